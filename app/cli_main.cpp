@@ -1,0 +1,65 @@
+// fathom-cli: the headless engine.
+#include "common/error.h"
+#include "common/versions.h"
+#include "device/devicereport.h"
+#include "startup.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+namespace {
+
+void printVersion(const fathom::Startup* s)
+{
+    std::cout << "fathom-cli " << fathom::fathomVersion() << "\n";
+    if (s) {
+        const auto& build = s->devices->buildInfo();
+        std::cout << "LibTorch " << build.torchVersion;
+        if (build.cudaBuilt)
+            std::cout << " (CUDA " << build.cudaVersion << ", cuDNN " << build.cudnnVersion << ")";
+        std::cout << "\n";
+    }
+    for (const auto& [name, version] : fathom::libraryVersions())
+        std::cout << name << " " << version << "\n";
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"Fathom's headless engine: devices, training and inference for seabed surveys", "fathom-cli"};
+    app.require_subcommand(0, 1);
+    fathom::StartupOptions options;
+    bool version = false;
+    app.add_flag("--version", version, "Print the version of Fathom and its libraries");
+    app.add_option("--device", options.device, "Device to use: auto, cpu, cuda, cuda:N or mps");
+    app.add_option("--env", options.environment, "Environment profile: local, gpu or cloud");
+    app.add_option("--config", options.configFile, "A config file layered over the environment");
+    app.add_option("--set", options.overrides, "Override one setting: key.path=value (repeatable)");
+    app.add_option("--log-level", options.logLevel, "trace, debug, info, warn or error");
+
+    auto* devices = app.add_subcommand("devices", "List the devices, their capabilities and profiles");
+    bool json = false;
+    devices->add_flag("--json", json, "Print JSON instead of text");
+
+    CLI11_PARSE(app, argc, argv);
+    if (!version && app.get_subcommands().empty()) {
+        std::cout << app.help();
+        return 0;
+    }
+    try {
+        const auto startup = fathom::start(options);
+        // Warnings (an absent device, a broken config file) reached stderr through the log.
+        if (version) {
+            printVersion(startup.get());
+            return 0;
+        }
+        if (devices->parsed())
+            std::cout << (json ? fathom::devicesJson(*startup->devices) + "\n" : fathom::devicesText(*startup->devices));
+    } catch (const fathom::Error& e) {
+        std::cerr << "fathom-cli: " << e.what() << "\n";
+        return 2;
+    }
+    return 0;
+}

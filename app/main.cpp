@@ -1,0 +1,80 @@
+// fathom: the desktop workbench.
+#include "common/error.h"
+#include "common/logging.h"
+#include "common/versions.h"
+#include "mainwindow.h"
+#include "startup.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLocale>
+#include <QMessageBox>
+#include <QSettings>
+
+namespace {
+
+fathom::StartupOptions parseOptions(QCommandLineParser& parser, const QApplication& app)
+{
+    const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("Device: auto, cpu, cuda, cuda:N or mps."), QStringLiteral("device"));
+    const QCommandLineOption env(QStringLiteral("env"), QStringLiteral("Environment profile: local, gpu or cloud."), QStringLiteral("name"));
+    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("A config file layered over the environment."), QStringLiteral("file"));
+    const QCommandLineOption set(QStringLiteral("set"), QStringLiteral("Override one setting: key.path=value."), QStringLiteral("assignment"));
+    const QCommandLineOption level(QStringLiteral("log-level"), QStringLiteral("trace, debug, info, warn or error."), QStringLiteral("level"));
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("User interface language: en or ko."), QStringLiteral("code"));
+    parser.setApplicationDescription(QStringLiteral("Fathom, the seabed survey workbench"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({device, env, config, set, level, lang});
+    parser.process(app);
+    fathom::StartupOptions options;
+    options.device = parser.value(device).toStdString();
+    options.environment = parser.value(env).toStdString();
+    options.configFile = parser.value(config).toStdString();
+    for (const auto& assignment : parser.values(set))
+        options.overrides.push_back(assignment.toStdString());
+    options.logLevel = parser.value(level).toStdString();
+    return options;
+}
+
+QString initialLanguage(const QString& fromCommandLine)
+{
+    if (!fromCommandLine.isEmpty())
+        return fromCommandLine;
+    const auto saved = QSettings().value(QStringLiteral("language")).toString();
+    if (!saved.isEmpty())
+        return saved;
+    return QLocale::system().language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Fathom"));
+    QApplication::setApplicationName(QStringLiteral("Fathom"));
+    QApplication::setApplicationVersion(QString::fromStdString(fathom::fathomVersion()));
+    QApplication::setDesktopFileName(QStringLiteral("org.fathom.Fathom"));
+
+    QCommandLineParser parser;
+    auto options = parseOptions(parser, app);
+    std::unique_ptr<fathom::Startup> startup;
+    try {
+        startup = fathom::start(options);
+    } catch (const fathom::Error& e) {
+        // The window still opens, on the settings that could be read.
+        QMessageBox::warning(nullptr, QStringLiteral("Fathom"), QString::fromStdString(e.what()));
+        options.configFile.clear();
+        options.overrides.clear();
+        startup = fathom::start(options);
+        startup->warnings.insert(startup->warnings.begin(), e.what());
+    }
+
+    fathom::MainWindow window(*startup);
+    window.setLanguage(initialLanguage(parser.value(QStringLiteral("lang"))));
+    const auto saved = QSettings().value(QStringLiteral("device")).toString();
+    if (options.device.empty() && !saved.isEmpty())
+        window.requestDevice(saved);
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,348 @@
+#include "mainwindow.h"
+
+#include "aboutdialog.h"
+#include "common/logging.h"
+#include "device/devicemanager.h"
+#include "device/devicereport.h"
+#include "devicemonitor.h"
+#include "devicepanel.h"
+#include "logview.h"
+#include "startup.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLibraryInfo>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTranslator>
+#include <QUrl>
+
+namespace fathom {
+
+namespace {
+
+const char* const kDockNames[] = {"survey", "devices", "training", "contacts", "alerts", "log"};
+
+QString shortfallText(const DeviceManager::Selection& selection)
+{
+    using S = DeviceManager::Shortfall;
+    const auto requested = QString::fromStdString(selection.requested);
+    switch (selection.shortfall) {
+    case S::None: return {};
+    case S::Unknown:
+        return MainWindow::tr("Unknown device “%1”: expected auto, cpu, cuda, cuda:N or mps. Using the CPU.").arg(requested);
+    case S::CudaNotBuilt:
+        return MainWindow::tr("%1 was requested, but this build of LibTorch has no CUDA. Using the CPU.").arg(requested);
+    case S::NoCuda:
+        return MainWindow::tr("%1 was requested, but no CUDA GPU is available. Using the CPU.").arg(requested);
+    case S::CudaAbsent:
+        return MainWindow::tr("%1 is not present on this machine. Using the CPU.").arg(requested);
+    case S::MpsAbsent:
+        return MainWindow::tr("MPS (Apple Metal) is not available on this machine. Using the CPU.");
+    }
+    return {};
+}
+
+} // namespace
+
+MainWindow::MainWindow(Startup& startup, QWidget* parent)
+    : QMainWindow(parent)
+    , m_startup(startup)
+    , m_devices(*startup.devices)
+    , m_translator(new QTranslator(this))
+    , m_qtTranslator(new QTranslator(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/fathom.svg")));
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+    m_welcome = new QLabel(this);
+    m_welcome->setAlignment(Qt::AlignCenter);
+    m_welcome->setWordWrap(true);
+    m_welcome->setMargin(24);
+    setCentralWidget(m_welcome);
+    createDocks();
+    createMenus();
+    createStatusBar();
+
+    m_devicePanel->setDevices(m_devices.devices(), m_devices.buildInfo(), m_devices.choices());
+    m_devicePanel->setHistorySeconds(double(startup.config.getInt("monitor.history_seconds", 300)));
+    connect(m_devicePanel, &DevicePanel::deviceRequested, this, &MainWindow::requestDevice);
+
+    m_logListener = logging::addListener([this](const logging::Record& record) {
+        const auto level = static_cast<int>(record.level);
+        const auto time = QString::fromStdString(record.time);
+        const auto text = QString::fromStdString(record.text);
+        QMetaObject::invokeMethod(this, [this, level, time, text] { forwardLog(level, time, text); }, Qt::QueuedConnection);
+    });
+    for (const auto& warning : startup.warnings)
+        m_logView->append(logging::Level::Warn, QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz")),
+                          QString::fromStdString(warning));
+
+    m_monitor = new DeviceMonitor(m_devices, int(startup.config.getInt("monitor.interval_ms", 500)), this);
+    connect(m_monitor, &DeviceMonitor::sampled, this, &MainWindow::onSample);
+    m_monitor->start();
+
+    retranslate();
+    m_defaultState = saveState();
+    restoreLayout();
+    const auto& selection = m_devices.selection();
+    m_devicePanel->setSelection(QString::fromStdString(selection.requested), QString::fromStdString(selection.id),
+                                shortfallText(selection));
+    updateDeviceLabel();
+    if (!startup.warnings.empty())
+        statusBar()->showMessage(QString::fromStdString(startup.warnings.front()), 15000);
+}
+
+MainWindow::~MainWindow()
+{
+    logging::removeListener(m_logListener);
+    if (m_monitor)
+        m_monitor->stop();
+}
+
+void MainWindow::createDocks()
+{
+    for (const char* name : kDockNames) {
+        auto* dock = new QDockWidget(this);
+        dock->setObjectName(QStringLiteral("dock_%1").arg(QLatin1String(name)));
+        m_docks[QLatin1String(name)] = dock;
+    }
+    for (const char* name : {"survey", "training", "contacts", "alerts"}) {
+        auto* label = new QLabel(this);
+        label->setObjectName(QStringLiteral("empty_%1").arg(QLatin1String(name)));
+        label->setWordWrap(true);
+        label->setAlignment(Qt::AlignCenter);
+        label->setMargin(12);
+        label->setEnabled(false);
+        m_emptyStates[QLatin1String(name)] = label;
+        m_docks[QLatin1String(name)]->setWidget(label);
+    }
+    m_devicePanel = new DevicePanel(this);
+    m_docks[QStringLiteral("devices")]->setWidget(m_devicePanel);
+    m_logView = new LogView(this);
+    m_docks[QStringLiteral("log")]->setWidget(m_logView);
+
+    addDockWidget(Qt::LeftDockWidgetArea, m_docks[QStringLiteral("survey")]);
+    addDockWidget(Qt::RightDockWidgetArea, m_docks[QStringLiteral("devices")]);
+    addDockWidget(Qt::RightDockWidgetArea, m_docks[QStringLiteral("training")]);
+    tabifyDockWidget(m_docks[QStringLiteral("devices")], m_docks[QStringLiteral("training")]);
+    m_docks[QStringLiteral("devices")]->raise();
+    addDockWidget(Qt::BottomDockWidgetArea, m_docks[QStringLiteral("contacts")]);
+    tabifyDockWidget(m_docks[QStringLiteral("contacts")], m_docks[QStringLiteral("alerts")]);
+    tabifyDockWidget(m_docks[QStringLiteral("alerts")], m_docks[QStringLiteral("log")]);
+    m_docks[QStringLiteral("log")]->raise();
+    resizeDocks({m_docks[QStringLiteral("survey")], m_docks[QStringLiteral("devices")]}, {240, 460}, Qt::Horizontal);
+    resize(1400, 900);
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_showLogAction = m_fileMenu->addAction(QString(), this, [] {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QString::fromStdString(logging::defaultLogFile().parent_path().string())));
+    });
+    m_fileMenu->addSeparator();
+    m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    for (const char* name : kDockNames)
+        m_viewMenu->addAction(m_docks[QLatin1String(name)]->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_resetLayoutAction = m_viewMenu->addAction(QString(), this, &MainWindow::resetLayout);
+    m_fullScreenAction = m_viewMenu->addAction(QString(), this, [this](bool on) {
+        on ? showFullScreen() : showNormal();
+    });
+    m_fullScreenAction->setCheckable(true);
+    m_fullScreenAction->setShortcut(QKeySequence::FullScreen);
+    m_viewMenu->addSeparator();
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    m_languageGroup = new QActionGroup(this);
+    // Each language is named in itself, so a user can find theirs whatever the UI shows now.
+    for (const auto& [code, name] : {std::pair{"en", "English"}, std::pair{"ko", "한국어"}}) {
+        auto* action = m_languageMenu->addAction(QString::fromUtf8(name));
+        action->setCheckable(true);
+        action->setData(QLatin1String(code));
+        m_languageGroup->addAction(action);
+    }
+    connect(m_languageGroup, &QActionGroup::triggered, this, [this](QAction* a) { setLanguage(a->data().toString()); });
+
+    m_toolsMenu = menuBar()->addMenu(QString());
+    m_copyReportAction = m_toolsMenu->addAction(QString(), this, &MainWindow::copyDeviceReport);
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    m_aboutQtAction = m_helpMenu->addAction(QString(), qApp, &QApplication::aboutQt);
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_deviceLabel = new QLabel(this);
+    m_deviceLabel->setObjectName(QStringLiteral("statusDevice"));
+    m_memoryLabel = new QLabel(this);
+    m_memoryLabel->setObjectName(QStringLiteral("statusMemory"));
+    statusBar()->addPermanentWidget(m_deviceLabel);
+    statusBar()->addPermanentWidget(m_memoryLabel);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Fathom — seabed survey workbench"));
+    m_docks[QStringLiteral("survey")]->setWindowTitle(tr("Survey"));
+    m_docks[QStringLiteral("devices")]->setWindowTitle(tr("Devices"));
+    m_docks[QStringLiteral("training")]->setWindowTitle(tr("Training"));
+    m_docks[QStringLiteral("contacts")]->setWindowTitle(tr("Contacts"));
+    m_docks[QStringLiteral("alerts")]->setWindowTitle(tr("Alerts"));
+    m_docks[QStringLiteral("log")]->setWindowTitle(tr("Log"));
+    m_emptyStates[QStringLiteral("survey")]->setText(
+        tr("No survey is open.\n\nSidescan files and the sensor series recorded with them will be listed here."));
+    m_emptyStates[QStringLiteral("training")]->setText(
+        tr("No training is running.\n\nModels being trained, their progress and loss curves will appear here."));
+    m_emptyStates[QStringLiteral("contacts")]->setText(
+        tr("No contacts yet.\n\nDetections and the contacts you mark will be listed here for review."));
+    m_emptyStates[QStringLiteral("alerts")]->setText(
+        tr("No alerts yet.\n\nSpike alerts from the models will be listed here for review."));
+    m_welcome->setText(tr("<h1>Fathom</h1><p>Workbench for seabed surveys: sidescan sonar, sensor series and deep "
+                          "models on the device this machine has.</p><p>The <b>Devices</b> dock shows what this "
+                          "machine can run and its memory, live.</p>"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_showLogAction->setText(tr("Show &Log Folder"));
+    m_quitAction->setText(tr("&Quit"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_resetLayoutAction->setText(tr("&Reset Layout"));
+    m_fullScreenAction->setText(tr("&Full Screen"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_toolsMenu->setTitle(tr("&Tools"));
+    m_copyReportAction->setText(tr("&Copy Device Report"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About Fathom"));
+    m_aboutQtAction->setText(tr("About &Qt"));
+    for (auto* action : m_languageGroup->actions())
+        action->setChecked(action->data().toString() == m_language);
+    updateDeviceLabel();
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::setLanguage(const QString& code)
+{
+    qApp->removeTranslator(m_translator);
+    qApp->removeTranslator(m_qtTranslator);
+    m_language = code == QLatin1String("ko") ? QStringLiteral("ko") : QStringLiteral("en");
+    if (m_translator->load(QStringLiteral(":/i18n/fathom_%1.qm").arg(m_language)))
+        qApp->installTranslator(m_translator);
+    if (m_qtTranslator->load(QStringLiteral("qtbase_%1").arg(m_language), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        qApp->installTranslator(m_qtTranslator);
+    QLocale::setDefault(QLocale(m_language));
+    QSettings().setValue(QStringLiteral("language"), m_language);
+    retranslate();   // also when no translator changed (English to English)
+}
+
+void MainWindow::requestDevice(const QString& request)
+{
+    const auto selection = m_devices.select(request.toStdString());
+    QSettings().setValue(QStringLiteral("device"), request);
+    const auto problem = shortfallText(selection);
+    m_devicePanel->setSelection(request, QString::fromStdString(selection.id), problem);
+    updateDeviceLabel();
+    statusBar()->showMessage(problem.isEmpty() ? tr("Active device: %1").arg(QString::fromStdString(selection.id)) : problem,
+                             10000);
+}
+
+void MainWindow::updateDeviceLabel()
+{
+    if (!m_deviceLabel)
+        return;
+    const auto& active = m_devices.active();
+    m_deviceLabel->setText(tr("Device: %1").arg(QString::fromStdString(active.id)));
+    m_deviceLabel->setToolTip(QString::fromStdString(active.name));
+}
+
+void MainWindow::onSample(const DeviceSample& sample)
+{
+    m_devicePanel->addSample(sample);
+    auto bytes = [](std::uint64_t b) { return QString::fromStdString(formatBytes(b)); };
+    QString text = tr("Host %1 of %2 · Fathom %3").arg(bytes(sample.hostUsed), bytes(sample.hostTotal), bytes(sample.processResident));
+    for (const auto& gpu : sample.gpus) {
+        if (gpu.id != m_devices.selection().id)
+            continue;
+        text += QStringLiteral(" · ");
+        text += gpu.available ? tr("%1 %2 of %3").arg(QString::fromStdString(gpu.id), bytes(gpu.memoryUsed), bytes(gpu.memoryTotal))
+                              : tr("%1 not answering").arg(QString::fromStdString(gpu.id));
+        if (gpu.available && gpu.utilisationPercent >= 0)
+            text += tr(", %1 % busy").arg(gpu.utilisationPercent);
+    }
+    m_memoryLabel->setText(text);
+}
+
+void MainWindow::forwardLog(int level, const QString& time, const QString& text)
+{
+    m_logView->append(static_cast<logging::Level>(level), time, text);
+}
+
+void MainWindow::copyDeviceReport()
+{
+    QApplication::clipboard()->setText(QString::fromStdString(devicesText(m_devices)));
+    statusBar()->showMessage(tr("Device report copied to the clipboard"), 5000);
+}
+
+void MainWindow::showAbout()
+{
+    AboutDialog dialog(m_devices.buildInfo(), this);
+    dialog.exec();
+}
+
+QDockWidget* MainWindow::dock(const QString& objectName) const
+{
+    const auto it = m_docks.find(objectName);
+    return it == m_docks.end() ? nullptr : it->second;
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (const auto geometry = settings.value(QStringLiteral("window/geometry")).toByteArray(); !geometry.isEmpty())
+        restoreGeometry(geometry);
+    if (const auto state = settings.value(QStringLiteral("window/state")).toByteArray(); !state.isEmpty())
+        restoreState(state);
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+}
+
+void MainWindow::resetLayout()
+{
+    for (auto& [name, dock] : m_docks) {
+        dock->setFloating(false);
+        dock->show();
+    }
+    restoreState(m_defaultState);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveLayout();
+    m_monitor->stop();
+    event->accept();
+}
+
+} // namespace fathom

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <map>
+
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QTranslator;
+
+namespace fathom {
+
+class DeviceManager;
+class DeviceMonitor;
+class DevicePanel;
+class LogView;
+struct DeviceSample;
+struct Startup;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(Startup& startup, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // "en" or "ko": installs the translation and retranslates every open widget.
+    void setLanguage(const QString& code);
+    QString language() const { return m_language; }
+    // Makes a device active as the Devices dock does: "auto", "cpu", "cuda:0", "mps".
+    void requestDevice(const QString& request);
+
+    DevicePanel* devicePanel() const { return m_devicePanel; }
+    QDockWidget* dock(const QString& objectName) const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void createDocks();
+    void createMenus();
+    void createStatusBar();
+    void retranslate();
+    void restoreLayout();
+    void saveLayout() const;
+    void resetLayout();
+    void onSample(const DeviceSample& sample);
+    void updateDeviceLabel();
+    void showAbout();
+    void copyDeviceReport();
+    void forwardLog(int level, const QString& time, const QString& text);
+
+    Startup& m_startup;
+    DeviceManager& m_devices;
+    DeviceMonitor* m_monitor = nullptr;
+    DevicePanel* m_devicePanel = nullptr;
+    LogView* m_logView = nullptr;
+    std::map<QString, QDockWidget*> m_docks;
+    std::map<QString, QLabel*> m_emptyStates;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_languageMenu = nullptr;
+    QMenu* m_toolsMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QAction* m_quitAction = nullptr;
+    QAction* m_showLogAction = nullptr;
+    QAction* m_resetLayoutAction = nullptr;
+    QAction* m_fullScreenAction = nullptr;
+    QAction* m_copyReportAction = nullptr;
+    QAction* m_aboutAction = nullptr;
+    QAction* m_aboutQtAction = nullptr;
+    QActionGroup* m_languageGroup = nullptr;
+    QLabel* m_welcome = nullptr;
+    QLabel* m_deviceLabel = nullptr;
+    QLabel* m_memoryLabel = nullptr;
+    QTranslator* m_translator = nullptr;
+    QTranslator* m_qtTranslator = nullptr;
+    QString m_language = QStringLiteral("en");
+    QByteArray m_defaultState;
+    int m_logListener = -1;
+};
+
+} // namespace fathom

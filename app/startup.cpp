@@ -1,0 +1,68 @@
+#include "startup.h"
+
+#include "common/error.h"
+#include "common/logging.h"
+#include "common/paths.h"
+#include "device/nvmlmonitor.h"
+#include "ml/torchbackend.h"
+
+#include <cstdlib>
+
+namespace fathom {
+
+namespace {
+
+std::string fromEnv(const char* name, const std::string& fallback)
+{
+    const char* value = std::getenv(name);
+    return value && *value ? value : fallback;
+}
+
+void addOptionalFile(Startup& s, const std::filesystem::path& file)
+{
+    if (!std::filesystem::exists(file))
+        return;
+    try {
+        s.config.addFile(file);
+    } catch (const Error& e) {
+        s.warnings.push_back(std::string(e.what()) + " — this file is ignored");
+    }
+}
+
+} // namespace
+
+std::unique_ptr<Startup> start(const StartupOptions& options)
+{
+    auto s = std::make_unique<Startup>();
+    const auto environment = options.environment.empty() ? fromEnv("FATHOM_ENV", "local") : options.environment;
+    const auto envFile = paths::shareDir() / "environments" / (environment + ".yaml");
+    if (std::filesystem::exists(envFile))
+        addOptionalFile(*s, envFile);
+    else
+        s->warnings.push_back("environment '" + environment + "' has no file " + envFile.string()
+                              + "; built-in defaults are used");
+    if (!options.configFile.empty())
+        s->config.addFile(options.configFile);
+    else
+        addOptionalFile(*s, paths::configDir() / "config.yaml");
+    for (const auto& assignment : options.overrides)
+        s->config.addOverride(assignment);
+    if (!options.device.empty())
+        s->config.addOverride("device=" + options.device);
+    if (!options.logLevel.empty())
+        s->config.addOverride("log.level=" + options.logLevel);
+
+    const auto logFile = s->config.getString("log.file", logging::defaultLogFile().string());
+    logging::init(s->config.getString("log.level", "info"), logFile);
+    for (const auto& warning : s->warnings)
+        logging::warn(warning);
+
+    auto monitor = std::make_unique<NvmlMonitor>(fromEnv("FATHOM_NVML_LIBRARY", "libnvidia-ml.so.1"));
+    s->devices = std::make_unique<DeviceManager>(s->config, ml::makeTorchBackend(), std::move(monitor));
+    for (const auto& problem : s->devices->problems())
+        s->warnings.push_back(problem);
+    s->devices->select(s->config.getString("device", "auto"));
+    return s;
+}
+
+} // namespace fathom

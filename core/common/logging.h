@@ -1,0 +1,39 @@
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+
+namespace fathom::logging {
+
+enum class Level { Trace, Debug, Info, Warn, Error };
+
+struct Record
+{
+    Level level;
+    std::string time;   // local time, "HH:MM:SS.mmm"
+    std::string text;
+};
+
+using Listener = std::function<void(const Record&)>;
+
+// Sets up the process-wide logger: stderr, and a rotating file when `file` is not empty.
+// Safe to call again (for example after the config has been read) to change level or file.
+void init(const std::string& level, const std::filesystem::path& file = {});
+Level parseLevel(const std::string& name);   // unknown names read as Info
+std::string levelName(Level level);
+
+// Listeners receive every record on the thread that logged it; the GUI forwards them itself.
+int addListener(Listener listener);
+void removeListener(int id);
+
+void trace(const std::string& text);
+void debug(const std::string& text);
+void info(const std::string& text);
+void warn(const std::string& text);
+void error(const std::string& text);
+
+// Where the log file goes by default: $XDG_STATE_HOME/fathom/fathom.log.
+std::filesystem::path defaultLogFile();
+
+} // namespace fathom::logging

@@ -1,0 +1,28 @@
+#include "versions.h"
+
+#include <nlohmann/json.hpp>
+#include <opencv2/core/version.hpp>
+#include <opencv2/core/utility.hpp>
+#include <spdlog/version.h>
+
+namespace fathom {
+
+std::string fathomVersion()
+{
+    return FATHOM_VERSION;
+}
+
+std::vector<std::pair<std::string, std::string>> libraryVersions()
+{
+    auto dotted = [](int a, int b, int c) {
+        return std::to_string(a) + "." + std::to_string(b) + "." + std::to_string(c);
+    };
+    return {
+        {"OpenCV", cv::getVersionString()},
+        {"spdlog", dotted(SPDLOG_VER_MAJOR, SPDLOG_VER_MINOR, SPDLOG_VER_PATCH)},
+        {"nlohmann-json", dotted(NLOHMANN_JSON_VERSION_MAJOR, NLOHMANN_JSON_VERSION_MINOR,
+                                 NLOHMANN_JSON_VERSION_PATCH)},
+    };
+}
+
+} // namespace fathom

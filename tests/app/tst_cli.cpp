@@ -1,0 +1,119 @@
+// Runs the real fathom-cli as a user would and reads what it prints.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Run
+    {
+        int code;
+        QString out;
+        QString err;
+    };
+
+    Run run(const QStringList& args)
+    {
+        QProcess process;
+        process.start(QStringLiteral(FATHOM_CLI), args);
+        if (!process.waitForFinished(120000))
+            return {-1, {}, QStringLiteral("timed out")};
+        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
+    }
+
+private slots:
+    void versionNamesFathomAndLibraries()
+    {
+        const auto r = run({QStringLiteral("--version")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("fathom-cli 0.")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("LibTorch ")));
+        QVERIFY(r.out.contains(QStringLiteral("OpenCV ")));
+    }
+
+    void devicesJsonHasTheDocumentedShape()
+    {
+        const auto r = run({QStringLiteral("devices"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        QJsonParseError error;
+        const auto doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString() + r.out));
+        const auto root = doc.object();
+        QVERIFY(root.contains(QStringLiteral("selected")));
+        const auto devices = root.value(QStringLiteral("devices")).toArray();
+        QVERIFY(!devices.isEmpty());
+        QStringList ids;
+        for (const auto& value : devices) {
+            const auto device = value.toObject();
+            ids << device.value(QStringLiteral("id")).toString();
+            for (const char* key : {"kind", "name", "memory_total_bytes", "memory_free_bytes", "profile"})
+                QVERIFY2(device.contains(QLatin1String(key)), key);
+            QVERIFY(device.value(QStringLiteral("memory_total_bytes")).toDouble() > 0);
+            const auto profile = device.value(QStringLiteral("profile")).toObject();
+            QVERIFY(profile.value(QStringLiteral("batch_size")).toInt() >= 1);
+            QVERIFY(profile.contains(QStringLiteral("mixed_precision")));
+        }
+        QCOMPARE(ids.front(), QStringLiteral("cpu"));
+        QVERIFY(ids.contains(root.value(QStringLiteral("selected")).toString()));
+    }
+
+    void unknownDeviceFallsBackToCpuWithAMessage()
+    {
+        const auto r = run({QStringLiteral("--device"), QStringLiteral("warp-drive"), QStringLiteral("devices"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Unknown device 'warp-drive'")), qPrintable(r.err));
+        const auto root = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(root.value(QStringLiteral("selected")).toString(), QStringLiteral("cpu"));
+    }
+
+    void absentGpuFallsBackToCpu()
+    {
+        const auto r = run({QStringLiteral("--device"), QStringLiteral("cuda:9"), QStringLiteral("devices")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("cuda:9")), qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("* cpu")));
+    }
+
+    void settingsReachTheProfile()
+    {
+        const auto r = run({QStringLiteral("--set"), QStringLiteral("profiles.cpu.batch_size=48"), QStringLiteral("devices"), QStringLiteral("--json")});
+        const auto devices = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("devices")).toArray();
+        QCOMPARE(devices.first().toObject().value(QStringLiteral("profile")).toObject().value(QStringLiteral("batch_size")).toInt(), 48);
+    }
+
+    void malformedConfigNamesFileAndLine()
+    {
+        QTemporaryDir dir;
+        const auto path = dir.filePath(QStringLiteral("bad.yaml"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("profiles:\n  cpu:\n    batch_size: [32\n");
+        file.close();
+        const auto r = run({QStringLiteral("--config"), path, QStringLiteral("devices")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(path) && r.err.contains(QStringLiteral("line 4")), qPrintable(r.err));
+    }
+
+    void brokenNvmlDoesNotStopIt()
+    {
+        QProcess process;
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FATHOM_NVML_LIBRARY"), QStringLiteral("/nonexistent/libnvidia-ml.so.1"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(FATHOM_CLI), {QStringLiteral("devices"), QStringLiteral("--json")});
+        QVERIFY(process.waitForFinished(120000));
+        QCOMPARE(process.exitCode(), 0);
+        const auto root = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+        QVERIFY(root.value(QStringLiteral("gpu_monitor")).toString().contains(QStringLiteral("/nonexistent/libnvidia-ml.so.1")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,146 @@
+#include "core/device/fakes.h"
+#include "device/devicemanager.h"
+#include "devicepanel.h"
+#include "mainwindow.h"
+#include "startup.h"
+
+#include <qcustomplot.h>
+
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTest>
+
+using namespace fathom;
+
+namespace {
+
+std::unique_ptr<Startup> fakeStartup()
+{
+    auto startup = std::make_unique<Startup>();
+    auto gpus = std::make_shared<std::vector<test::FakeMonitor::Gpu>>(
+        std::vector<test::FakeMonitor::Gpu>{{"0000:3b:00", 3ull << 30, 80ull << 30, 40}});
+    startup->config.addOverride("monitor.interval_ms=100");
+    startup->devices = std::make_unique<DeviceManager>(
+        startup->config, std::make_unique<test::FakeBackend>(std::vector{test::fakeGpu(0, "NVIDIA H100", 9, 80, "0000:3b:00")}),
+        std::make_unique<test::FakeMonitor>(gpus));
+    return startup;
+}
+
+QStringList menuTitles(QMainWindow& window)
+{
+    QStringList titles;
+    for (auto* action : window.menuBar()->actions())
+        titles << action->text();
+    return titles;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("FathomTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QSettings().clear();
+    }
+
+    void opensWithEveryDockAndMenu()
+    {
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("en"));
+        window.show();
+        for (const char* name : {"survey", "devices", "training", "contacts", "alerts", "log"}) {
+            auto* dock = window.dock(QLatin1String(name));
+            QVERIFY2(dock, name);
+            QVERIFY2(!dock->windowTitle().isEmpty(), name);
+            QVERIFY2(dock->toggleViewAction()->isChecked(), name);
+        }
+        QCOMPARE(menuTitles(window), (QStringList{"&File", "&View", "&Tools", "&Help"}));
+        QCOMPARE(window.dock(QStringLiteral("devices"))->windowTitle(), QStringLiteral("Devices"));
+    }
+
+    void statusBarShowsDeviceAndMemory()
+    {
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("en"));
+        window.show();
+        auto* device = window.findChild<QLabel*>(QStringLiteral("statusDevice"));
+        auto* memory = window.findChild<QLabel*>(QStringLiteral("statusMemory"));
+        QCOMPARE(device->text(), QStringLiteral("Device: cuda:0"));
+        QTRY_VERIFY_WITH_TIMEOUT(memory->text().contains(QStringLiteral("cuda:0 3.0 GiB of 80.0 GiB")), 3000);
+        QVERIFY(memory->text().contains(QStringLiteral("Host")));
+    }
+
+    void livePlotGainsPoints()
+    {
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.show();
+        auto* plot = window.devicePanel()->plot();
+        QTRY_VERIFY_WITH_TIMEOUT(plot->graphCount() > 0 && plot->graph(0)->dataCount() >= 3, 5000);
+        const int earlier = plot->graph(0)->dataCount();
+        QTRY_VERIFY_WITH_TIMEOUT(plot->graph(0)->dataCount() > earlier, 3000);
+    }
+
+    void switchingToKoreanRetranslates()
+    {
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("en"));
+        auto* devices = window.dock(QStringLiteral("devices"));
+        QCOMPARE(devices->windowTitle(), QStringLiteral("Devices"));
+        window.setLanguage(QStringLiteral("ko"));
+        QCOMPARE(window.language(), QStringLiteral("ko"));
+        QCOMPARE(devices->windowTitle(), QStringLiteral("장치"));
+        QCOMPARE(menuTitles(window).first(), QStringLiteral("파일(&F)"));
+        const auto* chooserLabel = window.devicePanel()->findChild<QLabel*>();
+        QVERIFY(chooserLabel);
+        // Child widgets hear of the new language through the event loop, as in the running app.
+        QTRY_VERIFY2(chooserLabel->text().contains(QStringLiteral("장치")), qPrintable(chooserLabel->text()));
+        window.setLanguage(QStringLiteral("en"));
+        QCOMPARE(devices->windowTitle(), QStringLiteral("Devices"));
+        QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("en"));
+    }
+
+    void absentDeviceFallsBackWithAVisibleMessage()
+    {
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("en"));
+        window.requestDevice(QStringLiteral("cuda:3"));
+        QCOMPARE(startup->devices->active().id, std::string("cpu"));
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("cuda:3")));
+        QCOMPARE(window.findChild<QLabel*>(QStringLiteral("statusDevice"))->text(), QStringLiteral("Device: cpu"));
+        QCOMPARE(QSettings().value(QStringLiteral("device")).toString(), QStringLiteral("cuda:3"));
+    }
+
+    void layoutIsRemembered()
+    {
+        {
+            auto startup = fakeStartup();
+            MainWindow window(*startup);
+            window.show();
+            window.dock(QStringLiteral("alerts"))->hide();
+            window.resize(1111, 777);
+            window.close();
+        }
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.show();
+        QVERIFY(!window.dock(QStringLiteral("alerts"))->toggleViewAction()->isChecked());
+        QCOMPARE(window.size(), QSize(1111, 777));
+        QVERIFY(window.dock(QStringLiteral("devices"))->toggleViewAction()->isChecked());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

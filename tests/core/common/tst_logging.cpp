@@ -1,0 +1,61 @@
+#include "common/logging.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+namespace logging = fathom::logging;
+
+class TestLogging : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void listenersAndFileReceiveRecords()
+    {
+        QTemporaryDir dir;
+        const auto file = std::filesystem::path(dir.path().toStdString()) / "sub" / "fathom.log";
+        logging::init("debug", file);
+        std::vector<logging::Record> seen;
+        const int id = logging::addListener([&](const logging::Record& r) { seen.push_back(r); });
+        logging::debug("probing devices");
+        logging::warn("cuda:1 stopped answering");
+        logging::removeListener(id);
+        logging::info("after removal");
+        QCOMPARE(seen.size(), std::size_t(2));
+        QCOMPARE(seen[1].level, logging::Level::Warn);
+        QCOMPARE(seen[1].text, std::string("cuda:1 stopped answering"));
+        QCOMPARE(seen[0].time.size(), std::size_t(12));   // HH:MM:SS.mmm
+        logging::init("info");   // closes the file
+        std::stringstream text;
+        text << std::ifstream(file).rdbuf();
+        QVERIFY(text.str().find("cuda:1 stopped answering") != std::string::npos);
+    }
+
+    void levelFiltersRecords()
+    {
+        logging::init("warn");
+        int count = 0;
+        const int id = logging::addListener([&](const logging::Record&) { ++count; });
+        logging::info("hidden");
+        logging::error("shown");
+        logging::removeListener(id);
+        QCOMPARE(count, 1);
+    }
+
+    void unwritableFileDoesNotStopLogging()
+    {
+        logging::init("info", "/proc/fathom-cannot-write/fathom.log");
+        std::vector<std::string> seen;
+        const int id = logging::addListener([&](const logging::Record& r) { seen.push_back(r.text); });
+        logging::info("still here");
+        logging::removeListener(id);
+        QCOMPARE(seen.back(), std::string("still here"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLogging)
+#include "tst_logging.moc"

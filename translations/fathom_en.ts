@@ -1,0 +1,333 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>fathom::AboutDialog</name>
+    <message>
+        <source>About Fathom</source>
+        <translation>About Fathom</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Fathom %1&lt;/h2&gt;&lt;p&gt;Workbench for seabed survey analysts: sidescan sonar, sensor series, deep models and reports.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Fathom %1&lt;/h2&gt;&lt;p&gt;Workbench for seabed survey analysts: sidescan sonar, sensor series, deep models and reports.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::DevicePanel</name>
+    <message>
+        <source>Automatic (CUDA, then MPS, then CPU) — now %1</source>
+        <translation>Automatic (CUDA, then MPS, then CPU) — now %1</translation>
+    </message>
+    <message>
+        <source>  (in use)</source>
+        <translation>  (in use)</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <source>%1 free of %2</source>
+        <translation>%1 free of %2</translation>
+    </message>
+    <message>
+        <source>Compute capability</source>
+        <translation>Compute capability</translation>
+    </message>
+    <message>
+        <source>Multiprocessors</source>
+        <translation>Multiprocessors</translation>
+    </message>
+    <message>
+        <source>PCI bus</source>
+        <translation>PCI bus</translation>
+    </message>
+    <message>
+        <source>Cores</source>
+        <translation>Cores</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>SIMD</source>
+        <translation>SIMD</translation>
+    </message>
+    <message>
+        <source>Native bf16</source>
+        <translation>Native bf16</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>batch %1, workers %2, memory limit %3, mixed precision %4</source>
+        <translation>batch %1, workers %2, memory limit %3, mixed precision %4</translation>
+    </message>
+    <message>
+        <source>LibTorch</source>
+        <translation>LibTorch</translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>not built in</source>
+        <translation>not built in</translation>
+    </message>
+    <message>
+        <source>cuDNN</source>
+        <translation>cuDNN</translation>
+    </message>
+    <message>
+        <source>MPS</source>
+        <translation>MPS</translation>
+    </message>
+    <message>
+        <source>BLAS</source>
+        <translation>BLAS</translation>
+    </message>
+    <message>
+        <source>OpenMP</source>
+        <translation>OpenMP</translation>
+    </message>
+    <message>
+        <source>oneDNN</source>
+        <translation>oneDNN</translation>
+    </message>
+    <message>
+        <source>Threads (intra-op / inter-op)</source>
+        <translation>Threads (intra-op / inter-op)</translation>
+    </message>
+    <message>
+        <source>Host memory used</source>
+        <translation>Host memory used</translation>
+    </message>
+    <message>
+        <source>Fathom process</source>
+        <translation>Fathom process</translation>
+    </message>
+    <message>
+        <source>%1 memory used</source>
+        <translation>%1 memory used</translation>
+    </message>
+    <message>
+        <source>%1 memory total</source>
+        <translation>%1 memory total</translation>
+    </message>
+    <message>
+        <source>%1 utilisation (%)</source>
+        <translation>%1 utilisation (%)</translation>
+    </message>
+    <message>
+        <source>Active &amp;device:</source>
+        <translation>Active &amp;device:</translation>
+    </message>
+    <message>
+        <source>The device that training and inference run on</source>
+        <translation>The device that training and inference run on</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>Capabilities</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>Time (s)</translation>
+    </message>
+    <message>
+        <source>Memory (GiB)</source>
+        <translation>Memory (GiB)</translation>
+    </message>
+    <message>
+        <source>Utilisation (%)</source>
+        <translation>Utilisation (%)</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::MainWindow</name>
+    <message>
+        <source>Unknown device “%1”: expected auto, cpu, cuda, cuda:N or mps. Using the CPU.</source>
+        <translation>Unknown device “%1”: expected auto, cpu, cuda, cuda:N or mps. Using the CPU.</translation>
+    </message>
+    <message>
+        <source>%1 was requested, but this build of LibTorch has no CUDA. Using the CPU.</source>
+        <translation>%1 was requested, but this build of LibTorch has no CUDA. Using the CPU.</translation>
+    </message>
+    <message>
+        <source>%1 was requested, but no CUDA GPU is available. Using the CPU.</source>
+        <translation>%1 was requested, but no CUDA GPU is available. Using the CPU.</translation>
+    </message>
+    <message>
+        <source>%1 is not present on this machine. Using the CPU.</source>
+        <translation>%1 is not present on this machine. Using the CPU.</translation>
+    </message>
+    <message>
+        <source>MPS (Apple Metal) is not available on this machine. Using the CPU.</source>
+        <translation>MPS (Apple Metal) is not available on this machine. Using the CPU.</translation>
+    </message>
+    <message>
+        <source>Fathom — seabed survey workbench</source>
+        <translation>Fathom — seabed survey workbench</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>Survey</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>No survey is open.
+
+Sidescan files and the sensor series recorded with them will be listed here.</source>
+        <translation>No survey is open.
+
+Sidescan files and the sensor series recorded with them will be listed here.</translation>
+    </message>
+    <message>
+        <source>No training is running.
+
+Models being trained, their progress and loss curves will appear here.</source>
+        <translation>No training is running.
+
+Models being trained, their progress and loss curves will appear here.</translation>
+    </message>
+    <message>
+        <source>No contacts yet.
+
+Detections and the contacts you mark will be listed here for review.</source>
+        <translation>No contacts yet.
+
+Detections and the contacts you mark will be listed here for review.</translation>
+    </message>
+    <message>
+        <source>No alerts yet.
+
+Spike alerts from the models will be listed here for review.</source>
+        <translation>No alerts yet.
+
+Spike alerts from the models will be listed here for review.</translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Fathom&lt;/h1&gt;&lt;p&gt;Workbench for seabed surveys: sidescan sonar, sensor series and deep models on the device this machine has.&lt;/p&gt;&lt;p&gt;The &lt;b&gt;Devices&lt;/b&gt; dock shows what this machine can run and its memory, live.&lt;/p&gt;</source>
+        <translation>&lt;h1&gt;Fathom&lt;/h1&gt;&lt;p&gt;Workbench for seabed surveys: sidescan sonar, sensor series and deep models on the device this machine has.&lt;/p&gt;&lt;p&gt;The &lt;b&gt;Devices&lt;/b&gt; dock shows what this machine can run and its memory, live.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Show &amp;Log Folder</source>
+        <translation>Show &amp;Log Folder</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>&amp;Reset Layout</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Full Screen</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Device Report</source>
+        <translation>&amp;Copy Device Report</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About Fathom</source>
+        <translation>&amp;About Fathom</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>About &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Active device: %1</source>
+        <translation>Active device: %1</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>Device: %1</translation>
+    </message>
+    <message>
+        <source>Host %1 of %2 · Fathom %3</source>
+        <translation>Host %1 of %2 · Fathom %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3</source>
+        <translation>%1 %2 of %3</translation>
+    </message>
+    <message>
+        <source>%1 not answering</source>
+        <translation>%1 not answering</translation>
+    </message>
+    <message>
+        <source>, %1 % busy</source>
+        <translation>, %1 % busy</translation>
+    </message>
+    <message>
+        <source>Device report copied to the clipboard</source>
+        <translation>Device report copied to the clipboard</translation>
+    </message>
+</context>
+</TS>
