@@ -80,10 +80,7 @@ MainWindow::MainWindow(Startup& startup, QWidget* parent)
         const auto time = QString::fromStdString(record.time);
         const auto text = QString::fromStdString(record.text);
         QMetaObject::invokeMethod(this, [this, level, time, text] { forwardLog(level, time, text); }, Qt::QueuedConnection);
-    });
-    for (const auto& warning : startup.warnings)
-        m_logView->append(logging::Level::Warn, QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz")),
-                          QString::fromStdString(warning));
+    }, true);
 
     m_monitor = new DeviceMonitor(m_devices, int(startup.config.getInt("monitor.interval_ms", 500)), this);
     connect(m_monitor, &DeviceMonitor::sampled, this, &MainWindow::onSample);
@@ -92,10 +89,6 @@ MainWindow::MainWindow(Startup& startup, QWidget* parent)
     retranslate();
     m_defaultState = saveState();
     restoreLayout();
-    const auto& selection = m_devices.selection();
-    m_devicePanel->setSelection(QString::fromStdString(selection.requested), QString::fromStdString(selection.id),
-                                shortfallText(selection));
-    updateDeviceLabel();
     if (!startup.warnings.empty())
         statusBar()->showMessage(QString::fromStdString(startup.warnings.front()), 15000);
 }
@@ -229,7 +222,17 @@ void MainWindow::retranslate()
     m_aboutQtAction->setText(tr("About &Qt"));
     for (auto* action : m_languageGroup->actions())
         action->setChecked(action->data().toString() == m_language);
-    updateDeviceLabel();
+    showSelection();
+}
+
+void MainWindow::showSelection()
+{
+    const auto& selection = m_devices.selection();
+    m_devicePanel->setSelection(QString::fromStdString(selection.requested), QString::fromStdString(selection.id),
+                                shortfallText(selection));
+    const auto& active = m_devices.active();
+    m_deviceLabel->setText(tr("Device: %1").arg(QString::fromStdString(active.id)));
+    m_deviceLabel->setToolTip(QString::fromStdString(active.name));
 }
 
 void MainWindow::changeEvent(QEvent* event)
@@ -258,19 +261,9 @@ void MainWindow::requestDevice(const QString& request)
     const auto selection = m_devices.select(request.toStdString());
     QSettings().setValue(QStringLiteral("device"), request);
     const auto problem = shortfallText(selection);
-    m_devicePanel->setSelection(request, QString::fromStdString(selection.id), problem);
-    updateDeviceLabel();
+    showSelection();
     statusBar()->showMessage(problem.isEmpty() ? tr("Active device: %1").arg(QString::fromStdString(selection.id)) : problem,
                              10000);
-}
-
-void MainWindow::updateDeviceLabel()
-{
-    if (!m_deviceLabel)
-        return;
-    const auto& active = m_devices.active();
-    m_deviceLabel->setText(tr("Device: %1").arg(QString::fromStdString(active.id)));
-    m_deviceLabel->setToolTip(QString::fromStdString(active.name));
 }
 
 void MainWindow::onSample(const DeviceSample& sample)

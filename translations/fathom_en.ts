@@ -119,20 +119,8 @@
         <translation>Threads (intra-op / inter-op)</translation>
     </message>
     <message>
-        <source>Host memory used</source>
-        <translation>Host memory used</translation>
-    </message>
-    <message>
         <source>Fathom process</source>
         <translation>Fathom process</translation>
-    </message>
-    <message>
-        <source>%1 memory used</source>
-        <translation>%1 memory used</translation>
-    </message>
-    <message>
-        <source>%1 memory total</source>
-        <translation>%1 memory total</translation>
     </message>
     <message>
         <source>%1 utilisation (%)</source>
@@ -165,6 +153,14 @@
     <message>
         <source>Utilisation (%)</source>
         <translation>Utilisation (%)</translation>
+    </message>
+    <message>
+        <source>Host memory used (of %1)</source>
+        <translation>Host memory used (of %1)</translation>
+    </message>
+    <message>
+        <source>%1 memory used (of %2)</source>
+        <translation>%1 memory used (of %2)</translation>
     </message>
 </context>
 <context>

@@ -119,20 +119,8 @@
         <translation>스레드 (연산 내 / 연산 간)</translation>
     </message>
     <message>
-        <source>Host memory used</source>
-        <translation>호스트 메모리 사용량</translation>
-    </message>
-    <message>
         <source>Fathom process</source>
         <translation>Fathom 프로세스</translation>
-    </message>
-    <message>
-        <source>%1 memory used</source>
-        <translation>%1 메모리 사용량</translation>
-    </message>
-    <message>
-        <source>%1 memory total</source>
-        <translation>%1 전체 메모리</translation>
     </message>
     <message>
         <source>%1 utilisation (%)</source>
@@ -165,6 +153,14 @@
     <message>
         <source>Utilisation (%)</source>
         <translation>사용률 (%)</translation>
+    </message>
+    <message>
+        <source>Host memory used (of %1)</source>
+        <translation>호스트 메모리 사용량 (전체 %1)</translation>
+    </message>
+    <message>
+        <source>%1 memory used (of %2)</source>
+        <translation>%1 메모리 사용량 (전체 %2)</translation>
     </message>
 </context>
 <context>

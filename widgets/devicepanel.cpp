@@ -52,12 +52,17 @@ DevicePanel::DevicePanel(QWidget* parent)
 
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("memoryPlot"));
-    m_plot->setMinimumHeight(160);
+    m_plot->setMinimumHeight(200);
     m_plot->yAxis2->setVisible(true);
     m_plot->yAxis2->setRange(0, 100);
+    // The legend sits in a row of its own under the axes, where it hides no line.
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(font());
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setWrap(2);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
     m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
@@ -117,8 +122,11 @@ void DevicePanel::fillChooser()
                 name = QString::fromStdString(device.name);
         m_chooser->addItem(QStringLiteral("%1 — %2").arg(id, name), id);
     }
-    const int index = m_chooser->findData(m_request);
-    m_chooser->setCurrentIndex(index >= 0 ? index : 0);
+    // A request that could not be met shows the device actually in use.
+    int index = m_chooser->findData(m_request);
+    if (index < 0)
+        index = m_chooser->findData(m_activeId);
+    m_chooser->setCurrentIndex(std::max(index, 0));
 }
 
 void DevicePanel::fillTree()
@@ -181,16 +189,14 @@ void DevicePanel::addGraph(const QString& key, const QColor& color, bool percent
 
 QString DevicePanel::graphName(const QString& key) const
 {
+    const auto total = bytes(m_totals.value(key.section(QLatin1Char('/'), 0, 0)));
     if (key == QLatin1String("host"))
-        return tr("Host memory used");
+        return tr("Host memory used (of %1)").arg(total);
     if (key == QLatin1String("process"))
         return tr("Fathom process");
     const auto id = key.section(QLatin1Char('/'), 0, 0);
-    const auto what = key.section(QLatin1Char('/'), 1, 1);
-    if (what == QLatin1String("used"))
-        return tr("%1 memory used").arg(id);
-    if (what == QLatin1String("total"))
-        return tr("%1 memory total").arg(id);
+    if (key.endsWith(QLatin1String("/used")))
+        return tr("%1 memory used (of %2)").arg(id, total);
     return tr("%1 utilisation (%)").arg(id);
 }
 
@@ -206,7 +212,6 @@ void DevicePanel::ensureGraphs(const DeviceSample& sample)
         const auto id = QString::fromStdString(gpu.id);
         const QColor color = gpuColors[n++ % 3];
         addGraph(id + QStringLiteral("/used"), color, false);
-        addGraph(id + QStringLiteral("/total"), color, false, Qt::DashLine);
         addGraph(id + QStringLiteral("/util"), color.lighter(140), true, Qt::DotLine);
     }
 }
@@ -223,22 +228,48 @@ void DevicePanel::addSample(const DeviceSample& sample)
         graph->addData(t, value);
         graph->data()->removeBefore(t - m_historySeconds);
     };
+    bool totalsChanged = noteTotal(QStringLiteral("host"), sample.hostTotal);
     put(QStringLiteral("host"), double(sample.hostUsed) / kGiB);
     put(QStringLiteral("process"), double(sample.processResident) / kGiB);
-    double top = double(sample.hostTotal) / kGiB;
     for (const auto& gpu : sample.gpus) {
         if (!gpu.available)
             continue;   // a gap in the line shows the moments the GPU did not answer
         const auto id = QString::fromStdString(gpu.id);
+        totalsChanged |= noteTotal(id, gpu.memoryTotal);
         put(id + QStringLiteral("/used"), double(gpu.memoryUsed) / kGiB);
-        put(id + QStringLiteral("/total"), double(gpu.memoryTotal) / kGiB);
         if (gpu.utilisationPercent >= 0)
             put(id + QStringLiteral("/util"), gpu.utilisationPercent);
-        top = std::max(top, double(gpu.memoryTotal) / kGiB);
     }
-    m_plot->yAxis->setRange(0, top * 1.05);
-    m_plot->xAxis->setRange(std::max(0.0, t - m_historySeconds), std::max(t, 10.0));
+    if (totalsChanged)
+        for (int i = 0; i < m_plot->graphCount(); ++i)
+            m_plot->graph(i)->setName(graphName(m_graphKeys.value(i)));
+    rescale(t);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool DevicePanel::noteTotal(const QString& id, std::uint64_t total)
+{
+    if (m_totals.value(id) == total)
+        return false;
+    m_totals[id] = total;
+    return true;
+}
+
+void DevicePanel::rescale(double now)
+{
+    // The memory axis follows what is used, not the totals (which sit in the legend), so a
+    // few hundred MiB on a 24 GiB machine still shows as a line that moves.
+    double top = 0.5;
+    for (int i = 0; i < m_plot->graphCount(); ++i) {
+        if (m_plot->graph(i)->valueAxis() != m_plot->yAxis)
+            continue;
+        bool found = false;
+        const auto range = m_plot->graph(i)->getValueRange(found);
+        if (found)
+            top = std::max(top, range.upper);
+    }
+    m_plot->yAxis->setRange(0, top * 1.25);
+    m_plot->xAxis->setRange(std::max(0.0, now - m_historySeconds), std::max(now, 10.0));
 }
 
 void DevicePanel::changeEvent(QEvent* event)

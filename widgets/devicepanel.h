@@ -2,6 +2,7 @@
 
 #include "device/deviceinfo.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <string>
@@ -47,6 +48,8 @@ private:
     void ensureGraphs(const DeviceSample& sample);
     void addGraph(const QString& key, const QColor& color, bool percentAxis, Qt::PenStyle style = Qt::SolidLine);
     QString graphName(const QString& key) const;
+    bool noteTotal(const QString& id, std::uint64_t total);
+    void rescale(double now);
 
     QLabel* m_chooserLabel = nullptr;
     QComboBox* m_chooser = nullptr;
@@ -58,7 +61,8 @@ private:
     std::vector<std::string> m_choices;
     QString m_request = QStringLiteral("auto");
     QString m_activeId = QStringLiteral("cpu");
-    QStringList m_graphKeys;   // "host", "process", "<gpu id>/used", "<gpu id>/total", "<gpu id>/util"
+    QStringList m_graphKeys;   // "host", "process", "<gpu id>/used", "<gpu id>/util"
+    QHash<QString, std::uint64_t> m_totals;   // "host" or a GPU id -> its total memory
     double m_historySeconds = 300;
 };
 

@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -55,9 +56,12 @@ std::string clockText(spdlog::log_clock::time_point when)
 class ListenerSink : public spdlog::sinks::base_sink<std::mutex>
 {
 public:
-    int add(Listener listener)
+    int add(Listener listener, bool replay)
     {
         std::lock_guard lock(m_listenersMutex);
+        if (replay)
+            for (const auto& record : m_recent)
+                listener(record);
         m_listeners.emplace(++m_nextId, std::move(listener));
         return m_nextId;
     }
@@ -73,6 +77,9 @@ protected:
         const Record record{fromSpd(msg.level), clockText(msg.time),
                             std::string(msg.payload.begin(), msg.payload.end())};
         std::lock_guard lock(m_listenersMutex);
+        m_recent.push_back(record);
+        if (m_recent.size() > 1000)
+            m_recent.pop_front();
         for (const auto& [id, listener] : m_listeners)
             listener(record);
     }
@@ -81,6 +88,7 @@ protected:
 private:
     std::mutex m_listenersMutex;
     std::map<int, Listener> m_listeners;
+    std::deque<Record> m_recent;
     int m_nextId = 0;
 };
 
@@ -161,9 +169,9 @@ std::string levelName(Level level)
     return "info";
 }
 
-int addListener(Listener listener)
+int addListener(Listener listener, bool replayRecent)
 {
-    return state().listeners->add(std::move(listener));
+    return state().listeners->add(std::move(listener), replayRecent);
 }
 
 void removeListener(int id)

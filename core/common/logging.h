@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace fathom::logging {
 
@@ -24,7 +25,9 @@ Level parseLevel(const std::string& name);   // unknown names read as Info
 std::string levelName(Level level);
 
 // Listeners receive every record on the thread that logged it; the GUI forwards them itself.
-int addListener(Listener listener);
+// With replayRecent, the listener first receives the last records logged (up to 1000), so a view
+// opened late still shows how the start went, with nothing lost or doubled in between.
+int addListener(Listener listener, bool replayRecent = false);
 void removeListener(int id);
 
 void trace(const std::string& text);

@@ -65,7 +65,7 @@ DeviceManager::DeviceManager(const Config& config, std::unique_ptr<ComputeBacken
     addMps(config);
     if (!m_monitor->available() && m_build.cudaBuilt)
         logging::info("GPU monitor: " + m_monitor->problem());
-    select("auto");
+    m_selection = resolve("auto");
 }
 
 DeviceManager::~DeviceManager() = default;
@@ -211,6 +211,15 @@ std::string DeviceManager::cudaIds() const
 
 DeviceManager::Selection DeviceManager::select(const std::string& request)
 {
+    m_selection = resolve(request);
+    if (!m_selection.message.empty())
+        logging::warn(m_selection.message);
+    logging::info("Active device: " + m_selection.id + " (" + active().name + ")");
+    return m_selection;
+}
+
+DeviceManager::Selection DeviceManager::resolve(const std::string& request) const
+{
     Selection selection{request, "cpu", {}};
     const auto wanted = lower(request);
     if (wanted.empty() || wanted == "auto") {
@@ -250,10 +259,6 @@ DeviceManager::Selection DeviceManager::select(const std::string& request)
         selection = {request, "cpu", "Unknown device '" + request + "': expected auto, cpu, cuda, cuda:N or mps; using the CPU.",
                      Shortfall::Unknown};
     }
-    if (!selection.message.empty())
-        logging::warn(selection.message);
-    logging::info("Active device: " + selection.id + " (" + active().name + ")");
-    m_selection = selection;
     return selection;
 }
 

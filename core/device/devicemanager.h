@@ -58,6 +58,7 @@ private:
     void addMps(const Config& config);
     DeviceProfile profileFor(const Config& config, const DeviceInfo& device);
     int nvmlIndexFor(const GpuProperties& gpu) const;
+    Selection resolve(const std::string& request) const;
     std::string cudaIds() const;
 
     std::unique_ptr<ComputeBackend> m_backend;

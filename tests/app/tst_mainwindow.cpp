@@ -9,6 +9,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTest>
@@ -26,6 +27,7 @@ std::unique_ptr<Startup> fakeStartup()
     startup->devices = std::make_unique<DeviceManager>(
         startup->config, std::make_unique<test::FakeBackend>(std::vector{test::fakeGpu(0, "NVIDIA H100", 9, 80, "0000:3b:00")}),
         std::make_unique<test::FakeMonitor>(gpus));
+    startup->devices->select("auto");   // as fathom::start() does with the configured device
     return startup;
 }
 
@@ -78,6 +80,9 @@ private slots:
         QCOMPARE(device->text(), QStringLiteral("Device: cuda:0"));
         QTRY_VERIFY_WITH_TIMEOUT(memory->text().contains(QStringLiteral("cuda:0 3.0 GiB of 80.0 GiB")), 3000);
         QVERIFY(memory->text().contains(QStringLiteral("Host")));
+        // What was logged while starting is in the Log dock.
+        auto* log = window.findChild<QPlainTextEdit*>(QStringLiteral("logView"));
+        QTRY_VERIFY(log->toPlainText().contains(QStringLiteral("Active device: cuda:0")));
     }
 
     void livePlotGainsPoints()

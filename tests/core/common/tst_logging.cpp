@@ -1,6 +1,8 @@
 #include "common/logging.h"
 
 #include <QTemporaryDir>
+
+#include <algorithm>
 #include <QTest>
 
 #include <fstream>
@@ -33,6 +35,18 @@ private slots:
         std::stringstream text;
         text << std::ifstream(file).rdbuf();
         QVERIFY(text.str().find("cuda:1 stopped answering") != std::string::npos);
+    }
+
+    void lateListenerSeesEarlierRecords()
+    {
+        logging::init("info");
+        logging::info("selected cpu at start");
+        std::vector<std::string> seen;
+        const int id = logging::addListener([&](const logging::Record& r) { seen.push_back(r.text); }, true);
+        logging::info("later");
+        logging::removeListener(id);
+        QVERIFY(std::find(seen.begin(), seen.end(), "selected cpu at start") != seen.end());
+        QCOMPARE(seen.back(), std::string("later"));
     }
 
     void levelFiltersRecords()
