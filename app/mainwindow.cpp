@@ -24,6 +24,8 @@
 #include <QTranslator>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace fathom {
 
 namespace {
@@ -169,6 +171,15 @@ void MainWindow::createMenus()
     connect(m_languageGroup, &QActionGroup::triggered, this, [this](QAction* a) { setLanguage(a->data().toString()); });
 
     m_toolsMenu = menuBar()->addMenu(QString());
+    m_deviceMenu = m_toolsMenu->addMenu(QString());
+    m_deviceGroup = new QActionGroup(this);
+    for (const auto& choice : m_devices.choices()) {
+        auto* action = m_deviceMenu->addAction(QString());
+        action->setCheckable(true);
+        action->setData(QString::fromStdString(choice));
+        m_deviceGroup->addAction(action);
+    }
+    connect(m_deviceGroup, &QActionGroup::triggered, this, [this](QAction* a) { requestDevice(a->data().toString()); });
     m_copyReportAction = m_toolsMenu->addAction(QString(), this, &MainWindow::copyDeviceReport);
 
     m_helpMenu = menuBar()->addMenu(QString());
@@ -217,6 +228,13 @@ void MainWindow::retranslate()
     m_languageMenu->setTitle(tr("&Language"));
     m_toolsMenu->setTitle(tr("&Tools"));
     m_copyReportAction->setText(tr("&Copy Device Report"));
+    m_deviceMenu->setTitle(tr("Active &Device"));
+    for (auto* action : m_deviceGroup->actions()) {
+        const auto id = action->data().toString();
+        const auto* device = m_devices.find(id.toStdString());
+        action->setText(device ? QStringLiteral("%1 — %2").arg(id, QString::fromStdString(device->name))
+                               : tr("Automatic (CUDA, then MPS, then CPU)"));
+    }
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About Fathom"));
     m_aboutQtAction->setText(tr("About &Qt"));
@@ -231,6 +249,12 @@ void MainWindow::showSelection()
     m_devicePanel->setSelection(QString::fromStdString(selection.requested), QString::fromStdString(selection.id),
                                 shortfallText(selection));
     const auto& active = m_devices.active();
+    const auto requested = QString::fromStdString(selection.requested);
+    const auto actions = m_deviceGroup->actions();
+    const bool requestIsAChoice =
+        std::any_of(actions.begin(), actions.end(), [&](QAction* a) { return a->data().toString() == requested; });
+    for (auto* action : actions)
+        action->setChecked(action->data().toString() == (requestIsAChoice ? requested : QString::fromStdString(active.id)));
     m_deviceLabel->setText(tr("Device: %1").arg(QString::fromStdString(active.id)));
     m_deviceLabel->setToolTip(QString::fromStdString(active.name));
 }

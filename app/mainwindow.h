@@ -66,6 +66,8 @@ private:
     QMenu* m_viewMenu = nullptr;
     QMenu* m_languageMenu = nullptr;
     QMenu* m_toolsMenu = nullptr;
+    QMenu* m_deviceMenu = nullptr;
+    QActionGroup* m_deviceGroup = nullptr;
     QMenu* m_helpMenu = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_showLogAction = nullptr;

@@ -12,6 +12,7 @@ packages=(
   libopencv-dev
   libyaml-cpp-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   xvfb xauth imagemagick poppler-utils fonts-noto-cjk
+  desktop-file-utils appstream
 )
 
 missing=()

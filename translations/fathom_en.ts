@@ -325,5 +325,13 @@ Spike alerts from the models will be listed here for review.</translation>
         <source>Device report copied to the clipboard</source>
         <translation>Device report copied to the clipboard</translation>
     </message>
+    <message>
+        <source>Active &amp;Device</source>
+        <translation>Active &amp;Device</translation>
+    </message>
+    <message>
+        <source>Automatic (CUDA, then MPS, then CPU)</source>
+        <translation>Automatic (CUDA, then MPS, then CPU)</translation>
+    </message>
 </context>
 </TS>

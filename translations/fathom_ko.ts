@@ -325,5 +325,13 @@ Spike alerts from the models will be listed here for review.</source>
         <source>Device report copied to the clipboard</source>
         <translation>장치 보고서를 클립보드에 복사했습니다</translation>
     </message>
+    <message>
+        <source>Active &amp;Device</source>
+        <translation>사용 장치(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Automatic (CUDA, then MPS, then CPU)</source>
+        <translation>자동 (CUDA → MPS → CPU 순)</translation>
+    </message>
 </context>
 </TS>

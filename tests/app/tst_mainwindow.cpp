@@ -6,6 +6,7 @@
 
 #include <qcustomplot.h>
 
+#include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
@@ -126,6 +127,29 @@ private slots:
         QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("cuda:3")));
         QCOMPARE(window.findChild<QLabel*>(QStringLiteral("statusDevice"))->text(), QStringLiteral("Device: cpu"));
         QCOMPARE(QSettings().value(QStringLiteral("device")).toString(), QStringLiteral("cuda:3"));
+    }
+
+    void toolsMenuSwitchesTheDevice()
+    {
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("en"));
+        QMenu* tools = window.menuBar()->actions().at(2)->menu();
+        QMenu* devices = tools->actions().first()->menu();
+        QVERIFY(devices);
+        QStringList ids;
+        QAction* cpu = nullptr;
+        for (auto* action : devices->actions()) {
+            ids << action->data().toString();
+            if (action->data().toString() == QLatin1String("cpu"))
+                cpu = action;
+        }
+        QCOMPARE(ids, (QStringList{"auto", "cpu", "cuda:0"}));
+        QVERIFY(devices->actions().first()->isChecked());   // auto, as started
+        cpu->trigger();
+        QCOMPARE(startup->devices->active().id, std::string("cpu"));
+        QVERIFY(cpu->isChecked());
+        QCOMPARE(window.devicePanel()->chooser()->currentData().toString(), QStringLiteral("cpu"));
     }
 
     void layoutIsRemembered()

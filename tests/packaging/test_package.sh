@@ -17,6 +17,8 @@ for f in usr/bin/fathom usr/bin/fathom-cli usr/share/applications/org.fathom.Fat
          usr/share/fathom/environments/local.yaml; do
   [ -e "$root/install/$f" ] || { echo "package lacks $f"; exit 1; }
 done
+desktop-file-validate "$root/install/usr/share/applications/org.fathom.Fathom.desktop"
+appstreamcli validate --no-net "$root/install/usr/share/metainfo/org.fathom.Fathom.metainfo.xml" >/dev/null
 version=$("$root/install/usr/bin/fathom-cli" --version)
 echo "$version"
 grep -q '^fathom-cli 0\.' <<<"$version"
