@@ -16,7 +16,8 @@ std::vector<std::pair<QString, QString>> AboutDialog::versions(const BuildInfo& 
 {
     std::vector<std::pair<QString, QString>> rows{
         {QStringLiteral("Fathom"), QString::fromStdString(fathomVersion())},
-        {QStringLiteral("Qt"), QStringLiteral("%1 (built with %2)").arg(QLatin1String(qVersion()), QLatin1String(QT_VERSION_STR))},
+        {QStringLiteral("Qt"),
+         QStringLiteral("%1 (built with %2)").arg(QLatin1String(qVersion()), QLatin1String(QT_VERSION_STR))},
         {QStringLiteral("LibTorch"), QString::fromStdString(build.torchVersion)},
     };
     if (build.cudaBuilt) {

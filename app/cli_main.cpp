@@ -56,7 +56,8 @@ int main(int argc, char** argv)
             return 0;
         }
         if (devices->parsed())
-            std::cout << (json ? fathom::devicesJson(*startup->devices) + "\n" : fathom::devicesText(*startup->devices));
+            std::cout << (json ? fathom::devicesJson(*startup->devices) + "\n"
+                               : fathom::devicesText(*startup->devices));
     } catch (const fathom::Error& e) {
         std::cerr << "fathom-cli: " << e.what() << "\n";
         return 2;

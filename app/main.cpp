@@ -15,12 +15,19 @@ namespace {
 
 fathom::StartupOptions parseOptions(QCommandLineParser& parser, const QApplication& app)
 {
-    const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("Device: auto, cpu, cuda, cuda:N or mps."), QStringLiteral("device"));
-    const QCommandLineOption env(QStringLiteral("env"), QStringLiteral("Environment profile: local, gpu or cloud."), QStringLiteral("name"));
-    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("A config file layered over the environment."), QStringLiteral("file"));
-    const QCommandLineOption set(QStringLiteral("set"), QStringLiteral("Override one setting: key.path=value."), QStringLiteral("assignment"));
-    const QCommandLineOption level(QStringLiteral("log-level"), QStringLiteral("trace, debug, info, warn or error."), QStringLiteral("level"));
-    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("User interface language: en or ko."), QStringLiteral("code"));
+    const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("Device: auto, cpu, cuda, cuda:N or mps."),
+                                    QStringLiteral("device"));
+    const QCommandLineOption env(QStringLiteral("env"), QStringLiteral("Environment profile: local, gpu or cloud."),
+                                 QStringLiteral("name"));
+    const QCommandLineOption config(QStringLiteral("config"),
+                                    QStringLiteral("A config file layered over the environment."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption set(QStringLiteral("set"), QStringLiteral("Override one setting: key.path=value."),
+                                 QStringLiteral("assignment"));
+    const QCommandLineOption level(QStringLiteral("log-level"), QStringLiteral("trace, debug, info, warn or error."),
+                                   QStringLiteral("level"));
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("User interface language: en or ko."),
+                                  QStringLiteral("code"));
     parser.setApplicationDescription(QStringLiteral("Fathom, the seabed survey workbench"));
     parser.addHelpOption();
     parser.addVersionOption();

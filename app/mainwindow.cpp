@@ -39,15 +39,15 @@ QString shortfallText(const DeviceManager::Selection& selection)
     switch (selection.shortfall) {
     case S::None: return {};
     case S::Unknown:
-        return MainWindow::tr("Unknown device “%1”: expected auto, cpu, cuda, cuda:N or mps. Using the CPU.").arg(requested);
+        return MainWindow::tr("Unknown device “%1”: expected auto, cpu, cuda, cuda:N or mps. Using the CPU.")
+            .arg(requested);
     case S::CudaNotBuilt:
-        return MainWindow::tr("%1 was requested, but this build of LibTorch has no CUDA. Using the CPU.").arg(requested);
+        return MainWindow::tr("%1 was requested, but this build of LibTorch has no CUDA. Using the CPU.")
+            .arg(requested);
     case S::NoCuda:
         return MainWindow::tr("%1 was requested, but no CUDA GPU is available. Using the CPU.").arg(requested);
-    case S::CudaAbsent:
-        return MainWindow::tr("%1 is not present on this machine. Using the CPU.").arg(requested);
-    case S::MpsAbsent:
-        return MainWindow::tr("MPS (Apple Metal) is not available on this machine. Using the CPU.");
+    case S::CudaAbsent: return MainWindow::tr("%1 is not present on this machine. Using the CPU.").arg(requested);
+    case S::MpsAbsent: return MainWindow::tr("MPS (Apple Metal) is not available on this machine. Using the CPU.");
     }
     return {};
 }
@@ -77,12 +77,15 @@ MainWindow::MainWindow(Startup& startup, QWidget* parent)
     m_devicePanel->setHistorySeconds(double(startup.config.getInt("monitor.history_seconds", 300)));
     connect(m_devicePanel, &DevicePanel::deviceRequested, this, &MainWindow::requestDevice);
 
-    m_logListener = logging::addListener([this](const logging::Record& record) {
-        const auto level = static_cast<int>(record.level);
-        const auto time = QString::fromStdString(record.time);
-        const auto text = QString::fromStdString(record.text);
-        QMetaObject::invokeMethod(this, [this, level, time, text] { forwardLog(level, time, text); }, Qt::QueuedConnection);
-    }, true);
+    m_logListener = logging::addListener(
+        [this](const logging::Record& record) {
+            const auto level = static_cast<int>(record.level);
+            const auto time = QString::fromStdString(record.time);
+            const auto text = QString::fromStdString(record.text);
+            QMetaObject::invokeMethod(
+                this, [this, level, time, text] { forwardLog(level, time, text); }, Qt::QueuedConnection);
+        },
+        true);
 
     m_monitor = new DeviceMonitor(m_devices, int(startup.config.getInt("monitor.interval_ms", 500)), this);
     connect(m_monitor, &DeviceMonitor::sampled, this, &MainWindow::onSample);
@@ -141,7 +144,8 @@ void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_showLogAction = m_fileMenu->addAction(QString(), this, [] {
-        QDesktopServices::openUrl(QUrl::fromLocalFile(QString::fromStdString(logging::defaultLogFile().parent_path().string())));
+        QDesktopServices::openUrl(
+            QUrl::fromLocalFile(QString::fromStdString(logging::defaultLogFile().parent_path().string())));
     });
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
@@ -153,9 +157,8 @@ void MainWindow::createMenus()
         m_viewMenu->addAction(m_docks[QLatin1String(name)]->toggleViewAction());
     m_viewMenu->addSeparator();
     m_resetLayoutAction = m_viewMenu->addAction(QString(), this, &MainWindow::resetLayout);
-    m_fullScreenAction = m_viewMenu->addAction(QString(), this, [this](bool on) {
-        on ? showFullScreen() : showNormal();
-    });
+    m_fullScreenAction =
+        m_viewMenu->addAction(QString(), this, [this](bool on) { on ? showFullScreen() : showNormal(); });
     m_fullScreenAction->setCheckable(true);
     m_fullScreenAction->setShortcut(QKeySequence::FullScreen);
     m_viewMenu->addSeparator();
@@ -254,7 +257,8 @@ void MainWindow::showSelection()
     const bool requestIsAChoice =
         std::any_of(actions.begin(), actions.end(), [&](QAction* a) { return a->data().toString() == requested; });
     for (auto* action : actions)
-        action->setChecked(action->data().toString() == (requestIsAChoice ? requested : QString::fromStdString(active.id)));
+        action->setChecked(action->data().toString() ==
+                           (requestIsAChoice ? requested : QString::fromStdString(active.id)));
     m_deviceLabel->setText(tr("Device: %1").arg(QString::fromStdString(active.id)));
     m_deviceLabel->setToolTip(QString::fromStdString(active.name));
 }
@@ -273,11 +277,12 @@ void MainWindow::setLanguage(const QString& code)
     m_language = code == QLatin1String("ko") ? QStringLiteral("ko") : QStringLiteral("en");
     if (m_translator->load(QStringLiteral(":/i18n/fathom_%1.qm").arg(m_language)))
         qApp->installTranslator(m_translator);
-    if (m_qtTranslator->load(QStringLiteral("qtbase_%1").arg(m_language), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (m_qtTranslator->load(QStringLiteral("qtbase_%1").arg(m_language),
+                             QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         qApp->installTranslator(m_qtTranslator);
     QLocale::setDefault(QLocale(m_language));
     QSettings().setValue(QStringLiteral("language"), m_language);
-    retranslate();   // also when no translator changed (English to English)
+    retranslate(); // also when no translator changed (English to English)
 }
 
 void MainWindow::requestDevice(const QString& request)
@@ -286,21 +291,24 @@ void MainWindow::requestDevice(const QString& request)
     QSettings().setValue(QStringLiteral("device"), request);
     const auto problem = shortfallText(selection);
     showSelection();
-    statusBar()->showMessage(problem.isEmpty() ? tr("Active device: %1").arg(QString::fromStdString(selection.id)) : problem,
-                             10000);
+    statusBar()->showMessage(
+        problem.isEmpty() ? tr("Active device: %1").arg(QString::fromStdString(selection.id)) : problem, 10000);
 }
 
 void MainWindow::onSample(const DeviceSample& sample)
 {
     m_devicePanel->addSample(sample);
     auto bytes = [](std::uint64_t b) { return QString::fromStdString(formatBytes(b)); };
-    QString text = tr("Host %1 of %2 · Fathom %3").arg(bytes(sample.hostUsed), bytes(sample.hostTotal), bytes(sample.processResident));
+    QString text = tr("Host %1 of %2 · Fathom %3")
+                       .arg(bytes(sample.hostUsed), bytes(sample.hostTotal), bytes(sample.processResident));
     for (const auto& gpu : sample.gpus) {
         if (gpu.id != m_devices.selection().id)
             continue;
         text += QStringLiteral(" · ");
-        text += gpu.available ? tr("%1 %2 of %3").arg(QString::fromStdString(gpu.id), bytes(gpu.memoryUsed), bytes(gpu.memoryTotal))
-                              : tr("%1 not answering").arg(QString::fromStdString(gpu.id));
+        text +=
+            gpu.available
+                ? tr("%1 %2 of %3").arg(QString::fromStdString(gpu.id), bytes(gpu.memoryUsed), bytes(gpu.memoryTotal))
+                : tr("%1 not answering").arg(QString::fromStdString(gpu.id));
         if (gpu.available && gpu.utilisationPercent >= 0)
             text += tr(", %1 % busy").arg(gpu.utilisationPercent);
     }

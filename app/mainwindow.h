@@ -50,7 +50,7 @@ private:
     void saveLayout() const;
     void resetLayout();
     void onSample(const DeviceSample& sample);
-    void showSelection();   // the Devices dock and the status bar follow the manager's selection
+    void showSelection(); // the Devices dock and the status bar follow the manager's selection
     void showAbout();
     void copyDeviceReport();
     void forwardLog(int level, const QString& time, const QString& text);

@@ -39,8 +39,8 @@ std::unique_ptr<Startup> start(const StartupOptions& options)
     if (std::filesystem::exists(envFile))
         addOptionalFile(*s, envFile);
     else
-        s->warnings.push_back("environment '" + environment + "' has no file " + envFile.string()
-                              + "; built-in defaults are used");
+        s->warnings.push_back("environment '" + environment + "' has no file " + envFile.string() +
+                              "; built-in defaults are used");
     if (!options.configFile.empty())
         s->config.addFile(options.configFile);
     else

@@ -13,10 +13,10 @@ namespace fathom {
 // What both front ends take from their command lines.
 struct StartupOptions
 {
-    std::string device;                       // empty: from config ("device", default auto)
-    std::string environment;                  // empty: $FATHOM_ENV, then "local"
-    std::filesystem::path configFile;         // empty: $XDG_CONFIG_HOME/fathom/config.yaml if present
-    std::vector<std::string> overrides;       // key.path=value
+    std::string device;                 // empty: from config ("device", default auto)
+    std::string environment;            // empty: $FATHOM_ENV, then "local"
+    std::filesystem::path configFile;   // empty: $XDG_CONFIG_HOME/fathom/config.yaml if present
+    std::vector<std::string> overrides; // key.path=value
     std::string logLevel;
 };
 
@@ -25,7 +25,7 @@ struct Startup
 {
     Config config;
     std::unique_ptr<DeviceManager> devices;
-    std::vector<std::string> warnings;   // problems that did not stop the start, for the user
+    std::vector<std::string> warnings; // problems that did not stop the start, for the user
 };
 
 // Throws Error only when something the user named explicitly (--config, --set) is unusable;

@@ -80,9 +80,8 @@ DevicePanel::DevicePanel(QWidget* parent)
     layout->addWidget(m_message);
     layout->addWidget(splitter, 1);
 
-    connect(m_chooser, &QComboBox::activated, this, [this](int index) {
-        emit deviceRequested(m_chooser->itemData(index).toString());
-    });
+    connect(m_chooser, &QComboBox::activated, this,
+            [this](int index) { emit deviceRequested(m_chooser->itemData(index).toString()); });
     retranslate();
 }
 
@@ -139,8 +138,8 @@ void DevicePanel::fillTree()
     for (const auto& device : m_devices) {
         const auto id = QString::fromStdString(device.id);
         const bool active = id == m_activeId;
-        auto* item = new QTreeWidgetItem(m_tree, {id, QString::fromStdString(device.name)
-                                                          + (active ? tr("  (in use)") : QString())});
+        auto* item = new QTreeWidgetItem(
+            m_tree, {id, QString::fromStdString(device.name) + (active ? tr("  (in use)") : QString())});
         item->setData(0, Qt::UserRole, id);
         QFont bold = item->font(0);
         bold.setBold(active);
@@ -148,7 +147,8 @@ void DevicePanel::fillTree()
         item->setFont(1, bold);
         add(item, tr("Memory"), tr("%1 free of %2").arg(bytes(device.memoryFree), bytes(device.memoryTotal)));
         if (device.gpu) {
-            add(item, tr("Compute capability"), QStringLiteral("%1.%2").arg(device.gpu->computeMajor).arg(device.gpu->computeMinor));
+            add(item, tr("Compute capability"),
+                QStringLiteral("%1.%2").arg(device.gpu->computeMajor).arg(device.gpu->computeMinor));
             add(item, tr("Multiprocessors"), QString::number(device.gpu->multiprocessors));
             add(item, tr("PCI bus"), orDash(device.gpu->pciBusId));
         }
@@ -158,13 +158,17 @@ void DevicePanel::fillTree()
             QStringList flags;
             for (const auto& flag : device.cpu->simdFlags)
                 flags << QString::fromStdString(flag);
-            add(item, tr("SIMD"), QStringLiteral("%1 (%2)").arg(QString::fromStdString(device.cpu->simd), flags.join(QLatin1Char(' '))));
+            add(item, tr("SIMD"),
+                QStringLiteral("%1 (%2)").arg(QString::fromStdString(device.cpu->simd), flags.join(QLatin1Char(' '))));
         }
         add(item, tr("Native bf16"), device.bf16 ? tr("yes") : tr("no"));
         const auto& p = device.profile;
-        add(item, tr("Profile"), tr("batch %1, workers %2, memory limit %3, mixed precision %4")
-                                     .arg(p.batchSize).arg(p.workers).arg(bytes(p.memoryLimitBytes))
-                                     .arg(QString::fromStdString(precisionName(p.mixedPrecision))));
+        add(item, tr("Profile"),
+            tr("batch %1, workers %2, memory limit %3, mixed precision %4")
+                .arg(p.batchSize)
+                .arg(p.workers)
+                .arg(bytes(p.memoryLimitBytes))
+                .arg(QString::fromStdString(precisionName(p.mixedPrecision))));
         item->setExpanded(true);
     }
     auto* build = new QTreeWidgetItem(m_tree, {tr("LibTorch"), orDash(m_build.torchVersion)});
@@ -174,7 +178,8 @@ void DevicePanel::fillTree()
     add(build, tr("BLAS"), orDash(m_build.blas));
     add(build, tr("OpenMP"), orDash(m_build.openmp));
     add(build, tr("oneDNN"), orDash(m_build.onednn));
-    add(build, tr("Threads (intra-op / inter-op)"), QStringLiteral("%1 / %2").arg(m_build.intraOpThreads).arg(m_build.interOpThreads));
+    add(build, tr("Threads (intra-op / inter-op)"),
+        QStringLiteral("%1 / %2").arg(m_build.intraOpThreads).arg(m_build.interOpThreads));
     build->setExpanded(true);
 }
 
@@ -233,7 +238,7 @@ void DevicePanel::addSample(const DeviceSample& sample)
     put(QStringLiteral("process"), double(sample.processResident) / kGiB);
     for (const auto& gpu : sample.gpus) {
         if (!gpu.available)
-            continue;   // a gap in the line shows the moments the GPU did not answer
+            continue; // a gap in the line shows the moments the GPU did not answer
         const auto id = QString::fromStdString(gpu.id);
         totalsChanged |= noteTotal(id, gpu.memoryTotal);
         put(id + QStringLiteral("/used"), double(gpu.memoryUsed) / kGiB);

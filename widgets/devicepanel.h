@@ -61,8 +61,8 @@ private:
     std::vector<std::string> m_choices;
     QString m_request = QStringLiteral("auto");
     QString m_activeId = QStringLiteral("cpu");
-    QStringList m_graphKeys;   // "host", "process", "<gpu id>/used", "<gpu id>/util"
-    QHash<QString, std::uint64_t> m_totals;   // "host" or a GPU id -> its total memory
+    QStringList m_graphKeys;                // "host", "process", "<gpu id>/used", "<gpu id>/util"
+    QHash<QString, std::uint64_t> m_totals; // "host" or a GPU id -> its total memory
     double m_historySeconds = 300;
 };
 

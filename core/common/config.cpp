@@ -77,8 +77,8 @@ void Config::addYaml(const std::string& name, const std::string& text)
     try {
         root = YAML::Load(text);
     } catch (const YAML::Exception& e) {
-        throw Error("config file " + name + ", line " + std::to_string(e.mark.line + 1) + ", column "
-                    + std::to_string(e.mark.column + 1) + ": " + e.msg);
+        throw Error("config file " + name + ", line " + std::to_string(e.mark.line + 1) + ", column " +
+                    std::to_string(e.mark.column + 1) + ": " + e.msg);
     }
     if (root.IsNull())
         root = YAML::Node(YAML::NodeType::Map);
@@ -146,8 +146,7 @@ std::string Config::source(const std::string& key) const
     return hit ? hit->second->name : std::string();
 }
 
-template<typename T>
-T Config::get(const std::string& key, const T& fallback, const char* expected) const
+template <typename T> T Config::get(const std::string& key, const T& fallback, const char* expected) const
 {
     const auto hit = find(key);
     if (!hit)

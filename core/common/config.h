@@ -18,11 +18,11 @@ class Config
 public:
     struct Layer
     {
-        std::string name;   // "defaults", a file path, or "command line"
+        std::string name; // "defaults", a file path, or "command line"
         YAML::Node root;
     };
 
-    Config();   // holds the built-in defaults layer
+    Config(); // holds the built-in defaults layer
 
     // Throws Error naming the file and line when the file cannot be read or parsed.
     void addFile(const std::filesystem::path& file);
@@ -44,8 +44,7 @@ public:
 
 private:
     std::optional<std::pair<YAML::Node, const Layer*>> find(const std::string& key) const;
-    template<typename T>
-    T get(const std::string& key, const T& fallback, const char* expected) const;
+    template <typename T> T get(const std::string& key, const T& fallback, const char* expected) const;
 
     std::vector<Layer> m_layers;
 };

@@ -150,10 +150,14 @@ void init(const std::string& level, const std::filesystem::path& file)
 
 Level parseLevel(const std::string& name)
 {
-    if (name == "trace") return Level::Trace;
-    if (name == "debug") return Level::Debug;
-    if (name == "warn" || name == "warning") return Level::Warn;
-    if (name == "error") return Level::Error;
+    if (name == "trace")
+        return Level::Trace;
+    if (name == "debug")
+        return Level::Debug;
+    if (name == "warn" || name == "warning")
+        return Level::Warn;
+    if (name == "error")
+        return Level::Error;
     return Level::Info;
 }
 
@@ -179,11 +183,26 @@ void removeListener(int id)
     state().listeners->remove(id);
 }
 
-void trace(const std::string& text) { logger().trace(text); }
-void debug(const std::string& text) { logger().debug(text); }
-void info(const std::string& text) { logger().info(text); }
-void warn(const std::string& text) { logger().warn(text); }
-void error(const std::string& text) { logger().error(text); }
+void trace(const std::string& text)
+{
+    logger().trace(text);
+}
+void debug(const std::string& text)
+{
+    logger().debug(text);
+}
+void info(const std::string& text)
+{
+    logger().info(text);
+}
+void warn(const std::string& text)
+{
+    logger().warn(text);
+}
+void error(const std::string& text)
+{
+    logger().error(text);
+}
 
 std::filesystem::path defaultLogFile()
 {

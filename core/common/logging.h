@@ -12,7 +12,7 @@ enum class Level { Trace, Debug, Info, Warn, Error };
 struct Record
 {
     Level level;
-    std::string time;   // local time, "HH:MM:SS.mmm"
+    std::string time; // local time, "HH:MM:SS.mmm"
     std::string text;
 };
 
@@ -21,7 +21,7 @@ using Listener = std::function<void(const Record&)>;
 // Sets up the process-wide logger: stderr, and a rotating file when `file` is not empty.
 // Safe to call again (for example after the config has been read) to change level or file.
 void init(const std::string& level, const std::filesystem::path& file = {});
-Level parseLevel(const std::string& name);   // unknown names read as Info
+Level parseLevel(const std::string& name); // unknown names read as Info
 std::string levelName(Level level);
 
 // Listeners receive every record on the thread that logged it; the GUI forwards them itself.

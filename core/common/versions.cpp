@@ -1,8 +1,8 @@
 #include "versions.h"
 
 #include <nlohmann/json.hpp>
-#include <opencv2/core/version.hpp>
 #include <opencv2/core/utility.hpp>
+#include <opencv2/core/version.hpp>
 #include <spdlog/version.h>
 
 namespace fathom {
@@ -20,8 +20,8 @@ std::vector<std::pair<std::string, std::string>> libraryVersions()
     return {
         {"OpenCV", cv::getVersionString()},
         {"spdlog", dotted(SPDLOG_VER_MAJOR, SPDLOG_VER_MINOR, SPDLOG_VER_PATCH)},
-        {"nlohmann-json", dotted(NLOHMANN_JSON_VERSION_MAJOR, NLOHMANN_JSON_VERSION_MINOR,
-                                 NLOHMANN_JSON_VERSION_PATCH)},
+        {"nlohmann-json",
+         dotted(NLOHMANN_JSON_VERSION_MAJOR, NLOHMANN_JSON_VERSION_MINOR, NLOHMANN_JSON_VERSION_PATCH)},
     };
 }
 

@@ -4,8 +4,7 @@
 
 namespace fathom {
 
-int autoBatchSize(std::uint64_t bytesPerSample, std::uint64_t freeBytes, std::uint64_t limitBytes,
-                  int maxBatch)
+int autoBatchSize(std::uint64_t bytesPerSample, std::uint64_t freeBytes, std::uint64_t limitBytes, int maxBatch)
 {
     if (bytesPerSample == 0 || maxBatch < 1)
         return 0;

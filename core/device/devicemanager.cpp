@@ -155,15 +155,14 @@ DeviceProfile DeviceManager::profileFor(const Config& config, const DeviceInfo& 
             logging::warn(m_problems.back());
         }
     };
-    guarded([&] {
-        profile.batchSize = static_cast<int>(std::max<std::int64_t>(1, config.getInt(key("batch_size"), 32)));
-    });
+    guarded(
+        [&] { profile.batchSize = static_cast<int>(std::max<std::int64_t>(1, config.getInt(key("batch_size"), 32))); });
     guarded([&] { profile.workers = static_cast<int>(std::max<std::int64_t>(0, config.getInt(key("workers"), 1))); });
     guarded([&] {
         const double fraction = config.getDouble(key("memory_fraction"), defaults.memoryFraction);
         if (fraction <= 0 || fraction > 1)
-            throw Error("config " + config.source(key("memory_fraction")) + ": " + key("memory_fraction")
-                        + ": expected a fraction in (0, 1], got " + std::to_string(fraction));
+            throw Error("config " + config.source(key("memory_fraction")) + ": " + key("memory_fraction") +
+                        ": expected a fraction in (0, 1], got " + std::to_string(fraction));
         profile.memoryFraction = fraction;
     });
     profile.memoryLimitBytes = static_cast<std::uint64_t>(profile.memoryFraction * double(device.memoryTotal));
@@ -172,13 +171,13 @@ DeviceProfile DeviceManager::profileFor(const Config& config, const DeviceInfo& 
         bool ok = false;
         profile.mixedPrecision = parsePrecision(value, device, ok);
         if (!ok)
-            throw Error("config " + config.source(key("mixed_precision")) + ": " + key("mixed_precision")
-                        + ": expected none, auto, bf16 or fp16, got '" + value + "'");
+            throw Error("config " + config.source(key("mixed_precision")) + ": " + key("mixed_precision") +
+                        ": expected none, auto, bf16 or fp16, got '" + value + "'");
     });
     if (profile.mixedPrecision == MixedPrecision::Bf16 && !device.bf16) {
         profile.mixedPrecision = device.kind == DeviceKind::Cuda ? MixedPrecision::Fp16 : MixedPrecision::None;
-        m_problems.push_back(device.id + " has no native bf16; mixed precision "
-                             + precisionName(profile.mixedPrecision) + " is used instead");
+        m_problems.push_back(device.id + " has no native bf16; mixed precision " +
+                             precisionName(profile.mixedPrecision) + " is used instead");
         logging::warn(m_problems.back());
     }
     return profile;
@@ -247,16 +246,20 @@ DeviceManager::Selection DeviceManager::resolve(const std::string& request) cons
         if (find(id))
             selection.id = id;
         else if (!m_build.cudaBuilt)
-            selection = {request, "cpu", "CUDA device " + id + " requested, but this LibTorch was built without CUDA; using the CPU.",
+            selection = {request, "cpu",
+                         "CUDA device " + id + " requested, but this LibTorch was built without CUDA; using the CPU.",
                          Shortfall::CudaNotBuilt};
         else if (cudaIds().empty())
-            selection = {request, "cpu", "CUDA device " + id + " requested, but no CUDA GPU is available; using the CPU.",
+            selection = {request, "cpu",
+                         "CUDA device " + id + " requested, but no CUDA GPU is available; using the CPU.",
                          Shortfall::NoCuda};
         else
-            selection = {request, "cpu", "CUDA device " + id + " is not present (this machine has " + cudaIds() + "); using the CPU.",
+            selection = {request, "cpu",
+                         "CUDA device " + id + " is not present (this machine has " + cudaIds() + "); using the CPU.",
                          Shortfall::CudaAbsent};
     } else {
-        selection = {request, "cpu", "Unknown device '" + request + "': expected auto, cpu, cuda, cuda:N or mps; using the CPU.",
+        selection = {request, "cpu",
+                     "Unknown device '" + request + "': expected auto, cpu, cuda, cuda:N or mps; using the CPU.",
                      Shortfall::Unknown};
     }
     return selection;

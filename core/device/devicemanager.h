@@ -26,14 +26,13 @@ public:
 
     struct Selection
     {
-        std::string requested;   // as the user wrote it: "auto", "cuda:1", …
-        std::string id;          // the device in use
-        std::string message;     // why the request was not met (English); empty when it was
+        std::string requested; // as the user wrote it: "auto", "cuda:1", …
+        std::string id;        // the device in use
+        std::string message;   // why the request was not met (English); empty when it was
         Shortfall shortfall = Shortfall::None;
     };
 
-    DeviceManager(const Config& config, std::unique_ptr<ComputeBackend> backend,
-                  std::unique_ptr<GpuMonitor> monitor);
+    DeviceManager(const Config& config, std::unique_ptr<ComputeBackend> backend, std::unique_ptr<GpuMonitor> monitor);
     ~DeviceManager();
 
     const std::vector<DeviceInfo>& devices() const { return m_devices; }
@@ -65,7 +64,7 @@ private:
     std::unique_ptr<GpuMonitor> m_monitor;
     BuildInfo m_build;
     std::vector<DeviceInfo> m_devices;
-    std::map<std::string, int> m_nvmlIndex;   // device id -> NVML index
+    std::map<std::string, int> m_nvmlIndex; // device id -> NVML index
     std::map<std::string, bool> m_gpuLost;
     std::vector<std::string> m_problems;
     Selection m_selection;

@@ -32,7 +32,8 @@ json deviceJson(const DeviceInfo& device)
                 {"bf16", device.bf16},
                 {"profile", profileJson(device.profile)}};
     if (device.gpu) {
-        out["compute_capability"] = std::to_string(device.gpu->computeMajor) + "." + std::to_string(device.gpu->computeMinor);
+        out["compute_capability"] =
+            std::to_string(device.gpu->computeMajor) + "." + std::to_string(device.gpu->computeMinor);
         out["multiprocessors"] = device.gpu->multiprocessors;
         out["pci_bus_id"] = device.gpu->pciBusId;
     }
@@ -47,11 +48,16 @@ json deviceJson(const DeviceInfo& device)
 
 json buildJson(const BuildInfo& build)
 {
-    return {{"torch_version", build.torchVersion}, {"cuda_built", build.cudaBuilt},
-            {"cuda_version", build.cudaVersion},   {"cudnn_version", build.cudnnVersion},
-            {"mps_built", build.mpsBuilt},         {"blas", build.blas},
-            {"openmp", build.openmp},              {"onednn", build.onednn},
-            {"intra_op_threads", build.intraOpThreads}, {"inter_op_threads", build.interOpThreads}};
+    return {{"torch_version", build.torchVersion},
+            {"cuda_built", build.cudaBuilt},
+            {"cuda_version", build.cudaVersion},
+            {"cudnn_version", build.cudnnVersion},
+            {"mps_built", build.mpsBuilt},
+            {"blas", build.blas},
+            {"openmp", build.openmp},
+            {"onednn", build.onednn},
+            {"intra_op_threads", build.intraOpThreads},
+            {"inter_op_threads", build.interOpThreads}};
 }
 
 std::string orDash(const std::string& s)

@@ -13,7 +13,7 @@ public:
     struct Reading
     {
         bool ok = false;
-        bool lost = false;   // the GPU has fallen off the bus or stopped answering
+        bool lost = false; // the GPU has fallen off the bus or stopped answering
         std::uint64_t used = 0;
         std::uint64_t total = 0;
         int utilisationPercent = -1;
@@ -34,7 +34,10 @@ public:
 class NoGpuMonitor : public GpuMonitor
 {
 public:
-    explicit NoGpuMonitor(std::string why = "no GPU monitor") : m_why(std::move(why)) {}
+    explicit NoGpuMonitor(std::string why = "no GPU monitor")
+        : m_why(std::move(why))
+    {
+    }
     bool available() const override { return false; }
     std::string problem() const override { return m_why; }
     int count() const override { return 0; }

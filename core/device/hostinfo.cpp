@@ -34,19 +34,24 @@ bool hasFlag(const std::vector<std::string>& flags, const std::string& flag)
 
 std::string bestSimd(const std::vector<std::string>& flags)
 {
-    if (hasFlag(flags, "avx512f")) return "AVX-512";
-    if (hasFlag(flags, "avx2")) return "AVX2";
-    if (hasFlag(flags, "avx")) return "AVX";
-    if (hasFlag(flags, "sse4_2")) return "SSE4.2";
-    if (hasFlag(flags, "asimd") || hasFlag(flags, "neon")) return "NEON";
+    if (hasFlag(flags, "avx512f"))
+        return "AVX-512";
+    if (hasFlag(flags, "avx2"))
+        return "AVX2";
+    if (hasFlag(flags, "avx"))
+        return "AVX";
+    if (hasFlag(flags, "sse4_2"))
+        return "SSE4.2";
+    if (hasFlag(flags, "asimd") || hasFlag(flags, "neon"))
+        return "NEON";
     return "baseline";
 }
 
 std::vector<std::string> simdFlagsOf(const std::string& line)
 {
     static const std::set<std::string> wanted = {
-        "sse4_2", "avx", "avx2", "fma", "f16c", "avx512f", "avx512bw", "avx512vl", "avx512_vnni",
-        "avx512_bf16", "avx512_fp16", "amx_bf16", "amx_tile", "asimd", "neon", "sve", "bf16"};
+        "sse4_2",      "avx",         "avx2",     "fma",      "f16c",  "avx512f", "avx512bw", "avx512vl", "avx512_vnni",
+        "avx512_bf16", "avx512_fp16", "amx_bf16", "amx_tile", "asimd", "neon",    "sve",      "bf16"};
     std::vector<std::string> flags;
     std::stringstream words(line);
     for (std::string word; words >> word;)
@@ -129,8 +134,8 @@ std::uint64_t processResidentBytes()
 
 bool cpuHasBf16(const CpuProperties& cpu)
 {
-    return hasFlag(cpu.simdFlags, "avx512_bf16") || hasFlag(cpu.simdFlags, "amx_bf16")
-           || hasFlag(cpu.simdFlags, "bf16");
+    return hasFlag(cpu.simdFlags, "avx512_bf16") || hasFlag(cpu.simdFlags, "amx_bf16") ||
+           hasFlag(cpu.simdFlags, "bf16");
 }
 
 } // namespace fathom::host

@@ -17,9 +17,9 @@ struct Memory
 CpuProperties parseCpuInfo(const std::string& procCpuInfo);
 Memory parseMemInfo(const std::string& procMemInfo);
 
-CpuProperties cpu();                      // /proc/cpuinfo of this machine
-Memory memory();                          // /proc/meminfo
-std::uint64_t processResidentBytes();     // /proc/self/statm
+CpuProperties cpu();                  // /proc/cpuinfo of this machine
+Memory memory();                      // /proc/meminfo
+std::uint64_t processResidentBytes(); // /proc/self/statm
 bool cpuHasBf16(const CpuProperties& cpu);
 
 } // namespace fathom::host

@@ -62,8 +62,7 @@ struct NvmlMonitor::Api
         return s ? std::string(s) : "NVML error " + std::to_string(code);
     }
 
-    template<typename F>
-    bool bind(F& fn, const char* symbol, std::string& missing)
+    template <typename F> bool bind(F& fn, const char* symbol, std::string& missing)
     {
         fn = reinterpret_cast<F>(dlsym(handle, symbol));
         if (!fn)
@@ -73,14 +72,12 @@ struct NvmlMonitor::Api
 
     bool bindAll(std::string& missing)
     {
-        return bind(init, "nvmlInit_v2", missing) && bind(shutdown, "nvmlShutdown", missing)
-               && bind(errorString, "nvmlErrorString", missing)
-               && bind(getCount, "nvmlDeviceGetCount_v2", missing)
-               && bind(getHandle, "nvmlDeviceGetHandleByIndex_v2", missing)
-               && bind(getMemory, "nvmlDeviceGetMemoryInfo", missing)
-               && bind(getUtilization, "nvmlDeviceGetUtilizationRates", missing)
-               && bind(getName, "nvmlDeviceGetName", missing)
-               && bind(getPci, "nvmlDeviceGetPciInfo_v3", missing);
+        return bind(init, "nvmlInit_v2", missing) && bind(shutdown, "nvmlShutdown", missing) &&
+               bind(errorString, "nvmlErrorString", missing) && bind(getCount, "nvmlDeviceGetCount_v2", missing) &&
+               bind(getHandle, "nvmlDeviceGetHandleByIndex_v2", missing) &&
+               bind(getMemory, "nvmlDeviceGetMemoryInfo", missing) &&
+               bind(getUtilization, "nvmlDeviceGetUtilizationRates", missing) &&
+               bind(getName, "nvmlDeviceGetName", missing) && bind(getPci, "nvmlDeviceGetPciInfo_v3", missing);
     }
 };
 

@@ -129,7 +129,10 @@ public:
         return gpus;
     }
 
-    bool mpsAvailable() const override { return at::hasMPS(); }
+    bool mpsAvailable() const override
+    {
+        return at::hasMPS();
+    }
 
     std::optional<std::pair<std::uint64_t, std::uint64_t>> cudaMemory(int index) const override
     {

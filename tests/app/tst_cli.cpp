@@ -66,7 +66,8 @@ private slots:
 
     void unknownDeviceFallsBackToCpuWithAMessage()
     {
-        const auto r = run({QStringLiteral("--device"), QStringLiteral("warp-drive"), QStringLiteral("devices"), QStringLiteral("--json")});
+        const auto r = run({QStringLiteral("--device"), QStringLiteral("warp-drive"), QStringLiteral("devices"),
+                            QStringLiteral("--json")});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.err.contains(QStringLiteral("Unknown device 'warp-drive'")), qPrintable(r.err));
         const auto root = QJsonDocument::fromJson(r.out.toUtf8()).object();
@@ -83,9 +84,17 @@ private slots:
 
     void settingsReachTheProfile()
     {
-        const auto r = run({QStringLiteral("--set"), QStringLiteral("profiles.cpu.batch_size=48"), QStringLiteral("devices"), QStringLiteral("--json")});
-        const auto devices = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("devices")).toArray();
-        QCOMPARE(devices.first().toObject().value(QStringLiteral("profile")).toObject().value(QStringLiteral("batch_size")).toInt(), 48);
+        const auto r = run({QStringLiteral("--set"), QStringLiteral("profiles.cpu.batch_size=48"),
+                            QStringLiteral("devices"), QStringLiteral("--json")});
+        const auto devices =
+            QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("devices")).toArray();
+        QCOMPARE(devices.first()
+                     .toObject()
+                     .value(QStringLiteral("profile"))
+                     .toObject()
+                     .value(QStringLiteral("batch_size"))
+                     .toInt(),
+                 48);
     }
 
     void malformedConfigNamesFileAndLine()
@@ -111,7 +120,9 @@ private slots:
         QVERIFY(process.waitForFinished(120000));
         QCOMPARE(process.exitCode(), 0);
         const auto root = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
-        QVERIFY(root.value(QStringLiteral("gpu_monitor")).toString().contains(QStringLiteral("/nonexistent/libnvidia-ml.so.1")));
+        QVERIFY(root.value(QStringLiteral("gpu_monitor"))
+                    .toString()
+                    .contains(QStringLiteral("/nonexistent/libnvidia-ml.so.1")));
     }
 };
 

@@ -1,3 +1,4 @@
+#include "aboutdialog.h"
 #include "core/device/fakes.h"
 #include "device/devicemanager.h"
 #include "devicepanel.h"
@@ -13,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace fathom;
@@ -26,9 +28,10 @@ std::unique_ptr<Startup> fakeStartup()
         std::vector<test::FakeMonitor::Gpu>{{"0000:3b:00", 3ull << 30, 80ull << 30, 40}});
     startup->config.addOverride("monitor.interval_ms=100");
     startup->devices = std::make_unique<DeviceManager>(
-        startup->config, std::make_unique<test::FakeBackend>(std::vector{test::fakeGpu(0, "NVIDIA H100", 9, 80, "0000:3b:00")}),
+        startup->config,
+        std::make_unique<test::FakeBackend>(std::vector{test::fakeGpu(0, "NVIDIA H100", 9, 80, "0000:3b:00")}),
         std::make_unique<test::FakeMonitor>(gpus));
-    startup->devices->select("auto");   // as fathom::start() does with the configured device
+    startup->devices->select("auto"); // as fathom::start() does with the configured device
     return startup;
 }
 
@@ -145,11 +148,36 @@ private slots:
                 cpu = action;
         }
         QCOMPARE(ids, (QStringList{"auto", "cpu", "cuda:0"}));
-        QVERIFY(devices->actions().first()->isChecked());   // auto, as started
+        QVERIFY(devices->actions().first()->isChecked()); // auto, as started
         cpu->trigger();
         QCOMPARE(startup->devices->active().id, std::string("cpu"));
         QVERIFY(cpu->isChecked());
         QCOMPARE(window.devicePanel()->chooser()->currentData().toString(), QStringLiteral("cpu"));
+    }
+
+    void aboutListsLibraryVersions()
+    {
+        BuildInfo build;
+        build.torchVersion = "2.5.1";
+        auto names = [](const std::vector<std::pair<QString, QString>>& rows) {
+            QStringList list;
+            for (const auto& row : rows)
+                list << row.first;
+            return list;
+        };
+        const auto cpuOnly = names(AboutDialog::versions(build));
+        for (const char* library : {"Fathom", "Qt", "LibTorch", "OpenCV", "QCustomPlot"})
+            QVERIFY2(cpuOnly.contains(QLatin1String(library)), library);
+        QVERIFY(!cpuOnly.contains(QStringLiteral("CUDA")));
+        build.cudaBuilt = true;
+        build.cudaVersion = "12.4";
+        build.cudnnVersion = "9.1";
+        const auto rows = AboutDialog::versions(build);
+        QVERIFY(names(rows).contains(QStringLiteral("CUDA")) && names(rows).contains(QStringLiteral("cuDNN")));
+        QVERIFY(std::find(rows.begin(), rows.end(), std::pair{QStringLiteral("LibTorch"), QStringLiteral("2.5.1")}) !=
+                rows.end());
+        AboutDialog dialog(build);
+        QCOMPARE(dialog.findChild<QTableWidget*>(QStringLiteral("versionTable"))->rowCount(), int(rows.size()));
     }
 
     void layoutIsRemembered()

@@ -41,8 +41,8 @@ private slots:
         options.environment = "cloud";
         const auto s = start(options);
         QVERIFY2(s->warnings.empty(), s->warnings.empty() ? "" : s->warnings.front().c_str());
-        QCOMPARE(s->devices->find("cpu")->profile.batchSize, 128);   // cloud.yaml
-        QCOMPARE(s->devices->find("cpu")->profile.workers, 7);       // the user's file
+        QCOMPARE(s->devices->find("cpu")->profile.batchSize, 128); // cloud.yaml
+        QCOMPARE(s->devices->find("cpu")->profile.workers, 7);     // the user's file
         QVERIFY(s->config.source("profiles.cpu.batch_size").ends_with("environments/cloud.yaml"));
     }
 
@@ -53,7 +53,7 @@ private slots:
         QCOMPARE(s->warnings.size(), std::size_t(1));
         QVERIFY2(s->warnings.front().find(userConfig().string() + ", line 4") != std::string::npos,
                  s->warnings.front().c_str());
-        QCOMPARE(s->devices->find("cpu")->profile.workers, 1);   // local.yaml, as if the file were absent
+        QCOMPARE(s->devices->find("cpu")->profile.workers, 1); // local.yaml, as if the file were absent
     }
 
     void unknownEnvironmentFallsBackToDefaults()

@@ -19,7 +19,8 @@ private:
 
     static QList<Message> read(const QString& language)
     {
-        QFile file(qEnvironmentVariable("FATHOM_SOURCE_DIR") + QStringLiteral("/translations/fathom_%1.ts").arg(language));
+        QFile file(qEnvironmentVariable("FATHOM_SOURCE_DIR") +
+                   QStringLiteral("/translations/fathom_%1.ts").arg(language));
         if (!file.open(QIODevice::ReadOnly))
             return {};
         QList<Message> messages;

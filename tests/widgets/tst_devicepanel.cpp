@@ -98,11 +98,11 @@ private slots:
             panel.addSample(sample);
         }
         auto* plot = panel.plot();
-        QCOMPARE(plot->graphCount(), 4);   // host, process, GPU used, GPU utilisation
+        QCOMPARE(plot->graphCount(), 4); // host, process, GPU used, GPU utilisation
         QCOMPARE(plot->graph(0)->dataCount(), 5);
         QCOMPARE(plot->graph(2)->dataCount(), 5);
-        QCOMPARE(plot->graph(2)->data()->at(4)->value, 14.0);   // GiB
-        QCOMPARE(plot->graph(3)->data()->at(4)->value, 80.0);   // percent, on the right axis
+        QCOMPARE(plot->graph(2)->data()->at(4)->value, 14.0); // GiB
+        QCOMPARE(plot->graph(3)->data()->at(4)->value, 80.0); // percent, on the right axis
         QCOMPARE(plot->graph(3)->valueAxis(), plot->yAxis2);
         // The axis fits what is used; the totals are named in the legend.
         QVERIFY(plot->yAxis->range().upper >= 14.0 && plot->yAxis->range().upper < 24.0);

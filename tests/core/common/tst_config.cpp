@@ -38,9 +38,9 @@ private slots:
         config.addFile(write("env.yaml", "profiles:\n  cpu:\n    batch_size: 64\n    workers: 3\n"));
         config.addFile(write("user.yaml", "profiles:\n  cpu:\n    batch_size: 16\n"));
         config.addOverride("profiles.cpu.workers=5");
-        QCOMPARE(config.getInt("profiles.cpu.batch_size"), 16);   // user file over environment
-        QCOMPARE(config.getInt("profiles.cpu.workers"), 5);       // command line over both
-        QCOMPARE(config.getDouble("profiles.cpu.memory_fraction"), 0.5);   // untouched: defaults
+        QCOMPARE(config.getInt("profiles.cpu.batch_size"), 16);          // user file over environment
+        QCOMPARE(config.getInt("profiles.cpu.workers"), 5);              // command line over both
+        QCOMPARE(config.getDouble("profiles.cpu.memory_fraction"), 0.5); // untouched: defaults
         QVERIFY(config.source("profiles.cpu.batch_size").ends_with("user.yaml"));
         QCOMPARE(config.source("profiles.cpu.workers"), std::string("command line"));
         QCOMPARE(config.source("profiles.cpu.memory_fraction"), std::string("defaults"));
@@ -55,7 +55,7 @@ private slots:
         QCOMPARE(config.getInt("monitor.interval_ms"), 250);
         QCOMPARE(config.getString("profiles.cuda.mixed_precision"), std::string("bf16"));
         QVERIFY(config.getBool("brand.new.key"));
-        QCOMPARE(config.getInt("profiles.cuda.batch_size"), 128);   // the sibling keys stay
+        QCOMPARE(config.getInt("profiles.cuda.batch_size"), 128); // the sibling keys stay
     }
 
     void malformedFileNamesFileAndLine()
@@ -70,7 +70,7 @@ private slots:
             QVERIFY2(message.find(bad.string()) != std::string::npos, message.c_str());
             QVERIFY2(message.find("line 4") != std::string::npos, message.c_str());
         }
-        QCOMPARE(config.getString("device"), std::string("auto"));   // nothing of it was taken
+        QCOMPARE(config.getString("device"), std::string("auto")); // nothing of it was taken
     }
 
     void wrongTypeNamesKeyAndLine()
@@ -102,7 +102,8 @@ private slots:
 
     void shippedEnvironmentsParse()
     {
-        const auto dir = std::filesystem::path(qEnvironmentVariable("FATHOM_SOURCE_DIR").toStdString()) / "resources/environments";
+        const auto dir =
+            std::filesystem::path(qEnvironmentVariable("FATHOM_SOURCE_DIR").toStdString()) / "resources/environments";
         if (!std::filesystem::exists(dir))
             QSKIP("FATHOM_SOURCE_DIR not set");
         for (const char* name : {"local.yaml", "gpu.yaml", "cloud.yaml"}) {

@@ -2,8 +2,8 @@
 
 #include <QTemporaryDir>
 
-#include <algorithm>
 #include <QTest>
+#include <algorithm>
 
 #include <fstream>
 #include <sstream>
@@ -30,8 +30,8 @@ private slots:
         QCOMPARE(seen.size(), std::size_t(2));
         QCOMPARE(seen[1].level, logging::Level::Warn);
         QCOMPARE(seen[1].text, std::string("cuda:1 stopped answering"));
-        QCOMPARE(seen[0].time.size(), std::size_t(12));   // HH:MM:SS.mmm
-        logging::init("info");   // closes the file
+        QCOMPARE(seen[0].time.size(), std::size_t(12)); // HH:MM:SS.mmm
+        logging::init("info");                          // closes the file
         std::stringstream text;
         text << std::ifstream(file).rdbuf();
         QVERIFY(text.str().find("cuda:1 stopped answering") != std::string::npos);

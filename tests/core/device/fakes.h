@@ -13,7 +13,11 @@ class FakeBackend : public ComputeBackend
 {
 public:
     explicit FakeBackend(std::vector<GpuProperties> gpus, bool cudaBuilt = true, bool mps = false)
-        : m_gpus(std::move(gpus)), m_cudaBuilt(cudaBuilt), m_mps(mps) {}
+        : m_gpus(std::move(gpus))
+        , m_cudaBuilt(cudaBuilt)
+        , m_mps(mps)
+    {
+    }
     BuildInfo buildInfo() const override
     {
         BuildInfo build;
@@ -62,7 +66,10 @@ public:
         int util;
         bool lost = false;
     };
-    explicit FakeMonitor(std::shared_ptr<std::vector<Gpu>> gpus) : m_gpus(std::move(gpus)) {}
+    explicit FakeMonitor(std::shared_ptr<std::vector<Gpu>> gpus)
+        : m_gpus(std::move(gpus))
+    {
+    }
     bool available() const override { return true; }
     std::string problem() const override { return {}; }
     int count() const override { return static_cast<int>(m_gpus->size()); }

@@ -10,24 +10,25 @@
 
 using namespace fathom;
 using fathom::test::FakeBackend;
-using fathom::test::FakeMonitor;
 using fathom::test::fakeGpu;
+using fathom::test::FakeMonitor;
 
 namespace {
 
 constexpr std::uint64_t GiB = 1ull << 30;
 
-std::unique_ptr<DeviceManager> twoGpus(const Config& config, std::shared_ptr<std::vector<FakeMonitor::Gpu>>* gpus = nullptr)
+std::unique_ptr<DeviceManager> twoGpus(const Config& config,
+                                       std::shared_ptr<std::vector<FakeMonitor::Gpu>>* gpus = nullptr)
 {
     // NVML lists the GPUs in the opposite order to CUDA.
-    auto state = std::make_shared<std::vector<FakeMonitor::Gpu>>(std::vector<FakeMonitor::Gpu>{
-        {"0000:b1:00", 2 * GiB, 48 * GiB, 10}, {"0000:3b:00", 30 * GiB, 80 * GiB, 90}});
+    auto state = std::make_shared<std::vector<FakeMonitor::Gpu>>(
+        std::vector<FakeMonitor::Gpu>{{"0000:b1:00", 2 * GiB, 48 * GiB, 10}, {"0000:3b:00", 30 * GiB, 80 * GiB, 90}});
     if (gpus)
         *gpus = state;
     return std::make_unique<DeviceManager>(
         config,
-        std::make_unique<FakeBackend>(std::vector{fakeGpu(0, "NVIDIA H100", 9, 80, "0000:3b:00"),
-                                                  fakeGpu(1, "Tesla T4", 7, 16, "0000:b1:00")}),
+        std::make_unique<FakeBackend>(
+            std::vector{fakeGpu(0, "NVIDIA H100", 9, 80, "0000:3b:00"), fakeGpu(1, "Tesla T4", 7, 16, "0000:b1:00")}),
         std::make_unique<FakeMonitor>(state));
 }
 
@@ -60,7 +61,8 @@ private slots:
     void autoTakesMpsWhenThereIsNoCuda()
     {
         Config config;
-        DeviceManager manager(config, std::make_unique<FakeBackend>(std::vector<GpuProperties>{}, false, true), nullptr);
+        DeviceManager manager(config, std::make_unique<FakeBackend>(std::vector<GpuProperties>{}, false, true),
+                              nullptr);
         QCOMPARE(manager.selection().id, std::string("mps"));
     }
 
@@ -119,7 +121,7 @@ private slots:
         const auto* t4 = manager->find("cuda:1");
         QCOMPARE(h100->profile.batchSize, 256);
         QCOMPARE(t4->profile.batchSize, 64);
-        QCOMPARE(t4->profile.workers, 2);   // from the kind's defaults
+        QCOMPARE(t4->profile.workers, 2); // from the kind's defaults
         QCOMPARE(h100->profile.memoryLimitBytes, 40 * GiB);
         // "auto" mixed precision: bf16 on Hopper, fp16 on Turing.
         QCOMPARE(h100->profile.mixedPrecision, MixedPrecision::Bf16);
@@ -152,12 +154,12 @@ private slots:
         Config config;
         std::shared_ptr<std::vector<FakeMonitor::Gpu>> gpus;
         auto manager = twoGpus(config, &gpus);
-        QCOMPARE(manager->find("cuda:0")->memoryFree, 50 * GiB);   // 80 - 30 used, NVML index 1
+        QCOMPARE(manager->find("cuda:0")->memoryFree, 50 * GiB); // 80 - 30 used, NVML index 1
         auto sample = manager->sample();
         QCOMPARE(sample.gpus.size(), std::size_t(2));
         QCOMPARE(sample.gpus[0].memoryUsed, 30 * GiB);
         QCOMPARE(sample.gpus[0].utilisationPercent, 90);
-        (*gpus)[1].used = 70 * GiB;   // a training run allocates on the H100
+        (*gpus)[1].used = 70 * GiB; // a training run allocates on the H100
         sample = manager->sample();
         QCOMPARE(sample.gpus[0].memoryUsed, 70 * GiB);
         QVERIFY(sample.hostTotal > 0);
@@ -169,7 +171,7 @@ private slots:
         Config config;
         std::shared_ptr<std::vector<FakeMonitor::Gpu>> gpus;
         auto manager = twoGpus(config, &gpus);
-        (*gpus)[0].lost = true;   // the T4
+        (*gpus)[0].lost = true; // the T4
         const auto sample = manager->sample();
         QVERIFY(sample.gpus[0].available);
         QVERIFY(!sample.gpus[1].available);

@@ -21,7 +21,7 @@ private slots:
         const auto cpu = host::parseCpuInfo(text);
         QCOMPARE(cpu.name, std::string("Intel(R) Xeon(R) Platinum 8480C"));
         QCOMPARE(cpu.threads, 3);
-        QCOMPARE(cpu.cores, 2);   // two threads share core 0
+        QCOMPARE(cpu.cores, 2); // two threads share core 0
         QCOMPARE(cpu.simd, std::string("AVX-512"));
         QVERIFY(host::cpuHasBf16(cpu));
     }
@@ -45,7 +45,8 @@ private slots:
 
     void parsesMemInfo()
     {
-        const auto memory = host::parseMemInfo("MemTotal:       24576000 kB\nMemFree:  100 kB\nMemAvailable:   12288000 kB\n");
+        const auto memory =
+            host::parseMemInfo("MemTotal:       24576000 kB\nMemFree:  100 kB\nMemAvailable:   12288000 kB\n");
         QCOMPARE(memory.total, std::uint64_t(24576000) * 1024);
         QCOMPARE(memory.available, std::uint64_t(12288000) * 1024);
     }
@@ -63,7 +64,7 @@ private slots:
     void residentMemoryGrowsWithAllocation()
     {
         const auto before = host::processResidentBytes();
-        std::vector<char> block(64 << 20, 1);   // touched, so resident
+        std::vector<char> block(64 << 20, 1); // touched, so resident
         const auto after = host::processResidentBytes();
         QVERIFY2(after >= before + (48 << 20), qPrintable(QString("%1 -> %2").arg(before).arg(after)));
         QCOMPARE(block[12345], char(1));

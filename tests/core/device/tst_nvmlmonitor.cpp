@@ -35,7 +35,7 @@ private slots:
 
     void libraryWithoutNvmlSymbolsIsRefused()
     {
-        NvmlMonitor monitor("libm.so.6");   // loads, but is not NVML
+        NvmlMonitor monitor("libm.so.6"); // loads, but is not NVML
         QVERIFY(!monitor.available());
         QVERIFY2(monitor.problem().find("nvml") != std::string::npos, monitor.problem().c_str());
     }

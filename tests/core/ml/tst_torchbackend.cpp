@@ -30,7 +30,8 @@ private Q_SLOTS:
     void parsesASummaryOfACudaBuild()
     {
         const auto build = ml::parseTorchConfig(
-            "PyTorch built with:\n  - GCC 9.3\n  - Intel(R) oneAPI Deep Neural Network Library (oneDNN) v3.4.2 (Git Hash x)\n"
+            "PyTorch built with:\n  - GCC 9.3\n  - Intel(R) oneAPI Deep Neural Network Library (oneDNN) v3.4.2 (Git "
+            "Hash x)\n"
             "  - OpenMP 201511 (a.k.a. OpenMP 4.5)\n  - CUDA Runtime 12.4\n  - CuDNN 9.1  (built against CUDA 12.4)\n"
             "  - Build settings: BLAS_INFO=mkl, TORCH_VERSION=2.5.1, USE_CUDA=ON, USE_MKLDNN=ON, USE_OPENMP=ON, \n");
         QCOMPARE(build.cudaVersion, std::string("12.4"));
@@ -63,7 +64,7 @@ private Q_SLOTS:
             QSKIP(manager.monitorProblem().c_str());
         torch::cuda::synchronize();
         const auto before = manager.sample().gpus.at(0).memoryUsed;
-        auto block = torch::ones({256, 1024, 1024}, torch::TensorOptions().device(torch::kCUDA, 0));   // 1 GiB
+        auto block = torch::ones({256, 1024, 1024}, torch::TensorOptions().device(torch::kCUDA, 0)); // 1 GiB
         torch::cuda::synchronize();
         const auto after = manager.sample().gpus.at(0).memoryUsed;
         QVERIFY2(after >= before + (900ull << 20), qPrintable(QString("%1 -> %2").arg(before).arg(after)));
