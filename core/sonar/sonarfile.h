@@ -1,0 +1,37 @@
+#pragma once
+
+#include "sonartypes.h"
+
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace fathom::sonar {
+
+// A sidescan recording opened for reading. Samples come back as floats, nadir first on every
+// channel (port included, whatever order the file stores them in).
+class SonarFile
+{
+public:
+    virtual ~SonarFile() = default;
+
+    virtual const std::filesystem::path& path() const = 0;
+    virtual FileSummary summary() const = 0;
+    virtual const std::vector<ChannelInfo>& channels() const = 0;
+    virtual std::size_t pingCount() const = 0;
+    virtual PingInfo pingInfo(std::size_t ping) const = 0;
+    // Throws Error naming the file and byte offset when the ping's data are unreadable.
+    virtual std::vector<float> samples(std::size_t ping, int channel) const = 0;
+    // Where reading stopped early and why; empty when the whole file was readable.
+    virtual std::string problem() const = 0;
+
+    // The first channel on a side, or -1.
+    int channelOn(Side side) const;
+};
+
+// Opens by content (XTF magic, JSF sync), falling back to the extension. Throws Error.
+std::unique_ptr<SonarFile> open(const std::filesystem::path& path);
+
+} // namespace fathom::sonar
