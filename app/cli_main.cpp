@@ -1,4 +1,5 @@
 // fathom-cli: the headless engine.
+#include "cli_sonar.h"
 #include "common/error.h"
 #include "common/versions.h"
 #include "device/devicereport.h"
@@ -43,9 +44,19 @@ int main(int argc, char** argv)
     bool json = false;
     devices->add_flag("--json", json, "Print JSON instead of text");
 
-    CLI11_PARSE(app, argc, argv);
-    if (!version && app.get_subcommands().empty()) {
-        std::cout << app.help();
+    fathom::cli::addSonarCommands(app);
+
+    try {
+        app.parse(argc, argv); // the sonar commands run here, from their callbacks
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const fathom::Error& e) {
+        std::cerr << "fathom-cli: " << e.what() << "\n";
+        return 2;
+    }
+    if (!version && !devices->parsed()) {
+        if (app.get_subcommands().empty())
+            std::cout << app.help();
         return 0;
     }
     try {

@@ -10,13 +10,13 @@ namespace fathom {
 class AtomicFile
 {
 public:
-    explicit AtomicFile(const std::filesystem::path& target);   // throws Error naming the file
-    ~AtomicFile();   // without commit(), the temporary file is removed
+    explicit AtomicFile(const std::filesystem::path& target); // throws Error naming the file
+    ~AtomicFile();                                            // without commit(), the temporary file is removed
     AtomicFile(const AtomicFile&) = delete;
     AtomicFile& operator=(const AtomicFile&) = delete;
 
     std::ofstream& stream() { return m_out; }
-    void commit();   // throws Error when the data could not be written
+    void commit(); // throws Error when the data could not be written
 
 private:
     std::filesystem::path m_target;

@@ -12,7 +12,7 @@ namespace fathom {
 class MappedFile
 {
 public:
-    explicit MappedFile(const std::filesystem::path& path);   // throws Error naming the file
+    explicit MappedFile(const std::filesystem::path& path); // throws Error naming the file
     ~MappedFile();
     MappedFile(const MappedFile&) = delete;
     MappedFile& operator=(const MappedFile&) = delete;

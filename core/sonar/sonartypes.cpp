@@ -58,12 +58,15 @@ std::unique_ptr<SonarFile> open(const std::filesystem::path& path)
     in.read(reinterpret_cast<char*>(&first), 1);
     if (in.gcount() == 1 && first == 0x7B)
         return std::make_unique<XtfReader>(path);
-    throw Error(path.string() + ": not a sidescan file Fathom reads (XTF files start with byte 0x7B; this one starts "
-                "with 0x" + [&] {
+    throw Error(path.string() +
+                ": not a sidescan file Fathom reads (XTF files start with byte 0x7B; this one starts "
+                "with 0x" +
+                [&] {
                     char hex[8];
                     std::snprintf(hex, sizeof hex, "%02X", first);
                     return std::string(in.gcount() == 1 ? hex : "(empty)");
-                }() + ")");
+                }() +
+                ")");
 }
 
 } // namespace fathom::sonar

@@ -17,25 +17,25 @@ constexpr std::size_t kPingHeaderSize = 256;
 constexpr std::size_t kPingChanHeaderSize = 64;
 
 // File header.
-constexpr std::size_t kRecordingProgram = 2;   // char[8]
-constexpr std::size_t kRecordingVersion = 10;  // char[8]
-constexpr std::size_t kSonarName = 18;         // char[16]
-constexpr std::size_t kNavUnits = 164;         // u16: 0 metres, 3 latitude/longitude
-constexpr std::size_t kSonarChannels = 166;    // u16
-constexpr std::size_t kBathyChannels = 168;    // u16
+constexpr std::size_t kRecordingProgram = 2;  // char[8]
+constexpr std::size_t kRecordingVersion = 10; // char[8]
+constexpr std::size_t kSonarName = 18;        // char[16]
+constexpr std::size_t kNavUnits = 164;        // u16: 0 metres, 3 latitude/longitude
+constexpr std::size_t kSonarChannels = 166;   // u16
+constexpr std::size_t kBathyChannels = 168;   // u16
 
 // Channel info, relative to its block.
-constexpr std::size_t kTypeOfChannel = 0;   // u8: 0 sub-bottom, 1 port, 2 starboard, 3 bathymetry
+constexpr std::size_t kTypeOfChannel = 0; // u8: 0 sub-bottom, 1 port, 2 starboard, 3 bathymetry
 constexpr std::size_t kSubChannel = 1;
-constexpr std::size_t kCorrectionFlags = 2;   // u16: 1 slant range, 2 ground range
-constexpr std::size_t kUniPolar = 4;          // u16
-constexpr std::size_t kBytesPerSample = 6;    // u16
-constexpr std::size_t kChannelName = 12;      // char[16]
-constexpr std::size_t kFrequency = 32;        // float, kHz
-constexpr std::size_t kSampleFormat = 74;     // u8
+constexpr std::size_t kCorrectionFlags = 2; // u16: 1 slant range, 2 ground range
+constexpr std::size_t kUniPolar = 4;        // u16
+constexpr std::size_t kBytesPerSample = 6;  // u16
+constexpr std::size_t kChannelName = 12;    // char[16]
+constexpr std::size_t kFrequency = 32;      // float, kHz
+constexpr std::size_t kSampleFormat = 74;   // u8
 
 // Sample format codes.
-constexpr std::uint8_t kFormatLegacy = 0;   // decide from BytesPerSample
+constexpr std::uint8_t kFormatLegacy = 0; // decide from BytesPerSample
 constexpr std::uint8_t kFormatIbmFloat = 1;
 constexpr std::uint8_t kFormatInt32 = 2;
 constexpr std::uint8_t kFormatWord = 3;
@@ -69,22 +69,20 @@ constexpr std::uint8_t kTypePosition = 42;
 constexpr std::uint8_t kTypeRawNavigation = 107;
 
 // Channel header inside a sonar packet.
-constexpr std::size_t kChannelNumber = 0;    // u16
-constexpr std::size_t kSlantRange = 4;       // float
-constexpr std::size_t kGroundRange = 8;      // float
-constexpr std::size_t kChanFrequency = 26;   // u16
-constexpr std::size_t kNumSamples = 42;      // u32
+constexpr std::size_t kChannelNumber = 0;  // u16
+constexpr std::size_t kSlantRange = 4;     // float
+constexpr std::size_t kGroundRange = 8;    // float
+constexpr std::size_t kChanFrequency = 26; // u16
+constexpr std::size_t kNumSamples = 42;    // u32
 
-template<typename T>
-T get(const std::uint8_t* p)
+template <typename T> T get(const std::uint8_t* p)
 {
     T value;
     std::memcpy(&value, p, sizeof value);
     return value;
 }
 
-template<typename T>
-void put(std::uint8_t* p, T value)
+template <typename T> void put(std::uint8_t* p, T value)
 {
     std::memcpy(p, &value, sizeof value);
 }

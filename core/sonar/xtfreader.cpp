@@ -78,8 +78,8 @@ XtfReader::XtfReader(const std::filesystem::path& path)
         std::string found;
         for (const auto& [type, count] : m_packetCounts)
             found += (found.empty() ? "" : ", ") + std::to_string(count) + " " + packetTypeName(type);
-        throw Error(where(0) + "holds no sidescan pings (" + (found.empty() ? "no packets" : found) + ")"
-                    + (m_problem.empty() ? "" : "; " + m_problem));
+        throw Error(where(0) + "holds no sidescan pings (" + (found.empty() ? "no packets" : found) + ")" +
+                    (m_problem.empty() ? "" : "; " + m_problem));
     }
 }
 
@@ -118,7 +118,9 @@ std::size_t XtfReader::readHeader()
         const std::uint8_t* info = h + kChanInfoStart + c * kChanInfoSize;
         ChannelInfo channel;
         channel.index = c;
-        channel.side = info[kTypeOfChannel] == 1 ? Side::Port : info[kTypeOfChannel] == 2 ? Side::Starboard : Side::Other;
+        channel.side = info[kTypeOfChannel] == 1   ? Side::Port
+                       : info[kTypeOfChannel] == 2 ? Side::Starboard
+                                                   : Side::Other;
         channel.name = text(info + kChannelName, 16);
         const int bytesPerSample = get<std::uint16_t>(info + kBytesPerSample);
         channel.format = formatOf(info[kSampleFormat], bytesPerSample, get<std::uint16_t>(info + kUniPolar) != 0);
@@ -255,13 +257,13 @@ std::vector<float> XtfReader::samples(std::size_t ping, int channel) const
                 case SampleFormat::IbmF32: out[i] = ibmToFloat(get<std::uint32_t>(data + 4 * i)); break;
                 }
             }
-            if (m_channels[number].side == Side::Port)   // stored far-to-nadir
+            if (m_channels[number].side == Side::Port) // stored far-to-nadir
                 std::reverse(out.begin(), out.end());
             return out;
         }
         at += kPingChanHeaderSize + std::size_t(count) * m_bytes[number];
     }
-    return {};   // this ping did not record the channel
+    return {}; // this ping did not record the channel
 }
 
 FileSummary XtfReader::summary() const
@@ -284,7 +286,7 @@ FileSummary XtfReader::summary() const
             s.firstTime = info.time;
         s.lastTime = info.time;
         if (info.x == 0 && info.y == 0)
-            continue;   // recorders write zeros before the first fix
+            continue; // recorders write zeros before the first fix
         s.minX = haveNav ? std::min(s.minX, info.x) : info.x;
         s.maxX = haveNav ? std::max(s.maxX, info.x) : info.x;
         s.minY = haveNav ? std::min(s.minY, info.y) : info.y;

@@ -39,7 +39,7 @@ private:
 
     MappedFile m_file;
     std::vector<ChannelInfo> m_channels;
-    std::vector<int> m_bytes;   // per channel, as stored
+    std::vector<int> m_bytes; // per channel, as stored
     std::vector<Packet> m_pings;
     std::map<int, std::size_t> m_packetCounts;
     std::string m_recorder;

@@ -32,8 +32,7 @@ std::uint8_t formatCode(SampleFormat format)
     return kFormatWord;
 }
 
-template<typename T>
-T clampRound(float v)
+template <typename T> T clampRound(float v)
 {
     const double lo = double(std::numeric_limits<T>::lowest());
     const double hi = double(std::numeric_limits<T>::max());
@@ -119,7 +118,7 @@ void XtfWriter::write(const PingInfo& ping, const std::vector<std::vector<float>
     std::size_t size = kPingHeaderSize;
     for (std::size_t c = 0; c < channels.size(); ++c)
         size += kPingChanHeaderSize + samples[c].size() * bytesPerSample(channels[c].format);
-    size = (size + 63) / 64 * 64;   // packets are padded to 64 bytes
+    size = (size + 63) / 64 * 64; // packets are padded to 64 bytes
     m_buffer.assign(size, 0);
     std::uint8_t* p = m_buffer.data();
     put<std::uint16_t>(p, kMagic);
@@ -132,7 +131,7 @@ void XtfWriter::write(const PingInfo& ping, const std::vector<std::vector<float>
     put<float>(p + kSensorSpeed, float(ping.speed / 0.514444));
     put<double>(p + kSensorY, ping.y);
     put<double>(p + kSensorX, ping.x);
-    put<double>(p + 128, ping.y);   // ship position: the same fix
+    put<double>(p + 128, ping.y); // ship position: the same fix
     put<double>(p + 136, ping.x);
     put<std::uint16_t>(p + kCableOut, std::uint16_t(std::clamp(ping.cableOut, 0.0, 65535.0)));
     put<float>(p + kLayback, float(ping.layback));

@@ -5,6 +5,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 class TestCli : public QObject
 {
@@ -108,6 +109,55 @@ private slots:
         const auto r = run({QStringLiteral("--config"), path, QStringLiteral("devices")});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(path) && r.err.contains(QStringLiteral("line 4")), qPrintable(r.err));
+    }
+
+    void demoInfoAndRenderEndToEnd()
+    {
+        QTemporaryDir dir;
+        auto r = run({QStringLiteral("demo"), QStringLiteral("--out"), dir.path(), QStringLiteral("--pings"),
+                      QStringLiteral("300"), QStringLiteral("--seed"), QStringLiteral("4")});
+        QCOMPARE(r.code, 0);
+        for (const char* name : {"survey.xtf", "truth.csv", "sensors.csv"})
+            QVERIFY2(QFile::exists(dir.filePath(QLatin1String(name))), name);
+        r = run({QStringLiteral("sonar"), QStringLiteral("info"), dir.filePath(QStringLiteral("survey.xtf")),
+                 QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const auto info = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(info.value(QStringLiteral("format")).toString(), QStringLiteral("XTF"));
+        QCOMPARE(info.value(QStringLiteral("pings")).toInt(), 300);
+        QCOMPARE(info.value(QStringLiteral("channels")).toArray().size(), 2);
+        QCOMPARE(info.value(QStringLiteral("channels"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("sample_format"))
+                     .toString(),
+                 QStringLiteral("u16"));
+        QVERIFY(info.value(QStringLiteral("duration_s")).toDouble() > 29.0);
+        const auto png = dir.filePath(QStringLiteral("wf.png"));
+        r = run({QStringLiteral("sonar"), QStringLiteral("render"), dir.filePath(QStringLiteral("survey.xtf")),
+                 QStringLiteral("--out"), png, QStringLiteral("--ground-range"), QStringLiteral("--width"),
+                 QStringLiteral("200"), QStringLiteral("--pings"), QStringLiteral("0:120")});
+        QCOMPARE(r.code, 0);
+        QFile picture(png);
+        QVERIFY(picture.open(QIODevice::ReadOnly));
+        const QByteArray head = picture.read(24); // PNG signature, then IHDR: width and height, big-endian
+        QVERIFY(head.startsWith("\x89PNG"));
+        QCOMPARE(qFromBigEndian<quint32>(head.constData() + 16), 400u);
+        QCOMPARE(qFromBigEndian<quint32>(head.constData() + 20), 120u);
+    }
+
+    void unreadableSonarFileIsAClearError()
+    {
+        QTemporaryDir dir;
+        const auto path = dir.filePath(QStringLiteral("notes.xtf"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("hello, not sonar");
+        file.close();
+        const auto r = run({QStringLiteral("sonar"), QStringLiteral("info"), path});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(path) && r.err.contains(QStringLiteral("not a sidescan file")), qPrintable(r.err));
     }
 
     void brokenNvmlDoesNotStopIt()

@@ -20,8 +20,14 @@ std::vector<ChannelInfo> channelsOf(SampleFormat format, int count)
 {
     std::vector<ChannelInfo> channels;
     for (int c = 0; c < count; ++c)
-        channels.push_back({c, c == 0 ? Side::Port : c == 1 ? Side::Starboard : Side::Other,
-                            c == 0 ? "PORT" : c == 1 ? "STBD" : "AUX" + std::to_string(c), format, 455000.0});
+        channels.push_back({c,
+                            c == 0   ? Side::Port
+                            : c == 1 ? Side::Starboard
+                                     : Side::Other,
+                            c == 0   ? "PORT"
+                            : c == 1 ? "STBD"
+                                     : "AUX" + std::to_string(c),
+                            format, 455000.0});
     return channels;
 }
 
@@ -129,7 +135,7 @@ private slots:
         QVERIFY(file->problem().empty());
         for (int i = 0; i < 5; ++i)
             for (int c = 0; c < 2; ++c)
-                QCOMPARE(file->samples(i, c), samplesFor(i, c, 100, f));   // port comes back nadir first
+                QCOMPARE(file->samples(i, c), samplesFor(i, c, 100, f)); // port comes back nadir first
         const auto info = file->pingInfo(3);
         const auto want = pingAt(3);
         QCOMPARE(info.number, want.number);
@@ -164,7 +170,7 @@ private slots:
     {
         QTemporaryDir dir;
         const auto path = writeSurvey(dir, SampleFormat::U16, 9, 3, 64);
-        QCOMPARE(std::uint8_t(readAll(path)[2048]), std::uint8_t(0xCE));   // the header grew to 2048 bytes
+        QCOMPARE(std::uint8_t(readAll(path)[2048]), std::uint8_t(0xCE)); // the header grew to 2048 bytes
         const auto file = sonar::open(path);
         QCOMPARE(file->channels().size(), std::size_t(9));
         QCOMPARE(file->channels()[8].name, std::string("AUX8"));
@@ -215,14 +221,14 @@ private slots:
         QCOMPARE(s.recorder, std::string("SEASCAN 3100"));
         QCOMPARE(s.samplesPerChannel, 1024);
         QVERIFY(s.geographic);
-        QVERIFY(s.minY > 48.44 && s.maxY < 48.45);     // latitude
-        QVERIFY(s.minX > -68.83 && s.maxX < -68.82);   // longitude
+        QVERIFY(s.minY > 48.44 && s.maxY < 48.45);   // latitude
+        QVERIFY(s.minX > -68.83 && s.maxX < -68.82); // longitude
         const auto wreck = file->pingInfo(281);
         QCOMPARE(wreck.number, 281u);
         QVERIFY(std::abs(wreck.slantRange - 30.0) < 0.1);
         QCOMPARE(QDateTime::fromSecsSinceEpoch(qint64(wreck.time), Qt::UTC).date(), QDate(2013, 9, 10));
         QCOMPARE(file->samples(281, 1).size(), std::size_t(1024));
-        QCOMPARE(file->pingInfo(0).altitude, 0.0);   // the recorder had no altitude yet: bottom tracking will
+        QCOMPARE(file->pingInfo(0).altitude, 0.0); // the recorder had no altitude yet: bottom tracking will
     }
 
     void corruptFiles()
@@ -234,7 +240,8 @@ private slots:
         const auto bad = std::filesystem::path(dir.path().toStdString()) / "bad.xtf";
 
         writeAll(bad, {});
-        QVERIFY(errorOf(bad).find("cannot") != std::string::npos || errorOf(bad).find("not a sidescan") != std::string::npos);
+        QVERIFY(errorOf(bad).find("cannot") != std::string::npos ||
+                errorOf(bad).find("not a sidescan") != std::string::npos);
 
         writeAll(bad, std::vector<char>(bytes.begin(), bytes.begin() + 600));
         QVERIFY2(errorOf(bad).find("truncated") != std::string::npos, errorOf(bad).c_str());
@@ -254,7 +261,7 @@ private slots:
         writeAll(bad, bathyOnly);
         QVERIFY2(errorOf(bad).find("no sidescan") != std::string::npos, errorOf(bad).c_str());
 
-        writeAll(bad, std::vector<char>(bytes.begin(), bytes.end() - 100));   // the last packet is cut short
+        writeAll(bad, std::vector<char>(bytes.begin(), bytes.end() - 100)); // the last packet is cut short
         auto file = sonar::open(bad);
         QCOMPARE(file->pingCount(), std::size_t(4));
         QVERIFY2(file->problem().find("runs past the end") != std::string::npos, file->problem().c_str());
@@ -270,7 +277,7 @@ private slots:
 
         auto tooMany = bytes;
         const std::size_t samplesField = 1024 + 3 * packet + 256 + 42;
-        tooMany[samplesField + 1] = 0x7F;   // channel 0 of ping 3 claims 32,000+ samples
+        tooMany[samplesField + 1] = 0x7F; // channel 0 of ping 3 claims 32,000+ samples
         writeAll(bad, tooMany);
         file = sonar::open(bad);
         QCOMPARE(file->pingCount(), std::size_t(3));

@@ -1,0 +1,10 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace fathom::cli {
+
+// `fathom-cli demo`, `fathom-cli sonar info` and `fathom-cli sonar render`: they need no device.
+void addSonarCommands(CLI::App& app);
+
+} // namespace fathom::cli

@@ -1,0 +1,185 @@
+#include "waterfall.h"
+
+#include "common/error.h"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace fathom::sonar {
+
+namespace {
+
+struct Rgb
+{
+    std::uint8_t r, g, b;
+};
+
+Rgb colour(Palette palette, double v)   // v in [0, 1]
+{
+    const auto byte = [](double x) { return std::uint8_t(std::clamp(x, 0.0, 1.0) * 255.0 + 0.5); };
+    switch (palette) {
+    case Palette::Grey: return {byte(v), byte(v), byte(v)};
+    case Palette::Inverted: return {byte(1 - v), byte(1 - v), byte(1 - v)};
+    case Palette::Copper: return {byte(v * 1.25), byte(v * 0.7812), byte(v * 0.4975)};
+    case Palette::Amber: return {byte(v * 1.1), byte(v * 0.75), byte(v * 0.2)};
+    }
+    return {byte(v), byte(v), byte(v)};
+}
+
+// The first sample clearly above the water column, nadir first; -1 when there is none.
+int firstReturn(const std::vector<float>& samples)
+{
+    const int n = int(samples.size());
+    if (n < 16)
+        return -1;
+    std::vector<float> head(samples.begin(), samples.begin() + n / 2);
+    std::nth_element(head.begin(), head.begin() + head.size() * 9 / 10, head.end());
+    const double threshold = 0.5 * head[head.size() * 9 / 10];
+    // Recorders often keep the transmit pulse in the first samples: step past it, then look
+    // for the rise from the quiet water column to the seabed.
+    bool quiet = false;
+    for (int k = 2; k < n - 2; ++k) {
+        const double run = (samples[k - 2] + samples[k - 1] + samples[k] + samples[k + 1] + samples[k + 2]) / 5.0;
+        if (!quiet)
+            quiet = run < 0.5 * threshold;
+        else if (run > threshold) {
+            for (int j = k - 2; j <= k + 2; ++j)   // the first sample of the rise, not the window's middle
+                if (samples[j] > threshold)
+                    return j;
+            return k;
+        }
+    }
+    return -1;
+}
+
+} // namespace
+
+Palette parsePalette(const std::string& name)
+{
+    if (name == "grey" || name == "gray") return Palette::Grey;
+    if (name == "copper") return Palette::Copper;
+    if (name == "amber") return Palette::Amber;
+    if (name == "inverted") return Palette::Inverted;
+    throw Error("unknown palette '" + name + "': expected grey, copper, amber or inverted");
+}
+
+std::vector<double> trackBottom(const SonarFile& file, std::size_t first, std::size_t last)
+{
+    const int port = file.channelOn(Side::Port), starboard = file.channelOn(Side::Starboard);
+    std::vector<double> altitude(last - first, 0.0);
+    for (std::size_t i = first; i < last; ++i) {
+        const auto info = file.pingInfo(i);
+        if (info.altitude > 0.1) {
+            altitude[i - first] = info.altitude;
+            continue;
+        }
+        int bin = -1;
+        for (int channel : {port, starboard}) {
+            if (channel < 0)
+                continue;
+            const auto samples = file.samples(i, channel);
+            const int found = firstReturn(samples);
+            if (found >= 0 && (bin < 0 || found < bin))
+                bin = found;
+            if (!samples.empty() && bin >= 0)
+                altitude[i - first] = info.slantRange * bin / double(samples.size());
+        }
+    }
+    // A running median over nine pings steadies the picks without lagging the seabed.
+    std::vector<double> steady = altitude;
+    for (std::size_t i = 0; i < altitude.size(); ++i) {
+        const std::size_t lo = i >= 4 ? i - 4 : 0, hi = std::min(altitude.size(), i + 5);
+        std::vector<double> window(altitude.begin() + lo, altitude.begin() + hi);
+        std::nth_element(window.begin(), window.begin() + window.size() / 2, window.end());
+        steady[i] = window[window.size() / 2];
+    }
+    return steady;
+}
+
+Image renderWaterfall(const SonarFile& file, const RenderOptions& options)
+{
+    const std::size_t first = std::min(options.firstPing, file.pingCount());
+    const std::size_t last = std::min(options.lastPing, file.pingCount());
+    if (first >= last)
+        throw Error(file.path().string() + ": no pings in " + std::to_string(first) + ":" + std::to_string(last));
+    const int channels[2] = {file.channelOn(Side::Port), file.channelOn(Side::Starboard)};
+    const int columns = options.columnsPerSide > 0 ? options.columnsPerSide : std::max(1, file.pingInfo(first).samples);
+    const std::size_t rows = last - first;
+    const auto altitude = options.groundRange ? trackBottom(file, first, last) : std::vector<double>(rows, 0.0);
+
+    // Resample every ping onto `columns` bins per side: slant range as recorded, or ground range.
+    std::vector<float> grid(rows * 2 * columns, 0.0f);
+    for (std::size_t i = 0; i < rows; ++i) {
+        const auto info = file.pingInfo(first + i);
+        for (int side = 0; side < 2; ++side) {
+            if (channels[side] < 0)
+                continue;
+            const auto samples = file.samples(first + i, channels[side]);
+            if (samples.empty())
+                continue;
+            float* row = grid.data() + (i * 2 + side) * columns;
+            const double perMetre = samples.size() / std::max(1e-6, info.slantRange);
+            for (int j = 0; j < columns; ++j) {
+                const double metres = (j + 0.5) * info.slantRange / columns;
+                const double slant = options.groundRange ? std::hypot(metres, altitude[i]) : metres;
+                const double at = slant * perMetre - 0.5;
+                if (at < 0 || at > double(samples.size() - 1))
+                    continue;
+                const auto k = std::size_t(at);
+                const double f = at - double(k);
+                row[j] = float(samples[k] * (1 - f) + samples[std::min(k + 1, samples.size() - 1)] * f);
+            }
+        }
+    }
+    if (options.gain == Gain::Empirical) {
+        for (int side = 0; side < 2; ++side)
+            for (int j = 0; j < columns; ++j) {
+                double sum = 0;
+                for (std::size_t i = 0; i < rows; ++i)
+                    sum += grid[(i * 2 + side) * columns + j];
+                const double mean = sum / double(rows);
+                for (std::size_t i = 0; i < rows; ++i)
+                    grid[(i * 2 + side) * columns + j] = mean > 1e-6 ? float(grid[(i * 2 + side) * columns + j] / mean) : 0.f;
+            }
+    }
+    // Display stretch: the 1st to the 99.5th percentile fill the palette.
+    std::vector<float> sorted;
+    sorted.reserve(grid.size() / 7 + 1);
+    for (std::size_t k = 0; k < grid.size(); k += 7)
+        sorted.push_back(grid[k]);
+    std::sort(sorted.begin(), sorted.end());
+    const double lo = sorted[sorted.size() / 100], hi = std::max(lo + 1e-6, double(sorted[sorted.size() * 995 / 1000]));
+
+    Image image{2 * columns, int(rows), std::vector<std::uint8_t>(rows * 2 * columns * 3)};
+    for (std::size_t i = 0; i < rows; ++i)
+        for (int x = 0; x < 2 * columns; ++x) {
+            // Port runs from far range at the left edge to nadir in the middle.
+            const int side = x < columns ? 0 : 1;
+            const int j = side == 0 ? columns - 1 - x : x - columns;
+            const double v = (grid[(i * 2 + side) * columns + j] - lo) / (hi - lo);
+            const Rgb c = colour(options.palette, v);
+            std::uint8_t* px = image.rgb.data() + (i * image.width + x) * 3;
+            px[0] = c.r;
+            px[1] = c.g;
+            px[2] = c.b;
+        }
+    return image;
+}
+
+void writePng(const Image& image, const std::string& path)
+{
+    cv::Mat rgb(image.height, image.width, CV_8UC3, const_cast<std::uint8_t*>(image.rgb.data()));
+    cv::Mat bgr;
+    cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
+    try {
+        if (!cv::imwrite(path, bgr))
+            throw Error(path + ": cannot write the picture");
+    } catch (const cv::Exception& e) {
+        throw Error(path + ": cannot write the picture: " + e.what());
+    }
+}
+
+} // namespace fathom::sonar

@@ -1,0 +1,184 @@
+#include "sonar/simulator.h"
+#include "sonar/sonarfile.h"
+#include "sonar/waterfall.h"
+#include "sonar/xtfwriter.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+using namespace fathom::sonar;
+
+namespace {
+
+SurveySimulator::Options small(std::uint64_t seed)
+{
+    SurveySimulator::Options options;
+    options.seed = seed;
+    options.pings = 600;
+    options.samples = 512;
+    options.mineLikeObjects = 6;
+    options.clutterObjects = 4;
+    return options;
+}
+
+double mean(const std::vector<float>& s, int from, int to)
+{
+    double sum = 0;
+    for (int k = from; k < to; ++k)
+        sum += s[std::size_t(k)];
+    return sum / std::max(1, to - from);
+}
+
+std::string fileText(const std::filesystem::path& path)
+{
+    std::stringstream text;
+    text << std::ifstream(path, std::ios::binary).rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+class TestSimulator : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void sameSeedSameSurvey()
+    {
+        QTemporaryDir a, b, c;
+        const auto first = writeDemoSurvey(a.path().toStdString(), small(7));
+        const auto second = writeDemoSurvey(b.path().toStdString(), small(7));
+        const auto other = writeDemoSurvey(c.path().toStdString(), small(8));
+        for (std::size_t i = 0; i < first.size(); ++i)
+            QVERIFY2(fileText(first[i]) == fileText(second[i]), first[i].filename().c_str());
+        QVERIFY(fileText(first[0]) != fileText(other[0]));
+        QVERIFY(fileText(first[1]) != fileText(other[1]));
+    }
+
+    void objectsShowHighlightThenShadow()
+    {
+        const SurveySimulator sim(small(3));
+        const double bin = sim.options().range / sim.options().samples;
+        int checked = 0;
+        for (const auto& o : sim.objects()) {
+            if (o.height < 0.4 || o.ping < 5 || o.ping + 5 >= std::size_t(sim.options().pings))
+                continue;
+            const auto ping = sim.ping(o.ping);
+            const auto samples = sim.samples(o.ping)[std::size_t(o.channel)];
+            const double a = ping.altitude;
+            const double farGround = std::abs(o.across) + 0.2 * o.width;
+            const double shadowEnd = std::abs(o.across) * a / (a - o.height);
+            const int object = int(std::hypot(std::abs(o.across), a) / bin);
+            const int shadowFrom = int(std::hypot(std::abs(o.across) + 0.5 * std::max(o.width, o.length), a) / bin) + 1;
+            const int shadowTo = int(std::hypot(shadowEnd, a) / bin);
+            const int backFrom = int(std::hypot(shadowEnd + 3.0, a) / bin);
+            if (shadowTo - shadowFrom < 2 || backFrom + 20 >= int(samples.size()))
+                continue;
+            (void)farGround;
+            const double highlight = mean(samples, object - 2, object + 3);
+            const double shadow = mean(samples, shadowFrom, shadowTo);
+            const double seabed = mean(samples, backFrom, backFrom + 20);
+            QVERIFY2(highlight > 2.0 * seabed, qPrintable(QString("object %1: highlight %2, seabed %3").arg(o.id).arg(highlight).arg(seabed)));
+            QVERIFY2(shadow < 0.35 * seabed, qPrintable(QString("object %1: shadow %2, seabed %3").arg(o.id).arg(shadow).arg(seabed)));
+            ++checked;
+        }
+        QVERIFY2(checked >= 3, "too few objects to check");
+    }
+
+    void emptySeabedHasNoShadows()
+    {
+        SurveySimulator::Options options = small(5);
+        options.mineLikeObjects = options.clutterObjects = 0;
+        const SurveySimulator sim(options);
+        QVERIFY(sim.objects().empty());
+        const auto samples = sim.samples(300)[1];
+        const double bin = options.range / options.samples;
+        const int start = int(std::hypot(5.0, sim.ping(300).altitude) / bin);
+        // Averaged over a metre, the seabed never drops to a shadow's level.
+        for (int k = start; k + 20 < int(samples.size()); k += 10)
+            QVERIFY(mean(samples, k, k + 20) > 0.25 * mean(samples, start, int(samples.size())));
+    }
+
+    void magnetometerPeaksOverFerrousObjects()
+    {
+        const SurveySimulator sim(small(3));
+        const auto& o = *std::find_if(sim.objects().begin(), sim.objects().end(), [](const SimulatedObject& x) {
+            return x.ferrous && std::abs(x.across) < 20 && x.ping > 60;
+        });
+        QVERIFY(sim.magnetometer(o.ping) > sim.magnetometer(o.ping - 50) + 0.5);
+    }
+
+    void truthFileListsEveryObject()
+    {
+        QTemporaryDir dir;
+        const auto files = writeDemoSurvey(dir.path().toStdString(), small(2));
+        std::ifstream truth(files[1]);
+        std::string header, line;
+        std::getline(truth, header);
+        QVERIFY(header.starts_with("id,class,mine_like"));
+        int rows = 0;
+        while (std::getline(truth, line))
+            ++rows;
+        QCOMPARE(rows, 10);
+        std::ifstream sensors(files[2]);
+        std::getline(sensors, header);
+        QCOMPARE(std::count(header.begin(), header.end(), ','), 13L);   // time, ping and 12 channels
+        const auto file = open(files[0]);
+        QCOMPARE(file->pingCount(), std::size_t(600));
+    }
+
+    void bottomTrackingFindsTheSeabedWhenAltitudeIsMissing()
+    {
+        QTemporaryDir dir;
+        const SurveySimulator sim(small(4));
+        const auto path = std::filesystem::path(dir.path().toStdString()) / "noalt.xtf";
+        XtfWriter::Options options;
+        options.channels = {{0, Side::Port, "P", SampleFormat::U16, 4e5}, {1, Side::Starboard, "S", SampleFormat::U16, 4e5}};
+        XtfWriter writer(path, options);
+        for (std::size_t i = 0; i < 100; ++i) {
+            auto ping = sim.ping(i);
+            ping.altitude = 0;   // as real recorders write when they have none
+            writer.write(ping, sim.samples(i));
+        }
+        writer.close();
+        const auto file = open(path);
+        const auto tracked = trackBottom(*file, 0, 100);
+        for (std::size_t i = 10; i < 90; i += 7)
+            QVERIFY2(std::abs(tracked[i] - sim.ping(i).altitude) < 0.35,
+                     qPrintable(QString("ping %1: %2 vs %3").arg(i).arg(tracked[i]).arg(sim.ping(i).altitude)));
+    }
+
+    void groundRangeRemovesTheWaterColumn()
+    {
+        QTemporaryDir dir;
+        const auto files = writeDemoSurvey(dir.path().toStdString(), small(6));
+        const auto file = open(files[0]);
+        RenderOptions options;
+        options.palette = Palette::Grey;
+        options.gain = Gain::None;
+        options.lastPing = 50;
+        options.columnsPerSide = 256;
+        const auto slant = renderWaterfall(*file, options);
+        options.groundRange = true;
+        const auto ground = renderWaterfall(*file, options);
+        QCOMPARE(slant.width, 512);
+        QCOMPARE(slant.height, 50);
+        // Just starboard of nadir: dark water in slant range, seabed in ground range.
+        auto brightness = [](const Image& image, int x0, int x1) {
+            double sum = 0;
+            for (int y = 0; y < image.height; ++y)
+                for (int x = x0; x < x1; ++x)
+                    sum += image.rgb[std::size_t((y * image.width + x) * 3)];
+            return sum / (image.height * (x1 - x0));
+        };
+        QVERIFY(brightness(slant, 260, 280) < 20);
+        QVERIFY(brightness(ground, 262, 282) > 2 * brightness(slant, 260, 280) + 20);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSimulator)
+#include "tst_simulator.moc"
