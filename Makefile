@@ -1,5 +1,5 @@
 # Two commands do everything on a fresh Debian 12 machine:
-#   make run    install what is missing, build, open Fathom
+#   make run    install what is missing, build, open Fathom on the demo survey
 #   make test   install what is missing, build, run every test (and build the .deb)
 BUILD ?= build
 JOBS ?= $(shell nproc)
@@ -17,7 +17,7 @@ build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
 run: build
-	$(BUILD)/bin/fathom $(ARGS)
+	$(BUILD)/bin/fathom --demo $(ARGS)
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

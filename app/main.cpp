@@ -1,8 +1,10 @@
 // fathom: the desktop workbench.
 #include "common/error.h"
 #include "common/logging.h"
+#include "common/paths.h"
 #include "common/versions.h"
 #include "mainwindow.h"
+#include "sonar/simulator.h"
 #include "startup.h"
 
 #include <QApplication>
@@ -28,10 +30,14 @@ fathom::StartupOptions parseOptions(QCommandLineParser& parser, const QApplicati
                                    QStringLiteral("level"));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("User interface language: en or ko."),
                                   QStringLiteral("code"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Open the demo survey (written on first use)."));
     parser.setApplicationDescription(QStringLiteral("Fathom, the seabed survey workbench"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOptions({device, env, config, set, level, lang});
+    parser.addOptions({device, env, config, set, level, lang, demo});
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A sidescan file to open."),
+                                 QStringLiteral("[file]"));
     parser.process(app);
     fathom::StartupOptions options;
     options.device = parser.value(device).toStdString();
@@ -51,6 +57,18 @@ QString initialLanguage(const QString& fromCommandLine)
     if (!saved.isEmpty())
         return saved;
     return QLocale::system().language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
+}
+
+// The demo survey lives in the state folder and is written by the simulator the first time.
+QString demoSurvey()
+{
+    const auto dir = fathom::paths::stateDir() / "demo";
+    const auto survey = dir / "survey.xtf";
+    if (!std::filesystem::exists(survey)) {
+        fathom::logging::info("Writing the demo survey to " + dir.string());
+        fathom::sonar::writeDemoSurvey(dir, {});
+    }
+    return QString::fromStdString(survey.string());
 }
 
 } // namespace
@@ -83,5 +101,15 @@ int main(int argc, char** argv)
     if (options.device.empty() && !saved.isEmpty())
         window.requestDevice(saved);
     window.show();
+    QString survey = parser.positionalArguments().value(0);
+    if (survey.isEmpty() && parser.isSet(QStringLiteral("demo"))) {
+        try {
+            survey = demoSurvey();
+        } catch (const fathom::Error& e) {
+            fathom::logging::error(std::string("The demo survey could not be written: ") + e.what());
+        }
+    }
+    if (!survey.isEmpty())
+        window.openSurvey(survey);
     return app.exec();
 }

@@ -7,20 +7,30 @@
 #include "devicemonitor.h"
 #include "devicepanel.h"
 #include "logview.h"
+#include "sonar/sonarfile.h"
 #include "startup.h"
+#include "surveycontroller.h"
+#include "waterfallview.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDesktopServices>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimeZone>
 #include <QTranslator>
 #include <QUrl>
 
@@ -64,11 +74,14 @@ MainWindow::MainWindow(Startup& startup, QWidget* parent)
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/fathom.svg")));
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
-    m_welcome = new QLabel(this);
-    m_welcome->setAlignment(Qt::AlignCenter);
-    m_welcome->setWordWrap(true);
-    m_welcome->setMargin(24);
-    setCentralWidget(m_welcome);
+    m_waterfall = new WaterfallView(this);
+    setCentralWidget(m_waterfall);
+    m_survey = new SurveyController(this);
+    connect(m_waterfall, &WaterfallView::viewRequested, m_survey, &SurveyController::render);
+    connect(m_survey, &SurveyController::rendered, m_waterfall, &WaterfallView::setImage);
+    connect(m_survey, &SurveyController::opened, this, &MainWindow::surveyOpened);
+    connect(m_survey, &SurveyController::failed, this, &MainWindow::surveyFailed);
+    connect(m_waterfall, &WaterfallView::hovered, this, &MainWindow::showHover);
     createDocks();
     createMenus();
     createStatusBar();
@@ -143,6 +156,8 @@ void MainWindow::createDocks()
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_openAction = m_fileMenu->addAction(QString(), this, &MainWindow::chooseSurvey);
+    m_openAction->setShortcut(QKeySequence::Open);
     m_showLogAction = m_fileMenu->addAction(QString(), this, [] {
         QDesktopServices::openUrl(
             QUrl::fromLocalFile(QString::fromStdString(logging::defaultLogFile().parent_path().string())));
@@ -219,10 +234,8 @@ void MainWindow::retranslate()
         tr("No contacts yet.\n\nDetections and the contacts you mark will be listed here for review."));
     m_emptyStates[QStringLiteral("alerts")]->setText(
         tr("No alerts yet.\n\nSpike alerts from the models will be listed here for review."));
-    m_welcome->setText(tr("<h1>Fathom</h1><p>Workbench for seabed surveys: sidescan sonar, sensor series and deep "
-                          "models on the device this machine has.</p><p>The <b>Devices</b> dock shows what this "
-                          "machine can run and its memory, live.</p>"));
     m_fileMenu->setTitle(tr("&File"));
+    m_openAction->setText(tr("&Open Survey…"));
     m_showLogAction->setText(tr("Show &Log Folder"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
@@ -313,6 +326,69 @@ void MainWindow::onSample(const DeviceSample& sample)
             text += tr(", %1 % busy").arg(gpu.utilisationPercent);
     }
     m_memoryLabel->setText(text);
+}
+
+void MainWindow::chooseSurvey()
+{
+    QSettings settings;
+    const auto path = QFileDialog::getOpenFileName(this, tr("Open Survey"),
+                                                   settings.value(QStringLiteral("survey/folder")).toString(),
+                                                   tr("Sidescan files (*.xtf *.XTF);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("survey/folder"), QFileInfo(path).absolutePath());
+    openSurvey(path);
+}
+
+void MainWindow::openSurvey(const QString& path)
+{
+    statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    m_survey->open(path);
+}
+
+void MainWindow::surveyOpened(const QString& path, const QString& summary, qint64 pings, double range)
+{
+    m_surveyPath = path;
+    auto* dock = m_docks[QStringLiteral("survey")];
+    auto* facts = qobject_cast<QPlainTextEdit*>(dock->widget());
+    if (!facts) {
+        facts = new QPlainTextEdit(this);
+        facts->setObjectName(QStringLiteral("surveyFacts"));
+        facts->setReadOnly(true);
+        facts->setLineWrapMode(QPlainTextEdit::NoWrap);
+        facts->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        dock->setWidget(facts);
+    }
+    facts->setPlainText(summary);
+    m_waterfall->setSurvey(pings, range);
+    m_waterfall->setFocus();
+    statusBar()->showMessage(tr("Opened %1: %n ping(s)", nullptr, int(pings)).arg(QFileInfo(path).fileName()), 8000);
+}
+
+void MainWindow::surveyFailed(const QString& path, const QString& message)
+{
+    statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()), 10000);
+    // Not modal: the window and everything open in it stay usable.
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open survey"), message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("openError"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::showHover(qint64 ping, int side, double range)
+{
+    const auto file = m_survey->file();
+    if (!file || ping < 0 || std::size_t(ping) >= file->pingCount())
+        return;
+    const auto info = file->pingInfo(std::size_t(ping));
+    const auto time = QDateTime::fromMSecsSinceEpoch(qint64(info.time * 1000), QTimeZone::utc());
+    statusBar()->showMessage(tr("Ping %1 · %2 · %3 %4 m · %5, %6")
+                                 .arg(info.number)
+                                 .arg(time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")))
+                                 .arg(side == 0 ? tr("port") : tr("starboard"))
+                                 .arg(range, 0, 'f', 1)
+                                 .arg(info.y, 0, 'f', 6)
+                                 .arg(info.x, 0, 'f', 6));
 }
 
 void MainWindow::forwardLog(int level, const QString& time, const QString& text)

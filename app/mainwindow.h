@@ -17,6 +17,8 @@ class DeviceManager;
 class DeviceMonitor;
 class DevicePanel;
 class LogView;
+class SurveyController;
+class WaterfallView;
 struct DeviceSample;
 struct Startup;
 
@@ -33,8 +35,12 @@ public:
     QString language() const { return m_language; }
     // Makes a device active as the Devices dock does: "auto", "cpu", "cuda:0", "mps".
     void requestDevice(const QString& request);
+    // Opens a sidescan file in the background; the waterfall and the Survey dock show it.
+    void openSurvey(const QString& path);
 
     DevicePanel* devicePanel() const { return m_devicePanel; }
+    WaterfallView* waterfall() const { return m_waterfall; }
+    SurveyController* survey() const { return m_survey; }
     QDockWidget* dock(const QString& objectName) const;
 
 protected:
@@ -54,6 +60,10 @@ private:
     void showAbout();
     void copyDeviceReport();
     void forwardLog(int level, const QString& time, const QString& text);
+    void chooseSurvey();
+    void surveyOpened(const QString& path, const QString& summary, qint64 pings, double range);
+    void surveyFailed(const QString& path, const QString& message);
+    void showHover(qint64 ping, int side, double range);
 
     Startup& m_startup;
     DeviceManager& m_devices;
@@ -77,7 +87,10 @@ private:
     QAction* m_aboutAction = nullptr;
     QAction* m_aboutQtAction = nullptr;
     QActionGroup* m_languageGroup = nullptr;
-    QLabel* m_welcome = nullptr;
+    WaterfallView* m_waterfall = nullptr;
+    SurveyController* m_survey = nullptr;
+    QAction* m_openAction = nullptr;
+    QString m_surveyPath;
     QLabel* m_deviceLabel = nullptr;
     QLabel* m_memoryLabel = nullptr;
     QTranslator* m_translator = nullptr;

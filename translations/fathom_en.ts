@@ -246,10 +246,6 @@ Spike alerts from the models will be listed here for review.</source>
 Spike alerts from the models will be listed here for review.</translation>
     </message>
     <message>
-        <source>&lt;h1&gt;Fathom&lt;/h1&gt;&lt;p&gt;Workbench for seabed surveys: sidescan sonar, sensor series and deep models on the device this machine has.&lt;/p&gt;&lt;p&gt;The &lt;b&gt;Devices&lt;/b&gt; dock shows what this machine can run and its memory, live.&lt;/p&gt;</source>
-        <translation>&lt;h1&gt;Fathom&lt;/h1&gt;&lt;p&gt;Workbench for seabed surveys: sidescan sonar, sensor series and deep models on the device this machine has.&lt;/p&gt;&lt;p&gt;The &lt;b&gt;Devices&lt;/b&gt; dock shows what this machine can run and its memory, live.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -332,6 +328,89 @@ Spike alerts from the models will be listed here for review.</translation>
     <message>
         <source>Automatic (CUDA, then MPS, then CPU)</source>
         <translation>Automatic (CUDA, then MPS, then CPU)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Survey…</source>
+        <translation>&amp;Open Survey…</translation>
+    </message>
+    <message>
+        <source>Open Survey</source>
+        <translation>Open Survey</translation>
+    </message>
+    <message>
+        <source>Sidescan files (*.xtf *.XTF);;All files (*)</source>
+        <translation>Sidescan files (*.xtf *.XTF);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Opening %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n ping(s)</source>
+        <translation><numerusform>Opened %1: %n ping</numerusform><numerusform>Opened %1: %n pings</numerusform></translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>Could not open %1</translation>
+    </message>
+    <message>
+        <source>Cannot open survey</source>
+        <translation>Cannot open survey</translation>
+    </message>
+    <message>
+        <source>Ping %1 · %2 · %3 %4 m · %5, %6</source>
+        <translation>Ping %1 · %2 · %3 %4 m · %5, %6</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>port</translation>
+    </message>
+    <message>
+        <source>starboard</source>
+        <translation>starboard</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::WaterfallView</name>
+    <message>
+        <source>&amp;Palette:</source>
+        <translation>&amp;Palette:</translation>
+    </message>
+    <message>
+        <source>Copper</source>
+        <translation>Copper</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Grey</translation>
+    </message>
+    <message>
+        <source>Amber</source>
+        <translation>Amber</translation>
+    </message>
+    <message>
+        <source>Inverted grey</source>
+        <translation>Inverted grey</translation>
+    </message>
+    <message>
+        <source>&amp;Ground range</source>
+        <translation>&amp;Ground range</translation>
+    </message>
+    <message>
+        <source>Remove the water column and place echoes at their distance across the seabed</source>
+        <translation>Remove the water column and place echoes at their distance across the seabed</translation>
+    </message>
+    <message>
+        <source>Gain &amp;normalisation</source>
+        <translation>Gain &amp;normalisation</translation>
+    </message>
+    <message>
+        <source>Even out brightness across range (empirical gain over the pings in view)</source>
+        <translation>Even out brightness across range (empirical gain over the pings in view)</translation>
+    </message>
+    <message>
+        <source>Open a sidescan file (File → Open Survey…) or start with the demo survey (fathom --demo).</source>
+        <translation>Open a sidescan file (File → Open Survey…) or start with the demo survey (fathom --demo).</translation>
     </message>
 </context>
 </TS>

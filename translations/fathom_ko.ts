@@ -246,10 +246,6 @@ Spike alerts from the models will be listed here for review.</source>
 모델이 낸 급변(스파이크) 경보가 검토할 수 있도록 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <source>&lt;h1&gt;Fathom&lt;/h1&gt;&lt;p&gt;Workbench for seabed surveys: sidescan sonar, sensor series and deep models on the device this machine has.&lt;/p&gt;&lt;p&gt;The &lt;b&gt;Devices&lt;/b&gt; dock shows what this machine can run and its memory, live.&lt;/p&gt;</source>
-        <translation>&lt;h1&gt;Fathom&lt;/h1&gt;&lt;p&gt;해저 조사 워크벤치: 사이드스캔 소나, 센서 시계열, 그리고 이 컴퓨터의 장치에서 실행되는 딥러닝 모델.&lt;/p&gt;&lt;p&gt;&lt;b&gt;장치&lt;/b&gt; 패널에 이 컴퓨터가 실행할 수 있는 것과 메모리 사용량이 실시간으로 표시됩니다.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -332,6 +328,89 @@ Spike alerts from the models will be listed here for review.</source>
     <message>
         <source>Automatic (CUDA, then MPS, then CPU)</source>
         <translation>자동 (CUDA → MPS → CPU 순)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Survey…</source>
+        <translation>조사 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open Survey</source>
+        <translation>조사 열기</translation>
+    </message>
+    <message>
+        <source>Sidescan files (*.xtf *.XTF);;All files (*)</source>
+        <translation>사이드스캔 파일 (*.xtf *.XTF);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 여는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n ping(s)</source>
+        <translation><numerusform>%1 열림: 핑 %n개</numerusform></translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>%1을(를) 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot open survey</source>
+        <translation>조사를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Ping %1 · %2 · %3 %4 m · %5, %6</source>
+        <translation>핑 %1 · %2 · %3 %4 m · %5, %6</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>좌현</translation>
+    </message>
+    <message>
+        <source>starboard</source>
+        <translation>우현</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::WaterfallView</name>
+    <message>
+        <source>&amp;Palette:</source>
+        <translation>색상표(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Copper</source>
+        <translation>구리색</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>회색</translation>
+    </message>
+    <message>
+        <source>Amber</source>
+        <translation>호박색</translation>
+    </message>
+    <message>
+        <source>Inverted grey</source>
+        <translation>반전 회색</translation>
+    </message>
+    <message>
+        <source>&amp;Ground range</source>
+        <translation>지면 거리(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Remove the water column and place echoes at their distance across the seabed</source>
+        <translation>수층을 제거하고 반향을 해저면 위 실제 거리에 배치합니다</translation>
+    </message>
+    <message>
+        <source>Gain &amp;normalisation</source>
+        <translation>이득 정규화(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Even out brightness across range (empirical gain over the pings in view)</source>
+        <translation>거리에 따른 밝기를 고르게 합니다 (보이는 핑에 대한 경험적 이득)</translation>
+    </message>
+    <message>
+        <source>Open a sidescan file (File → Open Survey…) or start with the demo survey (fathom --demo).</source>
+        <translation>사이드스캔 파일을 열거나(파일 → 조사 열기…) 데모 조사로 시작하세요 (fathom --demo).</translation>
     </message>
 </context>
 </TS>

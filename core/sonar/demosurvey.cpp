@@ -51,8 +51,8 @@ void writeSensors(const std::filesystem::path& path, const SurveySimulator& sim)
         const double salinity = 34.1 + 0.05 * std::sin(t / 70.0 + 1.0);
         const double turbidity = 2.0 + 0.8 * std::pow(std::sin(t / 23.0), 2);
         std::snprintf(line, sizeof line, "%s,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.1f,%.3f,%.2f,%.2f,%.3f,%.3f\n",
-                      isoTime(p.time).c_str(), i, p.altitude, p.depth, p.pitch, p.roll, p.heading, p.speed,
-                      p.cableOut, temperature, p.soundVelocity, sim.magnetometer(std::size_t(i)), salinity, turbidity);
+                      isoTime(p.time).c_str(), i, p.altitude, p.depth, p.pitch, p.roll, p.heading, p.speed, p.cableOut,
+                      temperature, p.soundVelocity, sim.magnetometer(std::size_t(i)), salinity, turbidity);
         out << line;
     }
     file.commit();
@@ -60,7 +60,8 @@ void writeSensors(const std::filesystem::path& path, const SurveySimulator& sim)
 
 } // namespace
 
-std::vector<std::filesystem::path> writeDemoSurvey(const std::filesystem::path& dir, const SurveySimulator::Options& options)
+std::vector<std::filesystem::path> writeDemoSurvey(const std::filesystem::path& dir,
+                                                   const SurveySimulator::Options& options)
 {
     std::filesystem::create_directories(dir);
     const SurveySimulator sim(options);

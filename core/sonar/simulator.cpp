@@ -135,8 +135,8 @@ void SurveySimulator::toLatLon(double along, double across, double& lon, double&
 double SurveySimulator::altitude(std::size_t index) const
 {
     const double t = double(index) * m_options.pingInterval;
-    const double a = 9.0 + 1.6 * std::sin(2 * kPi * t / 47.0) + 0.7 * std::sin(2 * kPi * t / 13.3 + 1.0)
-                     + 0.25 * (valueNoise(m_options.seed + 3, t / 2.0, 0.5) - 0.5);
+    const double a = 9.0 + 1.6 * std::sin(2 * kPi * t / 47.0) + 0.7 * std::sin(2 * kPi * t / 13.3 + 1.0) +
+                     0.25 * (valueNoise(m_options.seed + 3, t / 2.0, 0.5) - 0.5);
     return std::clamp(a, 4.0, 0.35 * m_options.range);
 }
 
@@ -190,8 +190,9 @@ bool SurveySimulator::crossSection(const SimulatedObject& o, double along, Secti
         const double half = std::sqrt(radius * radius - d * d);
         lo = -half;
         hi = half;
-        height = o.cls == "sphere" ? radius + half
-                                   : (std::abs(d) < 0.5 * radius ? o.height : o.height * (radius - std::abs(d)) / (0.5 * radius));
+        height = o.cls == "sphere"
+                     ? radius + half
+                     : (std::abs(d) < 0.5 * radius ? o.height : o.height * (radius - std::abs(d)) / (0.5 * radius));
     } else {
         // A rectangle (cylinder, debris) or an ellipse (rock) turned by `orientation`: the
         // across-track extent where this ping's line crosses it.
@@ -237,13 +238,13 @@ std::vector<std::vector<float>> SurveySimulator::samples(std::size_t index) cons
             const double grain = speckle(noiseSeed, index, std::uint64_t(k));
             double value = 0;
             if (r < a) {
-                value = 0.02;   // the water column
+                value = 0.02; // the water column
             } else {
                 const double ground = std::sqrt(r * r - a * a);
                 const double grazing = a / r;
                 value = reflectivity(along, side == 1 ? ground : -ground) * (0.25 + grazing);
                 if (r - a < 0.3)
-                    value += 1.5;   // the first bottom return, straight below the towfish
+                    value += 1.5; // the first bottom return, straight below the towfish
                 for (const auto& s : sections) {
                     if (ground >= s.near && ground <= s.far) {
                         // The face toward the sonar returns most.
@@ -271,7 +272,7 @@ double SurveySimulator::magnetometer(std::size_t index) const
         if (!o.ferrous)
             continue;
         const double distance = std::sqrt(std::pow(along - o.along, 2) + o.across * o.across + std::pow(a + 0.5, 2));
-        const double moment = o.mineLike ? 4000.0 : 1200.0;   // nT·m³
+        const double moment = o.mineLike ? 4000.0 : 1200.0; // nT·m³
         field += moment / (distance * distance * distance);
     }
     return field;

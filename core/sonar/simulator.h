@@ -13,21 +13,21 @@ namespace fathom::sonar {
 struct SimulatedObject
 {
     int id = 0;
-    std::string cls;        // cylinder, cone, sphere (mine-like); rock, debris
+    std::string cls; // cylinder, cone, sphere (mine-like); rock, debris
     bool mineLike = false;
-    bool ferrous = false;   // raises a magnetometer anomaly
-    double along = 0;       // metres along the line from its start
-    double across = 0;      // metres from the track; negative is port
-    double length = 0;      // metres
+    bool ferrous = false; // raises a magnetometer anomaly
+    double along = 0;     // metres along the line from its start
+    double across = 0;    // metres from the track; negative is port
+    double length = 0;    // metres
     double width = 0;
     double height = 0;
-    double orientation = 0;   // radians from the along-track axis
+    double orientation = 0; // radians from the along-track axis
     // Filled in from the towfish's path:
-    std::size_t ping = 0;     // the ping passing closest to the centre
-    int channel = 0;          // 0 port, 1 starboard
-    int sample = 0;           // of the centre, nadir first
+    std::size_t ping = 0; // the ping passing closest to the centre
+    int channel = 0;      // 0 port, 1 starboard
+    int sample = 0;       // of the centre, nadir first
     double slantRange = 0;
-    double x = 0, y = 0;      // longitude, latitude
+    double x = 0, y = 0; // longitude, latitude
 };
 
 // A towfish line over varied seabed with mine-like objects and clutter, deterministic for a seed.
@@ -39,14 +39,14 @@ public:
     {
         std::uint64_t seed = 1;
         int pings = 2000;
-        int samples = 1024;       // per side
-        double range = 50;        // metres of slant range
-        double speed = 2.0;       // m/s along the line
-        double pingInterval = 0.1;   // seconds
+        int samples = 1024;        // per side
+        double range = 50;         // metres of slant range
+        double speed = 2.0;        // m/s along the line
+        double pingInterval = 0.1; // seconds
         double startLatitude = 35.05;
         double startLongitude = 129.10;
-        double heading = 90;      // degrees
-        double startTime = 1763880000;   // 2025-11-23 06:40 UTC
+        double heading = 90;           // degrees
+        double startTime = 1763880000; // 2025-11-23 06:40 UTC
         int mineLikeObjects = 12;
         int clutterObjects = 14;
     };
@@ -82,6 +82,7 @@ private:
 
 // `fathom-cli demo`: survey.xtf, truth.csv (every object) and sensors.csv (12 channels, one row
 // per ping) in `dir`. Returns the files written.
-std::vector<std::filesystem::path> writeDemoSurvey(const std::filesystem::path& dir, const SurveySimulator::Options& options);
+std::vector<std::filesystem::path> writeDemoSurvey(const std::filesystem::path& dir,
+                                                   const SurveySimulator::Options& options);
 
 } // namespace fathom::sonar

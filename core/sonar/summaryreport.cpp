@@ -43,7 +43,11 @@ std::string summaryJson(const FileSummary& s, const std::string& path)
         {"time_end", utc(s.lastTime)},
         {"duration_s", s.lastTime - s.firstTime},
         {"navigation",
-         {{"units", s.geographic ? "degrees" : "metres"}, {"min_x", s.minX}, {"max_x", s.maxX}, {"min_y", s.minY}, {"max_y", s.maxY}}},
+         {{"units", s.geographic ? "degrees" : "metres"},
+          {"min_x", s.minX},
+          {"max_x", s.maxX},
+          {"min_y", s.minY},
+          {"max_y", s.maxY}}},
         {"packets", s.packets},
         {"problem", s.problem},
     };
@@ -61,8 +65,8 @@ std::string summaryText(const FileSummary& s, const std::string& path)
                   s.maxX, s.geographic ? "lat" : "y", s.minY, s.maxY);
     out << nav;
     for (const auto& c : s.channels)
-        out << "  channel " << c.index << "   " << sideName(c.side) << " '" << c.name << "' " << sampleFormatName(c.format)
-            << ", " << c.frequencyHz / 1000.0 << " kHz\n";
+        out << "  channel " << c.index << "   " << sideName(c.side) << " '" << c.name << "' "
+            << sampleFormatName(c.format) << ", " << c.frequencyHz / 1000.0 << " kHz\n";
     out << "  packets    ";
     for (const auto& [type, count] : s.packets)
         out << " " << type << " " << count;

@@ -17,7 +17,7 @@ struct Rgb
     std::uint8_t r, g, b;
 };
 
-Rgb colour(Palette palette, double v)   // v in [0, 1]
+Rgb colour(Palette palette, double v) // v in [0, 1]
 {
     const auto byte = [](double x) { return std::uint8_t(std::clamp(x, 0.0, 1.0) * 255.0 + 0.5); };
     switch (palette) {
@@ -46,7 +46,7 @@ int firstReturn(const std::vector<float>& samples)
         if (!quiet)
             quiet = run < 0.5 * threshold;
         else if (run > threshold) {
-            for (int j = k - 2; j <= k + 2; ++j)   // the first sample of the rise, not the window's middle
+            for (int j = k - 2; j <= k + 2; ++j) // the first sample of the rise, not the window's middle
                 if (samples[j] > threshold)
                     return j;
             return k;
@@ -59,10 +59,14 @@ int firstReturn(const std::vector<float>& samples)
 
 Palette parsePalette(const std::string& name)
 {
-    if (name == "grey" || name == "gray") return Palette::Grey;
-    if (name == "copper") return Palette::Copper;
-    if (name == "amber") return Palette::Amber;
-    if (name == "inverted") return Palette::Inverted;
+    if (name == "grey" || name == "gray")
+        return Palette::Grey;
+    if (name == "copper")
+        return Palette::Copper;
+    if (name == "amber")
+        return Palette::Amber;
+    if (name == "inverted")
+        return Palette::Inverted;
     throw Error("unknown palette '" + name + "': expected grey, copper, amber or inverted");
 }
 
@@ -107,17 +111,24 @@ Image renderWaterfall(const SonarFile& file, const RenderOptions& options)
         throw Error(file.path().string() + ": no pings in " + std::to_string(first) + ":" + std::to_string(last));
     const int channels[2] = {file.channelOn(Side::Port), file.channelOn(Side::Starboard)};
     const int columns = options.columnsPerSide > 0 ? options.columnsPerSide : std::max(1, file.pingInfo(first).samples);
-    const std::size_t rows = last - first;
-    const auto altitude = options.groundRange ? trackBottom(file, first, last) : std::vector<double>(rows, 0.0);
+    const std::size_t step = std::max<std::size_t>(1, options.pingStep);
+    const std::size_t rows = (last - first + step - 1) / step;
+    std::vector<double> altitude(rows, 0.0);
+    if (options.groundRange && step == 1)
+        altitude = trackBottom(file, first, last);
+    else if (options.groundRange)
+        for (std::size_t i = 0; i < rows; ++i)
+            altitude[i] = trackBottom(file, first + i * step, std::min(last, first + i * step + 1))[0];
 
     // Resample every ping onto `columns` bins per side: slant range as recorded, or ground range.
     std::vector<float> grid(rows * 2 * columns, 0.0f);
     for (std::size_t i = 0; i < rows; ++i) {
-        const auto info = file.pingInfo(first + i);
+        const std::size_t ping = first + i * step;
+        const auto info = file.pingInfo(ping);
         for (int side = 0; side < 2; ++side) {
             if (channels[side] < 0)
                 continue;
-            const auto samples = file.samples(first + i, channels[side]);
+            const auto samples = file.samples(ping, channels[side]);
             if (samples.empty())
                 continue;
             float* row = grid.data() + (i * 2 + side) * columns;
@@ -142,7 +153,8 @@ Image renderWaterfall(const SonarFile& file, const RenderOptions& options)
                     sum += grid[(i * 2 + side) * columns + j];
                 const double mean = sum / double(rows);
                 for (std::size_t i = 0; i < rows; ++i)
-                    grid[(i * 2 + side) * columns + j] = mean > 1e-6 ? float(grid[(i * 2 + side) * columns + j] / mean) : 0.f;
+                    grid[(i * 2 + side) * columns + j] =
+                        mean > 1e-6 ? float(grid[(i * 2 + side) * columns + j] / mean) : 0.f;
             }
     }
     // Display stretch: the 1st to the 99.5th percentile fill the palette.

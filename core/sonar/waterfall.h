@@ -8,10 +8,10 @@
 
 namespace fathom::sonar {
 
-enum class Gain { None, Empirical };   // empirical: divide by the mean of each range bin over pings
+enum class Gain { None, Empirical }; // empirical: divide by the mean of each range bin over pings
 enum class Palette { Grey, Copper, Amber, Inverted };
 
-Palette parsePalette(const std::string& name);   // throws Error on an unknown name
+Palette parsePalette(const std::string& name); // throws Error on an unknown name
 
 struct RenderOptions
 {
@@ -19,8 +19,9 @@ struct RenderOptions
     Gain gain = Gain::Empirical;
     Palette palette = Palette::Copper;
     std::size_t firstPing = 0;
-    std::size_t lastPing = SIZE_MAX;   // exclusive; clipped to the file
-    int columnsPerSide = 0;            // 0: the file's samples per channel
+    std::size_t lastPing = SIZE_MAX; // exclusive; clipped to the file
+    int columnsPerSide = 0;          // 0: the file's samples per channel
+    std::size_t pingStep = 1;        // draw every n-th ping: zoomed-out views of long files
 };
 
 // An RGB picture of pings: port on the left (far range at the left edge), starboard on the
@@ -37,6 +38,6 @@ struct Image
 std::vector<double> trackBottom(const SonarFile& file, std::size_t first, std::size_t last);
 
 Image renderWaterfall(const SonarFile& file, const RenderOptions& options);
-void writePng(const Image& image, const std::string& path);   // throws Error
+void writePng(const Image& image, const std::string& path); // throws Error
 
 } // namespace fathom::sonar

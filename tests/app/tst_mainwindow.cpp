@@ -3,7 +3,9 @@
 #include "device/devicemanager.h"
 #include "devicepanel.h"
 #include "mainwindow.h"
+#include "sonar/simulator.h"
 #include "startup.h"
+#include "waterfallview.h"
 
 #include <qcustomplot.h>
 
@@ -11,10 +13,12 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace fathom;
@@ -178,6 +182,53 @@ private slots:
                 rows.end());
         AboutDialog dialog(build);
         QCOMPARE(dialog.findChild<QTableWidget*>(QStringLiteral("versionTable"))->rowCount(), int(rows.size()));
+    }
+
+    void opensASurveyAndDrawsIt()
+    {
+        QTemporaryDir dir;
+        sonar::SurveySimulator::Options options;
+        options.pings = 300;
+        options.samples = 256;
+        const auto files = sonar::writeDemoSurvey(dir.path().toStdString(), options);
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("en"));
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.openSurvey(QString::fromStdString(files[0].string()));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.waterfall()->image().isNull(), 10000);
+        const QImage& image = window.waterfall()->image();
+        QVERIFY(image.width() >= 100);
+        int bright = 0;
+        for (int x = 0; x < image.width(); x += 4)
+            bright += qGray(image.pixel(x, image.height() / 2)) > 40;
+        QVERIFY2(bright > image.width() / 16, "the waterfall is blank");
+        auto* facts = window.findChild<QPlainTextEdit*>(QStringLiteral("surveyFacts"));
+        QVERIFY(facts && facts->toPlainText().contains(QStringLiteral("300")));
+    }
+
+    void badSurveyIsReportedAndTheWindowKeepsWorking()
+    {
+        QTemporaryDir dir;
+        const auto path = dir.filePath(QStringLiteral("broken.xtf"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(100, '\x7B')); // an XTF's first byte, then too little
+        file.close();
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("en"));
+        window.show();
+        window.openSurvey(path);
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QMessageBox*>(QStringLiteral("openError")), 10000);
+        const auto* box = window.findChild<QMessageBox*>(QStringLiteral("openError"));
+        QVERIFY2(box->text().contains(path) && box->text().contains(QStringLiteral("truncated")),
+                 qPrintable(box->text()));
+        QVERIFY(window.isVisible());
+        window.requestDevice(QStringLiteral("cpu")); // the rest of the window still answers
+        QCOMPARE(startup->devices->active().id, std::string("cpu"));
     }
 
     void layoutIsRemembered()

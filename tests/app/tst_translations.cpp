@@ -34,7 +34,7 @@ private:
                 current = {xml.readElementText(), {}, false};
             } else if (xml.name() == QLatin1String("translation")) {
                 current.unfinished = xml.attributes().hasAttribute(QLatin1String("type"));
-                current.translation = xml.readElementText();
+                current.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
                 messages << current;
             }
         }

@@ -82,8 +82,10 @@ private slots:
             const double highlight = mean(samples, object - 2, object + 3);
             const double shadow = mean(samples, shadowFrom, shadowTo);
             const double seabed = mean(samples, backFrom, backFrom + 20);
-            QVERIFY2(highlight > 2.0 * seabed, qPrintable(QString("object %1: highlight %2, seabed %3").arg(o.id).arg(highlight).arg(seabed)));
-            QVERIFY2(shadow < 0.35 * seabed, qPrintable(QString("object %1: shadow %2, seabed %3").arg(o.id).arg(shadow).arg(seabed)));
+            QVERIFY2(highlight > 2.0 * seabed,
+                     qPrintable(QString("object %1: highlight %2, seabed %3").arg(o.id).arg(highlight).arg(seabed)));
+            QVERIFY2(shadow < 0.35 * seabed,
+                     qPrintable(QString("object %1: shadow %2, seabed %3").arg(o.id).arg(shadow).arg(seabed)));
             ++checked;
         }
         QVERIFY2(checked >= 3, "too few objects to check");
@@ -126,7 +128,7 @@ private slots:
         QCOMPARE(rows, 10);
         std::ifstream sensors(files[2]);
         std::getline(sensors, header);
-        QCOMPARE(std::count(header.begin(), header.end(), ','), 13L);   // time, ping and 12 channels
+        QCOMPARE(std::count(header.begin(), header.end(), ','), 13L); // time, ping and 12 channels
         const auto file = open(files[0]);
         QCOMPARE(file->pingCount(), std::size_t(600));
     }
@@ -137,11 +139,12 @@ private slots:
         const SurveySimulator sim(small(4));
         const auto path = std::filesystem::path(dir.path().toStdString()) / "noalt.xtf";
         XtfWriter::Options options;
-        options.channels = {{0, Side::Port, "P", SampleFormat::U16, 4e5}, {1, Side::Starboard, "S", SampleFormat::U16, 4e5}};
+        options.channels = {{0, Side::Port, "P", SampleFormat::U16, 4e5},
+                            {1, Side::Starboard, "S", SampleFormat::U16, 4e5}};
         XtfWriter writer(path, options);
         for (std::size_t i = 0; i < 100; ++i) {
             auto ping = sim.ping(i);
-            ping.altitude = 0;   // as real recorders write when they have none
+            ping.altitude = 0; // as real recorders write when they have none
             writer.write(ping, sim.samples(i));
         }
         writer.close();

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "waterfallview.h"
+
+#include <QImage>
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+namespace fathom {
+
+namespace sonar {
+class SonarFile;
+}
+
+// Owns the open sidescan file and renders waterfall pictures on a worker thread. The newest
+// render request wins: requests overtaken while queued are dropped unseen.
+class SurveyController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SurveyController(QObject* parent = nullptr);
+    ~SurveyController() override;
+
+    void open(const QString& path); // in the background: opened() or failed()
+    void render(const fathom::WaterfallView::Request& request);
+    std::shared_ptr<const sonar::SonarFile> file() const { return m_file; }
+
+signals:
+    void opened(const QString& path, const QString& summary, qint64 pings, double rangeMetres);
+    void failed(const QString& path, const QString& message);
+    void rendered(const QImage& image, const fathom::WaterfallView::Request& request);
+
+private:
+    QThread m_thread;
+    QObject* m_worker = nullptr; // lives on m_thread
+    std::shared_ptr<const sonar::SonarFile> m_file;
+    std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
+};
+
+} // namespace fathom

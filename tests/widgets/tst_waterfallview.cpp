@@ -1,0 +1,101 @@
+#include "waterfallview.h"
+
+#include <QCheckBox>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWheelEvent>
+
+using namespace fathom;
+
+class TestWaterfallView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void asksForThePingsInView()
+    {
+        WaterfallView view;
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy spy(&view, &WaterfallView::viewRequested);
+        view.setSurvey(5000, 50.0);
+        QVERIFY(spy.count() >= 1);
+        const auto request = spy.last().at(0).value<WaterfallView::Request>();
+        QCOMPARE(request.firstPing, 0);
+        QVERIFY(request.lastPing > 100 && request.lastPing <= 5000);
+        QVERIFY(request.columnsPerSide >= 300); // about half the canvas width
+        QCOMPARE(request.palette, QStringLiteral("copper"));
+        QVERIFY(request.gain);
+        QVERIFY(!request.groundRange);
+    }
+
+    void keysScrollAndZoom()
+    {
+        WaterfallView view;
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSurvey(5000, 50.0);
+        auto* canvas = view.findChild<QWidget*>(QStringLiteral("waterfallCanvas"));
+        canvas->setFocus();
+        QTest::keyClick(canvas, Qt::Key_PageDown);
+        QCOMPARE(view.firstPing(), view.visiblePings());
+        QTest::keyClick(canvas, Qt::Key_End);
+        QCOMPARE(view.firstPing() + view.visiblePings(), 5000);
+        const auto before = view.visiblePings();
+        QTest::keyClick(canvas, Qt::Key_Minus); // zoom out: more pings on screen
+        QVERIFY(view.visiblePings() > before);
+        QTest::keyClick(canvas, Qt::Key_Home);
+        QCOMPARE(view.firstPing(), 0);
+        QWheelEvent wheel(QPointF(100, 100), canvas->mapToGlobal(QPointF(100, 100)), {}, QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(canvas, &wheel);
+        QVERIFY(view.firstPing() > 0);
+    }
+
+    void groundRangeToggleAsksAgain()
+    {
+        WaterfallView view;
+        view.resize(600, 400);
+        view.setSurvey(1000, 30.0);
+        QSignalSpy spy(&view, &WaterfallView::viewRequested);
+        view.findChild<QCheckBox*>(QStringLiteral("groundRange"))->setChecked(true);
+        QCOMPARE(spy.count(), 1);
+        QVERIFY(spy.last().at(0).value<WaterfallView::Request>().groundRange);
+    }
+
+    void hoverReadsOutPingSideAndRange()
+    {
+        WaterfallView view;
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSurvey(5000, 50.0);
+        QSignalSpy spy(&view, &WaterfallView::hovered);
+        auto* canvas = view.findChild<QWidget*>(QStringLiteral("waterfallCanvas"));
+        QTest::mouseMove(canvas, QPoint(canvas->width() * 3 / 4, 0));
+        QTRY_VERIFY(spy.count() >= 1);
+        QCOMPARE(spy.last().at(0).toLongLong(), 0);
+        QCOMPARE(spy.last().at(1).toInt(), 1); // starboard
+        QVERIFY(std::abs(spy.last().at(2).toDouble() - 25.0) < 1.0);
+    }
+
+    void drawsTheImageItIsGiven()
+    {
+        WaterfallView view;
+        view.resize(400, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSurvey(200, 50.0);
+        QImage image(64, 64, QImage::Format_RGB888);
+        image.fill(QColor(200, 120, 60));
+        view.setImage(image, view.currentRequest());
+        auto* canvas = view.findChild<QWidget*>(QStringLiteral("waterfallCanvas"));
+        const QImage shot = canvas->grab().toImage();
+        QCOMPARE(shot.pixelColor(10, shot.height() / 2).red(), 200);
+    }
+};
+
+QTEST_MAIN(TestWaterfallView)
+#include "tst_waterfallview.moc"

@@ -1,0 +1,233 @@
+#include "waterfallview.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPainter>
+#include <QScrollBar>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace fathom {
+
+WaterfallView::WaterfallView(QWidget* parent)
+    : QWidget(parent)
+{
+    qRegisterMetaType<fathom::WaterfallView::Request>();
+    setObjectName(QStringLiteral("waterfallView"));
+    m_paletteLabel = new QLabel(this);
+    m_palette = new QComboBox(this);
+    m_palette->setObjectName(QStringLiteral("paletteChooser"));
+    for (const char* name : {"copper", "grey", "amber", "inverted"})
+        m_palette->addItem(QString(), QLatin1String(name));
+    m_paletteLabel->setBuddy(m_palette);
+    m_groundRange = new QCheckBox(this);
+    m_groundRange->setObjectName(QStringLiteral("groundRange"));
+    m_gain = new QCheckBox(this);
+    m_gain->setObjectName(QStringLiteral("gainNormalisation"));
+    m_gain->setChecked(true);
+
+    m_canvas = new QWidget(this);
+    m_canvas->setObjectName(QStringLiteral("waterfallCanvas"));
+    m_canvas->setMouseTracking(true);
+    m_canvas->setFocusPolicy(Qt::StrongFocus);
+    m_canvas->setMinimumSize(200, 200);
+    m_canvas->installEventFilter(this);
+    m_scroll = new QScrollBar(Qt::Vertical, this);
+    m_placeholder = new QLabel(m_canvas);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(m_paletteLabel);
+    controls->addWidget(m_palette);
+    controls->addSpacing(12);
+    controls->addWidget(m_groundRange);
+    controls->addWidget(m_gain);
+    controls->addStretch(1);
+    auto* body = new QHBoxLayout;
+    body->setSpacing(0);
+    body->addWidget(m_canvas, 1);
+    body->addWidget(m_scroll);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(controls);
+    layout->addLayout(body, 1);
+
+    connect(m_scroll, &QScrollBar::valueChanged, this, [this](int value) {
+        m_first = value;
+        requestView();
+    });
+    connect(m_palette, &QComboBox::currentIndexChanged, this, &WaterfallView::requestView);
+    connect(m_groundRange, &QCheckBox::toggled, this, &WaterfallView::requestView);
+    connect(m_gain, &QCheckBox::toggled, this, &WaterfallView::requestView);
+    retranslate();
+    clear();
+}
+
+void WaterfallView::setSurvey(qint64 pings, double rangeMetres)
+{
+    m_pings = pings;
+    m_range = rangeMetres;
+    m_first = 0;
+    m_visible = std::clamp<qint64>(m_canvas->height() > 0 ? m_canvas->height() : 600, 50, std::max<qint64>(50, pings));
+    m_image = QImage();
+    m_placeholder->hide();
+    const QSignalBlocker block(m_scroll);
+    m_scroll->setRange(0, int(std::max<qint64>(0, m_pings - m_visible)));
+    m_scroll->setPageStep(int(m_visible));
+    m_scroll->setSingleStep(int(std::max<qint64>(1, m_visible / 10)));
+    m_scroll->setValue(0);
+    requestView();
+}
+
+void WaterfallView::clear()
+{
+    m_pings = 0;
+    m_image = QImage();
+    m_placeholder->show();
+    m_scroll->setRange(0, 0);
+    m_canvas->update();
+}
+
+WaterfallView::Request WaterfallView::currentRequest() const
+{
+    Request r;
+    r.firstPing = m_first;
+    r.lastPing = std::min(m_pings, m_first + m_visible);
+    r.columnsPerSide = std::max(16, m_canvas->width() / 2);
+    r.pingStep = int(std::max<qint64>(1, m_visible / std::max(1, m_canvas->height())));
+    r.groundRange = m_groundRange->isChecked();
+    r.gain = m_gain->isChecked();
+    r.palette = m_palette->currentData().toString();
+    return r;
+}
+
+void WaterfallView::requestView()
+{
+    if (m_pings <= 0)
+        return;
+    m_canvas->update();
+    emit viewRequested(currentRequest());
+}
+
+void WaterfallView::setImage(const QImage& image, const Request& request)
+{
+    m_image = image;
+    m_shown = request;
+    m_canvas->update();
+}
+
+void WaterfallView::goToPing(qint64 ping)
+{
+    m_scroll->setValue(int(std::clamp<qint64>(ping - m_visible / 2, 0, m_scroll->maximum())));
+}
+
+void WaterfallView::zoom(double factor)
+{
+    if (m_pings <= 0)
+        return;
+    const qint64 centre = m_first + m_visible / 2;
+    m_visible = std::clamp<qint64>(qint64(std::llround(double(m_visible) * factor)), 20, std::max<qint64>(20, m_pings));
+    const QSignalBlocker block(m_scroll);
+    m_scroll->setRange(0, int(std::max<qint64>(0, m_pings - m_visible)));
+    m_scroll->setPageStep(int(m_visible));
+    m_scroll->setSingleStep(int(std::max<qint64>(1, m_visible / 10)));
+    m_scroll->setValue(int(std::clamp<qint64>(centre - m_visible / 2, 0, m_scroll->maximum())));
+    m_first = m_scroll->value();
+    requestView();
+}
+
+void WaterfallView::paintCanvas(QWidget* canvas)
+{
+    QPainter painter(canvas);
+    painter.fillRect(canvas->rect(), Qt::black);
+    if (m_image.isNull() || m_pings <= 0)
+        return;
+    // The last picture stands in, moved to where its pings now are, until the new one arrives.
+    const double rowsPerPing = double(canvas->height()) / double(std::max<qint64>(1, m_visible));
+    const double top = double(m_shown.firstPing - m_first) * rowsPerPing;
+    const double height = double(m_shown.lastPing - m_shown.firstPing) * rowsPerPing;
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
+    painter.drawImage(QRectF(0, top, canvas->width(), height), m_image);
+    painter.setPen(QColor(255, 255, 255, 60));
+    painter.drawLine(canvas->width() / 2, 0, canvas->width() / 2, canvas->height());
+}
+
+bool WaterfallView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched != m_canvas)
+        return QWidget::eventFilter(watched, event);
+    switch (event->type()) {
+    case QEvent::Paint: paintCanvas(m_canvas); return true;
+    case QEvent::Resize:
+        m_placeholder->setGeometry(m_canvas->rect());
+        requestView();
+        return false;
+    case QEvent::Wheel: {
+        auto* wheel = static_cast<QWheelEvent*>(event);
+        const double notches = wheel->angleDelta().y() / 120.0;
+        if (wheel->modifiers() & Qt::ControlModifier)
+            zoom(std::pow(1.25, -notches));
+        else
+            m_scroll->setValue(m_scroll->value() - int(notches * double(std::max<qint64>(1, m_visible / 8))));
+        return true;
+    }
+    case QEvent::KeyPress: {
+        auto* key = static_cast<QKeyEvent*>(event);
+        switch (key->key()) {
+        case Qt::Key_Down: m_scroll->triggerAction(QAbstractSlider::SliderSingleStepAdd); return true;
+        case Qt::Key_Up: m_scroll->triggerAction(QAbstractSlider::SliderSingleStepSub); return true;
+        case Qt::Key_PageDown: m_scroll->triggerAction(QAbstractSlider::SliderPageStepAdd); return true;
+        case Qt::Key_PageUp: m_scroll->triggerAction(QAbstractSlider::SliderPageStepSub); return true;
+        case Qt::Key_Home: m_scroll->setValue(0); return true;
+        case Qt::Key_End: m_scroll->setValue(m_scroll->maximum()); return true;
+        case Qt::Key_Plus:
+        case Qt::Key_Equal: zoom(0.8); return true;
+        case Qt::Key_Minus: zoom(1.25); return true;
+        default: return false;
+        }
+    }
+    case QEvent::MouseMove: {
+        if (m_pings <= 0)
+            return false;
+        const auto pos = static_cast<QMouseEvent*>(event)->position();
+        const double half = m_canvas->width() / 2.0;
+        const qint64 ping = m_first + qint64(pos.y() / std::max(1, m_canvas->height()) * double(m_visible));
+        emit hovered(std::min(ping, m_pings - 1), pos.x() < half ? 0 : 1, std::abs(pos.x() - half) / half * m_range);
+        return false;
+    }
+    default: return QWidget::eventFilter(watched, event);
+    }
+}
+
+void WaterfallView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void WaterfallView::retranslate()
+{
+    m_paletteLabel->setText(tr("&Palette:"));
+    const QString names[] = {tr("Copper"), tr("Grey"), tr("Amber"), tr("Inverted grey")};
+    for (int i = 0; i < m_palette->count(); ++i)
+        m_palette->setItemText(i, names[i]);
+    m_groundRange->setText(tr("&Ground range"));
+    m_groundRange->setToolTip(tr("Remove the water column and place echoes at their distance across the seabed"));
+    m_gain->setText(tr("Gain &normalisation"));
+    m_gain->setToolTip(tr("Even out brightness across range (empirical gain over the pings in view)"));
+    m_placeholder->setText(
+        tr("Open a sidescan file (File → Open Survey…) or start with the demo survey (fathom --demo)."));
+    m_placeholder->setStyleSheet(QStringLiteral("color: #bbbbbb;"));
+}
+
+} // namespace fathom

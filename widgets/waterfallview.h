@@ -1,0 +1,78 @@
+#pragma once
+
+#include <QImage>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QScrollBar;
+
+namespace fathom {
+
+// Shows a sidescan waterfall: port on the left, starboard on the right, pings running down.
+// It asks for pictures of the pings in view (viewRequested) and draws what it is given; the
+// rendering itself runs elsewhere, off the GUI thread. Wheel or keys scroll, Ctrl+wheel or +/-
+// zoom, the mouse reads out ping, side and range.
+class WaterfallView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    struct Request
+    {
+        qint64 firstPing = 0;
+        qint64 lastPing = 0; // exclusive
+        int columnsPerSide = 0;
+        int pingStep = 1;
+        bool groundRange = false;
+        bool gain = true;
+        QString palette;
+    };
+
+    explicit WaterfallView(QWidget* parent = nullptr);
+
+    // A new file: its ping count and range; the view goes back to the start.
+    void setSurvey(qint64 pings, double rangeMetres);
+    void clear();
+    void setImage(const QImage& image, const Request& request);
+    void goToPing(qint64 ping);
+
+    qint64 firstPing() const { return m_first; }
+    qint64 visiblePings() const { return m_visible; }
+    Request currentRequest() const;
+    const QImage& image() const { return m_image; }
+
+signals:
+    void viewRequested(const fathom::WaterfallView::Request& request);
+    // Under the mouse: a ping, a side (0 port, 1 starboard) and a range in metres.
+    void hovered(qint64 ping, int side, double rangeMetres);
+
+protected:
+    void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void retranslate();
+    void requestView();
+    void zoom(double factor);
+    void paintCanvas(QWidget* canvas);
+
+    QWidget* m_canvas = nullptr;
+    QScrollBar* m_scroll = nullptr;
+    QLabel* m_paletteLabel = nullptr;
+    QComboBox* m_palette = nullptr;
+    QCheckBox* m_groundRange = nullptr;
+    QCheckBox* m_gain = nullptr;
+    QLabel* m_placeholder = nullptr;
+    QImage m_image;
+    Request m_shown;
+    qint64 m_pings = 0;
+    qint64 m_first = 0;
+    qint64 m_visible = 600;
+    double m_range = 0;
+};
+
+} // namespace fathom
+
+Q_DECLARE_METATYPE(fathom::WaterfallView::Request)
