@@ -1,4 +1,5 @@
 #include "common/atomicfile.h"
+#include "jsfwriter.h"
 #include "simulator.h"
 #include "xtfwriter.h"
 
@@ -71,13 +72,20 @@ std::vector<std::filesystem::path> writeDemoSurvey(const std::filesystem::path& 
     xtf.channels = {{0, Side::Port, "PORT", SampleFormat::U16, 455000.0},
                     {1, Side::Starboard, "STARBOARD", SampleFormat::U16, 455000.0}};
     const auto sonarPath = dir / "survey.xtf";
+    const auto jsfPath = dir / "survey.jsf";
     XtfWriter writer(sonarPath, xtf);
-    for (int i = 0; i < options.pings; ++i)
-        writer.write(sim.ping(std::size_t(i)), sim.samples(std::size_t(i)));
+    JsfWriter jsfWriter(jsfPath, {21, 455000.0});
+    for (int i = 0; i < options.pings; ++i) {
+        const auto ping = sim.ping(std::size_t(i));
+        const auto samples = sim.samples(std::size_t(i));
+        writer.write(ping, samples);
+        jsfWriter.write(ping, samples);
+    }
     writer.close();
+    jsfWriter.close();
     writeTruth(dir / "truth.csv", sim);
     writeSensors(dir / "sensors.csv", sim);
-    return {sonarPath, dir / "truth.csv", dir / "sensors.csv"};
+    return {sonarPath, dir / "truth.csv", dir / "sensors.csv", jsfPath};
 }
 
 } // namespace fathom::sonar

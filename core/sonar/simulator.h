@@ -80,8 +80,9 @@ private:
     std::vector<SimulatedObject> m_objects;
 };
 
-// `fathom-cli demo`: survey.xtf, truth.csv (every object) and sensors.csv (12 channels, one row
-// per ping) in `dir`. Returns the files written.
+// `fathom-cli demo`: survey.xtf, truth.csv (every object), sensors.csv (12 channels, one row
+// per ping) and survey.jsf (the same pings as EdgeTech JSF) in `dir`. Returns the files written,
+// in that order.
 std::vector<std::filesystem::path> writeDemoSurvey(const std::filesystem::path& dir,
                                                    const SurveySimulator::Options& options);
 

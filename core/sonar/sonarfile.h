@@ -31,6 +31,10 @@ public:
     int channelOn(Side side) const;
 };
 
+// Fills in what every format takes from its pings: count, samples per channel, time span and
+// the extent of the navigation (zero positions, written before a first fix, are left out).
+void summarisePings(const SonarFile& file, FileSummary& summary);
+
 // Opens by content (XTF magic, JSF sync), falling back to the extension. Throws Error.
 std::unique_ptr<SonarFile> open(const std::filesystem::path& path);
 

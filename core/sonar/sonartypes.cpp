@@ -1,10 +1,12 @@
 #include "sonartypes.h"
 
+#include "jsfreader.h"
 #include "sonarfile.h"
 #include "xtfreader.h"
 
 #include "common/error.h"
 
+#include <algorithm>
 #include <fstream>
 
 namespace fathom::sonar {
@@ -49,24 +51,46 @@ int SonarFile::channelOn(Side side) const
     return -1;
 }
 
+void summarisePings(const SonarFile& file, FileSummary& s)
+{
+    s.pings = file.pingCount();
+    bool haveNav = false;
+    for (std::size_t i = 0; i < file.pingCount(); ++i) {
+        const auto info = file.pingInfo(i);
+        s.samplesPerChannel = std::max(s.samplesPerChannel, info.samples);
+        if (i == 0)
+            s.firstTime = info.time;
+        s.lastTime = info.time;
+        s.geographic = info.geographic;
+        if (info.x == 0 && info.y == 0)
+            continue;
+        s.minX = haveNav ? std::min(s.minX, info.x) : info.x;
+        s.maxX = haveNav ? std::max(s.maxX, info.x) : info.x;
+        s.minY = haveNav ? std::min(s.minY, info.y) : info.y;
+        s.maxY = haveNav ? std::max(s.maxY, info.y) : info.y;
+        haveNav = true;
+    }
+}
+
 std::unique_ptr<SonarFile> open(const std::filesystem::path& path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw Error(path.string() + ": cannot open");
-    unsigned char first = 0;
-    in.read(reinterpret_cast<char*>(&first), 1);
-    if (in.gcount() == 1 && first == 0x7B)
+    unsigned char head[2] = {0, 0};
+    in.read(reinterpret_cast<char*>(head), 2);
+    const auto got = in.gcount();
+    if (got >= 1 && head[0] == 0x7B)
         return std::make_unique<XtfReader>(path);
+    if (got == 2 && head[0] == 0x01 && head[1] == 0x16)
+        return std::make_unique<JsfReader>(path);
+    char start[16] = "nothing (empty)";
+    if (got > 0)
+        std::snprintf(start, sizeof start, "0x%02X", head[0]);
     throw Error(path.string() +
-                ": not a sidescan file Fathom reads (XTF files start with byte 0x7B; this one starts "
-                "with 0x" +
-                [&] {
-                    char hex[8];
-                    std::snprintf(hex, sizeof hex, "%02X", first);
-                    return std::string(in.gcount() == 1 ? hex : "(empty)");
-                }() +
-                ")");
+                ": not a sidescan file Fathom reads (XTF starts with byte 0x7B, JSF with 0x01 0x16; "
+                "this file starts with " +
+                start + ")");
 }
 
 } // namespace fathom::sonar

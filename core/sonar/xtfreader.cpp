@@ -278,21 +278,7 @@ FileSummary XtfReader::summary() const
     s.problem = m_problem;
     for (const auto& [type, count] : m_packetCounts)
         s.packets[packetTypeName(type)] = count;
-    bool haveNav = false;
-    for (std::size_t i = 0; i < m_pings.size(); ++i) {
-        const auto info = pingInfo(i);
-        s.samplesPerChannel = std::max(s.samplesPerChannel, info.samples);
-        if (i == 0)
-            s.firstTime = info.time;
-        s.lastTime = info.time;
-        if (info.x == 0 && info.y == 0)
-            continue; // recorders write zeros before the first fix
-        s.minX = haveNav ? std::min(s.minX, info.x) : info.x;
-        s.maxX = haveNav ? std::max(s.maxX, info.x) : info.x;
-        s.minY = haveNav ? std::min(s.minY, info.y) : info.y;
-        s.maxY = haveNav ? std::max(s.maxY, info.y) : info.y;
-        haveNav = true;
-    }
+    summarisePings(*this, s);
     return s;
 }
 
