@@ -7,6 +7,7 @@
 #include "devicemonitor.h"
 #include "devicepanel.h"
 #include "logview.h"
+#include "sonar/georeference.h"
 #include "sonar/sonarfile.h"
 #include "startup.h"
 #include "surveycontroller.h"
@@ -23,6 +24,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QMenuBar>
@@ -82,6 +84,7 @@ MainWindow::MainWindow(Startup& startup, QWidget* parent)
     connect(m_survey, &SurveyController::opened, this, &MainWindow::surveyOpened);
     connect(m_survey, &SurveyController::failed, this, &MainWindow::surveyFailed);
     connect(m_waterfall, &WaterfallView::hovered, this, &MainWindow::showHover);
+    connect(m_waterfall, &WaterfallView::measured, this, &MainWindow::showMeasurement);
     createDocks();
     createMenus();
     createStatusBar();
@@ -198,6 +201,8 @@ void MainWindow::createMenus()
         m_deviceGroup->addAction(action);
     }
     connect(m_deviceGroup, &QActionGroup::triggered, this, [this](QAction* a) { requestDevice(a->data().toString()); });
+    m_goToPingAction = m_toolsMenu->addAction(QString(), this, &MainWindow::goToPing);
+    m_goToPingAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
     m_copyReportAction = m_toolsMenu->addAction(QString(), this, &MainWindow::copyDeviceReport);
 
     m_helpMenu = menuBar()->addMenu(QString());
@@ -244,6 +249,7 @@ void MainWindow::retranslate()
     m_languageMenu->setTitle(tr("&Language"));
     m_toolsMenu->setTitle(tr("&Tools"));
     m_copyReportAction->setText(tr("&Copy Device Report"));
+    m_goToPingAction->setText(tr("&Go to Ping…"));
     m_deviceMenu->setTitle(tr("Active &Device"));
     for (auto* action : m_deviceGroup->actions()) {
         const auto id = action->data().toString();
@@ -333,7 +339,8 @@ void MainWindow::chooseSurvey()
     QSettings settings;
     const auto path = QFileDialog::getOpenFileName(this, tr("Open Survey"),
                                                    settings.value(QStringLiteral("survey/folder")).toString(),
-                                                   tr("Sidescan files (*.xtf *.XTF);;All files (*)"));
+                                                   tr("Sidescan files (*.xtf *.XTF *.jsf *.JSF);;Waterfall pictures "
+                                                      "(*.png *.tif *.tiff *.jpg *.jpeg);;All files (*)"));
     if (path.isEmpty())
         return;
     settings.setValue(QStringLiteral("survey/folder"), QFileInfo(path).absolutePath());
@@ -375,20 +382,56 @@ void MainWindow::surveyFailed(const QString& path, const QString& message)
     box->open();
 }
 
+double MainWindow::groundRangeOf(double ping, double viewRange) const
+{
+    const auto geo = m_survey->geo();
+    if (!geo || m_waterfall->currentRequest().groundRange)
+        return viewRange;
+    return geo->groundRange(std::size_t(ping), viewRange);
+}
+
 void MainWindow::showHover(qint64 ping, int side, double range)
 {
     const auto file = m_survey->file();
-    if (!file || ping < 0 || std::size_t(ping) >= file->pingCount())
+    const auto geo = m_survey->geo();
+    if (!file || !geo || ping < 0 || std::size_t(ping) >= file->pingCount())
         return;
     const auto info = file->pingInfo(std::size_t(ping));
+    const double ground = groundRangeOf(double(ping), range);
+    const auto where = geo->locate(double(ping), side, ground);
     const auto time = QDateTime::fromMSecsSinceEpoch(qint64(info.time * 1000), QTimeZone::utc());
-    statusBar()->showMessage(tr("Ping %1 · %2 · %3 %4 m · %5, %6")
+    const auto position = geo->geographic() ? tr("%1, %2").arg(where.y, 0, 'f', 6).arg(where.x, 0, 'f', 6)
+                                            : tr("E %1, N %2").arg(where.x, 0, 'f', 1).arg(where.y, 0, 'f', 1);
+    statusBar()->showMessage(tr("Ping %1 · %2 · %3 %4 m across · %5")
                                  .arg(info.number)
                                  .arg(time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")))
                                  .arg(side == 0 ? tr("port") : tr("starboard"))
-                                 .arg(range, 0, 'f', 1)
-                                 .arg(info.y, 0, 'f', 6)
-                                 .arg(info.x, 0, 'f', 6));
+                                 .arg(ground, 0, 'f', 1)
+                                 .arg(position));
+}
+
+void MainWindow::showMeasurement(double pingA, int sideA, double rangeA, double pingB, int sideB, double rangeB)
+{
+    const auto geo = m_survey->geo();
+    if (!geo)
+        return;
+    const double metres =
+        geo->distance(pingA, sideA, groundRangeOf(pingA, rangeA), pingB, sideB, groundRangeOf(pingB, rangeB));
+    const auto text = tr("Distance across the seabed: %1 m").arg(metres, 0, 'f', 2);
+    statusBar()->showMessage(text, 20000);
+    logging::info(text.toStdString());
+}
+
+void MainWindow::goToPing()
+{
+    const auto file = m_survey->file();
+    if (!file)
+        return;
+    bool ok = false;
+    const int ping = QInputDialog::getInt(this, tr("Go to Ping"), tr("Ping (0 – %1):").arg(file->pingCount() - 1),
+                                          int(m_waterfall->firstPing()), 0, int(file->pingCount() - 1), 1, &ok);
+    if (ok)
+        m_waterfall->goToPing(ping);
 }
 
 void MainWindow::forwardLog(int level, const QString& time, const QString& text)

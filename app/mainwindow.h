@@ -64,6 +64,9 @@ private:
     void surveyOpened(const QString& path, const QString& summary, qint64 pings, double range);
     void surveyFailed(const QString& path, const QString& message);
     void showHover(qint64 ping, int side, double range);
+    void showMeasurement(double pingA, int sideA, double rangeA, double pingB, int sideB, double rangeB);
+    double groundRangeOf(double ping, double viewRange) const;
+    void goToPing();
 
     Startup& m_startup;
     DeviceManager& m_devices;
@@ -84,6 +87,7 @@ private:
     QAction* m_resetLayoutAction = nullptr;
     QAction* m_fullScreenAction = nullptr;
     QAction* m_copyReportAction = nullptr;
+    QAction* m_goToPingAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QAction* m_aboutQtAction = nullptr;
     QActionGroup* m_languageGroup = nullptr;

@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "common/logging.h"
+#include "sonar/georeference.h"
 #include "sonar/sonarfile.h"
 #include "sonar/summaryreport.h"
 #include "sonar/waterfall.h"
@@ -57,11 +58,13 @@ void SurveyController::open(const QString& path)
             const auto summary = QString::fromStdString(sonar::summaryText(file->summary(), path.toStdString()));
             const auto pings = qint64(file->pingCount());
             const double range = file->pingInfo(0).slantRange;
+            std::shared_ptr<const sonar::Georeferencer> geo = std::make_shared<sonar::Georeferencer>(*file);
             if (!file->problem().empty())
                 logging::warn(file->problem());
             logging::info("Opened " + path.toStdString() + ": " + std::to_string(pings) + " pings");
-            QMetaObject::invokeMethod(this, [this, file, path, summary, pings, range] {
+            QMetaObject::invokeMethod(this, [this, file, geo, path, summary, pings, range] {
                 m_file = file;
+                m_geo = geo;
                 emit opened(path, summary, pings, range);
             });
         } catch (const Error& e) {

@@ -12,8 +12,9 @@
 namespace fathom {
 
 namespace sonar {
+class Georeferencer;
 class SonarFile;
-}
+} // namespace sonar
 
 // Owns the open sidescan file and renders waterfall pictures on a worker thread. The newest
 // render request wins: requests overtaken while queued are dropped unseen.
@@ -28,6 +29,7 @@ public:
     void open(const QString& path); // in the background: opened() or failed()
     void render(const fathom::WaterfallView::Request& request);
     std::shared_ptr<const sonar::SonarFile> file() const { return m_file; }
+    std::shared_ptr<const sonar::Georeferencer> geo() const { return m_geo; }
 
 signals:
     void opened(const QString& path, const QString& summary, qint64 pings, double rangeMetres);
@@ -38,6 +40,7 @@ private:
     QThread m_thread;
     QObject* m_worker = nullptr; // lives on m_thread
     std::shared_ptr<const sonar::SonarFile> m_file;
+    std::shared_ptr<const sonar::Georeferencer> m_geo;
     std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
 };
 

@@ -338,10 +338,6 @@ Spike alerts from the models will be listed here for review.</translation>
         <translation>Open Survey</translation>
     </message>
     <message>
-        <source>Sidescan files (*.xtf *.XTF);;All files (*)</source>
-        <translation>Sidescan files (*.xtf *.XTF);;All files (*)</translation>
-    </message>
-    <message>
         <source>Opening %1…</source>
         <translation>Opening %1…</translation>
     </message>
@@ -358,16 +354,44 @@ Spike alerts from the models will be listed here for review.</translation>
         <translation>Cannot open survey</translation>
     </message>
     <message>
-        <source>Ping %1 · %2 · %3 %4 m · %5, %6</source>
-        <translation>Ping %1 · %2 · %3 %4 m · %5, %6</translation>
-    </message>
-    <message>
         <source>port</source>
         <translation>port</translation>
     </message>
     <message>
         <source>starboard</source>
         <translation>starboard</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Ping…</source>
+        <translation>&amp;Go to Ping…</translation>
+    </message>
+    <message>
+        <source>Sidescan files (*.xtf *.XTF *.jsf *.JSF);;Waterfall pictures (*.png *.tif *.tiff *.jpg *.jpeg);;All files (*)</source>
+        <translation>Sidescan files (*.xtf *.XTF *.jsf *.JSF);;Waterfall pictures (*.png *.tif *.tiff *.jpg *.jpeg);;All files (*)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>E %1, N %2</source>
+        <translation>E %1, N %2</translation>
+    </message>
+    <message>
+        <source>Ping %1 · %2 · %3 %4 m across · %5</source>
+        <translation>Ping %1 · %2 · %3 %4 m across · %5</translation>
+    </message>
+    <message>
+        <source>Distance across the seabed: %1 m</source>
+        <translation>Distance across the seabed: %1 m</translation>
+    </message>
+    <message>
+        <source>Go to Ping</source>
+        <translation>Go to Ping</translation>
+    </message>
+    <message>
+        <source>Ping (0 – %1):</source>
+        <translation>Ping (0 – %1):</translation>
     </message>
 </context>
 <context>
@@ -411,6 +435,10 @@ Spike alerts from the models will be listed here for review.</translation>
     <message>
         <source>Open a sidescan file (File → Open Survey…) or start with the demo survey (fathom --demo).</source>
         <translation>Open a sidescan file (File → Open Survey…) or start with the demo survey (fathom --demo).</translation>
+    </message>
+    <message>
+        <source>Wheel: scroll · Ctrl+wheel or +/−: zoom · Shift+drag: measure</source>
+        <translation>Wheel: scroll · Ctrl+wheel or +/−: zoom · Shift+drag: measure</translation>
     </message>
 </context>
 </TS>

@@ -338,10 +338,6 @@ Spike alerts from the models will be listed here for review.</source>
         <translation>조사 열기</translation>
     </message>
     <message>
-        <source>Sidescan files (*.xtf *.XTF);;All files (*)</source>
-        <translation>사이드스캔 파일 (*.xtf *.XTF);;모든 파일 (*)</translation>
-    </message>
-    <message>
         <source>Opening %1…</source>
         <translation>%1 여는 중…</translation>
     </message>
@@ -358,16 +354,44 @@ Spike alerts from the models will be listed here for review.</source>
         <translation>조사를 열 수 없습니다</translation>
     </message>
     <message>
-        <source>Ping %1 · %2 · %3 %4 m · %5, %6</source>
-        <translation>핑 %1 · %2 · %3 %4 m · %5, %6</translation>
-    </message>
-    <message>
         <source>port</source>
         <translation>좌현</translation>
     </message>
     <message>
         <source>starboard</source>
         <translation>우현</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Ping…</source>
+        <translation>핑으로 이동(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Sidescan files (*.xtf *.XTF *.jsf *.JSF);;Waterfall pictures (*.png *.tif *.tiff *.jpg *.jpeg);;All files (*)</source>
+        <translation>사이드스캔 파일 (*.xtf *.XTF *.jsf *.JSF);;워터폴 그림 (*.png *.tif *.tiff *.jpg *.jpeg);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>E %1, N %2</source>
+        <translation>동 %1, 북 %2</translation>
+    </message>
+    <message>
+        <source>Ping %1 · %2 · %3 %4 m across · %5</source>
+        <translation>핑 %1 · %2 · %3 횡방향 %4 m · %5</translation>
+    </message>
+    <message>
+        <source>Distance across the seabed: %1 m</source>
+        <translation>해저면 거리: %1 m</translation>
+    </message>
+    <message>
+        <source>Go to Ping</source>
+        <translation>핑으로 이동</translation>
+    </message>
+    <message>
+        <source>Ping (0 – %1):</source>
+        <translation>핑 (0 – %1):</translation>
     </message>
 </context>
 <context>
@@ -411,6 +435,10 @@ Spike alerts from the models will be listed here for review.</source>
     <message>
         <source>Open a sidescan file (File → Open Survey…) or start with the demo survey (fathom --demo).</source>
         <translation>사이드스캔 파일을 열거나(파일 → 조사 열기…) 데모 조사로 시작하세요 (fathom --demo).</translation>
+    </message>
+    <message>
+        <source>Wheel: scroll · Ctrl+wheel or +/−: zoom · Shift+drag: measure</source>
+        <translation>휠: 스크롤 · Ctrl+휠 또는 +/−: 확대/축소 · Shift+드래그: 거리 측정</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
 #include <QTimer>
@@ -159,6 +160,19 @@ void WaterfallView::paintCanvas(QWidget* canvas)
     painter.drawImage(QRectF(0, top, canvas->width(), height), m_image);
     painter.setPen(QColor(255, 255, 255, 60));
     painter.drawLine(canvas->width() / 2, 0, canvas->width() / 2, canvas->height());
+    if (m_measuring) {
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        painter.setPen(QPen(QColor(80, 220, 255), 2));
+        painter.drawLine(m_measureFrom, m_measureTo);
+    }
+}
+
+WaterfallView::ViewPoint WaterfallView::toView(QPointF pos) const
+{
+    const double half = m_canvas->width() / 2.0;
+    const double ping = double(m_first) + pos.y() / std::max(1, m_canvas->height()) * double(m_visible);
+    return {std::clamp(ping, 0.0, double(std::max<qint64>(0, m_pings - 1))), pos.x() < half ? 0 : 1,
+            std::min(1.0, std::abs(pos.x() - half) / half) * m_range};
 }
 
 bool WaterfallView::eventFilter(QObject* watched, QEvent* event)
@@ -195,13 +209,33 @@ bool WaterfallView::eventFilter(QObject* watched, QEvent* event)
         default: return false;
         }
     }
+    case QEvent::MouseButtonPress: {
+        auto* mouse = static_cast<QMouseEvent*>(event);
+        if (m_pings <= 0 || mouse->button() != Qt::LeftButton || !(mouse->modifiers() & Qt::ShiftModifier))
+            return false;
+        m_measuring = true;
+        m_measureFrom = m_measureTo = mouse->position();
+        return true;
+    }
+    case QEvent::MouseButtonRelease: {
+        if (!m_measuring)
+            return false;
+        m_measuring = false;
+        m_canvas->update();
+        const auto a = toView(m_measureFrom), b = toView(static_cast<QMouseEvent*>(event)->position());
+        emit measured(a.ping, a.side, a.range, b.ping, b.side, b.range);
+        return true;
+    }
     case QEvent::MouseMove: {
         if (m_pings <= 0)
             return false;
         const auto pos = static_cast<QMouseEvent*>(event)->position();
-        const double half = m_canvas->width() / 2.0;
-        const qint64 ping = m_first + qint64(pos.y() / std::max(1, m_canvas->height()) * double(m_visible));
-        emit hovered(std::min(ping, m_pings - 1), pos.x() < half ? 0 : 1, std::abs(pos.x() - half) / half * m_range);
+        if (m_measuring) {
+            m_measureTo = pos;
+            m_canvas->update();
+        }
+        const auto at = toView(pos);
+        emit hovered(std::min(qint64(at.ping), m_pings - 1), at.side, at.range);
         return false;
     }
     default: return QWidget::eventFilter(watched, event);
@@ -225,6 +259,7 @@ void WaterfallView::retranslate()
     m_groundRange->setToolTip(tr("Remove the water column and place echoes at their distance across the seabed"));
     m_gain->setText(tr("Gain &normalisation"));
     m_gain->setToolTip(tr("Even out brightness across range (empirical gain over the pings in view)"));
+    m_canvas->setToolTip(tr("Wheel: scroll · Ctrl+wheel or +/−: zoom · Shift+drag: measure"));
     m_placeholder->setText(
         tr("Open a sidescan file (File → Open Survey…) or start with the demo survey (fathom --demo)."));
     m_placeholder->setStyleSheet(QStringLiteral("color: #bbbbbb;"));

@@ -45,8 +45,11 @@ public:
 
 signals:
     void viewRequested(const fathom::WaterfallView::Request& request);
-    // Under the mouse: a ping, a side (0 port, 1 starboard) and a range in metres.
+    // Under the mouse: a ping, a side (0 port, 1 starboard) and a range in metres (ground or
+    // slant, as the view shows it).
     void hovered(qint64 ping, int side, double rangeMetres);
+    // Shift+drag measured from one point to another (ping, side, range as in hovered()).
+    void measured(double pingA, int sideA, double rangeA, double pingB, int sideB, double rangeB);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -57,6 +60,13 @@ private:
     void requestView();
     void zoom(double factor);
     void paintCanvas(QWidget* canvas);
+    struct ViewPoint
+    {
+        double ping;
+        int side;
+        double range;
+    };
+    ViewPoint toView(QPointF pos) const;
 
     QWidget* m_canvas = nullptr;
     QScrollBar* m_scroll = nullptr;
@@ -71,6 +81,8 @@ private:
     qint64 m_first = 0;
     qint64 m_visible = 600;
     double m_range = 0;
+    bool m_measuring = false;
+    QPointF m_measureFrom, m_measureTo;
 };
 
 } // namespace fathom

@@ -13,9 +13,9 @@ class Georeferencer
 {
 public:
     enum class Layback {
-        Recorded,    // the file's positions are the towfish's own
-        FromCable,   // layback = sqrt(cable out² - depth²), behind the recorded position
-        Fixed,       // a configured distance behind the recorded position
+        Recorded,  // the file's positions are the towfish's own
+        FromCable, // layback = sqrt(cable out² - depth²), behind the recorded position
+        Fixed,     // a configured distance behind the recorded position
     };
 
     struct Options
@@ -26,11 +26,14 @@ public:
 
     struct Point
     {
-        double x = 0, y = 0;   // longitude and latitude, or easting and northing, as the file is
+        double x = 0, y = 0; // longitude and latitude, or easting and northing, as the file is
     };
 
     Georeferencer(const SonarFile& file, Options options);
-    Georeferencer(const SonarFile& file) : Georeferencer(file, Options{}) {}
+    Georeferencer(const SonarFile& file)
+        : Georeferencer(file, Options{})
+    {
+    }
 
     bool geographic() const { return m_geographic; }
     // The seabed point `groundRange` metres to port (side 0) or starboard (side 1) of a ping.
@@ -48,8 +51,8 @@ public:
 private:
     struct Pose
     {
-        double east = 0, north = 0;   // metres from m_origin
-        double heading = 0;           // radians
+        double east = 0, north = 0; // metres from m_origin
+        double heading = 0;         // radians
     };
 
     Point toPoint(double east, double north) const;

@@ -1,5 +1,6 @@
 #include "sonartypes.h"
 
+#include "imagefile.h"
 #include "jsfreader.h"
 #include "sonarfile.h"
 #include "xtfreader.h"
@@ -7,6 +8,7 @@
 #include "common/error.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 
 namespace fathom::sonar {
@@ -84,6 +86,17 @@ std::unique_ptr<SonarFile> open(const std::filesystem::path& path)
         return std::make_unique<XtfReader>(path);
     if (got == 2 && head[0] == 0x01 && head[1] == 0x16)
         return std::make_unique<JsfReader>(path);
+    const auto extension = [&] {
+        auto e = path.extension().string();
+        std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        return e;
+    }();
+    const bool png = got == 2 && head[0] == 0x89 && head[1] == 'P';
+    const bool jpeg = got == 2 && head[0] == 0xFF && head[1] == 0xD8;
+    const bool tiff = got == 2 && ((head[0] == 'I' && head[1] == 'I') || (head[0] == 'M' && head[1] == 'M'));
+    if (png || jpeg || tiff || extension == ".png" || extension == ".tif" || extension == ".tiff" ||
+        extension == ".jpg" || extension == ".jpeg")
+        return std::make_unique<ImageFile>(path);
     char start[16] = "nothing (empty)";
     if (got > 0)
         std::snprintf(start, sizeof start, "0x%02X", head[0]);

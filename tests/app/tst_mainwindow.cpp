@@ -9,6 +9,7 @@
 
 #include <qcustomplot.h>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
@@ -207,6 +208,16 @@ private slots:
         QVERIFY2(bright > image.width() / 16, "the waterfall is blank");
         auto* facts = window.findChild<QPlainTextEdit*>(QStringLiteral("surveyFacts"));
         QVERIFY(facts && facts->toPlainText().contains(QStringLiteral("300")));
+
+        // In ground range, 10 m to port and 10 m to starboard of one ping are 20 m apart.
+        window.waterfall()->findChild<QCheckBox*>(QStringLiteral("groundRange"))->setChecked(true);
+        emit window.waterfall()->measured(100, 0, 10.0, 100, 1, 10.0);
+        QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Distance across the seabed: 20.00 m"));
+        emit window.waterfall()->hovered(120, 1, 15.0);
+        const auto readout = window.statusBar()->currentMessage();
+        QVERIFY2(readout.startsWith(QStringLiteral("Ping 120 · 2025-11-23")) &&
+                     readout.contains(QStringLiteral("starboard 15.0 m")) && readout.contains(QStringLiteral("35.0")),
+                 qPrintable(readout));
     }
 
     void badSurveyIsReportedAndTheWindowKeepsWorking()

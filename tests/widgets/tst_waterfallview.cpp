@@ -81,6 +81,29 @@ private slots:
         QVERIFY(std::abs(spy.last().at(2).toDouble() - 25.0) < 1.0);
     }
 
+    void shiftDragMeasures()
+    {
+        WaterfallView view;
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSurvey(5000, 50.0);
+        QSignalSpy spy(&view, &WaterfallView::measured);
+        auto* canvas = view.findChild<QWidget*>(QStringLiteral("waterfallCanvas"));
+        const int w = canvas->width();
+        QTest::mousePress(canvas, Qt::LeftButton, Qt::ShiftModifier, QPoint(w / 4, 10));
+        QTest::mouseMove(canvas, QPoint(w * 3 / 4, 10));
+        QTest::mouseRelease(canvas, Qt::LeftButton, Qt::ShiftModifier, QPoint(w * 3 / 4, 10));
+        QCOMPARE(spy.count(), 1);
+        const auto args = spy.first();
+        QCOMPARE(args.at(1).toInt(), 0);
+        QCOMPARE(args.at(4).toInt(), 1);
+        QVERIFY(std::abs(args.at(2).toDouble() - 25.0) < 1.0 && std::abs(args.at(5).toDouble() - 25.0) < 1.0);
+        QTest::mousePress(canvas, Qt::LeftButton, Qt::NoModifier, QPoint(10, 10)); // a plain click measures nothing
+        QTest::mouseRelease(canvas, Qt::LeftButton, Qt::NoModifier, QPoint(50, 10));
+        QCOMPARE(spy.count(), 1);
+    }
+
     void drawsTheImageItIsGiven()
     {
         WaterfallView view;

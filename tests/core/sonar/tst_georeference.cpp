@@ -19,7 +19,8 @@ std::filesystem::path writeLine(const QTemporaryDir& dir, int repeat, double cab
 {
     const auto path = std::filesystem::path(dir.path().toStdString()) / "line.xtf";
     XtfWriter::Options options;
-    options.channels = {{0, Side::Port, "P", SampleFormat::U16, 4e5}, {1, Side::Starboard, "S", SampleFormat::U16, 4e5}};
+    options.channels = {{0, Side::Port, "P", SampleFormat::U16, 4e5},
+                        {1, Side::Starboard, "S", SampleFormat::U16, 4e5}};
     XtfWriter writer(path, options);
     for (int i = 0; i < 40; ++i) {
         PingInfo p;
@@ -66,7 +67,7 @@ private slots:
         const auto starboard = geo.locate(10, 1, 20);
         const auto port = geo.locate(10, 0, 20);
         QVERIFY(std::abs(eastMetres(nadir) - 10) < 0.01);
-        QVERIFY(std::abs(northMetres(starboard) + 20) < 0.01);   // heading east: starboard is south
+        QVERIFY(std::abs(northMetres(starboard) + 20) < 0.01); // heading east: starboard is south
         QVERIFY(std::abs(northMetres(port) - 20) < 0.01);
         QVERIFY(std::abs(geo.distance(10, 0, 20, 10, 1, 20) - 40) < 0.01);
         QVERIFY(std::abs(geo.distance(5, 1, 3, 25, 1, 3) - 20) < 0.01);
@@ -87,7 +88,7 @@ private slots:
         QTemporaryDir dir;
         const auto file = open(writeLine(dir, 1, 50, 30));
         const Georeferencer geo(*file, {Georeferencer::Layback::FromCable, 0});
-        QVERIFY(std::abs(eastMetres(geo.locate(20, 1, 0)) - (20 - 40)) < 0.01);   // sqrt(50² - 30²) = 40 m behind
+        QVERIFY(std::abs(eastMetres(geo.locate(20, 1, 0)) - (20 - 40)) < 0.01); // sqrt(50² - 30²) = 40 m behind
         const Georeferencer fixed(*file, {Georeferencer::Layback::Fixed, 15});
         QVERIFY(std::abs(eastMetres(fixed.locate(20, 1, 0)) - 5) < 0.01);
     }
@@ -97,8 +98,8 @@ private slots:
         QTemporaryDir dir;
         const auto file = open(writeLine(dir, 1));
         const Georeferencer geo(*file);
-        QVERIFY(std::abs(geo.groundRange(3, 26.0) - 24.0) < 1e-9);   // altitude 10: 10-24-26
-        QCOMPARE(geo.groundRange(3, 5.0), 0.0);                      // in the water column
+        QVERIFY(std::abs(geo.groundRange(3, 26.0) - 24.0) < 1e-9); // altitude 10: 10-24-26
+        QCOMPARE(geo.groundRange(3, 5.0), 0.0);                    // in the water column
         QVERIFY(std::abs(Georeferencer::heightFromShadow(10, 20, 25) - 2.0) < 1e-12);
         QCOMPARE(Georeferencer::heightFromShadow(10, 20, 19), 0.0);
     }
@@ -134,7 +135,8 @@ private slots:
             ++k;
         const double shadowEnd = std::sqrt(std::pow(k * bin, 2) - a * a);
         const double height = Georeferencer::heightFromShadow(a, objectEnd, shadowEnd);
-        QVERIFY2(std::abs(height - o.height) < 0.35 * o.height, qPrintable(QString("%1 vs %2").arg(height).arg(o.height)));
+        QVERIFY2(std::abs(height - o.height) < 0.35 * o.height,
+                 qPrintable(QString("%1 vs %2").arg(height).arg(o.height)));
     }
 };
 
