@@ -1,7 +1,9 @@
 #include "cli_sonar.h"
 
+#include "common/atomicfile.h"
 #include "common/error.h"
 #include "sonar/simulator.h"
+#include "sonar/sonarbench.h"
 #include "sonar/summaryreport.h"
 #include "sonar/waterfall.h"
 
@@ -42,6 +44,7 @@ void parsePings(const std::string& text, sonar::RenderOptions& options)
 int render(const RenderArgs& args)
 {
     const auto file = sonar::open(args.file);
+    file->waitComplete();
     sonar::RenderOptions options;
     options.groundRange = args.groundRange;
     if (args.gain != "none" && args.gain != "egn")
@@ -62,6 +65,39 @@ int render(const RenderArgs& args)
 
 void addSonarCommands(CLI::App& app)
 {
+    auto* bench = app.add_subcommand("bench", "Benchmarks: print figures and write JSON");
+    bench->require_subcommand(1);
+    auto benchOptions = std::make_shared<sonar::SonarBenchOptions>();
+    auto benchFile = std::make_shared<std::string>();
+    auto benchJson = std::make_shared<std::string>();
+    auto* benchSonar = bench->add_subcommand("sonar", "Index, decode and render speed on a large XTF");
+    benchSonar->add_option("file", *benchFile, "XTF to measure (default: write one of --size-mb)");
+    benchSonar->add_option("--size-mb", benchOptions->sizeMegabytes, "Size of the file to write");
+    benchSonar->add_option("--json-out", *benchJson, "Write the figures as JSON here");
+    benchSonar->add_flag("--cold", benchOptions->cold, "Drop the page cache before opening (needs root)");
+    auto writeOnly = std::make_shared<std::string>();
+    benchSonar->add_option("--write", *writeOnly, "Only write a large XTF of --size-mb here, to measure later");
+    benchSonar->callback([=] {
+        if (!writeOnly->empty()) {
+            sonar::writeBenchFile(*writeOnly, benchOptions->sizeMegabytes << 20);
+            std::cout << *writeOnly << "\n";
+            return;
+        }
+        auto options = *benchOptions;
+        options.file = *benchFile;
+        options.workDir = std::filesystem::temp_directory_path() / "fathom-bench";
+        options.progress = [](const std::string& text) { std::cerr << "bench: " << text << "\n"; };
+        const auto result = sonar::runSonarBench(options);
+        std::cout << result.text();
+        if (!benchJson->empty()) {
+            AtomicFile out(*benchJson);
+            out.stream() << result.json() << "\n";
+            out.commit();
+        }
+        if (benchFile->empty())
+            std::filesystem::remove(options.workDir / "bench.xtf");
+    });
+
     auto options = std::make_shared<sonar::SurveySimulator::Options>();
     auto demoOut = std::make_shared<std::string>();
     auto* demo = app.add_subcommand("demo", "Write the simulated demo survey: survey.xtf, truth.csv, sensors.csv");

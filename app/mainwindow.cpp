@@ -83,6 +83,12 @@ MainWindow::MainWindow(Startup& startup, QWidget* parent)
     connect(m_survey, &SurveyController::rendered, m_waterfall, &WaterfallView::setImage);
     connect(m_survey, &SurveyController::opened, this, &MainWindow::surveyOpened);
     connect(m_survey, &SurveyController::failed, this, &MainWindow::surveyFailed);
+    connect(m_survey, &SurveyController::pingCountChanged, m_waterfall, &WaterfallView::setPingCount);
+    connect(m_survey, &SurveyController::completed, this, [this](const QString& summary, qint64 pings) {
+        m_waterfall->setPingCount(pings);
+        if (auto* facts = findChild<QPlainTextEdit*>(QStringLiteral("surveyFacts")))
+            facts->setPlainText(summary);
+    });
     connect(m_waterfall, &WaterfallView::hovered, this, &MainWindow::showHover);
     connect(m_waterfall, &WaterfallView::measured, this, &MainWindow::showMeasurement);
     createDocks();

@@ -41,10 +41,54 @@ SurveyController::SurveyController(QObject* parent)
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
+    m_progress = new QTimer(this);
+    m_progress->setInterval(300);
+    connect(m_progress, &QTimer::timeout, this, [this] {
+        if (m_file)
+            emit pingCountChanged(qint64(m_file->pingCount()));
+    });
+}
+
+void SurveyController::finishInBackground(std::shared_ptr<const sonar::SonarFile> file, QString path)
+{
+    m_stop->store(true); // a file opened before this one need not finish
+    if (m_completion.joinable())
+        m_completion.join();
+    m_stop = std::make_shared<std::atomic<bool>>(false);
+    m_progress->start();
+    m_completion = std::thread([this, file, path, stop = m_stop] {
+        while (!file->complete())
+            if (stop->load())
+                return;
+            else
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        try {
+            std::shared_ptr<const sonar::Georeferencer> geo = std::make_shared<sonar::Georeferencer>(*file);
+            const auto summary = QString::fromStdString(sonar::summaryText(file->summary(), path.toStdString()));
+            const auto pings = qint64(file->pingCount());
+            if (!file->problem().empty())
+                logging::warn(file->problem());
+            logging::info("Indexed " + path.toStdString() + ": " + std::to_string(pings) + " pings");
+            if (stop->load())
+                return;
+            QMetaObject::invokeMethod(this, [this, file, geo, summary, pings] {
+                if (file != m_file)
+                    return;
+                m_geo = geo;
+                m_progress->stop();
+                emit completed(summary, pings);
+            });
+        } catch (const Error& e) {
+            logging::error(e.what());
+        }
+    });
 }
 
 SurveyController::~SurveyController()
 {
+    m_stop->store(true);
+    if (m_completion.joinable())
+        m_completion.join();
     m_latest->store(~quint64(0)); // queued renders see they are stale and return at once
     m_thread.quit();
     m_thread.wait();
@@ -55,17 +99,15 @@ void SurveyController::open(const QString& path)
     QMetaObject::invokeMethod(m_worker, [this, path] {
         try {
             std::shared_ptr<const sonar::SonarFile> file = sonar::open(path.toStdString());
-            const auto summary = QString::fromStdString(sonar::summaryText(file->summary(), path.toStdString()));
             const auto pings = qint64(file->pingCount());
             const double range = file->pingInfo(0).slantRange;
-            std::shared_ptr<const sonar::Georeferencer> geo = std::make_shared<sonar::Georeferencer>(*file);
-            if (!file->problem().empty())
-                logging::warn(file->problem());
-            logging::info("Opened " + path.toStdString() + ": " + std::to_string(pings) + " pings");
-            QMetaObject::invokeMethod(this, [this, file, geo, path, summary, pings, range] {
+            const auto summary = tr("%1\n  indexing… %2 pings so far").arg(path).arg(pings);
+            logging::info("Opened " + path.toStdString() + (file->complete() ? "" : " (indexing the rest)"));
+            QMetaObject::invokeMethod(this, [this, file, path, summary, pings, range] {
                 m_file = file;
-                m_geo = geo;
+                m_geo.reset();
                 emit opened(path, summary, pings, range);
+                finishInBackground(file, path);
             });
         } catch (const Error& e) {
             logging::error(e.what());

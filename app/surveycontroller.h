@@ -5,9 +5,11 @@
 #include <QImage>
 #include <QObject>
 #include <QThread>
+#include <QTimer>
 
 #include <atomic>
 #include <memory>
+#include <thread>
 
 namespace fathom {
 
@@ -32,12 +34,21 @@ public:
     std::shared_ptr<const sonar::Georeferencer> geo() const { return m_geo; }
 
 signals:
+    // The first pings are ready to show; a large file goes on indexing in the background.
     void opened(const QString& path, const QString& summary, qint64 pings, double rangeMetres);
+    void pingCountChanged(qint64 pings);
+    // Every ping is indexed: the whole-file summary, and positions for the readout.
+    void completed(const QString& summary, qint64 pings);
     void failed(const QString& path, const QString& message);
     void rendered(const QImage& image, const fathom::WaterfallView::Request& request);
 
 private:
+    void finishInBackground(std::shared_ptr<const sonar::SonarFile> file, QString path);
+
     QThread m_thread;
+    QTimer* m_progress = nullptr;
+    std::thread m_completion;
+    std::shared_ptr<std::atomic<bool>> m_stop = std::make_shared<std::atomic<bool>>(false);
     QObject* m_worker = nullptr; // lives on m_thread
     std::shared_ptr<const sonar::SonarFile> m_file;
     std::shared_ptr<const sonar::Georeferencer> m_geo;

@@ -89,6 +89,18 @@ void WaterfallView::setSurvey(qint64 pings, double rangeMetres)
     requestView();
 }
 
+void WaterfallView::setPingCount(qint64 pings)
+{
+    if (pings == m_pings || m_pings <= 0)
+        return;
+    const bool wasShort = m_first + m_visible > m_pings;
+    m_pings = pings;
+    const QSignalBlocker block(m_scroll);
+    m_scroll->setRange(0, int(std::max<qint64>(0, m_pings - m_visible)));
+    if (wasShort)
+        requestView(); // the view had room for pings that now exist
+}
+
 void WaterfallView::clear()
 {
     m_pings = 0;

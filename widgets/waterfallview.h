@@ -35,6 +35,8 @@ public:
     // A new file: its ping count and range; the view goes back to the start.
     void setSurvey(qint64 pings, double rangeMetres);
     void clear();
+    // More pings became known (a large file indexing in the background); the view stays put.
+    void setPingCount(qint64 pings);
     void setImage(const QImage& image, const Request& request);
     void goToPing(qint64 ping);
 

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -35,13 +36,33 @@ MappedFile::MappedFile(const std::filesystem::path& path)
         }
         m_data = static_cast<const std::uint8_t*>(data);
     }
-    ::close(fd);
+    m_fd = fd; // kept for read()
+}
+
+void MappedFile::release() const
+{
+    if (m_data)
+        ::madvise(const_cast<std::uint8_t*>(m_data), m_size, MADV_DONTNEED);
+}
+
+std::size_t MappedFile::read(std::size_t offset, std::uint8_t* out, std::size_t length) const
+{
+    std::size_t done = 0;
+    while (done < length && offset + done < m_size) {
+        const ssize_t got = ::pread(m_fd, out + done, length - done, off_t(offset + done));
+        if (got <= 0)
+            break;
+        done += std::size_t(got);
+    }
+    return done;
 }
 
 MappedFile::~MappedFile()
 {
     if (m_data)
         ::munmap(const_cast<std::uint8_t*>(m_data), m_size);
+    if (m_fd >= 0)
+        ::close(m_fd);
 }
 
 } // namespace fathom

@@ -34,6 +34,7 @@ void interpolateRepeats(std::vector<double>& east, std::vector<double>& north)
 
 Georeferencer::Georeferencer(const SonarFile& file, Options options)
 {
+    file.waitComplete();
     const std::size_t n = file.pingCount();
     std::vector<PingInfo> pings;
     pings.reserve(n);

@@ -29,6 +29,7 @@ public:
         double x = 0, y = 0; // longitude and latitude, or easting and northing, as the file is
     };
 
+    // Waits for the file's index to be complete: build it off the GUI thread.
     Georeferencer(const SonarFile& file, Options options);
     Georeferencer(const SonarFile& file)
         : Georeferencer(file, Options{})

@@ -55,6 +55,7 @@ JsfReader::JsfReader(const std::filesystem::path& path)
     if (bytes.size() < kMessageHeaderSize || get<std::uint16_t>(bytes.data()) != kSync)
         throw Error(where(0) + "not a JSF file (expected the message sync 0x1601)");
     index();
+    m_file.release();
     if (m_pings.empty()) {
         std::string found;
         for (const auto& [type, count] : m_messageCounts)

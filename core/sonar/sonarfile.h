@@ -26,6 +26,10 @@ public:
     virtual std::vector<float> samples(std::size_t ping, int channel) const = 0;
     // Where reading stopped early and why; empty when the whole file was readable.
     virtual std::string problem() const = 0;
+    // Large files finish indexing in the background: until then pingCount() grows. Anything
+    // that needs every ping (a summary, a whole-file render, georeferencing) waits first.
+    virtual bool complete() const { return true; }
+    virtual void waitComplete() const {}
 
     // The first channel on a side, or -1.
     int channelOn(Side side) const;

@@ -6,7 +6,11 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <exception>
+#include <functional>
+#include <thread>
 
 namespace fathom::sonar {
 
@@ -55,6 +59,52 @@ int firstReturn(const std::vector<float>& samples)
     return -1;
 }
 
+// One side of one ping onto `columns` bins: slant range as recorded, or ground range below a
+// towfish `altitude` metres above the seabed. Linear interpolation between samples.
+void resample(const std::vector<float>& samples, float slantRange, float altitude, bool ground, float* row, int columns)
+{
+    const int n = int(samples.size());
+    if (n == 0)
+        return;
+    const float perMetre = float(n) / std::max(1e-6f, slantRange);
+    const float binMetres = slantRange / float(columns);
+    const float a2 = altitude * altitude;
+    for (int j = 0; j < columns; ++j) {
+        const float metres = (float(j) + 0.5f) * binMetres;
+        const float at = (ground ? std::sqrt(metres * metres + a2) : metres) * perMetre - 0.5f;
+        if (at < 0.f || at > float(n - 1))
+            continue;
+        const int k = int(at);
+        const int k1 = std::min(k + 1, n - 1);
+        row[j] = samples[std::size_t(k)] + (samples[std::size_t(k1)] - samples[std::size_t(k)]) * (at - float(k));
+    }
+}
+
+// Runs work(from, to) over [0, count) on the machine's cores; an Error thrown in any part
+// reaches the caller.
+void inParallel(std::size_t count, const std::function<void(std::size_t, std::size_t)>& work)
+{
+    const std::size_t threads = count >= 128 ? std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8) : 1;
+    const std::size_t chunk = (count + threads - 1) / threads;
+    std::vector<std::exception_ptr> errors(threads);
+    std::vector<std::thread> helpers;
+    auto guarded = [&](std::size_t t) {
+        try {
+            work(std::min(count, t * chunk), std::min(count, (t + 1) * chunk));
+        } catch (...) {
+            errors[t] = std::current_exception();
+        }
+    };
+    for (std::size_t t = 1; t < threads; ++t)
+        helpers.emplace_back(guarded, t);
+    guarded(0);
+    for (auto& helper : helpers)
+        helper.join();
+    for (const auto& error : errors)
+        if (error)
+            std::rethrow_exception(error);
+}
+
 } // namespace
 
 Palette parsePalette(const std::string& name)
@@ -96,9 +146,11 @@ std::vector<double> trackBottom(const SonarFile& file, std::size_t first, std::s
     std::vector<double> steady = altitude;
     for (std::size_t i = 0; i < altitude.size(); ++i) {
         const std::size_t lo = i >= 4 ? i - 4 : 0, hi = std::min(altitude.size(), i + 5);
-        std::vector<double> window(altitude.begin() + lo, altitude.begin() + hi);
-        std::nth_element(window.begin(), window.begin() + window.size() / 2, window.end());
-        steady[i] = window[window.size() / 2];
+        std::array<double, 9> window{};
+        std::copy(altitude.begin() + std::ptrdiff_t(lo), altitude.begin() + std::ptrdiff_t(hi), window.begin());
+        const std::size_t n = hi - lo;
+        std::nth_element(window.begin(), window.begin() + std::ptrdiff_t(n / 2), window.begin() + std::ptrdiff_t(n));
+        steady[i] = window[n / 2];
     }
     return steady;
 }
@@ -120,31 +172,19 @@ Image renderWaterfall(const SonarFile& file, const RenderOptions& options)
         for (std::size_t i = 0; i < rows; ++i)
             altitude[i] = trackBottom(file, first + i * step, std::min(last, first + i * step + 1))[0];
 
-    // Resample every ping onto `columns` bins per side: slant range as recorded, or ground range.
+    // Every ping onto `columns` bins per side, the rows shared among the cores.
     std::vector<float> grid(rows * 2 * columns, 0.0f);
-    for (std::size_t i = 0; i < rows; ++i) {
-        const std::size_t ping = first + i * step;
-        const auto info = file.pingInfo(ping);
-        for (int side = 0; side < 2; ++side) {
-            if (channels[side] < 0)
-                continue;
-            const auto samples = file.samples(ping, channels[side]);
-            if (samples.empty())
-                continue;
-            float* row = grid.data() + (i * 2 + side) * columns;
-            const double perMetre = samples.size() / std::max(1e-6, info.slantRange);
-            for (int j = 0; j < columns; ++j) {
-                const double metres = (j + 0.5) * info.slantRange / columns;
-                const double slant = options.groundRange ? std::hypot(metres, altitude[i]) : metres;
-                const double at = slant * perMetre - 0.5;
-                if (at < 0 || at > double(samples.size() - 1))
-                    continue;
-                const auto k = std::size_t(at);
-                const double f = at - double(k);
-                row[j] = float(samples[k] * (1 - f) + samples[std::min(k + 1, samples.size() - 1)] * f);
-            }
+    auto work = [&](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) {
+            const std::size_t ping = first + i * step;
+            const auto info = file.pingInfo(ping);
+            for (int side = 0; side < 2; ++side)
+                if (channels[side] >= 0)
+                    resample(file.samples(ping, channels[side]), float(info.slantRange), float(altitude[i]),
+                             options.groundRange, grid.data() + (i * 2 + side) * columns, columns);
         }
-    }
+    };
+    inParallel(rows, work);
     if (options.gain == Gain::Empirical) {
         for (int side = 0; side < 2; ++side)
             for (int j = 0; j < columns; ++j) {
@@ -157,27 +197,38 @@ Image renderWaterfall(const SonarFile& file, const RenderOptions& options)
                         mean > 1e-6 ? float(grid[(i * 2 + side) * columns + j] / mean) : 0.f;
             }
     }
-    // Display stretch: the 1st to the 99.5th percentile fill the palette.
-    std::vector<float> sorted;
-    sorted.reserve(grid.size() / 7 + 1);
+    // Display stretch: the 1st to the 99.5th percentile (of a sample of the cells) fill the palette.
+    std::vector<float> sample;
+    sample.reserve(grid.size() / 7 + 1);
     for (std::size_t k = 0; k < grid.size(); k += 7)
-        sorted.push_back(grid[k]);
-    std::sort(sorted.begin(), sorted.end());
-    const double lo = sorted[sorted.size() / 100], hi = std::max(lo + 1e-6, double(sorted[sorted.size() * 995 / 1000]));
+        sample.push_back(grid[k]);
+    const auto nth = [&](std::size_t k) {
+        std::nth_element(sample.begin(), sample.begin() + std::ptrdiff_t(k), sample.end());
+        return double(sample[k]);
+    };
+    const double lo = nth(sample.size() / 100);
+    const double hi = std::max(lo + 1e-6, nth(sample.size() * 995 / 1000));
 
+    Rgb lut[256];
+    for (int k = 0; k < 256; ++k)
+        lut[k] = colour(options.palette, k / 255.0);
+    const float scale = float(255.0 / (hi - lo));
     Image image{2 * columns, int(rows), std::vector<std::uint8_t>(rows * 2 * columns * 3)};
-    for (std::size_t i = 0; i < rows; ++i)
-        for (int x = 0; x < 2 * columns; ++x) {
+    inParallel(rows, [&](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) {
+            std::uint8_t* px = image.rgb.data() + i * std::size_t(image.width) * 3;
             // Port runs from far range at the left edge to nadir in the middle.
-            const int side = x < columns ? 0 : 1;
-            const int j = side == 0 ? columns - 1 - x : x - columns;
-            const double v = (grid[(i * 2 + side) * columns + j] - lo) / (hi - lo);
-            const Rgb c = colour(options.palette, v);
-            std::uint8_t* px = image.rgb.data() + (i * image.width + x) * 3;
-            px[0] = c.r;
-            px[1] = c.g;
-            px[2] = c.b;
+            const float* port = grid.data() + (i * 2) * columns;
+            const float* starboard = port + columns;
+            for (int x = 0; x < 2 * columns; ++x, px += 3) {
+                const float v = x < columns ? port[columns - 1 - x] : starboard[x - columns];
+                const Rgb c = lut[int(std::clamp((v - float(lo)) * scale, 0.0f, 255.0f))];
+                px[0] = c.r;
+                px[1] = c.g;
+                px[2] = c.b;
+            }
         }
+    });
     return image;
 }
 

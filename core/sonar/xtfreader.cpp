@@ -56,6 +56,51 @@ float ibmToFloat(std::uint32_t bits)
     return static_cast<float>(sign * fraction * std::pow(16.0, exponent));
 }
 
+template <typename T, typename F> void decodeAs(const std::uint8_t* data, std::vector<float>& out, F convert)
+{
+    for (std::size_t i = 0; i < out.size(); ++i)
+        out[i] = convert(get<T>(data + i * sizeof(T)));
+}
+
+// One loop per format, so each is a tight loop the compiler can vectorise.
+void decode(SampleFormat format, const std::uint8_t* data, std::vector<float>& out)
+{
+    switch (format) {
+    case SampleFormat::U8: decodeAs<std::uint8_t>(data, out, [](auto v) { return float(v); }); break;
+    case SampleFormat::U16: decodeAs<std::uint16_t>(data, out, [](auto v) { return float(v); }); break;
+    case SampleFormat::U32: decodeAs<std::uint32_t>(data, out, [](auto v) { return float(v); }); break;
+    case SampleFormat::I32: decodeAs<std::int32_t>(data, out, [](auto v) { return float(v); }); break;
+    case SampleFormat::F32: decodeAs<float>(data, out, [](auto v) { return v; }); break;
+    case SampleFormat::IbmF32: decodeAs<std::uint32_t>(data, out, ibmToFloat); break;
+    }
+}
+
+// Packet headers through large sequential reads rather than page faults on the mapping.
+class HeaderReader
+{
+public:
+    explicit HeaderReader(const MappedFile& file)
+        : m_file(file)
+    {
+    }
+
+    // The bytes [offset, offset + length), or nullptr where the file ends before them.
+    const std::uint8_t* at(std::size_t offset, std::size_t length)
+    {
+        if (offset < m_start || offset + length > m_start + m_length) {
+            m_buffer.resize(std::max(length, std::min<std::size_t>(8u << 20, m_file.size() - offset)));
+            m_start = offset;
+            m_length = m_file.read(offset, m_buffer.data(), m_buffer.size());
+        }
+        return offset + length <= m_start + m_length ? m_buffer.data() + (offset - m_start) : nullptr;
+    }
+
+private:
+    const MappedFile& m_file;
+    std::vector<std::uint8_t> m_buffer;
+    std::size_t m_start = 0, m_length = 0;
+};
+
 double packetTime(const std::uint8_t* p)
 {
     std::tm t{};
@@ -72,8 +117,10 @@ double packetTime(const std::uint8_t* p)
 
 XtfReader::XtfReader(const std::filesystem::path& path)
     : m_file(path)
+    , m_pings(m_file.size() / kPingHeaderSize + 1) // a sonar packet is at least its header
 {
-    index(readHeader());
+    // Enough pings for a first screen at once; the rest in the background.
+    const std::size_t next = index(readHeader(), 4000);
     if (m_pings.empty()) {
         std::string found;
         for (const auto& [type, count] : m_packetCounts)
@@ -81,6 +128,41 @@ XtfReader::XtfReader(const std::filesystem::path& path)
         throw Error(where(0) + "holds no sidescan pings (" + (found.empty() ? "no packets" : found) + ")" +
                     (m_problem.empty() ? "" : "; " + m_problem));
     }
+    if (next == 0) {
+        m_complete = true;
+    } else {
+        m_indexer = std::thread([this, next] { indexRest(next); });
+    }
+}
+
+XtfReader::~XtfReader()
+{
+    m_stop = true;
+    if (m_indexer.joinable())
+        m_indexer.join();
+}
+
+void XtfReader::indexRest(std::size_t offset)
+{
+    while (offset != 0 && !m_stop)
+        offset = index(offset, m_pings.size() + 20000);
+    {
+        std::lock_guard lock(m_mutex);
+        m_complete = true;
+    }
+    m_completed.notify_all();
+}
+
+void XtfReader::waitComplete() const
+{
+    std::unique_lock lock(m_mutex);
+    m_completed.wait(lock, [this] { return m_complete.load(); });
+}
+
+std::string XtfReader::problem() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_problem;
 }
 
 std::string XtfReader::where(std::size_t offset) const
@@ -131,45 +213,49 @@ std::size_t XtfReader::readHeader()
     return headerSize;
 }
 
-void XtfReader::index(std::size_t offset)
+std::size_t XtfReader::index(std::size_t offset, std::size_t enough)
 {
-    const auto bytes = m_file.bytes();
-    while (offset < bytes.size()) {
-        const std::uint8_t* p = bytes.data() + offset;
-        if (bytes.size() - offset < 14) {
-            m_problem = where(offset) + "truncated packet header (" + std::to_string(bytes.size() - offset) +
-                        " bytes left); reading stopped after " + std::to_string(m_pings.size()) + " pings";
-            return;
-        }
+    const std::size_t end = m_file.size();
+    HeaderReader reader(m_file);
+    auto stop = [&](const std::string& what) {
+        std::lock_guard lock(m_mutex);
+        m_problem = where(offset) + what + "; reading stopped after " + std::to_string(m_pings.size()) + " pings";
+        return std::size_t(0);
+    };
+    while (offset < end) {
+        if (m_pings.size() >= enough)
+            return offset;
+        const std::uint8_t* p = reader.at(offset, 14);
+        if (!p)
+            return stop("truncated packet header (" + std::to_string(end - offset) + " bytes left)");
         if (get<std::uint16_t>(p) != kMagic) {
             char found[8];
             std::snprintf(found, sizeof found, "0x%04X", get<std::uint16_t>(p));
-            m_problem = where(offset) + "expected packet magic 0xFACE, found " + found + "; reading stopped after " +
-                        std::to_string(m_pings.size()) + " pings";
-            return;
+            return stop(std::string("expected packet magic 0xFACE, found ") + found);
         }
         const std::uint32_t size = get<std::uint32_t>(p + kNumBytes);
-        if (size < 14 || size > bytes.size() - offset) {
-            m_problem = where(offset) + "packet of " + std::to_string(size) + " bytes runs past the end of the file (" +
-                        std::to_string(bytes.size() - offset) + " bytes left); reading stopped after " +
-                        std::to_string(m_pings.size()) + " pings";
-            return;
-        }
+        if (size < 14 || size > end - offset)
+            return stop("packet of " + std::to_string(size) + " bytes runs past the end of the file (" +
+                        std::to_string(end - offset) + " bytes left)");
         const int type = p[kHeaderType];
-        ++m_packetCounts[type];
+        {
+            std::lock_guard lock(m_mutex);
+            ++m_packetCounts[type];
+        }
         if (type == kTypeSonar) {
-            if (!checkSonarPacket(offset, size))
-                return;
-            m_pings.push_back({offset, size});
+            if (!checkSonarPacket(offset, size, reader.at(offset, size)))
+                return 0;
+            m_pings.push({offset, size});
         }
         offset += size;
     }
+    return 0;
 }
 
-bool XtfReader::checkSonarPacket(std::size_t offset, std::uint32_t size)
+bool XtfReader::checkSonarPacket(std::size_t offset, std::uint32_t size, const std::uint8_t* p)
 {
-    const std::uint8_t* p = m_file.bytes().data() + offset;
     auto stop = [&](std::size_t at, const std::string& what) {
+        std::lock_guard lock(m_mutex);
         m_problem = where(at) + what + "; reading stopped after " + std::to_string(m_pings.size()) + " pings";
         return false;
     };
@@ -246,17 +332,7 @@ std::vector<float> XtfReader::samples(std::size_t ping, int channel) const
         const std::uint8_t* data = p + at + kPingChanHeaderSize;
         if (number == channel) {
             std::vector<float> out(count);
-            const auto format = m_channels[number].format;
-            for (std::uint32_t i = 0; i < count; ++i) {
-                switch (format) {
-                case SampleFormat::U8: out[i] = data[i]; break;
-                case SampleFormat::U16: out[i] = get<std::uint16_t>(data + 2 * i); break;
-                case SampleFormat::U32: out[i] = float(get<std::uint32_t>(data + 4 * i)); break;
-                case SampleFormat::I32: out[i] = float(get<std::int32_t>(data + 4 * i)); break;
-                case SampleFormat::F32: out[i] = get<float>(data + 4 * i); break;
-                case SampleFormat::IbmF32: out[i] = ibmToFloat(get<std::uint32_t>(data + 4 * i)); break;
-                }
-            }
+            decode(m_channels[number].format, data, out);
             if (m_channels[number].side == Side::Port) // stored far-to-nadir
                 std::reverse(out.begin(), out.end());
             return out;
@@ -268,6 +344,8 @@ std::vector<float> XtfReader::samples(std::size_t ping, int channel) const
 
 FileSummary XtfReader::summary() const
 {
+    waitComplete();
+    std::lock_guard lock(m_mutex);
     FileSummary s;
     s.format = "XTF";
     s.recorder = m_recorder;

@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "sonar/simulator.h"
 #include "startup.h"
+#include "surveycontroller.h"
 #include "waterfallview.h"
 
 #include <qcustomplot.h>
@@ -209,6 +210,7 @@ private slots:
         auto* facts = window.findChild<QPlainTextEdit*>(QStringLiteral("surveyFacts"));
         QVERIFY(facts && facts->toPlainText().contains(QStringLiteral("300")));
 
+        QTRY_VERIFY_WITH_TIMEOUT(window.survey()->geo() != nullptr, 10000); // every ping indexed and placed
         // In ground range, 10 m to port and 10 m to starboard of one ping are 20 m apart.
         window.waterfall()->findChild<QCheckBox*>(QStringLiteral("groundRange"))->setChecked(true);
         emit window.waterfall()->measured(100, 0, 10.0, 100, 1, 10.0);

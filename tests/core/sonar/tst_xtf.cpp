@@ -203,6 +203,22 @@ private slots:
         QVERIFY(std::abs(s.maxY - (34.25 + 4 * 2e-5)) < 1e-9);
     }
 
+    void largeFilesFinishIndexingInTheBackground()
+    {
+        QTemporaryDir dir;
+        const auto path = writeSurvey(dir, SampleFormat::U8, 2, 30000, 16);
+        for (int round = 0; round < 5; ++round)
+            sonar::open(path); // closed while still indexing: the indexer stops cleanly
+        const auto file = sonar::open(path);
+        QVERIFY(file->pingCount() >= 4000);
+        file->waitComplete();
+        QVERIFY(file->complete());
+        QCOMPARE(file->pingCount(), std::size_t(30000));
+        QVERIFY(file->problem().empty());
+        QCOMPARE(file->summary().pings, std::size_t(30000));
+        QCOMPARE(file->samples(29999, 1), samplesFor(29999, 1, 16, SampleFormat::U8));
+    }
+
     void realRecording()
     {
         const std::filesystem::path path = "../shared/data/sonar/scotsman-iver2.xtf";
