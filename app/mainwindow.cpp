@@ -37,6 +37,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <cmath>
 
 namespace fathom {
 
@@ -86,6 +87,7 @@ MainWindow::MainWindow(Startup& startup, QWidget* parent)
     connect(m_survey, &SurveyController::pingCountChanged, m_waterfall, &WaterfallView::setPingCount);
     connect(m_survey, &SurveyController::completed, this, [this](const QString& summary, qint64 pings) {
         m_waterfall->setPingCount(pings);
+        m_waterfall->refreshOverview(); // now of the whole file
         if (auto* facts = findChild<QPlainTextEdit*>(QStringLiteral("surveyFacts")))
             facts->setPlainText(summary);
     });
@@ -421,9 +423,16 @@ void MainWindow::showMeasurement(double pingA, int sideA, double rangeA, double 
     const auto geo = m_survey->geo();
     if (!geo)
         return;
-    const double metres =
-        geo->distance(pingA, sideA, groundRangeOf(pingA, rangeA), pingB, sideB, groundRangeOf(pingB, rangeB));
-    const auto text = tr("Distance across the seabed: %1 m").arg(metres, 0, 'f', 2);
+    const double groundA = groundRangeOf(pingA, rangeA), groundB = groundRangeOf(pingB, rangeB);
+    const double metres = geo->distance(pingA, sideA, groundA, pingB, sideB, groundB);
+    auto text = tr("Distance across the seabed: %1 m").arg(metres, 0, 'f', 2);
+    // Drawn along range on one ping, from an object's far edge to the end of its shadow, the
+    // same line gives the object's height.
+    if (sideA == sideB && std::abs(pingA - pingB) < 3 && std::abs(groundA - groundB) > 0.05) {
+        const double height = sonar::Georeferencer::heightFromShadow(
+            geo->altitude(std::size_t(std::lround(pingA))), std::min(groundA, groundB), std::max(groundA, groundB));
+        text += tr(" · as a shadow: an object %1 m high").arg(height, 0, 'f', 2);
+    }
     statusBar()->showMessage(text, 20000);
     logging::info(text.toStdString());
 }

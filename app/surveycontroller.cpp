@@ -90,6 +90,7 @@ SurveyController::~SurveyController()
     if (m_completion.joinable())
         m_completion.join();
     m_latest->store(~quint64(0)); // queued renders see they are stale and return at once
+    m_latestOverview->store(~quint64(0));
     m_thread.quit();
     m_thread.wait();
 }
@@ -121,8 +122,10 @@ void SurveyController::render(const WaterfallView::Request& request)
 {
     if (!m_file)
         return;
-    const quint64 generation = ++*m_latest;
-    QMetaObject::invokeMethod(m_worker, [this, request, generation, file = m_file, latest = m_latest] {
+    // Views and the overview strip each keep only their newest request.
+    const auto latest = request.overview ? m_latestOverview : m_latest;
+    const quint64 generation = ++*latest;
+    QMetaObject::invokeMethod(m_worker, [this, request, generation, file = m_file, latest] {
         if (latest->load() != generation)
             return; // a newer view was asked for meanwhile
         try {

@@ -53,6 +53,7 @@ private:
     std::shared_ptr<const sonar::SonarFile> m_file;
     std::shared_ptr<const sonar::Georeferencer> m_geo;
     std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
+    std::shared_ptr<std::atomic<quint64>> m_latestOverview = std::make_shared<std::atomic<quint64>>(0);
 };
 
 } // namespace fathom

@@ -393,6 +393,19 @@ Spike alerts from the models will be listed here for review.</translation>
         <source>Ping (0 – %1):</source>
         <translation>Ping (0 – %1):</translation>
     </message>
+    <message>
+        <source> · as a shadow: an object %1 m high</source>
+        <translation> · as a shadow: an object %1 m high</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::SurveyController</name>
+    <message>
+        <source>%1
+  indexing… %2 pings so far</source>
+        <translation>%1
+  indexing… %2 pings so far</translation>
+    </message>
 </context>
 <context>
     <name>fathom::WaterfallView</name>

@@ -393,6 +393,19 @@ Spike alerts from the models will be listed here for review.</source>
         <source>Ping (0 – %1):</source>
         <translation>핑 (0 – %1):</translation>
     </message>
+    <message>
+        <source> · as a shadow: an object %1 m high</source>
+        <translation> · 그림자로 보면: 높이 %1 m 물체</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::SurveyController</name>
+    <message>
+        <source>%1
+  indexing… %2 pings so far</source>
+        <translation>%1
+  색인 중… 지금까지 핑 %2개</translation>
+    </message>
 </context>
 <context>
     <name>fathom::WaterfallView</name>

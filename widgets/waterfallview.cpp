@@ -42,6 +42,10 @@ WaterfallView::WaterfallView(QWidget* parent)
     m_canvas->setMinimumSize(200, 200);
     m_canvas->installEventFilter(this);
     m_scroll = new QScrollBar(Qt::Vertical, this);
+    m_overview = new QWidget(this);
+    m_overview->setObjectName(QStringLiteral("waterfallOverview"));
+    m_overview->setFixedWidth(72);
+    m_overview->installEventFilter(this);
     m_placeholder = new QLabel(m_canvas);
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
@@ -57,6 +61,7 @@ WaterfallView::WaterfallView(QWidget* parent)
     body->setSpacing(0);
     body->addWidget(m_canvas, 1);
     body->addWidget(m_scroll);
+    body->addWidget(m_overview);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(controls);
@@ -66,9 +71,15 @@ WaterfallView::WaterfallView(QWidget* parent)
         m_first = value;
         requestView();
     });
-    connect(m_palette, &QComboBox::currentIndexChanged, this, &WaterfallView::requestView);
+    connect(m_palette, &QComboBox::currentIndexChanged, this, [this] {
+        requestView();
+        refreshOverview();
+    });
     connect(m_groundRange, &QCheckBox::toggled, this, &WaterfallView::requestView);
-    connect(m_gain, &QCheckBox::toggled, this, &WaterfallView::requestView);
+    connect(m_gain, &QCheckBox::toggled, this, [this] {
+        requestView();
+        refreshOverview();
+    });
     retranslate();
     clear();
 }
@@ -86,7 +97,48 @@ void WaterfallView::setSurvey(qint64 pings, double rangeMetres)
     m_scroll->setPageStep(int(m_visible));
     m_scroll->setSingleStep(int(std::max<qint64>(1, m_visible / 10)));
     m_scroll->setValue(0);
+    m_overviewImage = QImage();
     requestView();
+    refreshOverview();
+}
+
+void WaterfallView::refreshOverview()
+{
+    if (m_pings <= 0)
+        return;
+    Request r;
+    r.firstPing = 0;
+    r.lastPing = m_pings;
+    r.columnsPerSide = m_overview->width() / 2;
+    r.pingStep = int(std::max<qint64>(1, m_pings / std::max(64, m_overview->height())));
+    r.gain = m_gain->isChecked();
+    r.palette = m_palette->currentData().toString();
+    r.overview = true;
+    emit viewRequested(r);
+}
+
+void WaterfallView::paintOverview(QWidget* overview)
+{
+    QPainter painter(overview);
+    painter.fillRect(overview->rect(), Qt::black);
+    if (m_pings <= 0)
+        return;
+    if (!m_overviewImage.isNull()) {
+        const double height = double(overview->height()) * double(m_shownOverviewPings) / double(m_pings);
+        painter.drawImage(QRectF(0, 0, overview->width(), height), m_overviewImage);
+    }
+    // Where the main view is.
+    const double top = double(m_first) / double(m_pings) * overview->height();
+    const double span = std::max(3.0, double(m_visible) / double(m_pings) * overview->height());
+    painter.setPen(QPen(QColor(80, 220, 255), 1.5));
+    painter.setBrush(QColor(80, 220, 255, 40));
+    painter.drawRect(QRectF(1, top, overview->width() - 2, span));
+}
+
+void WaterfallView::jumpFromOverview(double y)
+{
+    if (m_pings > 0)
+        goToPing(qint64(std::clamp(y / std::max(1, m_overview->height()), 0.0, 1.0) * double(m_pings)));
 }
 
 void WaterfallView::setPingCount(qint64 pings)
@@ -128,11 +180,18 @@ void WaterfallView::requestView()
     if (m_pings <= 0)
         return;
     m_canvas->update();
+    m_overview->update();
     emit viewRequested(currentRequest());
 }
 
 void WaterfallView::setImage(const QImage& image, const Request& request)
 {
+    if (request.overview) {
+        m_overviewImage = image;
+        m_shownOverviewPings = request.lastPing - request.firstPing;
+        m_overview->update();
+        return;
+    }
     m_image = image;
     m_shown = request;
     m_canvas->update();
@@ -189,6 +248,20 @@ WaterfallView::ViewPoint WaterfallView::toView(QPointF pos) const
 
 bool WaterfallView::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_overview) {
+        switch (event->type()) {
+        case QEvent::Paint: paintOverview(m_overview); return true;
+        case QEvent::Resize: refreshOverview(); return false;
+        case QEvent::MouseButtonPress:
+        case QEvent::MouseMove:
+            if (static_cast<QMouseEvent*>(event)->buttons() & Qt::LeftButton) {
+                jumpFromOverview(static_cast<QMouseEvent*>(event)->position().y());
+                return true;
+            }
+            return false;
+        default: return false;
+        }
+    }
     if (watched != m_canvas)
         return QWidget::eventFilter(watched, event);
     switch (event->type()) {

@@ -28,6 +28,7 @@ public:
         bool groundRange = false;
         bool gain = true;
         QString palette;
+        bool overview = false; // the strip of the whole file beside the view
     };
 
     explicit WaterfallView(QWidget* parent = nullptr);
@@ -37,6 +38,8 @@ public:
     void clear();
     // More pings became known (a large file indexing in the background); the view stays put.
     void setPingCount(qint64 pings);
+    // Asks for a new picture of the whole file for the overview strip.
+    void refreshOverview();
     void setImage(const QImage& image, const Request& request);
     void goToPing(qint64 ping);
 
@@ -44,6 +47,7 @@ public:
     qint64 visiblePings() const { return m_visible; }
     Request currentRequest() const;
     const QImage& image() const { return m_image; }
+    const QImage& overviewImage() const { return m_overviewImage; }
 
 signals:
     void viewRequested(const fathom::WaterfallView::Request& request);
@@ -62,6 +66,8 @@ private:
     void requestView();
     void zoom(double factor);
     void paintCanvas(QWidget* canvas);
+    void paintOverview(QWidget* overview);
+    void jumpFromOverview(double y);
     struct ViewPoint
     {
         double ping;
@@ -71,6 +77,9 @@ private:
     ViewPoint toView(QPointF pos) const;
 
     QWidget* m_canvas = nullptr;
+    QWidget* m_overview = nullptr;
+    QImage m_overviewImage;
+    qint64 m_shownOverviewPings = 0;
     QScrollBar* m_scroll = nullptr;
     QLabel* m_paletteLabel = nullptr;
     QComboBox* m_palette = nullptr;

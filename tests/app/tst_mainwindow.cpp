@@ -3,6 +3,7 @@
 #include "device/devicemanager.h"
 #include "devicepanel.h"
 #include "mainwindow.h"
+#include "sonar/georeference.h"
 #include "sonar/simulator.h"
 #include "startup.h"
 #include "surveycontroller.h"
@@ -215,6 +216,12 @@ private slots:
         window.waterfall()->findChild<QCheckBox*>(QStringLiteral("groundRange"))->setChecked(true);
         emit window.waterfall()->measured(100, 0, 10.0, 100, 1, 10.0);
         QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Distance across the seabed: 20.00 m"));
+        // Along range on one ping it is also read as a shadow: height = altitude × length / far end.
+        emit window.waterfall()->measured(150, 1, 20.0, 150, 1, 25.0);
+        const double height = window.survey()->geo()->altitude(150) * 5.0 / 25.0;
+        QVERIFY2(window.statusBar()->currentMessage().endsWith(
+                     QStringLiteral("as a shadow: an object %1 m high").arg(height, 0, 'f', 2)),
+                 qPrintable(window.statusBar()->currentMessage()));
         emit window.waterfall()->hovered(120, 1, 15.0);
         const auto readout = window.statusBar()->currentMessage();
         QVERIFY2(readout.startsWith(QStringLiteral("Ping 120 · 2025-11-23")) &&

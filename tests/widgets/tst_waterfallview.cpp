@@ -21,7 +21,10 @@ private slots:
         QSignalSpy spy(&view, &WaterfallView::viewRequested);
         view.setSurvey(5000, 50.0);
         QVERIFY(spy.count() >= 1);
-        const auto request = spy.last().at(0).value<WaterfallView::Request>();
+        WaterfallView::Request request;
+        for (const auto& args : spy)
+            if (!args.at(0).value<WaterfallView::Request>().overview)
+                request = args.at(0).value<WaterfallView::Request>();
         QCOMPARE(request.firstPing, 0);
         QVERIFY(request.lastPing > 100 && request.lastPing <= 5000);
         QVERIFY(request.columnsPerSide >= 300); // about half the canvas width
@@ -102,6 +105,32 @@ private slots:
         QTest::mousePress(canvas, Qt::LeftButton, Qt::NoModifier, QPoint(10, 10)); // a plain click measures nothing
         QTest::mouseRelease(canvas, Qt::LeftButton, Qt::NoModifier, QPoint(50, 10));
         QCOMPARE(spy.count(), 1);
+    }
+
+    void overviewShowsTheWholeFileAndJumps()
+    {
+        WaterfallView view;
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy spy(&view, &WaterfallView::viewRequested);
+        view.setSurvey(10000, 50.0);
+        WaterfallView::Request overview;
+        for (const auto& args : spy)
+            if (args.at(0).value<WaterfallView::Request>().overview)
+                overview = args.at(0).value<WaterfallView::Request>();
+        QVERIFY(overview.overview);
+        QCOMPARE(overview.firstPing, 0);
+        QCOMPARE(overview.lastPing, 10000);
+        QImage strip(36, 100, QImage::Format_RGB888);
+        strip.fill(Qt::white);
+        view.setImage(strip, overview);
+        QCOMPARE(view.overviewImage().size(), QSize(36, 100));
+        QVERIFY(view.image().isNull()); // the main view's picture is not replaced by the strip
+        auto* bar = view.findChild<QWidget*>(QStringLiteral("waterfallOverview"));
+        QTest::mouseClick(bar, Qt::LeftButton, {}, QPoint(10, bar->height() * 3 / 4));
+        const qint64 centre = view.firstPing() + view.visiblePings() / 2;
+        QVERIFY2(std::abs(centre - 7500) < 100, qPrintable(QString::number(centre)));
     }
 
     void drawsTheImageItIsGiven()
