@@ -22,6 +22,7 @@ struct RenderArgs
     std::string palette = "copper";
     std::string pings;
     int width = 0;
+    double contrast = 0.5;
 };
 
 void parsePings(const std::string& text, sonar::RenderOptions& options)
@@ -52,6 +53,7 @@ int render(const RenderArgs& args)
     options.gain = args.gain == "egn" ? sonar::Gain::Empirical : sonar::Gain::None;
     options.palette = sonar::parsePalette(args.palette);
     options.columnsPerSide = args.width;
+    options.contrast = args.contrast;
     parsePings(args.pings, options);
     const auto image = sonar::renderWaterfall(*file, options);
     sonar::writePng(image, args.out);
@@ -131,6 +133,8 @@ void addSonarCommands(CLI::App& app)
     renderCommand->add_option("--palette", args->palette, "grey, copper, amber or inverted");
     renderCommand->add_option("--pings", args->pings, "FIRST:LAST pings to draw");
     renderCommand->add_option("--width", args->width, "Columns per side (default: samples per channel)");
+    renderCommand->add_option("--contrast", args->contrast, "0 soft to 1 hard (default 0.5)")
+        ->check(CLI::Range(0.0, 1.0));
     renderCommand->callback([=] { render(*args); });
 }
 

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "common/error.h"
 #include "common/logging.h"
 #include "device/devicemanager.h"
 #include "device/devicereport.h"
@@ -27,6 +28,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLibraryInfo>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -80,6 +82,11 @@ MainWindow::MainWindow(Startup& startup, QWidget* parent)
     m_waterfall = new WaterfallView(this);
     setCentralWidget(m_waterfall);
     m_survey = new SurveyController(this);
+    try {
+        m_survey->setLayback(QString::fromStdString(startup.config.getString("sonar.layback", "recorded")));
+    } catch (const Error& e) {
+        logging::warn(e.what());
+    }
     connect(m_waterfall, &WaterfallView::viewRequested, m_survey, &SurveyController::render);
     connect(m_survey, &SurveyController::rendered, m_waterfall, &WaterfallView::setImage);
     connect(m_survey, &SurveyController::opened, this, &MainWindow::surveyOpened);
@@ -211,6 +218,8 @@ void MainWindow::createMenus()
     connect(m_deviceGroup, &QActionGroup::triggered, this, [this](QAction* a) { requestDevice(a->data().toString()); });
     m_goToPingAction = m_toolsMenu->addAction(QString(), this, &MainWindow::goToPing);
     m_goToPingAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    m_goToTimeAction = m_toolsMenu->addAction(QString(), this, &MainWindow::goToTime);
+    m_goToTimeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
     m_copyReportAction = m_toolsMenu->addAction(QString(), this, &MainWindow::copyDeviceReport);
 
     m_helpMenu = menuBar()->addMenu(QString());
@@ -258,6 +267,7 @@ void MainWindow::retranslate()
     m_toolsMenu->setTitle(tr("&Tools"));
     m_copyReportAction->setText(tr("&Copy Device Report"));
     m_goToPingAction->setText(tr("&Go to Ping…"));
+    m_goToTimeAction->setText(tr("Go to &Time…"));
     m_deviceMenu->setTitle(tr("Active &Device"));
     for (auto* action : m_deviceGroup->actions()) {
         const auto id = action->data().toString();
@@ -406,14 +416,17 @@ void MainWindow::showHover(qint64 ping, int side, double range)
         return;
     const auto info = file->pingInfo(std::size_t(ping));
     const double ground = groundRangeOf(double(ping), range);
+    const double slant =
+        m_waterfall->currentRequest().groundRange ? std::hypot(ground, geo->altitude(std::size_t(ping))) : range;
     const auto where = geo->locate(double(ping), side, ground);
     const auto time = QDateTime::fromMSecsSinceEpoch(qint64(info.time * 1000), QTimeZone::utc());
     const auto position = geo->geographic() ? tr("%1, %2").arg(where.y, 0, 'f', 6).arg(where.x, 0, 'f', 6)
                                             : tr("E %1, N %2").arg(where.x, 0, 'f', 1).arg(where.y, 0, 'f', 1);
-    statusBar()->showMessage(tr("Ping %1 · %2 · %3 %4 m across · %5")
+    statusBar()->showMessage(tr("Ping %1 · %2 · %3, slant %4 m, across %5 m · %6")
                                  .arg(info.number)
                                  .arg(time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")))
                                  .arg(side == 0 ? tr("port") : tr("starboard"))
+                                 .arg(slant, 0, 'f', 1)
                                  .arg(ground, 0, 'f', 1)
                                  .arg(position));
 }
@@ -435,6 +448,27 @@ void MainWindow::showMeasurement(double pingA, int sideA, double rangeA, double 
     }
     statusBar()->showMessage(text, 20000);
     logging::info(text.toStdString());
+}
+
+void MainWindow::goToTime()
+{
+    const auto file = m_survey->file();
+    if (!file)
+        return;
+    const auto first = QDateTime::fromMSecsSinceEpoch(qint64(file->pingInfo(0).time * 1000), QTimeZone::utc());
+    bool ok = false;
+    const auto text = QInputDialog::getText(this, tr("Go to Time"),
+                                            tr("Time (UTC, HH:mm:ss) on %1:").arg(first.date().toString(Qt::ISODate)),
+                                            QLineEdit::Normal, first.time().toString(QStringLiteral("HH:mm:ss")), &ok);
+    if (!ok)
+        return;
+    const auto time = QTime::fromString(text.trimmed(), QStringLiteral("H:m:s"));
+    if (!time.isValid()) {
+        statusBar()->showMessage(tr("“%1” is not a time: write it as 14:05:30").arg(text), 10000);
+        return;
+    }
+    const QDateTime when(first.date(), time, QTimeZone::utc());
+    m_waterfall->goToPing(qint64(sonar::pingNearest(*file, double(when.toMSecsSinceEpoch()) / 1000.0)));
 }
 
 void MainWindow::goToPing()

@@ -67,6 +67,7 @@ private:
     void showMeasurement(double pingA, int sideA, double rangeA, double pingB, int sideB, double rangeB);
     double groundRangeOf(double ping, double viewRange) const;
     void goToPing();
+    void goToTime();
 
     Startup& m_startup;
     DeviceManager& m_devices;
@@ -88,6 +89,7 @@ private:
     QAction* m_fullScreenAction = nullptr;
     QAction* m_copyReportAction = nullptr;
     QAction* m_goToPingAction = nullptr;
+    QAction* m_goToTimeAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QAction* m_aboutQtAction = nullptr;
     QActionGroup* m_languageGroup = nullptr;

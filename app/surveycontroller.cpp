@@ -25,6 +25,7 @@ sonar::RenderOptions optionsFor(const WaterfallView::Request& request)
     options.pingStep = std::size_t(std::max(1, request.pingStep));
     options.groundRange = request.groundRange;
     options.gain = request.gain ? sonar::Gain::Empirical : sonar::Gain::None;
+    options.contrast = request.contrast;
     options.palette = sonar::parsePalette(request.palette.isEmpty() ? QStringLiteral("copper").toStdString()
                                                                     : request.palette.toStdString());
     return options;
@@ -49,6 +50,23 @@ SurveyController::SurveyController(QObject* parent)
     });
 }
 
+void SurveyController::setLayback(const QString& setting)
+{
+    bool number = false;
+    const double metres = setting.toDouble(&number);
+    if (number) {
+        m_laybackMode = int(sonar::Georeferencer::Layback::Fixed);
+        m_laybackMetres = metres;
+    } else if (setting == QLatin1String("cable")) {
+        m_laybackMode = int(sonar::Georeferencer::Layback::FromCable);
+    } else {
+        if (setting != QLatin1String("recorded"))
+            logging::warn("sonar.layback '" + setting.toStdString() +
+                          "': expected recorded, cable or a distance in metres; the recorded positions are used");
+        m_laybackMode = int(sonar::Georeferencer::Layback::Recorded);
+    }
+}
+
 void SurveyController::finishInBackground(std::shared_ptr<const sonar::SonarFile> file, QString path)
 {
     m_stop->store(true); // a file opened before this one need not finish
@@ -56,14 +74,15 @@ void SurveyController::finishInBackground(std::shared_ptr<const sonar::SonarFile
         m_completion.join();
     m_stop = std::make_shared<std::atomic<bool>>(false);
     m_progress->start();
-    m_completion = std::thread([this, file, path, stop = m_stop] {
+    const sonar::Georeferencer::Options geoOptions{sonar::Georeferencer::Layback(m_laybackMode), m_laybackMetres};
+    m_completion = std::thread([this, file, path, geoOptions, stop = m_stop] {
         while (!file->complete())
             if (stop->load())
                 return;
             else
                 std::this_thread::sleep_for(std::chrono::milliseconds(50));
         try {
-            std::shared_ptr<const sonar::Georeferencer> geo = std::make_shared<sonar::Georeferencer>(*file);
+            std::shared_ptr<const sonar::Georeferencer> geo = std::make_shared<sonar::Georeferencer>(*file, geoOptions);
             const auto summary = QString::fromStdString(sonar::summaryText(file->summary(), path.toStdString()));
             const auto pings = qint64(file->pingCount());
             if (!file->problem().empty())

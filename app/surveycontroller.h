@@ -29,6 +29,8 @@ public:
     ~SurveyController() override;
 
     void open(const QString& path); // in the background: opened() or failed()
+    // How the towfish is placed behind the recorded positions, for files opened from now on.
+    void setLayback(const QString& setting);
     void render(const fathom::WaterfallView::Request& request);
     std::shared_ptr<const sonar::SonarFile> file() const { return m_file; }
     std::shared_ptr<const sonar::Georeferencer> geo() const { return m_geo; }
@@ -52,6 +54,8 @@ private:
     QObject* m_worker = nullptr; // lives on m_thread
     std::shared_ptr<const sonar::SonarFile> m_file;
     std::shared_ptr<const sonar::Georeferencer> m_geo;
+    int m_laybackMode = 0; // sonar::Georeferencer::Layback
+    double m_laybackMetres = 0;
     std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
     std::shared_ptr<std::atomic<quint64>> m_latestOverview = std::make_shared<std::atomic<quint64>>(0);
 };

@@ -378,10 +378,6 @@ Spike alerts from the models will be listed here for review.</translation>
         <translation>E %1, N %2</translation>
     </message>
     <message>
-        <source>Ping %1 · %2 · %3 %4 m across · %5</source>
-        <translation>Ping %1 · %2 · %3 %4 m across · %5</translation>
-    </message>
-    <message>
         <source>Distance across the seabed: %1 m</source>
         <translation>Distance across the seabed: %1 m</translation>
     </message>
@@ -396,6 +392,26 @@ Spike alerts from the models will be listed here for review.</translation>
     <message>
         <source> · as a shadow: an object %1 m high</source>
         <translation> · as a shadow: an object %1 m high</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Time…</source>
+        <translation>Go to &amp;Time…</translation>
+    </message>
+    <message>
+        <source>Ping %1 · %2 · %3, slant %4 m, across %5 m · %6</source>
+        <translation>Ping %1 · %2 · %3, slant %4 m, across %5 m · %6</translation>
+    </message>
+    <message>
+        <source>Go to Time</source>
+        <translation>Go to Time</translation>
+    </message>
+    <message>
+        <source>Time (UTC, HH:mm:ss) on %1:</source>
+        <translation>Time (UTC, HH:mm:ss) on %1:</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time: write it as 14:05:30</source>
+        <translation>“%1” is not a time: write it as 14:05:30</translation>
     </message>
 </context>
 <context>
@@ -452,6 +468,14 @@ Spike alerts from the models will be listed here for review.</translation>
     <message>
         <source>Wheel: scroll · Ctrl+wheel or +/−: zoom · Shift+drag: measure</source>
         <translation>Wheel: scroll · Ctrl+wheel or +/−: zoom · Shift+drag: measure</translation>
+    </message>
+    <message>
+        <source>&amp;Contrast:</source>
+        <translation>&amp;Contrast:</translation>
+    </message>
+    <message>
+        <source>Left keeps the brightest echoes; right brings out faint seabed texture</source>
+        <translation>Left keeps the brightest echoes; right brings out faint seabed texture</translation>
     </message>
 </context>
 </TS>

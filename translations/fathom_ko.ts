@@ -378,10 +378,6 @@ Spike alerts from the models will be listed here for review.</source>
         <translation>동 %1, 북 %2</translation>
     </message>
     <message>
-        <source>Ping %1 · %2 · %3 %4 m across · %5</source>
-        <translation>핑 %1 · %2 · %3 횡방향 %4 m · %5</translation>
-    </message>
-    <message>
         <source>Distance across the seabed: %1 m</source>
         <translation>해저면 거리: %1 m</translation>
     </message>
@@ -396,6 +392,26 @@ Spike alerts from the models will be listed here for review.</source>
     <message>
         <source> · as a shadow: an object %1 m high</source>
         <translation> · 그림자로 보면: 높이 %1 m 물체</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Time…</source>
+        <translation>시각으로 이동(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Ping %1 · %2 · %3, slant %4 m, across %5 m · %6</source>
+        <translation>핑 %1 · %2 · %3, 경사 거리 %4 m, 횡방향 %5 m · %6</translation>
+    </message>
+    <message>
+        <source>Go to Time</source>
+        <translation>시각으로 이동</translation>
+    </message>
+    <message>
+        <source>Time (UTC, HH:mm:ss) on %1:</source>
+        <translation>%1의 시각 (UTC, HH:mm:ss):</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time: write it as 14:05:30</source>
+        <translation>“%1”은(는) 시각이 아닙니다: 14:05:30 형식으로 입력하세요</translation>
     </message>
 </context>
 <context>
@@ -452,6 +468,14 @@ Spike alerts from the models will be listed here for review.</source>
     <message>
         <source>Wheel: scroll · Ctrl+wheel or +/−: zoom · Shift+drag: measure</source>
         <translation>휠: 스크롤 · Ctrl+휠 또는 +/−: 확대/축소 · Shift+드래그: 거리 측정</translation>
+    </message>
+    <message>
+        <source>&amp;Contrast:</source>
+        <translation>대비(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Left keeps the brightest echoes; right brings out faint seabed texture</source>
+        <translation>왼쪽은 가장 밝은 반향을 살리고, 오른쪽은 희미한 해저면 질감을 드러냅니다</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
+#include <QSlider>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QWheelEvent>
@@ -34,6 +35,13 @@ WaterfallView::WaterfallView(QWidget* parent)
     m_gain = new QCheckBox(this);
     m_gain->setObjectName(QStringLiteral("gainNormalisation"));
     m_gain->setChecked(true);
+    m_contrastLabel = new QLabel(this);
+    m_contrast = new QSlider(Qt::Horizontal, this);
+    m_contrast->setObjectName(QStringLiteral("contrast"));
+    m_contrast->setRange(0, 100);
+    m_contrast->setValue(50);
+    m_contrast->setMaximumWidth(140);
+    m_contrastLabel->setBuddy(m_contrast);
 
     m_canvas = new QWidget(this);
     m_canvas->setObjectName(QStringLiteral("waterfallCanvas"));
@@ -56,6 +64,9 @@ WaterfallView::WaterfallView(QWidget* parent)
     controls->addSpacing(12);
     controls->addWidget(m_groundRange);
     controls->addWidget(m_gain);
+    controls->addSpacing(12);
+    controls->addWidget(m_contrastLabel);
+    controls->addWidget(m_contrast);
     controls->addStretch(1);
     auto* body = new QHBoxLayout;
     body->setSpacing(0);
@@ -76,6 +87,10 @@ WaterfallView::WaterfallView(QWidget* parent)
         refreshOverview();
     });
     connect(m_groundRange, &QCheckBox::toggled, this, &WaterfallView::requestView);
+    connect(m_contrast, &QSlider::valueChanged, this, [this] {
+        requestView();
+        refreshOverview();
+    });
     connect(m_gain, &QCheckBox::toggled, this, [this] {
         requestView();
         refreshOverview();
@@ -113,6 +128,7 @@ void WaterfallView::refreshOverview()
     r.pingStep = int(std::max<qint64>(1, m_pings / std::max(64, m_overview->height())));
     r.gain = m_gain->isChecked();
     r.palette = m_palette->currentData().toString();
+    r.contrast = m_contrast->value() / 100.0;
     r.overview = true;
     emit viewRequested(r);
 }
@@ -172,6 +188,7 @@ WaterfallView::Request WaterfallView::currentRequest() const
     r.groundRange = m_groundRange->isChecked();
     r.gain = m_gain->isChecked();
     r.palette = m_palette->currentData().toString();
+    r.contrast = m_contrast->value() / 100.0;
     return r;
 }
 
@@ -340,6 +357,8 @@ void WaterfallView::retranslate()
     const QString names[] = {tr("Copper"), tr("Grey"), tr("Amber"), tr("Inverted grey")};
     for (int i = 0; i < m_palette->count(); ++i)
         m_palette->setItemText(i, names[i]);
+    m_contrastLabel->setText(tr("&Contrast:"));
+    m_contrast->setToolTip(tr("Left keeps the brightest echoes; right brings out faint seabed texture"));
     m_groundRange->setText(tr("&Ground range"));
     m_groundRange->setToolTip(tr("Remove the water column and place echoes at their distance across the seabed"));
     m_gain->setText(tr("Gain &normalisation"));

@@ -7,6 +7,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QScrollBar;
+class QSlider;
 
 namespace fathom {
 
@@ -29,6 +30,7 @@ public:
         bool gain = true;
         QString palette;
         bool overview = false; // the strip of the whole file beside the view
+        double contrast = 0.5;
     };
 
     explicit WaterfallView(QWidget* parent = nullptr);
@@ -85,6 +87,8 @@ private:
     QComboBox* m_palette = nullptr;
     QCheckBox* m_groundRange = nullptr;
     QCheckBox* m_gain = nullptr;
+    QLabel* m_contrastLabel = nullptr;
+    QSlider* m_contrast = nullptr;
     QLabel* m_placeholder = nullptr;
     QImage m_image;
     Request m_shown;

@@ -39,6 +39,9 @@ public:
 // the extent of the navigation (zero positions, written before a first fix, are left out).
 void summarisePings(const SonarFile& file, FileSummary& summary);
 
+// The ping recorded nearest to `time` (seconds since 1970), by bisection over the ping times.
+std::size_t pingNearest(const SonarFile& file, double time);
+
 // Opens by content (XTF magic, JSF sync), falling back to the extension. Throws Error.
 std::unique_ptr<SonarFile> open(const std::filesystem::path& path);
 

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <fstream>
 
 namespace fathom::sonar {
@@ -72,6 +73,21 @@ void summarisePings(const SonarFile& file, FileSummary& s)
         s.maxY = haveNav ? std::max(s.maxY, info.y) : info.y;
         haveNav = true;
     }
+}
+
+std::size_t pingNearest(const SonarFile& file, double time)
+{
+    std::size_t lo = 0, hi = file.pingCount();
+    if (hi == 0)
+        return 0;
+    while (hi - lo > 1) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        (file.pingInfo(mid).time <= time ? lo : hi) = mid;
+    }
+    if (lo + 1 < file.pingCount() &&
+        std::abs(file.pingInfo(lo + 1).time - time) < std::abs(file.pingInfo(lo).time - time))
+        return lo + 1;
+    return lo;
 }
 
 std::unique_ptr<SonarFile> open(const std::filesystem::path& path)

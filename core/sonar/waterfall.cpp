@@ -206,8 +206,13 @@ Image renderWaterfall(const SonarFile& file, const RenderOptions& options)
         std::nth_element(sample.begin(), sample.begin() + std::ptrdiff_t(k), sample.end());
         return double(sample[k]);
     };
+    // Contrast 0.5 stretches the 1st to the 99.5th percentile; 0 keeps the brightest echoes
+    // (to 99.99 %), 1 clips hard (95th percentile) to bring out faint seabed texture.
+    const double contrast = std::clamp(options.contrast, 0.0, 1.0);
+    const double top =
+        contrast < 0.5 ? 0.9999 - (0.9999 - 0.995) * contrast * 2 : 0.995 - (0.995 - 0.95) * (contrast - 0.5) * 2;
     const double lo = nth(sample.size() / 100);
-    const double hi = std::max(lo + 1e-6, nth(sample.size() * 995 / 1000));
+    const double hi = std::max(lo + 1e-6, nth(std::min(sample.size() - 1, std::size_t(double(sample.size()) * top))));
 
     Rgb lut[256];
     for (int k = 0; k < 256; ++k)

@@ -22,6 +22,7 @@ struct RenderOptions
     std::size_t lastPing = SIZE_MAX; // exclusive; clipped to the file
     int columnsPerSide = 0;          // 0: the file's samples per channel
     std::size_t pingStep = 1;        // draw every n-th ping: zoomed-out views of long files
+    double contrast = 0.5;           // 0 soft .. 1 hard: how much of the brightest end is clipped
 };
 
 // An RGB picture of pings: port on the left (far range at the left edge), starboard on the

@@ -225,7 +225,8 @@ private slots:
         emit window.waterfall()->hovered(120, 1, 15.0);
         const auto readout = window.statusBar()->currentMessage();
         QVERIFY2(readout.startsWith(QStringLiteral("Ping 120 · 2025-11-23")) &&
-                     readout.contains(QStringLiteral("starboard 15.0 m")) && readout.contains(QStringLiteral("35.0")),
+                     readout.contains(QStringLiteral("starboard, slant")) &&
+                     readout.contains(QStringLiteral("across 15.0 m")) && readout.contains(QStringLiteral("35.0")),
                  qPrintable(readout));
     }
 

@@ -179,6 +179,13 @@ private slots:
             return sum / (image.height * (x1 - x0));
         };
         QVERIFY(brightness(slant, 260, 280) < 20);
+        // Harder contrast clips more of the brightest echoes: the seabed comes up brighter.
+        options.contrast = 0.0;
+        const auto soft = renderWaterfall(*file, options);
+        options.contrast = 1.0;
+        const auto hard = renderWaterfall(*file, options);
+        QVERIFY(brightness(hard, 300, 500) > brightness(soft, 300, 500) + 10);
+        options.contrast = 0.5;
         QVERIFY(brightness(ground, 262, 282) > 2 * brightness(slant, 260, 280) + 20);
     }
 };

@@ -190,6 +190,18 @@ private slots:
         QCOMPARE(summary.packets.at("type 199"), std::size_t(2));
     }
 
+    void nearestPingToATime()
+    {
+        QTemporaryDir dir;
+        const auto file = sonar::open(writeSurvey(dir, SampleFormat::U8, 2, 40, 8));
+        const double t0 = pingAt(0).time; // pings every 0.1 s
+        QCOMPARE(pingNearest(*file, t0), std::size_t(0));
+        QCOMPARE(pingNearest(*file, t0 + 1.04), std::size_t(10));
+        QCOMPARE(pingNearest(*file, t0 + 1.07), std::size_t(11));
+        QCOMPARE(pingNearest(*file, t0 - 100), std::size_t(0));
+        QCOMPARE(pingNearest(*file, t0 + 100), std::size_t(39));
+    }
+
     void summaryDescribesTheFile()
     {
         QTemporaryDir dir;
