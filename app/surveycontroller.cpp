@@ -83,6 +83,9 @@ void SurveyController::finishInBackground(std::shared_ptr<const sonar::SonarFile
                 std::this_thread::sleep_for(std::chrono::milliseconds(50));
         try {
             std::shared_ptr<const sonar::Georeferencer> geo = std::make_shared<sonar::Georeferencer>(*file, geoOptions);
+            const auto pyramid = sonar::WaterfallPyramid::build(*file, 512, stop.get());
+            if (!pyramid)
+                return;
             const auto summary = QString::fromStdString(sonar::summaryText(file->summary(), path.toStdString()));
             const auto pings = qint64(file->pingCount());
             if (!file->problem().empty())
@@ -90,10 +93,11 @@ void SurveyController::finishInBackground(std::shared_ptr<const sonar::SonarFile
             logging::info("Indexed " + path.toStdString() + ": " + std::to_string(pings) + " pings");
             if (stop->load())
                 return;
-            QMetaObject::invokeMethod(this, [this, file, geo, summary, pings] {
+            QMetaObject::invokeMethod(this, [this, file, geo, pyramid, summary, pings] {
                 if (file != m_file)
                     return;
                 m_geo = geo;
+                m_pyramid = pyramid;
                 m_progress->stop();
                 emit completed(summary, pings);
             });
@@ -126,6 +130,7 @@ void SurveyController::open(const QString& path)
             QMetaObject::invokeMethod(this, [this, file, path, summary, pings, range] {
                 m_file = file;
                 m_geo.reset();
+                m_pyramid.reset();
                 emit opened(path, summary, pings, range);
                 finishInBackground(file, path);
             });
@@ -144,11 +149,13 @@ void SurveyController::render(const WaterfallView::Request& request)
     // Views and the overview strip each keep only their newest request.
     const auto latest = request.overview ? m_latestOverview : m_latest;
     const quint64 generation = ++*latest;
-    QMetaObject::invokeMethod(m_worker, [this, request, generation, file = m_file, latest] {
+    QMetaObject::invokeMethod(m_worker, [this, request, generation, file = m_file, pyramid = m_pyramid, latest] {
         if (latest->load() != generation)
             return; // a newer view was asked for meanwhile
         try {
-            const QImage image = toQImage(sonar::renderWaterfall(*file, optionsFor(request)));
+            auto options = optionsFor(request);
+            options.pyramid = pyramid.get();
+            const QImage image = toQImage(sonar::renderWaterfall(*file, options));
             if (latest->load() == generation)
                 QMetaObject::invokeMethod(this, [this, image, request] { emit rendered(image, request); });
         } catch (const Error& e) {

@@ -16,6 +16,7 @@ namespace fathom {
 namespace sonar {
 class Georeferencer;
 class SonarFile;
+class WaterfallPyramid;
 } // namespace sonar
 
 // Owns the open sidescan file and renders waterfall pictures on a worker thread. The newest
@@ -54,6 +55,7 @@ private:
     QObject* m_worker = nullptr; // lives on m_thread
     std::shared_ptr<const sonar::SonarFile> m_file;
     std::shared_ptr<const sonar::Georeferencer> m_geo;
+    std::shared_ptr<const sonar::WaterfallPyramid> m_pyramid;
     int m_laybackMode = 0; // sonar::Georeferencer::Layback
     double m_laybackMetres = 0;
     std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);

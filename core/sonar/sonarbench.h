@@ -32,6 +32,7 @@ struct SonarBenchResult
     double decodeSeconds = 0; // every sample of every ping, all cores
     int decodeThreads = 1;
     double firstScreenSeconds = 0; // open + index + the first view rendered
+    double pyramidSeconds = 0;     // averaged levels for zoomed-out views, built after indexing
     std::uint64_t residentAfterFirstScreen = 0;
     struct Zoom
     {

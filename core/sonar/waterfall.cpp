@@ -165,39 +165,58 @@ Image renderWaterfall(const SonarFile& file, const RenderOptions& options)
     const int columns = options.columnsPerSide > 0 ? options.columnsPerSide : std::max(1, file.pingInfo(first).samples);
     const std::size_t step = std::max<std::size_t>(1, options.pingStep);
     const std::size_t rows = (last - first + step - 1) / step;
-    std::vector<double> altitude(rows, 0.0);
-    if (options.groundRange && step == 1)
-        altitude = trackBottom(file, first, last);
-    else if (options.groundRange)
-        for (std::size_t i = 0; i < rows; ++i)
-            altitude[i] = trackBottom(file, first + i * step, std::min(last, first + i * step + 1))[0];
-
-    // Every ping onto `columns` bins per side, the rows shared among the cores.
     std::vector<float> grid(rows * 2 * columns, 0.0f);
-    auto work = [&](std::size_t from, std::size_t to) {
-        for (std::size_t i = from; i < to; ++i) {
-            const std::size_t ping = first + i * step;
-            const auto info = file.pingInfo(ping);
-            for (int side = 0; side < 2; ++side)
-                if (channels[side] >= 0)
-                    resample(file.samples(ping, channels[side]), float(info.slantRange), float(altitude[i]),
+    // Zoomed out, rows come from the averaged levels: every ping counts, not every n-th.
+    const auto* level = options.pyramid ? options.pyramid->levelFor(step) : nullptr;
+    if (level) {
+        inParallel(rows, [&](std::size_t from, std::size_t to) {
+            for (std::size_t i = from; i < to; ++i) {
+                const std::size_t row = std::min(level->rows - 1, (first + i * step) / level->factor);
+                for (int side = 0; side < 2; ++side) {
+                    const float* bins =
+                        level->data.data() + (row * 2 + std::size_t(side)) * std::size_t(level->columns);
+                    resample(std::vector<float>(bins, bins + level->columns), level->range, level->altitude[row],
                              options.groundRange, grid.data() + (i * 2 + side) * columns, columns);
-        }
-    };
-    inParallel(rows, work);
-    if (options.gain == Gain::Empirical) {
-        for (int side = 0; side < 2; ++side)
-            for (int j = 0; j < columns; ++j) {
-                double sum = 0;
-                for (std::size_t i = 0; i < rows; ++i)
-                    sum += grid[(i * 2 + side) * columns + j];
-                const double mean = sum / double(rows);
-                for (std::size_t i = 0; i < rows; ++i)
-                    grid[(i * 2 + side) * columns + j] =
-                        mean > 1e-6 ? float(grid[(i * 2 + side) * columns + j] / mean) : 0.f;
+                }
             }
+        });
+    } else {
+        std::vector<double> altitude(rows, 0.0);
+        if (options.groundRange && step == 1)
+            altitude = trackBottom(file, first, last);
+        else if (options.groundRange)
+            for (std::size_t i = 0; i < rows; ++i)
+                altitude[i] = trackBottom(file, first + i * step, std::min(last, first + i * step + 1))[0];
+        // Every ping onto `columns` bins per side, the rows shared among the cores.
+        inParallel(rows, [&](std::size_t from, std::size_t to) {
+            for (std::size_t i = from; i < to; ++i) {
+                const std::size_t ping = first + i * step;
+                const auto info = file.pingInfo(ping);
+                for (int side = 0; side < 2; ++side)
+                    if (channels[side] >= 0)
+                        resample(file.samples(ping, channels[side]), float(info.slantRange), float(altitude[i]),
+                                 options.groundRange, grid.data() + (i * 2 + side) * columns, columns);
+            }
+        });
     }
-    // Display stretch: the 1st to the 99.5th percentile (of a sample of the cells) fill the palette.
+    if (options.gain == Gain::Empirical) {
+        // Row by row, so the pass runs along memory: sums per range bin, then one scale per bin.
+        std::vector<double> sums(std::size_t(2 * columns), 0.0);
+        for (std::size_t i = 0; i < rows; ++i) {
+            const float* row = grid.data() + i * 2 * columns;
+            for (int j = 0; j < 2 * columns; ++j)
+                sums[std::size_t(j)] += row[j];
+        }
+        std::vector<float> inverse(std::size_t(2 * columns));
+        for (int j = 0; j < 2 * columns; ++j)
+            inverse[std::size_t(j)] = sums[std::size_t(j)] > 1e-6 ? float(double(rows) / sums[std::size_t(j)]) : 0.f;
+        for (std::size_t i = 0; i < rows; ++i) {
+            float* row = grid.data() + i * 2 * columns;
+            for (int j = 0; j < 2 * columns; ++j)
+                row[j] *= inverse[std::size_t(j)];
+        }
+    }
+    // Display stretch over a sample of the cells.
     std::vector<float> sample;
     sample.reserve(grid.size() / 7 + 1);
     for (std::size_t k = 0; k < grid.size(); k += 7)
@@ -235,6 +254,77 @@ Image renderWaterfall(const SonarFile& file, const RenderOptions& options)
         }
     });
     return image;
+}
+
+const WaterfallPyramid::Level* WaterfallPyramid::levelFor(std::size_t pingStep) const
+{
+    const Level* best = nullptr;
+    for (const auto& level : m_levels)
+        if (level.factor <= pingStep && (!best || level.factor > best->factor))
+            best = &level;
+    return best;
+}
+
+std::shared_ptr<const WaterfallPyramid> WaterfallPyramid::build(const SonarFile& file, int columnsPerSide,
+                                                                const std::atomic<bool>* stop)
+{
+    file.waitComplete();
+    const std::size_t pings = file.pingCount();
+    const int channels[2] = {file.channelOn(Side::Port), file.channelOn(Side::Starboard)};
+    auto pyramid = std::make_shared<WaterfallPyramid>();
+    Level base{8, (pings + 7) / 8, columnsPerSide, float(file.pingInfo(0).slantRange), {}, {}};
+    base.data.assign(base.rows * 2 * std::size_t(columnsPerSide), 0.0f);
+    base.altitude.assign(base.rows, 0.0f);
+    std::vector<float> row(std::size_t{std::size_t(columnsPerSide)});
+    for (std::size_t p = 0; p < pings; ++p) {
+        if (stop && stop->load())
+            return nullptr;
+        const auto info = file.pingInfo(p);
+        double altitude = info.altitude;
+        for (int side = 0; side < 2; ++side) {
+            if (channels[side] < 0)
+                continue;
+            const auto samples = file.samples(p, channels[side]);
+            if (altitude <= 0.1 && !samples.empty()) {
+                const int bin = firstReturn(samples);
+                altitude = bin >= 0 ? info.slantRange * bin / double(samples.size()) : 0.0;
+            }
+            std::fill(row.begin(), row.end(), 0.0f);
+            resample(samples, float(info.slantRange), 0.0f, false, row.data(), columnsPerSide);
+            float* sum = base.data.data() + ((p / 8) * 2 + std::size_t(side)) * std::size_t(columnsPerSide);
+            for (int j = 0; j < columnsPerSide; ++j)
+                sum[j] += row[std::size_t(j)];
+        }
+        base.altitude[p / 8] += float(altitude);
+    }
+    for (std::size_t r = 0; r < base.rows; ++r) {
+        const float n = float(std::min<std::size_t>(8, pings - r * 8));
+        for (int k = 0; k < 2 * columnsPerSide; ++k)
+            base.data[r * 2 * std::size_t(columnsPerSide) + std::size_t(k)] /= n;
+        base.altitude[r] /= n;
+    }
+    pyramid->m_levels.push_back(std::move(base));
+    // Each further level averages eight rows of the one below.
+    while (pyramid->m_levels.back().rows > 64) {
+        const Level& below = pyramid->m_levels.back();
+        Level up{below.factor * 8, (below.rows + 7) / 8, below.columns, below.range, {}, {}};
+        up.data.assign(up.rows * 2 * std::size_t(up.columns), 0.0f);
+        up.altitude.assign(up.rows, 0.0f);
+        const std::size_t width = 2 * std::size_t(up.columns);
+        for (std::size_t r = 0; r < below.rows; ++r) {
+            for (std::size_t k = 0; k < width; ++k)
+                up.data[(r / 8) * width + k] += below.data[r * width + k];
+            up.altitude[r / 8] += below.altitude[r];
+        }
+        for (std::size_t r = 0; r < up.rows; ++r) {
+            const float n = float(std::min<std::size_t>(8, below.rows - r * 8));
+            for (std::size_t k = 0; k < width; ++k)
+                up.data[r * width + k] /= n;
+            up.altitude[r] /= n;
+        }
+        pyramid->m_levels.push_back(std::move(up));
+    }
+    return pyramid;
 }
 
 void writePng(const Image& image, const std::string& path)

@@ -155,6 +155,44 @@ private slots:
                      qPrintable(QString("ping %1: %2 vs %3").arg(i).arg(tracked[i]).arg(sim.ping(i).altitude)));
     }
 
+    void zoomedOutViewsAverageEveryPing()
+    {
+        QTemporaryDir dir;
+        SurveySimulator::Options options = small(9);
+        options.pings = 1000;
+        const auto files = writeDemoSurvey(dir.path().toStdString(), options);
+        const auto file = open(files[0]);
+        const auto pyramid = WaterfallPyramid::build(*file, 128);
+        QVERIFY(pyramid);
+        QCOMPARE(pyramid->levels().size(), std::size_t(2)); // 125 rows of 8 pings, then 16 rows of 64
+        const auto& eight = pyramid->levels()[0];
+        QCOMPARE(eight.rows, std::size_t(125));
+        QCOMPARE(pyramid->levelFor(4), nullptr);
+        QCOMPARE(pyramid->levelFor(100)->factor, std::size_t(64));
+        // A level-8 bin is the mean of its eight pings resampled onto the same bins.
+        RenderOptions one;
+        one.columnsPerSide = 128;
+        one.gain = Gain::None;
+        double sum = 0;
+        for (std::size_t p = 16; p < 24; ++p) {
+            const auto samples = file->samples(p, 1);
+            const int k = int((60 + 0.5) * samples.size() / 128.0 - 0.5);
+            sum += samples[std::size_t(k)] + (samples[std::size_t(k + 1)] - samples[std::size_t(k)]) *
+                                                 float((60 + 0.5) * samples.size() / 128.0 - 0.5 - k);
+        }
+        QVERIFY(std::abs(eight.data[(2 * 2 + 1) * 128 + 60] - sum / 8) < 1e-2 * std::max(1.0, sum / 8));
+        QVERIFY(std::abs(eight.altitude[2] - file->pingInfo(20).altitude) < 0.3);
+        // Rendered through the levels, a view of the whole line has its full height.
+        RenderOptions whole;
+        whole.columnsPerSide = 100;
+        whole.pingStep = 10;
+        whole.pyramid = pyramid.get();
+        whole.groundRange = true;
+        const auto image = renderWaterfall(*file, whole);
+        QCOMPARE(image.height, 100);
+        QCOMPARE(image.width, 200);
+    }
+
     void groundRangeRemovesTheWaterColumn()
     {
         QTemporaryDir dir;
