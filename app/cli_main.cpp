@@ -1,4 +1,5 @@
 // fathom-cli: the headless engine.
+#include "cli_series.h"
 #include "cli_sonar.h"
 #include "common/error.h"
 #include "common/versions.h"
@@ -45,6 +46,7 @@ int main(int argc, char** argv)
     devices->add_flag("--json", json, "Print JSON instead of text");
 
     fathom::cli::addSonarCommands(app);
+    fathom::cli::addSeriesCommands(app);
 
     try {
         app.parse(argc, argv); // the sonar commands run here, from their callbacks

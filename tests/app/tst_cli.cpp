@@ -147,6 +147,30 @@ private slots:
         QCOMPARE(qFromBigEndian<quint32>(head.constData() + 20), 120u);
     }
 
+    void seriesInfoOnTheDemoSensors()
+    {
+        QTemporaryDir dir;
+        QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--out"), dir.path(), QStringLiteral("--pings"),
+                      QStringLiteral("50")})
+                     .code,
+                 0);
+        auto r = run({QStringLiteral("ts"), QStringLiteral("info"), dir.filePath(QStringLiteral("sensors.csv")),
+                      QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const auto info = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(info.value(QStringLiteral("rows")).toInt(), 50);
+        QCOMPARE(info.value(QStringLiteral("time_column")).toString(), QStringLiteral("time"));
+        QCOMPARE(info.value(QStringLiteral("channels")).toArray().size(), 13); // ping and the 12 sensors
+        const auto bad = dir.filePath(QStringLiteral("bad.csv"));
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("time,depth\n2024-01-01 00:00:00,1\n2024-01-01 00:00:01,deep\n");
+        file.close();
+        r = run({QStringLiteral("ts"), QStringLiteral("info"), bad});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("row 3, column 'depth'")), qPrintable(r.err));
+    }
+
     void unreadableSonarFileIsAClearError()
     {
         QTemporaryDir dir;
