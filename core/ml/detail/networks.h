@@ -1,0 +1,44 @@
+#pragma once
+
+// Internal to core/ml: the LibTorch networks behind ml::Model. Included only by core/ml .cpp
+// files (DESIGN.md rule 1).
+
+#include "common/error.h"
+#include "ml/models.h"
+
+#include <torch/torch.h>
+
+namespace fathom::ml::detail {
+
+// x: batch × lookback × channels → batch × horizon × targets.
+struct Network : torch::nn::Module
+{
+    virtual torch::Tensor forward(torch::Tensor x) = 0;
+    // Only the spike detector has one: batch → probability that the window ends in a spike.
+    virtual torch::Tensor spikeLogit(torch::Tensor x);
+};
+
+std::shared_ptr<Network> makeNetwork(const ModelConfig& config);
+std::int64_t countParameters(const torch::nn::Module& module);
+
+} // namespace fathom::ml::detail
+
+namespace fathom::ml {
+
+struct Model::Impl
+{
+    ModelConfig config;
+    std::shared_ptr<detail::Network> net;
+
+    torch::Tensor batchTensor(const std::vector<float>& windows, int batch) const
+    {
+        const auto expected = std::size_t(batch) * std::size_t(config.lookback) * std::size_t(config.channels);
+        if (windows.size() != expected)
+            throw Error("the model expects windows of " + std::to_string(config.lookback) + " steps × " +
+                        std::to_string(config.channels) + " channels; it was given " + std::to_string(windows.size()) +
+                        " values for " + std::to_string(batch) + " windows");
+        return torch::from_blob(const_cast<float*>(windows.data()), {batch, config.lookback, config.channels}).clone();
+    }
+};
+
+} // namespace fathom::ml

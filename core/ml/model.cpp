@@ -1,0 +1,138 @@
+#include "ml/models.h"
+
+#include "common/error.h"
+#include "detail/networks.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+
+namespace fathom::ml {
+
+namespace {
+
+const std::pair<ModelKind, const char*> kNames[] = {
+    {ModelKind::Lstm, "lstm"},         {ModelKind::Gru, "gru"},        {ModelKind::CnnLstm, "cnn_lstm"},
+    {ModelKind::Spike, "spike"},       {ModelKind::Rule, "rule"},      {ModelKind::Ensemble, "ensemble"},
+    {ModelKind::PatchTst, "patchtst"}, {ModelKind::DLinear, "dlinear"}};
+
+// LibTorch's messages carry a C++ backtrace after the first line.
+std::string firstLine(const std::string& text)
+{
+    return text.substr(0, text.find('\n'));
+}
+
+std::vector<float> toVector(const torch::Tensor& t)
+{
+    const torch::Tensor c = t.to(torch::kCPU).to(torch::kFloat).contiguous();
+    return {c.data_ptr<float>(), c.data_ptr<float>() + c.numel()};
+}
+
+} // namespace
+
+std::string kindName(ModelKind kind)
+{
+    for (const auto& [k, name] : kNames)
+        if (k == kind)
+            return name;
+    return "lstm";
+}
+
+ModelKind parseKind(const std::string& name)
+{
+    std::string known;
+    for (const auto& [k, n] : kNames) {
+        if (name == n)
+            return k;
+        known += (known.empty() ? "" : ", ") + std::string(n);
+    }
+    throw Error("unknown model '" + name + "' (the models are: " + known + ")");
+}
+
+std::vector<ModelKind> allKinds()
+{
+    std::vector<ModelKind> kinds;
+    for (const auto& [k, name] : kNames)
+        kinds.push_back(k);
+    return kinds;
+}
+
+Model::Model(const ModelConfig& config, std::uint64_t seed)
+    : m_impl(std::make_unique<Impl>())
+{
+    torch::manual_seed(seed);
+    m_impl->config = config;
+    m_impl->net = detail::makeNetwork(config);
+}
+
+Model::~Model() = default;
+Model::Model(Model&&) noexcept = default;
+Model& Model::operator=(Model&&) noexcept = default;
+
+const ModelConfig& Model::config() const
+{
+    return m_impl->config;
+}
+
+std::int64_t Model::parameterCount() const
+{
+    return detail::countParameters(*m_impl->net);
+}
+
+std::vector<float> Model::predict(const std::vector<float>& windows, int batch) const
+{
+    torch::NoGradGuard noGrad;
+    m_impl->net->eval();
+    return toVector(m_impl->net->forward(m_impl->batchTensor(windows, batch)));
+}
+
+std::vector<float> Model::spikeProbability(const std::vector<float>& windows, int batch) const
+{
+    torch::NoGradGuard noGrad;
+    m_impl->net->eval();
+    return toVector(torch::sigmoid(m_impl->net->spikeLogit(m_impl->batchTensor(windows, batch))));
+}
+
+void Model::save(const std::filesystem::path& file) const
+{
+    const auto temp = file.string() + ".part-" + std::to_string(::getpid());
+    try {
+        torch::serialize::OutputArchive archive;
+        m_impl->net->save(archive);
+        archive.save_to(temp);
+    } catch (const std::exception& e) {
+        std::error_code ignored;
+        std::filesystem::remove(temp, ignored);
+        throw Error(file.string() + ": the model could not be written: " + firstLine(e.what()));
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp, file, ec);
+    if (ec)
+        throw Error(file.string() + ": cannot replace: " + ec.message());
+}
+
+Model Model::load(const std::filesystem::path& file, const ModelConfig& config)
+{
+    Model model(config);
+    try {
+        torch::serialize::InputArchive archive;
+        archive.load_from(file.string());
+        model.m_impl->net->load(archive);
+    } catch (const std::exception& e) {
+        if (!std::filesystem::exists(file))
+            throw Error(file.string() + ": no such model weights file");
+        throw Error(file.string() + ": not weights of a " + kindName(config.kind) + " model of these sizes (" +
+                    firstLine(e.what()) + ")");
+    }
+    return model;
+}
+
+ModelDescription describe(const ModelConfig& config)
+{
+    const Model model(config);
+    const std::vector<float> zeros(std::size_t(config.lookback) * std::size_t(config.channels), 0.0f);
+    const auto out = model.predict(zeros, 1);
+    return {kindName(config.kind), model.parameterCount(), {1, config.horizon, std::int64_t(config.targets.size())}};
+}
+
+} // namespace fathom::ml

@@ -1,0 +1,72 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace fathom::ml {
+
+// The model family (DESIGN.md, "Models"). Every model maps a window of `lookback` steps ×
+// `channels` inputs to `horizon` steps × `targets` outputs.
+enum class ModelKind { Lstm, Gru, CnnLstm, Spike, Rule, Ensemble, PatchTst, DLinear };
+
+std::string kindName(ModelKind kind);         // "lstm", "gru", "cnn_lstm", "spike", "rule", "ensemble", …
+ModelKind parseKind(const std::string& name); // throws Error listing the names
+std::vector<ModelKind> allKinds();
+
+struct ModelConfig
+{
+    ModelKind kind = ModelKind::Lstm;
+    int lookback = 100;
+    int channels = 12;
+    int horizon = 1;
+    std::vector<int> targets = {0}; // input channels forecast (PatchTST and DLinear forecast each)
+    float dropout = 0.1f;
+    // PatchTST
+    int patchLength = 16;
+    int patchStride = 8;
+    int modelWidth = 128;
+    int heads = 16;
+    int layers = 3;
+    // DLinear
+    int movingAverage = 25;
+};
+
+// A model ready to run: the network behind pimpl so callers need no LibTorch header.
+class Model
+{
+public:
+    explicit Model(const ModelConfig& config, std::uint64_t seed = 1);
+    ~Model();
+    Model(Model&&) noexcept;
+    Model& operator=(Model&&) noexcept;
+
+    const ModelConfig& config() const;
+    std::int64_t parameterCount() const;
+    // windows: batch × lookback × channels, row-major. Returns batch × horizon × targets.
+    std::vector<float> predict(const std::vector<float>& windows, int batch) const;
+    // The spike detector's probability that each window ends in a spike (spike model only).
+    std::vector<float> spikeProbability(const std::vector<float>& windows, int batch) const;
+
+    void save(const std::filesystem::path& file) const; // atomic: a temp file, then renamed
+    static Model load(const std::filesystem::path& file, const ModelConfig& config);
+
+    struct Impl;
+    Impl& impl() const { return *m_impl; }
+
+private:
+    std::unique_ptr<Impl> m_impl;
+};
+
+// `fathom-cli ts models`: each model with its parameter count for the given sizes.
+struct ModelDescription
+{
+    std::string name;
+    std::int64_t parameters = 0;
+    std::vector<std::int64_t> outputShape; // for a batch of one
+};
+ModelDescription describe(const ModelConfig& config);
+
+} // namespace fathom::ml

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "models.h"
+#include "series/dataset.h"
+
+#include <atomic>
+#include <functional>
+#include <vector>
+
+namespace fathom::ml {
+
+struct TrainOptions
+{
+    int epochs = 20;
+    int batchSize = 32;
+    double learningRate = 1e-3;
+    double weightDecay = 1e-4;
+    double clipNorm = 1.0; // gradient norm clipped to this; 0 leaves gradients alone
+    int patience = 5;      // epochs without a better validation loss before stopping
+    std::uint64_t seed = 1;
+};
+
+struct TrainProgress
+{
+    int epoch = 0; // 1-based
+    int epochs = 0;
+    std::size_t step = 0;
+    std::size_t steps = 0; // per epoch
+    double trainLoss = 0;
+    double validationLoss = 0; // NaN until the first epoch ends
+    double samplesPerSecond = 0;
+    double etaSeconds = 0;
+};
+
+struct TrainResult
+{
+    std::vector<double> trainLoss;      // per epoch, mean over its batches
+    std::vector<double> validationLoss; // per epoch, empty without validation windows
+    int bestEpoch = 0;
+    bool cancelled = false;
+    double seconds = 0;
+};
+
+// Trains `model` on forecasting windows (MSE, AdamW, gradient clipping, early stopping on the
+// validation windows, the best weights kept). Progress arrives after every step; `stop` is read
+// between steps and ends training with the best weights so far.
+TrainResult train(Model& model, const series::Windows& train, const series::Windows* validation,
+                  const TrainOptions& options, const std::function<void(const TrainProgress&)>& progress = {},
+                  const std::atomic<bool>* stop = nullptr);
+
+// Mean squared error of the model's forecasts over windows (in the units the windows are in).
+double evaluateMse(const Model& model, const series::Windows& windows, int batchSize = 256);
+
+// Windows i0..i1 gathered as model input: (i1 - i0) × lookback × features, row-major.
+std::vector<float> gatherInputs(const series::Windows& windows, std::size_t i0, std::size_t i1);
+
+} // namespace fathom::ml

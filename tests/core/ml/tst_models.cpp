@@ -1,0 +1,200 @@
+#include "common/error.h"
+#include "ml/models.h"
+#include "ml/trainer.h"
+
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace fathom;
+using namespace fathom::ml;
+
+namespace {
+
+// Three channels where the third is a product of the first two: learnable, not trivial.
+series::Series tinySeries(std::size_t rows = 300)
+{
+    series::Series s;
+    s.channels = {"a", "b", "c"};
+    s.rows = rows;
+    s.data.resize(rows * 3);
+    for (std::size_t r = 0; r < rows; ++r) {
+        const double t = double(r);
+        s.data[r] = float(std::sin(t / 5.0));
+        s.data[rows + r] = float(std::cos(t / 7.0));
+        s.data[2 * rows + r] = float(std::sin(t / 5.0) * std::cos(t / 7.0));
+    }
+    return s;
+}
+
+ModelConfig tinyConfig(ModelKind kind)
+{
+    ModelConfig c;
+    c.kind = kind;
+    c.lookback = 24;
+    c.channels = 3;
+    c.horizon = 1;
+    c.targets = {2};
+    c.dropout = 0.0f;
+    c.patchLength = 8;
+    c.patchStride = 4;
+    c.modelWidth = 32;
+    c.heads = 4;
+    c.layers = 1;
+    c.movingAverage = 5;
+    return c;
+}
+
+} // namespace
+
+class TestModels : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parameterCountsMatchThePlan_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<double>("planned");
+        QTest::newRow("lstm") << "lstm" << 340e3;
+        QTest::newRow("gru") << "gru" << 280e3;
+        QTest::newRow("cnn_lstm") << "cnn_lstm" << 450e3;
+        QTest::newRow("spike") << "spike" << 520e3;
+        QTest::newRow("rule") << "rule" << 85e3;
+        QTest::newRow("ensemble") << "ensemble" << 1.67e6;
+    }
+
+    void parameterCountsMatchThePlan()
+    {
+        QFETCH(QString, name);
+        QFETCH(double, planned);
+        ModelConfig config; // the plan's default: 100 steps × 12 channels → 1
+        config.kind = parseKind(name.toStdString());
+        const auto d = describe(config);
+        QVERIFY2(std::abs(double(d.parameters) - planned) <= 0.25 * planned,
+                 qPrintable(QString("%1: %2 parameters, planned %3").arg(name).arg(d.parameters).arg(planned)));
+        QCOMPARE(d.outputShape, (std::vector<std::int64_t>{1, 1, 1}));
+    }
+
+    void longHorizonModelsForecastEveryChannel()
+    {
+        for (auto kind : {ModelKind::PatchTst, ModelKind::DLinear}) {
+            ModelConfig config;
+            config.kind = kind;
+            config.lookback = 336;
+            config.horizon = 96;
+            config.channels = 7;
+            config.targets = {0, 1, 2, 3, 4, 5, 6};
+            const Model model(config);
+            const auto out = model.predict(std::vector<float>(2 * 336 * 7, 0.5f), 2);
+            QCOMPARE(out.size(), std::size_t(2 * 96 * 7));
+            QVERIFY(model.parameterCount() > 0);
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, parseKind("transformer-xl"));
+    }
+
+    void everyModelOverfitsATinySet()
+    {
+        const auto s = tinySeries();
+        const series::Windows windows(s, {0, 1, 2}, {2}, {24, 1, 4}, {0, 300});
+        QTemporaryDir dir;
+        for (auto kind : allKinds()) {
+            Model model(tinyConfig(kind));
+            TrainOptions options;
+            options.epochs = 15;
+            options.batchSize = 16;
+            options.learningRate = 3e-3;
+            options.patience = 1000;
+            QElapsedTimer clock;
+            clock.start();
+            const auto result = train(model, windows, nullptr, options);
+            const double first = result.trainLoss.front(),
+                         last = *std::min_element(result.trainLoss.begin(), result.trainLoss.end());
+            QVERIFY2(last <= first / 10, qPrintable(QString("%1: loss %2 → %3 in %4 ms")
+                                                        .arg(QString::fromStdString(kindName(kind)))
+                                                        .arg(first)
+                                                        .arg(last)
+                                                        .arg(clock.elapsed())));
+            QVERIFY(evaluateMse(model, windows) <= first / 10); // the best weights were kept
+            // Every kind saves and loads (parameter names must suit LibTorch's archive format).
+            const auto path = std::filesystem::path(dir.path().toStdString()) / (kindName(kind) + ".pt");
+            model.save(path);
+            const auto input = gatherInputs(windows, 0, 2);
+            QCOMPARE(Model::load(path, tinyConfig(kind)).predict(input, 2), model.predict(input, 2));
+            qInfo("%s: loss %.4g -> %.4g in %lld ms", kindName(kind).c_str(), first, last, clock.elapsed());
+        }
+    }
+
+    void savedWeightsComeBack()
+    {
+        QTemporaryDir dir;
+        const auto path = std::filesystem::path(dir.path().toStdString()) / "gru.pt";
+        const Model model(tinyConfig(ModelKind::Gru), 7);
+        model.save(path);
+        const Model back = Model::load(path, tinyConfig(ModelKind::Gru));
+        const std::vector<float> input(24 * 3, 0.25f);
+        QCOMPARE(back.predict(input, 1), model.predict(input, 1));
+        auto other = tinyConfig(ModelKind::Lstm);
+        QVERIFY_THROWS_EXCEPTION(Error, Model::load(path, other));
+        QVERIFY_THROWS_EXCEPTION(Error,
+                                 Model::load(std::filesystem::path(dir.path().toStdString()) / "none.pt", other));
+    }
+
+    void mismatchedDataIsRefused()
+    {
+        const auto s = tinySeries();
+        const series::Windows twoChannels(s, {0, 1}, {2}, {24, 1, 4}, {0, 300});
+        Model model(tinyConfig(ModelKind::DLinear));
+        try {
+            train(model, twoChannels, nullptr, {});
+            QFAIL("a model for 3 channels trained on 2");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("24 steps × 3 channels") != std::string::npos, e.what());
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, model.predict(std::vector<float>(10, 0.f), 1));
+        QVERIFY_THROWS_EXCEPTION(Error, model.spikeProbability(std::vector<float>(72, 0.f), 1));
+    }
+
+    void cancelStopsBetweenSteps()
+    {
+        const auto s = tinySeries();
+        const series::Windows windows(s, {0, 1, 2}, {2}, {24, 1, 1}, {0, 300});
+        Model model(tinyConfig(ModelKind::Lstm));
+        std::atomic<bool> stop{false};
+        std::size_t calls = 0;
+        TrainOptions options;
+        options.epochs = 50;
+        const auto result = train(
+            model, windows, nullptr, options,
+            [&](const TrainProgress& p) {
+                ++calls;
+                QVERIFY(p.samplesPerSecond > 0 && p.steps > 0);
+                if (calls == 3)
+                    stop = true;
+            },
+            &stop);
+        QVERIFY(result.cancelled);
+        QCOMPARE(calls, std::size_t(3));
+    }
+
+    void earlyStoppingKeepsTheBestEpoch()
+    {
+        const auto s = tinySeries(400);
+        const series::Windows trainWindows(s, {0, 1, 2}, {2}, {24, 1, 2}, {0, 300});
+        const series::Windows validation(s, {0, 1, 2}, {2}, {24, 1, 1}, {300, 400}, true);
+        Model model(tinyConfig(ModelKind::DLinear));
+        TrainOptions options;
+        options.epochs = 200;
+        options.patience = 3;
+        options.learningRate = 1e-2;
+        const auto result = train(model, trainWindows, &validation, options);
+        QVERIFY(result.validationLoss.size() < 200); // it stopped once validation stopped improving
+        const double best = *std::min_element(result.validationLoss.begin(), result.validationLoss.end());
+        QVERIFY(std::abs(evaluateMse(model, validation) - best) < 1e-5 + 1e-3 * best);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModels)
+#include "tst_models.moc"
