@@ -1,12 +1,20 @@
 #include "cli_series.h"
 
+#include "common/atomicfile.h"
+#include "common/error.h"
+#include "ml/pipeline.h"
 #include "series/csvloader.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <iostream>
+#include <sstream>
+#include <unistd.h>
 
 namespace fathom::cli {
 
@@ -63,6 +71,143 @@ void info(const InfoArgs& args)
     }
 }
 
+struct ModelsArgs
+{
+    int lookback = 100, channels = 12, horizon = 1;
+    bool json = false;
+};
+
+void models(const ModelsArgs& args)
+{
+    nlohmann::json list = nlohmann::json::array();
+    for (auto kind : ml::allKinds()) {
+        ml::ModelConfig config;
+        config.kind = kind;
+        config.lookback = args.lookback;
+        config.channels = args.channels;
+        config.horizon = args.horizon;
+        const auto d = ml::describe(config);
+        list.push_back({{"name", d.name}, {"parameters", d.parameters}, {"output_shape", d.outputShape}});
+        if (!args.json)
+            std::printf("%-10s %10lld parameters\n", d.name.c_str(), static_cast<long long>(d.parameters));
+    }
+    if (args.json)
+        std::cout << nlohmann::json{{"lookback", args.lookback},
+                                    {"channels", args.channels},
+                                    {"horizon", args.horizon},
+                                    {"models", list}}
+                         .dump(2)
+                  << "\n";
+}
+
+struct TrainArgs
+{
+    std::vector<std::string> data, features, skip, models{"lstm"};
+    std::string target, out;
+    int lookback = 100, horizon = 1, stride = 1, epochs = 20, batch = 32, patience = 5;
+    double learningRate = 1e-3;
+    std::uint64_t seed = 1;
+    bool json = false;
+};
+
+void trainCommand(const TrainArgs& args)
+{
+    ml::TrainJob job;
+    job.data.assign(args.data.begin(), args.data.end());
+    job.target = args.target;
+    job.features = args.features;
+    job.skip = args.skip;
+    job.models.clear();
+    for (const auto& name : args.models)
+        job.models.push_back(ml::parseKind(name));
+    job.lookback = args.lookback;
+    job.horizon = args.horizon;
+    job.stride = args.stride;
+    job.out = args.out;
+    job.options.epochs = args.epochs;
+    job.options.batchSize = args.batch;
+    job.options.patience = args.patience;
+    job.options.learningRate = args.learningRate;
+    job.options.seed = args.seed;
+    const bool terminal = ::isatty(STDERR_FILENO);
+    auto lastDrawn = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+    const auto result = ml::runTrainJob(job, [&](const std::string& model, const ml::TrainProgress& p) {
+        // A progress line on stderr: redrawn in place on a terminal, once per epoch in a log.
+        const auto now = std::chrono::steady_clock::now();
+        const bool epochEnd = p.step == p.steps;
+        if (!epochEnd && (!terminal || now - lastDrawn < std::chrono::milliseconds(200)))
+            return;
+        lastDrawn = now;
+        std::fprintf(stderr, "%s%-9s epoch %d/%d  step %zu/%zu  loss %.4f  %.0f samples/s  ETA %.0f s   ",
+                     terminal ? "\r" : "", model.c_str(), p.epoch, p.epochs, p.step, p.steps, p.trainLoss,
+                     p.samplesPerSecond, p.etaSeconds);
+        if (epochEnd || !terminal)
+            std::fprintf(stderr, "\n");
+    });
+    nlohmann::json models = nlohmann::json::array();
+    for (const auto& m : result.models)
+        models.push_back({{"model", m.model},
+                          {"folder", m.folder.string()},
+                          {"parameters", m.parameters},
+                          {"epochs", m.epochs},
+                          {"best_epoch", m.bestEpoch},
+                          {"validation_mse", m.validationMse},
+                          {"test_mse", m.testMse},
+                          {"seconds", m.seconds}});
+    const nlohmann::json summary = {{"rows", result.rows},
+                                    {"train_windows", result.trainWindows},
+                                    {"validation_windows", result.validationWindows},
+                                    {"test_windows", result.testWindows},
+                                    {"filled_cells", result.load.filledCells},
+                                    {"models", models}};
+    if (args.json) {
+        std::cout << summary.dump(2) << "\n";
+        return;
+    }
+    for (const auto& m : result.models)
+        std::printf("%-10s validation MSE %.4f, test MSE %.4f (z-scored), %d epochs, %.1f s -> %s\n", m.model.c_str(),
+                    m.validationMse, m.testMse, m.epochs, m.seconds, m.folder.c_str());
+}
+
+struct PredictArgs
+{
+    std::string model, out;
+    std::vector<std::string> data, skip;
+};
+
+std::string isoTime(double t)
+{
+    const auto seconds = static_cast<std::time_t>(t);
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S", &tm);
+    char ms[8];
+    std::snprintf(ms, sizeof ms, ".%03d", int(std::lround((t - std::floor(t)) * 1000.0)) % 1000);
+    return std::string(text) + ms;
+}
+
+void predictCommand(const PredictArgs& args)
+{
+    const auto forecast = ml::predictWithFolder(args.model, {args.data.begin(), args.data.end()}, args.skip);
+    AtomicFile out(args.out);
+    auto& csv = out.stream();
+    csv << (forecast.time.empty() ? "" : "time,") << "row";
+    for (int h = 1; h <= forecast.horizon; ++h)
+        csv << ",forecast_t" << h;
+    csv << "\n";
+    for (std::size_t i = 0; i < forecast.rows.size(); ++i) {
+        if (!forecast.time.empty())
+            csv << isoTime(forecast.time[i]) << ",";
+        csv << forecast.rows[i];
+        for (int h = 0; h < forecast.horizon; ++h)
+            csv << "," << forecast.values[i * std::size_t(forecast.horizon) + std::size_t(h)];
+        csv << "\n";
+    }
+    out.commit();
+    std::cerr << "wrote " << forecast.rows.size() << " forecasts to " << args.out << "\n";
+}
+
 } // namespace
 
 void addSeriesCommands(CLI::App& app)
@@ -76,6 +221,42 @@ void addSeriesCommands(CLI::App& app)
     infoCommand->add_flag("--drop-missing", args->drop, "Drop rows with missing cells instead of filling them");
     infoCommand->add_flag("--json", args->json, "Print JSON");
     infoCommand->callback([args] { info(*args); });
+
+    auto modelArgs = std::make_shared<ModelsArgs>();
+    auto* modelsCommand = ts->add_subcommand("models", "The model family with parameter counts for given sizes");
+    modelsCommand->add_option("--lookback", modelArgs->lookback, "Steps per window");
+    modelsCommand->add_option("--channels", modelArgs->channels, "Input channels");
+    modelsCommand->add_option("--horizon", modelArgs->horizon, "Steps forecast");
+    modelsCommand->add_flag("--json", modelArgs->json, "Print JSON");
+    modelsCommand->callback([modelArgs] { models(*modelArgs); });
+
+    auto t = std::make_shared<TrainArgs>();
+    auto* trainCmd = ts->add_subcommand("train", "Train models on CSV data; each lands in OUT/<model>/");
+    trainCmd->add_option("--data", t->data, "CSV/TSV files, one data set")->required();
+    trainCmd->add_option("--target", t->target, "The channel to forecast")->required();
+    trainCmd->add_option("--features", t->features, "Input channels (default: all)")->delimiter(',');
+    trainCmd->add_option("--skip", t->skip, "Columns not to load (labels)")->delimiter(',');
+    trainCmd->add_option("--models", t->models, "lstm,gru,cnn_lstm,spike,rule,ensemble,patchtst,dlinear")
+        ->delimiter(',');
+    trainCmd->add_option("--lookback", t->lookback, "Steps per window");
+    trainCmd->add_option("--horizon", t->horizon, "Steps forecast");
+    trainCmd->add_option("--stride", t->stride, "Steps between training windows");
+    trainCmd->add_option("--epochs", t->epochs, "Most epochs");
+    trainCmd->add_option("--batch", t->batch, "Windows per step");
+    trainCmd->add_option("--patience", t->patience, "Epochs without improvement before stopping");
+    trainCmd->add_option("--lr", t->learningRate, "Learning rate");
+    trainCmd->add_option("--seed", t->seed, "Seed for reproducible runs");
+    trainCmd->add_option("--out", t->out, "Folder for the trained models")->required();
+    trainCmd->add_flag("--json", t->json, "Print a JSON summary");
+    trainCmd->callback([t] { trainCommand(*t); });
+
+    auto p = std::make_shared<PredictArgs>();
+    auto* predictCmd = ts->add_subcommand("predict", "Forecast with a trained model over every window of new data");
+    predictCmd->add_option("--model", p->model, "A model folder written by ts train")->required();
+    predictCmd->add_option("--data", p->data, "CSV/TSV files")->required();
+    predictCmd->add_option("--skip", p->skip, "Columns not to load")->delimiter(',');
+    predictCmd->add_option("--out", p->out, "CSV to write")->required();
+    predictCmd->callback([p] { predictCommand(*p); });
 }
 
 } // namespace fathom::cli

@@ -7,6 +7,8 @@
 #include <QTest>
 #include <QtEndian>
 
+#include <cmath>
+
 class TestCli : public QObject
 {
     Q_OBJECT
@@ -169,6 +171,72 @@ private slots:
         r = run({QStringLiteral("ts"), QStringLiteral("info"), bad});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(QStringLiteral("row 3, column 'depth'")), qPrintable(r.err));
+    }
+
+    void modelsAreListedWithTheirSizes()
+    {
+        const auto r = run({QStringLiteral("ts"), QStringLiteral("models"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const auto models = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("models")).toArray();
+        QStringList names;
+        for (const auto& m : models) {
+            names << m.toObject().value(QStringLiteral("name")).toString();
+            QVERIFY(m.toObject().value(QStringLiteral("parameters")).toDouble() > 100);
+        }
+        QCOMPARE(names, (QStringList{"lstm", "gru", "cnn_lstm", "spike", "rule", "ensemble", "patchtst", "dlinear"}));
+    }
+
+    void trainAndPredictOnTheDemoSensors()
+    {
+        QTemporaryDir dir;
+        QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--out"), dir.path(), QStringLiteral("--pings"),
+                      QStringLiteral("400")})
+                     .code,
+                 0);
+        const auto sensors = dir.filePath(QStringLiteral("sensors.csv"));
+        auto r = run({QStringLiteral("ts"), QStringLiteral("train"), QStringLiteral("--data"), sensors,
+                      QStringLiteral("--target"), QStringLiteral("mag_total_nt"), QStringLiteral("--features"),
+                      QStringLiteral("altitude_m,depth_m,heading_deg"), QStringLiteral("--models"),
+                      QStringLiteral("dlinear,rule"), QStringLiteral("--lookback"), QStringLiteral("16"),
+                      QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--out"),
+                      dir.filePath(QStringLiteral("models")), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const auto summary = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(summary.value(QStringLiteral("rows")).toInt(), 400);
+        const auto trained = summary.value(QStringLiteral("models")).toArray();
+        QCOMPARE(trained.size(), 2);
+        for (const auto& m : trained)
+            QVERIFY(std::isfinite(m.toObject().value(QStringLiteral("test_mse")).toDouble()));
+        for (const char* file : {"models/rule/config.json", "models/rule/weights.pt", "models/rule/metrics.json"})
+            QVERIFY2(QFile::exists(dir.filePath(QLatin1String(file))), file);
+
+        const auto forecasts = dir.filePath(QStringLiteral("forecast.csv"));
+        r = run({QStringLiteral("ts"), QStringLiteral("predict"), QStringLiteral("--model"),
+                 dir.filePath(QStringLiteral("models/rule")), QStringLiteral("--data"), sensors,
+                 QStringLiteral("--out"), forecasts});
+        QCOMPARE(r.code, 0);
+        QFile out(forecasts);
+        QVERIFY(out.open(QIODevice::ReadOnly));
+        const auto lines = QString::fromUtf8(out.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.first(), QStringLiteral("time,row,forecast_t1"));
+        QCOMPARE(lines.size(), 1 + 400 - 16 + 1); // every window, the last one forecasting past the data
+        const double value = lines.at(100).section(QLatin1Char(','), 2, 2).toDouble();
+        QVERIFY2(value > 49000 && value < 51500, qPrintable(lines.at(100))); // in nanotesla, not z-scores
+
+        // Data without a channel the model learned from: a clear error.
+        const auto partial = dir.filePath(QStringLiteral("partial.csv"));
+        QFile p(partial);
+        QVERIFY(p.open(QIODevice::WriteOnly));
+        p.write("time,altitude_m,mag_total_nt\n");
+        for (int i = 0; i < 40; ++i)
+            p.write(QStringLiteral("2025-11-23 06:40:%1,9.0,50150\n").arg(i, 2, 10, QLatin1Char('0')).toUtf8());
+        p.close();
+        r = run({QStringLiteral("ts"), QStringLiteral("predict"), QStringLiteral("--model"),
+                 dir.filePath(QStringLiteral("models/rule")), QStringLiteral("--data"), partial,
+                 QStringLiteral("--out"), dir.filePath(QStringLiteral("x.csv"))});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("'depth_m'")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.csv"))));
     }
 
     void unreadableSonarFileIsAClearError()

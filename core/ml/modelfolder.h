@@ -1,0 +1,32 @@
+#pragma once
+
+#include "models.h"
+#include "series/dataset.h"
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace fathom::ml {
+
+// Everything a trained model needs beside its weights, kept in its folder as JSON.
+struct ModelCard
+{
+    ModelConfig config;
+    std::vector<std::string> features; // channel names, in input order
+    std::string target;
+    series::ScalerKind scaler = series::ScalerKind::Standard;
+    std::vector<float> offsets, scales; // per feature
+    std::map<std::string, double> metrics;
+    std::string trainedOn; // data files
+    std::string device;
+    double seconds = 0;
+};
+
+// A model is a folder: config.json (model and data), weights.pt and metrics.json. Written
+// file by file atomically; a folder that lacks a file or holds a bad one gives a clear Error.
+void saveModelFolder(const std::filesystem::path& dir, const Model& model, const ModelCard& card);
+std::pair<Model, ModelCard> loadModelFolder(const std::filesystem::path& dir);
+
+} // namespace fathom::ml

@@ -1,0 +1,152 @@
+#include "pipeline.h"
+
+#include "common/error.h"
+
+#include <algorithm>
+
+namespace fathom::ml {
+
+namespace {
+
+std::vector<std::size_t> channelIndices(const series::Series& s, const std::vector<std::string>& names)
+{
+    std::vector<std::size_t> out;
+    for (const auto& name : names)
+        out.push_back(s.channel(name));
+    return out;
+}
+
+} // namespace
+
+TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, const std::atomic<bool>* stop)
+{
+    TrainJobResult result;
+    series::LoadOptions load;
+    load.skip = job.skip;
+    auto data = series::loadCsvFiles(job.data, load, result.load);
+    result.rows = data.rows;
+    std::vector<std::string> features = job.features.empty() ? data.channels : job.features;
+    if (job.target.empty())
+        throw Error("no target channel given (the data have " + std::to_string(data.channels.size()) + " channels)");
+    data.channel(job.target); // a clear error when the target is not in the data
+    if (std::find(features.begin(), features.end(), job.target) == features.end())
+        features.push_back(job.target);
+    const auto featureIndex = channelIndices(data, features);
+    const auto targetIndex = data.channel(job.target);
+
+    const auto split = series::splitByRatio(data.rows, job.trainShare, job.validationShare);
+    const auto scaler = series::Scaler::fit(data, featureIndex, split.train, series::ScalerKind::Standard);
+    scaler.apply(data);
+    const series::WindowSpec spec{std::size_t(job.lookback), std::size_t(job.horizon),
+                                  std::size_t(std::max(1, job.stride))};
+    const series::Windows train(data, featureIndex, {targetIndex}, spec, split.train);
+    const series::Windows validation(data, featureIndex, {targetIndex}, {spec.lookback, spec.horizon, 1},
+                                     split.validation, true);
+    const series::Windows test(data, featureIndex, {targetIndex}, {spec.lookback, spec.horizon, 1}, split.test, true);
+    result.trainWindows = train.size();
+    result.validationWindows = validation.size();
+    result.testWindows = test.size();
+
+    ModelCard card;
+    card.features = features;
+    card.target = job.target;
+    for (std::size_t k = 0; k < featureIndex.size(); ++k) {
+        card.offsets.push_back(scaler.offset(k));
+        card.scales.push_back(scaler.scale(k));
+    }
+    for (const auto& path : job.data)
+        card.trainedOn += (card.trainedOn.empty() ? "" : ", ") + path.string();
+    card.device = job.device;
+    for (ModelKind kind : job.models) {
+        if (stop && stop->load())
+            break;
+        ModelConfig config;
+        config.kind = kind;
+        config.lookback = job.lookback;
+        config.channels = int(features.size());
+        config.horizon = job.horizon;
+        config.targets = {int(std::find(features.begin(), features.end(), job.target) - features.begin())};
+        Model model(config, job.options.seed);
+        const auto name = kindName(kind);
+        const auto trained = ml::train(
+            model, train, &validation, job.options,
+            [&](const TrainProgress& p) {
+                if (progress)
+                    progress(name, p);
+            },
+            stop);
+        TrainedEntry entry{name,
+                           job.out / name,
+                           model.parameterCount(),
+                           int(trained.trainLoss.size()),
+                           trained.bestEpoch,
+                           evaluateMse(model, validation),
+                           evaluateMse(model, test),
+                           trained.seconds,
+                           trained.cancelled};
+        card.config = config;
+        card.seconds = trained.seconds;
+        card.metrics = {{"validation_mse", entry.validationMse},  {"test_mse", entry.testMse},
+                        {"epochs", double(entry.epochs)},         {"best_epoch", double(entry.bestEpoch)},
+                        {"parameters", double(entry.parameters)}, {"seconds", entry.seconds}};
+        if (!trained.cancelled)
+            saveModelFolder(entry.folder, model, card);
+        result.models.push_back(entry);
+    }
+    return result;
+}
+
+Forecast predictWithFolder(const std::filesystem::path& modelDir, const std::vector<std::filesystem::path>& data,
+                           const std::vector<std::string>& skip)
+{
+    auto [model, card] = loadModelFolder(modelDir);
+    series::LoadOptions load;
+    load.skip = skip;
+    series::LoadReport report;
+    auto s = series::loadCsvFiles(data, load, report);
+    std::vector<std::size_t> featureIndex;
+    for (const auto& name : card.features) {
+        try {
+            featureIndex.push_back(s.channel(name));
+        } catch (const Error& e) {
+            throw Error("the model in " + modelDir.string() + " was trained on channel '" + name +
+                        "', which these data lack: " + e.what());
+        }
+    }
+    for (std::size_t k = 0; k < featureIndex.size(); ++k)
+        for (float& v : s.column(featureIndex[k]))
+            v = (v - card.offsets[k]) / card.scales[k];
+    const auto targetFeature = std::size_t(card.config.targets.at(0));
+    const auto& c = card.config;
+    const auto lookback = std::size_t(c.lookback), features = featureIndex.size();
+    if (s.rows < lookback)
+        throw Error("the data have " + std::to_string(s.rows) + " rows, fewer than the model's lookback of " +
+                    std::to_string(lookback));
+    // Every window, the last one included: its forecast runs past the end of the data.
+    const std::size_t count = s.rows - lookback + 1;
+    const double step = s.time.size() > 1 ? s.time[1] - s.time[0] : 0.0;
+    Forecast forecast;
+    forecast.horizon = c.horizon;
+    const std::size_t batch = 256;
+    for (std::size_t from = 0; from < count; from += batch) {
+        const std::size_t to = std::min(count, from + batch);
+        std::vector<float> input((to - from) * lookback * features);
+        for (std::size_t i = from; i < to; ++i)
+            for (std::size_t k = 0; k < features; ++k) {
+                const auto column = s.column(featureIndex[k]);
+                for (std::size_t t = 0; t < lookback; ++t)
+                    input[((i - from) * lookback + t) * features + k] = column[i + t];
+            }
+        for (float v : model.predict(input, int(to - from)))
+            forecast.values.push_back(v * card.scales[targetFeature] + card.offsets[targetFeature]);
+        for (std::size_t i = from; i < to; ++i) {
+            const std::size_t row = i + lookback;
+            forecast.rows.push_back(row);
+            if (!s.time.empty())
+                forecast.time.push_back(row < s.rows ? s.time[row] : s.time.back() + double(row - s.rows + 1) * step);
+        }
+    }
+    return forecast;
+}
+
+} // namespace fathom::ml

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "modelfolder.h"
+#include "series/csvloader.h"
+#include "trainer.h"
+
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace fathom::ml {
+
+// `fathom-cli ts train` and the GUI's training controller: data in, model folders out.
+struct TrainJob
+{
+    std::vector<std::filesystem::path> data;
+    std::string target;
+    std::vector<std::string> features; // empty: every channel; the target is always among them
+    std::vector<std::string> skip;     // columns not to load (labels)
+    std::vector<ModelKind> models = {ModelKind::Lstm};
+    int lookback = 100;
+    int horizon = 1;
+    int stride = 1;
+    double trainShare = 0.7;
+    double validationShare = 0.15;
+    TrainOptions options;
+    std::filesystem::path out;
+    std::string device = "cpu";
+};
+
+struct TrainedEntry
+{
+    std::string model;
+    std::filesystem::path folder;
+    std::int64_t parameters = 0;
+    int epochs = 0;
+    int bestEpoch = 0;
+    double validationMse = 0; // on z-scored values
+    double testMse = 0;
+    double seconds = 0;
+    bool cancelled = false;
+};
+
+struct TrainJobResult
+{
+    series::LoadReport load;
+    std::size_t rows = 0;
+    std::size_t trainWindows = 0, validationWindows = 0, testWindows = 0;
+    std::vector<TrainedEntry> models;
+};
+
+using JobProgress = std::function<void(const std::string& model, const TrainProgress& progress)>;
+
+// Members one after another, as the original plan trains them. Throws Error for bad data.
+TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress = {},
+                           const std::atomic<bool>* stop = nullptr);
+
+struct Forecast
+{
+    std::vector<std::size_t> rows; // the row each forecast starts at (the first step after its window)
+    std::vector<double> time;      // that row's time, when the data have one
+    int horizon = 1;
+    std::vector<float> values; // rows × horizon, in the target's own units
+};
+
+// A saved model over new data: every window of the data, stride 1.
+Forecast predictWithFolder(const std::filesystem::path& modelDir, const std::vector<std::filesystem::path>& data,
+                           const std::vector<std::string>& skip = {});
+
+} // namespace fathom::ml
