@@ -169,6 +169,53 @@ void trainCommand(const TrainArgs& args)
                     m.validationMse, m.testMse, m.epochs, m.seconds, m.folder.c_str());
 }
 
+struct EvaluateArgs
+{
+    std::string protocol, data, json;
+    std::vector<std::string> models{"dlinear"};
+    int lookback = 336, horizon = 96, epochs = 10, batch = 32, patience = 3;
+    double learningRate = 5e-3, decay = 0.5;
+};
+
+void evaluateCommand(const EvaluateArgs& args)
+{
+    if (args.protocol != "ett")
+        throw Error("protocol '" + args.protocol + "': this version knows 'ett' (ETTh1, long-horizon forecasting)");
+    ml::TrainOptions options;
+    options.epochs = args.epochs;
+    options.batchSize = args.batch;
+    options.patience = args.patience;
+    options.learningRate = args.learningRate;
+    options.learningRateDecay = args.decay;
+    options.weightDecay = 0;
+    nlohmann::json results = nlohmann::json::array();
+    for (const auto& name : args.models) {
+        const auto r =
+            ml::runEttProtocol(args.data, ml::parseKind(name), args.lookback, args.horizon, options,
+                               [](const std::string& model, const ml::TrainProgress& p) {
+                                   if (p.step == p.steps)
+                                       std::fprintf(stderr, "%s epoch %d/%d  loss %.4f  %.0f samples/s\n",
+                                                    model.c_str(), p.epoch, p.epochs, p.trainLoss, p.samplesPerSecond);
+                               });
+        std::printf("%-9s ETTh1 lookback %d horizon %d: test MSE %.4f  MAE %.4f  (%zu windows, %d epochs, %.0f s)\n",
+                    r.model.c_str(), r.lookback, r.horizon, r.mse, r.mae, r.testWindows, r.epochs, r.seconds);
+        results.push_back({{"model", r.model},
+                           {"lookback", r.lookback},
+                           {"horizon", r.horizon},
+                           {"mse", r.mse},
+                           {"mae", r.mae},
+                           {"validation_mse", r.validationMse},
+                           {"test_windows", r.testWindows},
+                           {"epochs", r.epochs},
+                           {"seconds", r.seconds}});
+    }
+    if (!args.json.empty()) {
+        AtomicFile out(args.json);
+        out.stream() << nlohmann::json{{"protocol", "ett"}, {"data", args.data}, {"results", results}}.dump(2) << "\n";
+        out.commit();
+    }
+}
+
 struct PredictArgs
 {
     std::string model, out;
@@ -249,6 +296,22 @@ void addSeriesCommands(CLI::App& app)
     trainCmd->add_option("--out", t->out, "Folder for the trained models")->required();
     trainCmd->add_flag("--json", t->json, "Print a JSON summary");
     trainCmd->callback([t] { trainCommand(*t); });
+
+    auto e = std::make_shared<EvaluateArgs>();
+    auto* evaluateCmd = ts->add_subcommand("evaluate", "Train and score models under a published protocol");
+    evaluateCmd->add_option("--protocol", e->protocol, "ett: ETTh1, 12/4/4 months, all channels, z-scored MSE/MAE")
+        ->required();
+    evaluateCmd->add_option("--data", e->data, "ETTh1.csv")->required();
+    evaluateCmd->add_option("--models", e->models, "Models to score")->delimiter(',');
+    evaluateCmd->add_option("--lookback", e->lookback, "Steps per window");
+    evaluateCmd->add_option("--horizon", e->horizon, "Steps forecast");
+    evaluateCmd->add_option("--epochs", e->epochs, "Most epochs");
+    evaluateCmd->add_option("--batch", e->batch, "Windows per step");
+    evaluateCmd->add_option("--patience", e->patience, "Epochs without improvement before stopping");
+    evaluateCmd->add_option("--lr", e->learningRate, "Learning rate");
+    evaluateCmd->add_option("--lr-decay", e->decay, "Learning rate multiplied by this after each epoch");
+    evaluateCmd->add_option("--json-out", e->json, "Write the results as JSON here");
+    evaluateCmd->callback([e] { evaluateCommand(*e); });
 
     auto p = std::make_shared<PredictArgs>();
     auto* predictCmd = ts->add_subcommand("predict", "Forecast with a trained model over every window of new data");

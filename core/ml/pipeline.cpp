@@ -3,6 +3,7 @@
 #include "common/error.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace fathom::ml {
 
@@ -94,6 +95,48 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
         result.models.push_back(entry);
     }
     return result;
+}
+
+ProtocolResult runEttProtocol(const std::filesystem::path& csv, ModelKind kind, int lookback, int horizon,
+                              const TrainOptions& options, const JobProgress& progress)
+{
+    series::LoadReport report;
+    auto data = series::loadCsv(csv, {}, report);
+    if (data.channels.size() != 7)
+        throw Error(csv.string() + ": the ETT protocol expects ETTh1's seven channels, this file has " +
+                    std::to_string(data.channels.size()));
+    const auto split = series::splitByCounts(data.rows, 12 * 30 * 24, 4 * 30 * 24, 4 * 30 * 24);
+    std::vector<std::size_t> all(data.channels.size());
+    std::iota(all.begin(), all.end(), 0);
+    series::Scaler::fit(data, all, split.train, series::ScalerKind::Standard).apply(data);
+    const series::WindowSpec spec{std::size_t(lookback), std::size_t(horizon), 1};
+    const series::Windows train(data, all, all, spec, split.train);
+    const series::Windows validation(data, all, all, spec, split.validation, true);
+    const series::Windows test(data, all, all, spec, split.test, true);
+    ModelConfig config;
+    config.kind = kind;
+    config.lookback = lookback;
+    config.channels = 7;
+    config.horizon = horizon;
+    config.targets = {0, 1, 2, 3, 4, 5, 6};
+    Model model(config, options.seed);
+    const auto name = kindName(kind);
+    const auto trained = ml::train(model, train, &validation, options, [&](const TrainProgress& p) {
+        if (progress)
+            progress(name, p);
+    });
+    const auto errors = evaluateErrors(model, test);
+    return {name,
+            lookback,
+            horizon,
+            errors.mse,
+            errors.mae,
+            trained.validationLoss.empty()
+                ? 0.0
+                : *std::min_element(trained.validationLoss.begin(), trained.validationLoss.end()),
+            test.size(),
+            int(trained.trainLoss.size()),
+            trained.seconds};
 }
 
 Forecast predictWithFolder(const std::filesystem::path& modelDir, const std::vector<std::filesystem::path>& data,

@@ -65,6 +65,24 @@ struct Forecast
     std::vector<float> values; // rows × horizon, in the target's own units
 };
 
+// The published long-horizon protocol on ETTh1 (PatchTST's): 8,640 / 2,880 / 2,880 hourly rows
+// for training, validation and test; z-scores fitted on the training rows; all seven channels
+// in and out; every test window kept; MSE and MAE on z-scored values.
+struct ProtocolResult
+{
+    std::string model;
+    int lookback = 336;
+    int horizon = 96;
+    double mse = 0;
+    double mae = 0;
+    double validationMse = 0;
+    std::size_t testWindows = 0;
+    int epochs = 0;
+    double seconds = 0;
+};
+ProtocolResult runEttProtocol(const std::filesystem::path& csv, ModelKind kind, int lookback, int horizon,
+                              const TrainOptions& options, const JobProgress& progress = {});
+
 // A saved model over new data: every window of the data, stride 1.
 Forecast predictWithFolder(const std::filesystem::path& modelDir, const std::vector<std::filesystem::path>& data,
                            const std::vector<std::string>& skip = {});

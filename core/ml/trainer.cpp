@@ -63,7 +63,7 @@ std::vector<float> gatherInputs(const series::Windows& windows, std::size_t i0, 
     return {t.data_ptr<float>(), t.data_ptr<float>() + t.numel()};
 }
 
-double evaluateMse(const Model& model, const series::Windows& windows, int batchSize)
+Errors evaluateErrors(const Model& model, const series::Windows& windows, int batchSize)
 {
     checkShapes(model, windows);
     torch::NoGradGuard noGrad;
@@ -71,14 +71,21 @@ double evaluateMse(const Model& model, const series::Windows& windows, int batch
     net.eval();
     std::vector<std::size_t> order(windows.size());
     std::iota(order.begin(), order.end(), 0);
-    double sum = 0;
+    double squares = 0, absolute = 0;
     for (std::size_t from = 0; from < order.size(); from += std::size_t(batchSize)) {
         const std::size_t to = std::min(order.size(), from + std::size_t(batchSize));
         const auto error =
             net.forward(gatherInputTensor(windows, order, from, to)) - gatherTargets(windows, order, from, to);
-        sum += error.pow(2).sum().item<double>();
+        squares += error.pow(2).sum().item<double>();
+        absolute += error.abs().sum().item<double>();
     }
-    return sum / double(windows.size() * windows.spec().horizon * windows.targets().size());
+    const double n = double(windows.size() * windows.spec().horizon * windows.targets().size());
+    return {squares / n, absolute / n};
+}
+
+double evaluateMse(const Model& model, const series::Windows& windows, int batchSize)
+{
+    return evaluateErrors(model, windows, batchSize).mse;
 }
 
 TrainResult train(Model& model, const series::Windows& trainWindows, const series::Windows* validation,
@@ -141,6 +148,10 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
         }
         if (result.cancelled)
             break;
+        if (options.learningRateDecay != 1.0)
+            for (auto& group : optimizer.param_groups())
+                static_cast<torch::optim::AdamWOptions&>(group.options())
+                    .lr(static_cast<torch::optim::AdamWOptions&>(group.options()).lr() * options.learningRateDecay);
         result.trainLoss.push_back(lossSum / double(order.size()));
         const double judged = validation ? evaluateMse(model, *validation) : result.trainLoss.back();
         if (validation)

@@ -14,6 +14,7 @@ struct TrainOptions
     int epochs = 20;
     int batchSize = 32;
     double learningRate = 1e-3;
+    double learningRateDecay = 1.0; // the rate is multiplied by this after every epoch
     double weightDecay = 1e-4;
     double clipNorm = 1.0; // gradient norm clipped to this; 0 leaves gradients alone
     int patience = 5;      // epochs without a better validation loss before stopping
@@ -50,6 +51,14 @@ TrainResult train(Model& model, const series::Windows& train, const series::Wind
 
 // Mean squared error of the model's forecasts over windows (in the units the windows are in).
 double evaluateMse(const Model& model, const series::Windows& windows, int batchSize = 256);
+
+struct Errors
+{
+    double mse = 0;
+    double mae = 0;
+};
+// Both errors over every forecast value of every window.
+Errors evaluateErrors(const Model& model, const series::Windows& windows, int batchSize = 256);
 
 // Windows i0..i1 gathered as model input: (i1 - i0) × lookback × features, row-major.
 std::vector<float> gatherInputs(const series::Windows& windows, std::size_t i0, std::size_t i1);

@@ -239,6 +239,14 @@ private slots:
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.csv"))));
     }
 
+    void unknownProtocolIsRefused()
+    {
+        const auto r = run({QStringLiteral("ts"), QStringLiteral("evaluate"), QStringLiteral("--protocol"),
+                            QStringLiteral("m4"), QStringLiteral("--data"), QStringLiteral("x.csv")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("'m4'")) && r.err.contains(QStringLiteral("'ett'")), qPrintable(r.err));
+    }
+
     void unreadableSonarFileIsAClearError()
     {
         QTemporaryDir dir;
