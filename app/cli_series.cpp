@@ -175,12 +175,69 @@ struct EvaluateArgs
     std::vector<std::string> models{"dlinear"};
     int lookback = 336, horizon = 96, epochs = 10, batch = 32, patience = 3;
     double learningRate = 5e-3, decay = 0.5;
+    double quantile = 0.99, margin = 1.0;
+    std::size_t smoothing = 1;
 };
+
+void skab(const EvaluateArgs& args)
+{
+    std::vector<std::filesystem::path> files;
+    if (std::filesystem::is_directory(args.data)) {
+        for (const auto& entry : std::filesystem::directory_iterator(args.data))
+            if (entry.path().extension() == ".csv")
+                files.push_back(entry.path());
+        std::sort(files.begin(), files.end());
+    } else {
+        files.push_back(args.data);
+    }
+    ml::TrainOptions options;
+    options.epochs = args.epochs;
+    options.batchSize = args.batch;
+    options.learningRate = args.learningRate;
+    options.patience = 1000;
+    nlohmann::json results = nlohmann::json::array();
+    for (const auto& name : args.models) {
+        const auto r = ml::runSkabProtocol(files, ml::parseKind(name), args.lookback, options, args.quantile,
+                                           args.margin, args.smoothing);
+        const auto& m = r.metrics;
+        std::printf(
+            "%-9s SKAB %zu files: F1 %.3f  FAR %.1f %%  MAR %.1f %%  events %zu/%zu  latency %.1f rows  (%.0f s)\n",
+            r.model.c_str(), r.files, m.f1, 100 * m.falseAlarmRate, 100 * m.missedAlarmRate, m.eventsDetected, m.events,
+            m.meanLatency, r.seconds);
+        results.push_back({{"model", r.model},
+                           {"files", r.files},
+                           {"f1", m.f1},
+                           {"precision", m.precision},
+                           {"recall", m.recall},
+                           {"far", m.falseAlarmRate},
+                           {"mar", m.missedAlarmRate},
+                           {"events", m.events},
+                           {"events_detected", m.eventsDetected},
+                           {"latency_rows", m.meanLatency},
+                           {"seconds", r.seconds}});
+    }
+    if (!args.json.empty()) {
+        AtomicFile out(args.json);
+        out.stream() << nlohmann::json{{"protocol", "skab"},        {"data", args.data},
+                                       {"lookback", args.lookback}, {"quantile", args.quantile},
+                                       {"margin", args.margin},     {"smoothing", args.smoothing},
+                                       {"results", results}}
+                            .dump(2)
+                     << "\n";
+        out.commit();
+    }
+}
 
 void evaluateCommand(const EvaluateArgs& args)
 {
+    if (args.protocol == "skab") {
+        skab(args);
+        return;
+    }
     if (args.protocol != "ett")
-        throw Error("protocol '" + args.protocol + "': this version knows 'ett' (ETTh1, long-horizon forecasting)");
+        throw Error("protocol '" + args.protocol +
+                    "': this version knows 'ett' (ETTh1, long-horizon forecasting) and "
+                    "'skab' (SKAB outlier detection)");
     ml::TrainOptions options;
     options.epochs = args.epochs;
     options.batchSize = args.batch;
@@ -311,6 +368,9 @@ void addSeriesCommands(CLI::App& app)
     evaluateCmd->add_option("--lr", e->learningRate, "Learning rate");
     evaluateCmd->add_option("--lr-decay", e->decay, "Learning rate multiplied by this after each epoch");
     evaluateCmd->add_option("--json-out", e->json, "Write the results as JSON here");
+    evaluateCmd->add_option("--quantile", e->quantile, "skab: quantile of the training scores for the threshold");
+    evaluateCmd->add_option("--margin", e->margin, "skab: the threshold is that quantile times this");
+    evaluateCmd->add_option("--smooth", e->smoothing, "skab: rows in the moving mean of the scores");
     evaluateCmd->callback([e] { evaluateCommand(*e); });
 
     auto p = std::make_shared<PredictArgs>();

@@ -3,6 +3,7 @@
 #include "common/error.h"
 
 #include <algorithm>
+#include <chrono>
 #include <numeric>
 
 namespace fathom::ml {
@@ -137,6 +138,68 @@ ProtocolResult runEttProtocol(const std::filesystem::path& csv, ModelKind kind, 
             test.size(),
             int(trained.trainLoss.size()),
             trained.seconds};
+}
+
+SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, ModelKind kind, int lookback,
+                           const TrainOptions& options, double quantile, double margin, std::size_t smoothing)
+{
+    constexpr std::size_t kTrainingRows = 400;
+    SkabResult result;
+    result.model = kindName(kind);
+    std::vector<int> predicted, truth;
+    const auto start = std::chrono::steady_clock::now();
+    for (const auto& file : files) {
+        series::LoadReport report;
+        auto data = series::loadCsv(file, {}, report);
+        const auto anomalyColumn = data.channel("anomaly");
+        std::vector<std::size_t> sensors;
+        for (std::size_t c = 0; c < data.channels.size(); ++c)
+            if (data.channels[c] != "anomaly" && data.channels[c] != "changepoint")
+                sensors.push_back(c);
+        if (data.rows < kTrainingRows + 50)
+            throw Error(file.string() + ": " + std::to_string(data.rows) + " rows; the protocol trains on the first " +
+                        std::to_string(kTrainingRows));
+        const series::RowRange train{0, kTrainingRows};
+        series::Scaler::fit(data, sensors, train, series::ScalerKind::Standard).apply(data);
+        const auto L = std::size_t(lookback);
+        const series::Windows trainWindows(data, sensors, sensors, {L, 1, 1}, train);
+        ModelConfig config;
+        config.kind = kind;
+        config.lookback = lookback;
+        config.channels = int(sensors.size());
+        config.targets.clear();
+        for (int c = 0; c < config.channels; ++c)
+            config.targets.push_back(c);
+        Model model(config, options.seed);
+        ml::train(model, trainWindows, nullptr, options);
+
+        // Residuals of every row that has a full lookback before it.
+        const series::Windows all(data, sensors, sensors, {L, 1, 1}, {0, data.rows});
+        std::vector<float> residuals;
+        residuals.reserve(all.size() * sensors.size());
+        for (std::size_t from = 0; from < all.size(); from += 256) {
+            const std::size_t to = std::min(all.size(), from + 256);
+            const auto forecast = model.predict(gatherInputs(all, from, to), int(to - from));
+            for (std::size_t i = from; i < to; ++i)
+                for (std::size_t k = 0; k < sensors.size(); ++k)
+                    residuals.push_back(forecast[(i - from) * sensors.size() + k] - all.target(i, k)[0]);
+        }
+        const std::size_t trainingResidualRows = kTrainingRows - L; // rows L..399
+        const auto scorer = ResidualScorer::fit(residuals, sensors.size(), trainingResidualRows);
+        const auto scores = smoothScores(scorer.score(residuals), smoothing);
+        const float threshold =
+            chooseThreshold({scores.begin(), scores.begin() + std::ptrdiff_t(trainingResidualRows)}, quantile, margin);
+        const auto labels = alertLabels(findAlerts(scores, {threshold, 0.7f, 3, 5}), scores.size());
+        // Score row r + L; the test part is rows 400 onward.
+        for (std::size_t i = trainingResidualRows; i < scores.size(); ++i) {
+            predicted.push_back(labels[i]);
+            truth.push_back(data.column(anomalyColumn)[i + L] > 0.5f ? 1 : 0);
+        }
+        ++result.files;
+    }
+    result.metrics = evaluateAlerts(predicted, truth);
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return result;
 }
 
 Forecast predictWithFolder(const std::filesystem::path& modelDir, const std::vector<std::filesystem::path>& data,

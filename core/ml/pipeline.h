@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts.h"
 #include "modelfolder.h"
 #include "series/csvloader.h"
 #include "trainer.h"
@@ -82,6 +83,21 @@ struct ProtocolResult
 };
 ProtocolResult runEttProtocol(const std::filesystem::path& csv, ModelKind kind, int lookback, int horizon,
                               const TrainOptions& options, const JobProgress& progress = {});
+
+// SKAB outlier detection: for each file, a multivariate forecaster learns its first 400 rows
+// (anomaly-free by the benchmark's convention); residuals are scored against the training
+// residuals, the threshold comes from the training scores only, and alerts over the rest of the
+// file are scored point-wise against the `anomaly` labels (no point adjustment), all files pooled.
+struct SkabResult
+{
+    std::string model;
+    std::size_t files = 0;
+    AlertMetrics metrics;
+    double seconds = 0;
+};
+SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, ModelKind kind, int lookback,
+                           const TrainOptions& options, double quantile = 0.99, double margin = 1.0,
+                           std::size_t smoothing = 1);
 
 // A saved model over new data: every window of the data, stride 1.
 Forecast predictWithFolder(const std::filesystem::path& modelDir, const std::vector<std::filesystem::path>& data,

@@ -1,0 +1,142 @@
+#include "common/error.h"
+#include "ml/alerts.h"
+#include "ml/pipeline.h"
+
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fstream>
+
+#include <cmath>
+
+using namespace fathom;
+using namespace fathom::ml;
+
+namespace {
+
+// Two channels of normal residuals with spikes planted on channel 1 in rows 300..309 and on
+// both channels in 600..604.
+std::vector<float> residuals(std::size_t rows = 1000)
+{
+    QRandomGenerator random(5);
+    std::vector<float> r(rows * 2);
+    for (std::size_t i = 0; i < rows; ++i)
+        for (std::size_t c = 0; c < 2; ++c) {
+            const double u1 = std::max(1e-12, random.generateDouble()), u2 = random.generateDouble();
+            r[i * 2 + c] = float(0.1 * std::sqrt(-2 * std::log(u1)) * std::cos(2 * M_PI * u2)) + (c == 1 ? 5.0f : 0.0f);
+        }
+    for (std::size_t i = 300; i < 310; ++i)
+        r[i * 2 + 1] += 2.0f;
+    for (std::size_t i = 600; i < 605; ++i) {
+        r[i * 2] -= 1.5f;
+        r[i * 2 + 1] += 1.5f;
+    }
+    return r;
+}
+
+} // namespace
+
+class TestAlerts : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void plantedSpikesBecomeAlertsWithTheirChannels()
+    {
+        const auto r = residuals();
+        const auto scorer = ResidualScorer::fit(r, 2, 250); // fitted on the first 250 rows only
+        const auto scores = scorer.score(r);
+        const float threshold = chooseThreshold(std::vector<float>(scores.begin(), scores.begin() + 250));
+        QVERIFY(threshold > 1.5f && threshold < 6.0f);
+        const auto alerts = findAlerts(scores, {threshold, 0.7f, 3, 0});
+        QCOMPARE(alerts.size(), std::size_t(2));
+        QCOMPARE(alerts[0].start, std::size_t(300));
+        QCOMPARE(alerts[0].end, std::size_t(309));
+        QVERIFY(alerts[0].peak >= 300 && alerts[0].peak <= 309);
+        QVERIFY(scorer.channelScore(r, alerts[0].peak, 1) > 5 * scorer.channelScore(r, alerts[0].peak, 0));
+        QCOMPARE(alerts[1].start, std::size_t(600));
+        QCOMPARE(alerts[1].end, std::size_t(604));
+        // The offset of channel 1 (+5) is the training residuals' median, not an alarm.
+        QVERIFY(scores[100] < threshold);
+    }
+
+    void hysteresisAndMinimumLength()
+    {
+        const std::vector<float> s = {0, 5, 4, 3.8f, 3.6f, 1, 0, 5, 0, 0, 4, 4, 2, 4, 4, 0};
+        // Opens above 4, closes below 2.8: 1..4 is one alert; row 7 alone is too short.
+        auto alerts = findAlerts(s, {4.0f, 0.7f, 2, 0});
+        QCOMPARE(alerts.size(), std::size_t(1));
+        QCOMPARE(alerts[0].start, std::size_t(1));
+        QCOMPARE(alerts[0].end, std::size_t(4));
+        QCOMPARE(alerts[0].peak, std::size_t(1));
+        // Rows 10..11 and 13..14 with a dip between: two alerts, or one when merged.
+        alerts = findAlerts(s, {3.5f, 0.7f, 2, 0});
+        QCOMPARE(alerts.size(), std::size_t(3));
+        alerts = findAlerts(s, {3.5f, 0.7f, 2, 1});
+        QCOMPARE(alerts.back().start, std::size_t(10));
+        QCOMPARE(alerts.back().end, std::size_t(14));
+    }
+
+    void pointWiseMetrics()
+    {
+        // Truth: events at 2..5 and 10..11. Prediction: 4..6 and 20.
+        std::vector<int> truth(24, 0), predicted(24, 0);
+        for (int i : {2, 3, 4, 5, 10, 11})
+            truth[i] = 1;
+        for (int i : {4, 5, 6, 20})
+            predicted[i] = 1;
+        const auto m = evaluateAlerts(predicted, truth);
+        QCOMPARE(m.precision, 0.5);    // 2 of 4 alarmed rows are anomalous
+        QCOMPARE(m.recall, 2.0 / 6.0); // no point adjustment
+        QVERIFY(std::abs(m.f1 - 0.4) < 1e-12);
+        QCOMPARE(m.falseAlarmRate, 2.0 / 18.0);
+        QCOMPARE(m.missedAlarmRate, 4.0 / 6.0);
+        QCOMPARE(m.events, std::size_t(2));
+        QCOMPARE(m.eventsDetected, std::size_t(1));
+        QCOMPARE(m.meanLatency, 2.0); // the first event began at 2, its alarm at 4
+        QVERIFY_THROWS_EXCEPTION(Error, evaluateAlerts({1}, {1, 0}));
+    }
+
+    void skabProtocolFindsAPlantedFault()
+    {
+        // Two SKAB-like files: three coupled sensors, and a stuck valve in rows 520..579.
+        QTemporaryDir dir;
+        std::vector<std::filesystem::path> files;
+        QRandomGenerator random(11);
+        for (int f = 0; f < 2; ++f) {
+            files.push_back(std::filesystem::path(dir.path().toStdString()) / ("f" + std::to_string(f) + ".csv"));
+            std::ofstream out(files.back());
+            out << "datetime;flow;pressure;current;anomaly;changepoint\n";
+            for (int i = 0; i < 700; ++i) {
+                const bool fault = i >= 520 && i < 580;
+                const double base = std::sin(i / 9.0) + 0.05 * random.generateDouble();
+                const double flow = fault ? 0.2 : base;
+                out << "2020-03-09 10:" << (i / 60) % 60 << ":" << i % 60 << ";" << flow << ";"
+                    << 2 * base + 0.05 * random.generateDouble() << ";" << base * 0.5 + 1 << ";" << (fault ? 1 : 0)
+                    << ";0\n";
+            }
+        }
+        TrainOptions options;
+        options.epochs = 20;
+        options.learningRate = 5e-3;
+        const auto r = runSkabProtocol(files, ModelKind::DLinear, 16, options);
+        QCOMPARE(r.files, std::size_t(2));
+        QCOMPARE(r.metrics.events, std::size_t(2));
+        QCOMPARE(r.metrics.eventsDetected, std::size_t(2));
+        QVERIFY2(r.metrics.f1 > 0.5, qPrintable(QString("F1 %1").arg(r.metrics.f1)));
+        QVERIFY(r.metrics.falseAlarmRate < 0.1);
+    }
+
+    void spikeProbabilityLowersTheResidualNeeded()
+    {
+        const std::vector<float> residual = {1.0f, 2.5f, 1.0f};
+        const auto combined = combineScores(residual, {0.0f, 0.9f, 0.1f}, 2.0f);
+        QCOMPARE(combined[1], 4.3f);
+        QVERIFY(findAlerts(combined, {3.0f, 0.7f, 1, 0}).size() == 1);
+        QVERIFY(findAlerts(residual, {3.0f, 0.7f, 1, 0}).empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAlerts)
+#include "tst_alerts.moc"
