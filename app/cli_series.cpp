@@ -3,6 +3,7 @@
 #include "common/atomicfile.h"
 #include "common/error.h"
 #include "ml/pipeline.h"
+#include "ml/tsbench.h"
 #include "series/csvloader.h"
 
 #include <nlohmann/json.hpp>
@@ -316,6 +317,26 @@ void predictCommand(const PredictArgs& args)
 
 void addSeriesCommands(CLI::App& app)
 {
+    if (const auto bench = app.get_subcommand_ptr("bench")) {
+        auto options = std::make_shared<ml::TsBenchOptions>();
+        auto json = std::make_shared<std::string>();
+        auto* benchTs = bench->add_subcommand("ts", "Inference and training speed of the model family (100 x 12 -> 1)");
+        benchTs->add_option("--threads", options->threads, "LibTorch intra-op threads (default: its own choice)");
+        benchTs->add_option("--windows", options->windows, "Windows per inference batch");
+        benchTs->add_option("--train-windows", options->trainWindows, "Windows in the one training epoch measured");
+        benchTs->add_option("--json-out", *json, "Write the figures as JSON here");
+        benchTs->callback([options, json] {
+            auto o = *options;
+            o.progress = [](const std::string& model) { std::cerr << "bench: " << model << "\n"; };
+            const auto result = ml::runTsBench(o);
+            std::cout << result.text();
+            if (!json->empty()) {
+                AtomicFile out(*json);
+                out.stream() << result.json() << "\n";
+                out.commit();
+            }
+        });
+    }
     auto* ts = app.add_subcommand("ts", "Sensor time series");
     ts->require_subcommand(1);
     auto args = std::make_shared<InfoArgs>();

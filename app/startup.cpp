@@ -57,6 +57,7 @@ std::unique_ptr<Startup> start(const StartupOptions& options)
     for (const auto& warning : s->warnings)
         logging::warn(warning);
 
+    ml::setThreads(int(s->config.getInt("compute.threads", 0))); // and OpenBLAS held to one thread
     auto monitor = std::make_unique<NvmlMonitor>(fromEnv("FATHOM_NVML_LIBRARY", "libnvidia-ml.so.1"));
     s->devices = std::make_unique<DeviceManager>(s->config, ml::makeTorchBackend(), std::move(monitor));
     for (const auto& problem : s->devices->problems())

@@ -58,6 +58,8 @@ profiles:
 monitor:
   interval_ms: 500
   history_seconds: 300
+compute:
+  threads: 0          # LibTorch intra-op threads; 0 leaves LibTorch's choice
 sonar:
   layback: recorded   # recorded (positions are the towfish's), cable, or metres behind the fix
 )";

@@ -12,6 +12,8 @@
 #include <cuda_runtime_api.h>
 #endif
 
+#include <dlfcn.h>
+
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -149,6 +151,18 @@ public:
 };
 
 } // namespace
+
+int setThreads(int threads)
+{
+    // OpenBLAS (Debian's libblas.so.3 alternative) starts a thread per core of its own; beside
+    // LibTorch's threads they oversubscribe the cores and spin. One BLAS thread per caller.
+    using SetBlasThreads = void (*)(int);
+    if (auto set = reinterpret_cast<SetBlasThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
+        set(1);
+    if (threads > 0)
+        at::set_num_threads(threads);
+    return at::get_num_threads();
+}
 
 std::unique_ptr<ComputeBackend> makeTorchBackend()
 {

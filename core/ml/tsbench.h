@@ -1,0 +1,45 @@
+#pragma once
+
+#include "models.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace fathom::ml {
+
+// `fathom-cli bench ts`: inference and training speed of the model family at the original
+// plan's sizes (windows of 100 steps × 12 channels → 1), on the CPU.
+struct TsBenchOptions
+{
+    int windows = 1000;      // the plan: 1,000 windows every 10 minutes
+    int trainWindows = 4096; // windows per training measurement
+    int batch = 32;
+    int threads = 0; // LibTorch intra-op threads; 0 keeps its choice
+    std::vector<ModelKind> models = {ModelKind::Lstm, ModelKind::Gru,      ModelKind::CnnLstm,  ModelKind::Spike,
+                                     ModelKind::Rule, ModelKind::Ensemble, ModelKind::PatchTst, ModelKind::DLinear};
+    std::function<void(const std::string&)> progress;
+};
+
+struct TsBenchRow
+{
+    std::string model;
+    std::int64_t parameters = 0;
+    double batchSeconds = 0;       // all `windows` at once
+    double singleMilliseconds = 0; // one window, median of 20
+    double trainSamplesPerSecond = 0;
+};
+
+struct TsBenchResult
+{
+    int threads = 1;
+    int windows = 0;
+    std::vector<TsBenchRow> rows;
+    double fiveAndEnsembleSeconds = 0; // the five original models and the ensemble, 1,000 windows
+    std::string json() const;
+    std::string text() const;
+};
+
+TsBenchResult runTsBench(const TsBenchOptions& options);
+
+} // namespace fathom::ml
