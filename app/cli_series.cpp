@@ -2,6 +2,7 @@
 
 #include "common/atomicfile.h"
 #include "common/error.h"
+#include "common/timeformat.h"
 #include "ml/pipeline.h"
 #include "ml/tsbench.h"
 #include "series/csvloader.h"
@@ -280,18 +281,6 @@ struct PredictArgs
     std::vector<std::string> data, skip;
 };
 
-std::string isoTime(double t)
-{
-    const auto seconds = static_cast<std::time_t>(t);
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S", &tm);
-    char ms[8];
-    std::snprintf(ms, sizeof ms, ".%03d", int(std::lround((t - std::floor(t)) * 1000.0)) % 1000);
-    return std::string(text) + ms;
-}
-
 void predictCommand(const PredictArgs& args)
 {
     const auto forecast = ml::predictWithFolder(args.model, {args.data.begin(), args.data.end()}, args.skip);
@@ -303,7 +292,7 @@ void predictCommand(const PredictArgs& args)
     csv << "\n";
     for (std::size_t i = 0; i < forecast.rows.size(); ++i) {
         if (!forecast.time.empty())
-            csv << isoTime(forecast.time[i]) << ",";
+            csv << formatUtc(forecast.time[i], TimeStyle::Readable) << ",";
         csv << forecast.rows[i];
         for (int h = 0; h < forecast.horizon; ++h)
             csv << "," << forecast.values[i * std::size_t(forecast.horizon) + std::size_t(h)];

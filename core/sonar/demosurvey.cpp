@@ -1,4 +1,5 @@
 #include "common/atomicfile.h"
+#include "common/timeformat.h"
 #include "jsfwriter.h"
 #include "simulator.h"
 #include "xtfwriter.h"
@@ -10,17 +11,6 @@
 namespace fathom::sonar {
 
 namespace {
-
-std::string isoTime(double time)
-{
-    const auto seconds = static_cast<std::time_t>(std::floor(time));
-    std::tm t{};
-    gmtime_r(&seconds, &t);
-    char text[40];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", t.tm_year + 1900, t.tm_mon + 1, t.tm_mday,
-                  t.tm_hour, t.tm_min, t.tm_sec, int(std::lround((time - std::floor(time)) * 1000)) % 1000);
-    return text;
-}
 
 void writeTruth(const std::filesystem::path& path, const SurveySimulator& sim)
 {
@@ -52,8 +42,9 @@ void writeSensors(const std::filesystem::path& path, const SurveySimulator& sim)
         const double salinity = 34.1 + 0.05 * std::sin(t / 70.0 + 1.0);
         const double turbidity = 2.0 + 0.8 * std::pow(std::sin(t / 23.0), 2);
         std::snprintf(line, sizeof line, "%s,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.1f,%.3f,%.2f,%.2f,%.3f,%.3f\n",
-                      isoTime(p.time).c_str(), i, p.altitude, p.depth, p.pitch, p.roll, p.heading, p.speed, p.cableOut,
-                      temperature, p.soundVelocity, sim.magnetometer(std::size_t(i)), salinity, turbidity);
+                      formatUtc(p.time, TimeStyle::IsoMillis).c_str(), i, p.altitude, p.depth, p.pitch, p.roll,
+                      p.heading, p.speed, p.cableOut, temperature, p.soundVelocity, sim.magnetometer(std::size_t(i)),
+                      salinity, turbidity);
         out << line;
     }
     file.commit();

@@ -1,5 +1,7 @@
 #include "summaryreport.h"
 
+#include "common/timeformat.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -7,20 +9,6 @@
 #include <sstream>
 
 namespace fathom::sonar {
-
-namespace {
-
-std::string utc(double time)
-{
-    const auto seconds = static_cast<std::time_t>(time);
-    std::tm t{};
-    gmtime_r(&seconds, &t);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &t);
-    return text;
-}
-
-} // namespace
 
 std::string summaryJson(const FileSummary& s, const std::string& path)
 {
@@ -39,8 +27,8 @@ std::string summaryJson(const FileSummary& s, const std::string& path)
         {"channels", channels},
         {"pings", s.pings},
         {"samples_per_channel", s.samplesPerChannel},
-        {"time_start", utc(s.firstTime)},
-        {"time_end", utc(s.lastTime)},
+        {"time_start", formatUtc(s.firstTime, TimeStyle::Iso)},
+        {"time_end", formatUtc(s.lastTime, TimeStyle::Iso)},
         {"duration_s", s.lastTime - s.firstTime},
         {"navigation",
          {{"units", s.geographic ? "degrees" : "metres"},
@@ -59,7 +47,8 @@ std::string summaryText(const FileSummary& s, const std::string& path)
     std::ostringstream out;
     out << path << "\n  format      " << s.format << " (" << s.recorder << (s.sonar.empty() ? "" : ", " + s.sonar)
         << ")\n  pings       " << s.pings << ", " << s.samplesPerChannel << " samples per channel\n  time        "
-        << utc(s.firstTime) << " to " << utc(s.lastTime) << " (" << s.lastTime - s.firstTime << " s)\n";
+        << formatUtc(s.firstTime, TimeStyle::Iso) << " to " << formatUtc(s.lastTime, TimeStyle::Iso) << " ("
+        << s.lastTime - s.firstTime << " s)\n";
     char nav[160];
     std::snprintf(nav, sizeof nav, "  navigation  %s %.6f..%.6f, %s %.6f..%.6f\n", s.geographic ? "lon" : "x", s.minX,
                   s.maxX, s.geographic ? "lat" : "y", s.minY, s.maxY);

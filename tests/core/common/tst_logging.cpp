@@ -1,4 +1,5 @@
 #include "common/logging.h"
+#include "common/timeformat.h"
 
 #include <QTemporaryDir>
 
@@ -47,6 +48,16 @@ private slots:
         logging::removeListener(id);
         QVERIFY(std::find(seen.begin(), seen.end(), "selected cpu at start") != seen.end());
         QCOMPARE(seen.back(), std::string("later"));
+    }
+
+    void timesFormatInUtc()
+    {
+        QCOMPARE(fathom::formatUtc(1583748873.0, fathom::TimeStyle::Iso), std::string("2020-03-09T10:14:33Z"));
+        QCOMPARE(fathom::formatUtc(1583748873.25, fathom::TimeStyle::IsoMillis),
+                 std::string("2020-03-09T10:14:33.250Z"));
+        // Rounding to the millisecond carries into the seconds rather than printing .1000.
+        QCOMPARE(fathom::formatUtc(1583748873.9996, fathom::TimeStyle::Readable),
+                 std::string("2020-03-09 10:14:34.000"));
     }
 
     void levelFiltersRecords()

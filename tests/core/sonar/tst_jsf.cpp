@@ -2,6 +2,7 @@
 #include "sonar/jsfwriter.h"
 #include "sonar/simulator.h"
 #include "sonar/sonarfile.h"
+#include "testfiles.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
@@ -12,6 +13,9 @@
 
 using namespace fathom;
 using namespace fathom::sonar;
+using fathom::test::errorOf;
+using fathom::test::readAll;
+using fathom::test::writeAll;
 
 namespace {
 
@@ -38,27 +42,6 @@ std::filesystem::path writeJsf(const QTemporaryDir& dir, const char* name, int s
     }
     writer.close();
     return path;
-}
-
-std::vector<char> readAll(const std::filesystem::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-void writeAll(const std::filesystem::path& path, const std::vector<char>& bytes)
-{
-    std::ofstream(path, std::ios::binary).write(bytes.data(), std::streamsize(bytes.size()));
-}
-
-std::string errorOf(const std::filesystem::path& path)
-{
-    try {
-        open(path);
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return {};
 }
 
 } // namespace

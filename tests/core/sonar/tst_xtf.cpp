@@ -2,6 +2,7 @@
 #include "sonar/sonarfile.h"
 #include "sonar/xtfreader.h"
 #include "sonar/xtfwriter.h"
+#include "testfiles.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -13,6 +14,9 @@
 
 using namespace fathom;
 using namespace fathom::sonar;
+using fathom::test::errorOf;
+using fathom::test::readAll;
+using fathom::test::writeAll;
 
 namespace {
 
@@ -79,27 +83,6 @@ std::filesystem::path writeSurvey(const QTemporaryDir& dir, SampleFormat format,
         writer.writePacket(1, std::vector<std::uint8_t>(64, 'x'));
     writer.close();
     return path;
-}
-
-std::vector<char> readAll(const std::filesystem::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-void writeAll(const std::filesystem::path& path, const std::vector<char>& bytes)
-{
-    std::ofstream(path, std::ios::binary).write(bytes.data(), std::streamsize(bytes.size()));
-}
-
-std::string errorOf(const std::filesystem::path& path)
-{
-    try {
-        sonar::open(path);
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return {};
 }
 
 } // namespace
