@@ -110,6 +110,7 @@ struct TrainArgs
     double learningRate = 1e-3;
     std::uint64_t seed = 1;
     bool json = false;
+    bool resume = false;
 };
 
 void trainCommand(const TrainArgs& args)
@@ -131,6 +132,7 @@ void trainCommand(const TrainArgs& args)
     job.options.patience = args.patience;
     job.options.learningRate = args.learningRate;
     job.options.seed = args.seed;
+    job.resume = args.resume;
     const bool terminal = ::isatty(STDERR_FILENO);
     auto lastDrawn = std::chrono::steady_clock::now() - std::chrono::seconds(1);
     const auto result = ml::runTrainJob(job, [&](const std::string& model, const ml::TrainProgress& p) {
@@ -362,6 +364,8 @@ void addSeriesCommands(CLI::App& app)
     trainCmd->add_option("--seed", t->seed, "Seed for reproducible runs");
     trainCmd->add_option("--out", t->out, "Folder for the trained models")->required();
     trainCmd->add_flag("--json", t->json, "Print a JSON summary");
+    trainCmd->add_flag("--resume", t->resume,
+                       "Continue from each model's checkpoint in OUT (after a crash or a cancel)");
     trainCmd->callback([t] { trainCommand(*t); });
 
     auto e = std::make_shared<EvaluateArgs>();

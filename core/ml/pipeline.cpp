@@ -70,8 +70,12 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
         config.targets = {int(std::find(features.begin(), features.end(), job.target) - features.begin())};
         Model model(config, job.options.seed);
         const auto name = kindName(kind);
+        auto options = job.options;
+        std::filesystem::create_directories(job.out / name);
+        options.checkpoint = job.out / name / "checkpoint.pt";
+        options.resume = job.resume;
         const auto trained = ml::train(
-            model, train, &validation, job.options,
+            model, train, &validation, options,
             [&](const TrainProgress& p) {
                 if (progress)
                     progress(name, p);

@@ -29,6 +29,7 @@ struct TrainJob
     TrainOptions options;
     std::filesystem::path out;
     std::string device = "cpu";
+    bool resume = false; // continue each model from OUT/<model>/checkpoint.pt where there is one
 };
 
 struct TrainedEntry

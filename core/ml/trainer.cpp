@@ -53,6 +53,89 @@ void checkShapes(const Model& model, const series::Windows& windows)
                     std::to_string(windows.spec().horizon) + " × " + std::to_string(windows.targets().size()));
 }
 
+struct State
+{
+    int epoch = 0; // epochs completed
+    double best = std::numeric_limits<double>::infinity();
+    int sinceBest = 0;
+    std::vector<torch::Tensor> bestWeights;
+};
+
+void saveCheckpoint(const std::filesystem::path& path, torch::nn::Module& net, torch::optim::Optimizer& optimizer,
+                    const State& state, const TrainResult& result)
+{
+    torch::serialize::OutputArchive archive, weights, optimizerState;
+    net.save(weights);
+    optimizer.save(optimizerState);
+    archive.write("model", weights);
+    archive.write("optimizer", optimizerState);
+    archive.write("epoch", torch::tensor(std::int64_t(state.epoch)));
+    // LibTorch's optimizer archive keeps its state but not the rate a schedule has reached.
+    archive.write(
+        "learning_rate",
+        torch::tensor(static_cast<torch::optim::AdamWOptions&>(optimizer.param_groups().front().options()).lr(),
+                      torch::kDouble));
+    archive.write("best", torch::tensor(state.best, torch::kDouble));
+    archive.write("best_epoch", torch::tensor(std::int64_t(result.bestEpoch)));
+    archive.write("since_best", torch::tensor(std::int64_t(state.sinceBest)));
+    archive.write("train_loss", torch::tensor(result.trainLoss, torch::kDouble));
+    archive.write("validation_loss", torch::tensor(result.validationLoss, torch::kDouble));
+    archive.write("best_count", torch::tensor(std::int64_t(state.bestWeights.size())));
+    for (std::size_t i = 0; i < state.bestWeights.size(); ++i)
+        archive.write("best_" + std::to_string(i), state.bestWeights[i]);
+    const auto temp = path.string() + ".part";
+    try {
+        archive.save_to(temp);
+    } catch (const std::exception& e) {
+        throw Error(path.string() + ": the checkpoint could not be written: " + std::string(e.what()).substr(0, 200));
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp, path, ec); // the previous checkpoint stays until this succeeds
+    if (ec)
+        throw Error(path.string() + ": cannot replace the checkpoint: " + ec.message());
+}
+
+std::vector<double> toDoubles(const torch::Tensor& t)
+{
+    const auto c = t.to(torch::kDouble).contiguous();
+    return {c.data_ptr<double>(), c.data_ptr<double>() + c.numel()};
+}
+
+void loadCheckpoint(const std::filesystem::path& path, torch::nn::Module& net, torch::optim::Optimizer& optimizer,
+                    State& state, TrainResult& result)
+{
+    try {
+        torch::serialize::InputArchive archive, weights, optimizerState;
+        archive.load_from(path.string());
+        archive.read("model", weights);
+        net.load(weights);
+        archive.read("optimizer", optimizerState);
+        optimizer.load(optimizerState);
+        // A fresh tensor for every read: reading into a defined tensor reuses its storage.
+        const auto value = [&](const char* key) {
+            torch::Tensor t;
+            archive.read(key, t);
+            return t;
+        };
+        state.epoch = int(value("epoch").item<std::int64_t>());
+        const double rate = value("learning_rate").item<double>();
+        for (auto& group : optimizer.param_groups())
+            static_cast<torch::optim::AdamWOptions&>(group.options()).lr(rate);
+        state.best = value("best").item<double>();
+        result.bestEpoch = int(value("best_epoch").item<std::int64_t>());
+        state.sinceBest = int(value("since_best").item<std::int64_t>());
+        result.trainLoss = toDoubles(value("train_loss"));
+        result.validationLoss = toDoubles(value("validation_loss"));
+        const auto bestCount = value("best_count").item<std::int64_t>();
+        state.bestWeights.resize(std::size_t(bestCount));
+        for (std::size_t i = 0; i < state.bestWeights.size(); ++i)
+            archive.read("best_" + std::to_string(i), state.bestWeights[i]);
+    } catch (const std::exception& e) {
+        throw Error(path.string() + ": not a checkpoint of this model and these options (" +
+                    std::string(e.what()).substr(0, std::string(e.what()).find('\n')) + ")");
+    }
+}
+
 } // namespace
 
 std::vector<float> gatherInputs(const series::Windows& windows, std::size_t i0, std::size_t i1)
@@ -98,24 +181,26 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
     if (trainWindows.size() == 0)
         throw Error("no training windows");
     auto& net = *model.impl().net;
-    torch::manual_seed(options.seed);
     torch::optim::AdamW optimizer(net.parameters(),
                                   torch::optim::AdamWOptions(options.learningRate).weight_decay(options.weightDecay));
-    std::mt19937_64 shuffle(options.seed);
     std::vector<std::size_t> order(trainWindows.size());
-    std::iota(order.begin(), order.end(), 0);
     const std::size_t batch = std::size_t(std::max(1, options.batchSize));
     const std::size_t steps = (order.size() + batch - 1) / batch;
 
     TrainResult result;
-    double best = std::numeric_limits<double>::infinity();
-    std::vector<torch::Tensor> bestWeights;
-    int sinceBest = 0;
+    State state;
+    if (options.resume && !options.checkpoint.empty() && std::filesystem::exists(options.checkpoint))
+        loadCheckpoint(options.checkpoint, net, optimizer, state, result);
     const auto start = Clock::now();
     std::size_t samples = 0;
-    for (int epoch = 1; epoch <= options.epochs && !result.cancelled; ++epoch) {
-        net.train();
+    bool stopEarly = state.sinceBest >= options.patience;
+    for (int epoch = state.epoch + 1; epoch <= options.epochs && !stopEarly; ++epoch) {
+        // Every epoch draws from its own seeds, so an epoch run again after a resume is the same.
+        torch::manual_seed(options.seed + std::uint64_t(epoch));
+        std::iota(order.begin(), order.end(), 0);
+        std::mt19937_64 shuffle(options.seed * 1000003 + std::uint64_t(epoch));
         std::shuffle(order.begin(), order.end(), shuffle);
+        net.train();
         double lossSum = 0;
         for (std::size_t s = 0; s < steps; ++s) {
             if (stop && stop->load()) {
@@ -156,17 +241,21 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
         const double judged = validation ? evaluateMse(model, *validation) : result.trainLoss.back();
         if (validation)
             result.validationLoss.push_back(judged);
-        if (judged < best) {
-            best = judged;
+        if (judged < state.best) {
+            state.best = judged;
             result.bestEpoch = epoch;
-            sinceBest = 0;
-            bestWeights.clear();
+            state.sinceBest = 0;
+            state.bestWeights.clear();
             for (const auto& p : net.parameters())
-                bestWeights.push_back(p.detach().clone());
-        } else if (++sinceBest >= options.patience) {
-            break;
+                state.bestWeights.push_back(p.detach().clone());
+        } else if (++state.sinceBest >= options.patience) {
+            stopEarly = true;
         }
+        state.epoch = epoch;
+        if (!options.checkpoint.empty())
+            saveCheckpoint(options.checkpoint, net, optimizer, state, result);
     }
+    const auto& bestWeights = state.bestWeights;
     if (!bestWeights.empty()) {
         torch::NoGradGuard noGrad;
         auto params = net.parameters();

@@ -4,6 +4,7 @@
 #include "series/dataset.h"
 
 #include <atomic>
+#include <filesystem>
 #include <functional>
 #include <vector>
 
@@ -19,6 +20,11 @@ struct TrainOptions
     double clipNorm = 1.0; // gradient norm clipped to this; 0 leaves gradients alone
     int patience = 5;      // epochs without a better validation loss before stopping
     std::uint64_t seed = 1;
+    // After every epoch the whole state (weights, optimizer, history, best weights) is written
+    // here atomically; with `resume`, a run starts from it and ends where an uninterrupted run
+    // with the same options would.
+    std::filesystem::path checkpoint;
+    bool resume = false;
 };
 
 struct TrainProgress

@@ -179,6 +179,57 @@ private slots:
         QCOMPARE(calls, std::size_t(3));
     }
 
+    void resumedRunEndsWhereAnUninterruptedOneDoes()
+    {
+        const auto s = tinySeries(400);
+        const series::Windows trainWindows(s, {0, 1, 2}, {2}, {24, 1, 2}, {0, 300});
+        const series::Windows validation(s, {0, 1, 2}, {2}, {24, 1, 1}, {300, 400}, true);
+        auto config = tinyConfig(ModelKind::Gru);
+        config.dropout = 0.2f; // randomness inside epochs must repeat too
+        TrainOptions options;
+        options.epochs = 6;
+        options.patience = 100;
+        options.learningRateDecay = 0.8; // the decayed rate must come back too
+        Model straight(config, 3);
+        const auto whole = train(straight, trainWindows, &validation, options);
+
+        QTemporaryDir dir;
+        options.checkpoint = std::filesystem::path(dir.path().toStdString()) / "run.ckpt";
+        Model first(config, 3);
+        std::atomic<bool> stop{false};
+        const auto part = train(
+            first, trainWindows, &validation, options,
+            [&](const TrainProgress& p) {
+                if (p.epoch == 4 && p.step == 2)
+                    stop = true; // killed in the middle of epoch 4
+            },
+            &stop);
+        QVERIFY(part.cancelled);
+        options.resume = true;
+        Model second(config, 99); // a fresh process: other initial weights, all replaced by the checkpoint
+        const auto resumed = train(second, trainWindows, &validation, options);
+        QCOMPARE(resumed.trainLoss.size(), std::size_t(6));
+        for (std::size_t e = 0; e < 6; ++e)
+            QVERIFY2(std::abs(resumed.trainLoss[e] - whole.trainLoss[e]) < 1e-9,
+                     qPrintable(QString("epoch %1: %2 vs %3")
+                                    .arg(e + 1)
+                                    .arg(resumed.trainLoss[e], 0, 'g', 12)
+                                    .arg(whole.trainLoss[e], 0, 'g', 12)));
+        QCOMPARE(resumed.bestEpoch, whole.bestEpoch);
+        const auto input = gatherInputs(validation, 0, 4);
+        const auto a = straight.predict(input, 4), b = second.predict(input, 4);
+        for (std::size_t i = 0; i < a.size(); ++i)
+            QVERIFY2(std::abs(a[i] - b[i]) < 1e-6f, qPrintable(QString("%1 vs %2").arg(a[i]).arg(b[i])));
+        // A checkpoint of another model is refused with the file named.
+        Model other(tinyConfig(ModelKind::Lstm));
+        try {
+            train(other, trainWindows, &validation, options);
+            QFAIL("an LSTM resumed from a GRU's checkpoint");
+        } catch (const Error& e) {
+            QVERIFY(std::string(e.what()).find("run.ckpt") != std::string::npos);
+        }
+    }
+
     void earlyStoppingKeepsTheBestEpoch()
     {
         const auto s = tinySeries(400);
