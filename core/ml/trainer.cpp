@@ -8,6 +8,7 @@
 #include <limits>
 #include <numeric>
 #include <random>
+#include <thread>
 
 namespace fathom::ml {
 
@@ -173,7 +174,7 @@ double evaluateMse(const Model& model, const series::Windows& windows, int batch
 
 TrainResult train(Model& model, const series::Windows& trainWindows, const series::Windows* validation,
                   const TrainOptions& options, const std::function<void(const TrainProgress&)>& progress,
-                  const std::atomic<bool>* stop)
+                  const std::atomic<bool>* stop, const std::atomic<bool>* pause)
 {
     checkShapes(model, trainWindows);
     if (validation)
@@ -203,6 +204,8 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
         net.train();
         double lossSum = 0;
         for (std::size_t s = 0; s < steps; ++s) {
+            while (pause && pause->load() && !(stop && stop->load()))
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
             if (stop && stop->load()) {
                 result.cancelled = true;
                 break;

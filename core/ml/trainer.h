@@ -51,9 +51,11 @@ struct TrainResult
 // Trains `model` on forecasting windows (MSE, AdamW, gradient clipping, early stopping on the
 // validation windows, the best weights kept). Progress arrives after every step; `stop` is read
 // between steps and ends training with the best weights so far.
+// While `pause` is raised, training waits between steps (holding its place) until it is lowered
+// or `stop` is raised.
 TrainResult train(Model& model, const series::Windows& train, const series::Windows* validation,
                   const TrainOptions& options, const std::function<void(const TrainProgress&)>& progress = {},
-                  const std::atomic<bool>* stop = nullptr);
+                  const std::atomic<bool>* stop = nullptr, const std::atomic<bool>* pause = nullptr);
 
 // Mean squared error of the model's forecasts over windows (in the units the windows are in).
 double evaluateMse(const Model& model, const series::Windows& windows, int batchSize = 256);

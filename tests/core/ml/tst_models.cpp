@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <thread>
 
 using namespace fathom;
 using namespace fathom::ml;
@@ -228,6 +229,38 @@ private slots:
         } catch (const Error& e) {
             QVERIFY(std::string(e.what()).find("run.ckpt") != std::string::npos);
         }
+    }
+
+    void pauseHoldsAndResumeContinues()
+    {
+        const auto s = tinySeries();
+        const series::Windows windows(s, {0, 1, 2}, {2}, {24, 1, 4}, {0, 300});
+        Model model(tinyConfig(ModelKind::DLinear));
+        std::atomic<bool> stop{false}, pause{false};
+        std::thread resumer;
+        TrainOptions options;
+        options.epochs = 2;
+        std::size_t stepsSeen = 0;
+        QElapsedTimer clock;
+        clock.start();
+        const auto result = train(
+            model, windows, nullptr, options,
+            [&](const TrainProgress& p) {
+                ++stepsSeen;
+                if (p.epoch == 1 && p.step == 2) {
+                    pause = true;
+                    resumer = std::thread([&] {
+                        std::this_thread::sleep_for(std::chrono::milliseconds(400));
+                        pause = false;
+                    });
+                }
+            },
+            &stop, &pause);
+        resumer.join();
+        QVERIFY(!result.cancelled);
+        QCOMPARE(result.trainLoss.size(), std::size_t(2)); // every step ran once the pause ended
+        QCOMPARE(stepsSeen, 2 * ((windows.size() + 31) / 32));
+        QVERIFY(clock.elapsed() >= 400);
     }
 
     void earlyStoppingKeepsTheBestEpoch()
