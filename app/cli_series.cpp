@@ -111,6 +111,7 @@ struct TrainArgs
     std::uint64_t seed = 1;
     bool json = false;
     bool resume = false;
+    std::string from;
 };
 
 void trainCommand(const TrainArgs& args)
@@ -133,6 +134,7 @@ void trainCommand(const TrainArgs& args)
     job.options.learningRate = args.learningRate;
     job.options.seed = args.seed;
     job.resume = args.resume;
+    job.from = args.from;
     const bool terminal = ::isatty(STDERR_FILENO);
     auto lastDrawn = std::chrono::steady_clock::now() - std::chrono::seconds(1);
     const auto result = ml::runTrainJob(job, [&](const std::string& model, const ml::TrainProgress& p) {
@@ -349,7 +351,7 @@ void addSeriesCommands(CLI::App& app)
     auto t = std::make_shared<TrainArgs>();
     auto* trainCmd = ts->add_subcommand("train", "Train models on CSV data; each lands in OUT/<model>/");
     trainCmd->add_option("--data", t->data, "CSV/TSV files, one data set")->required();
-    trainCmd->add_option("--target", t->target, "The channel to forecast")->required();
+    trainCmd->add_option("--target", t->target, "The channel to forecast (taken from --from when given)");
     trainCmd->add_option("--features", t->features, "Input channels (default: all)")->delimiter(',');
     trainCmd->add_option("--skip", t->skip, "Columns not to load (labels)")->delimiter(',');
     trainCmd->add_option("--models", t->models, "lstm,gru,cnn_lstm,spike,rule,ensemble,patchtst,dlinear")
@@ -364,6 +366,7 @@ void addSeriesCommands(CLI::App& app)
     trainCmd->add_option("--seed", t->seed, "Seed for reproducible runs");
     trainCmd->add_option("--out", t->out, "Folder for the trained models")->required();
     trainCmd->add_flag("--json", t->json, "Print a JSON summary");
+    trainCmd->add_option("--from", t->from, "Fine-tune this saved model folder on the data (incremental retraining)");
     trainCmd->add_flag("--resume", t->resume,
                        "Continue from each model's checkpoint in OUT (after a crash or a cancel)");
     trainCmd->callback([t] { trainCommand(*t); });

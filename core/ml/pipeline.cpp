@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <numeric>
+#include <optional>
 
 namespace fathom::ml {
 
@@ -27,20 +28,42 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
     load.skip = job.skip;
     auto data = series::loadCsvFiles(job.data, load, result.load);
     result.rows = data.rows;
-    std::vector<std::string> features = job.features.empty() ? data.channels : job.features;
-    if (job.target.empty())
+    // Fine-tuning keeps the saved model's channels, window and scaling: its weights expect them.
+    std::optional<std::pair<Model, ModelCard>> base;
+    if (!job.from.empty())
+        base.emplace(loadModelFolder(job.from));
+    const std::string target = base ? base->second.target : job.target;
+    if (base && !job.target.empty() && job.target != target)
+        throw Error("the model in " + job.from.string() + " forecasts '" + target + "', not '" + job.target + "'");
+    std::vector<std::string> features = base                   ? base->second.features
+                                        : job.features.empty() ? data.channels
+                                                               : job.features;
+    if (target.empty())
         throw Error("no target channel given (the data have " + std::to_string(data.channels.size()) + " channels)");
-    data.channel(job.target); // a clear error when the target is not in the data
-    if (std::find(features.begin(), features.end(), job.target) == features.end())
-        features.push_back(job.target);
+    data.channel(target); // a clear error when the target is not in the data
+    if (std::find(features.begin(), features.end(), target) == features.end())
+        features.push_back(target);
     const auto featureIndex = channelIndices(data, features);
-    const auto targetIndex = data.channel(job.target);
+    const auto targetIndex = data.channel(target);
+    const int lookback = base ? base->second.config.lookback : job.lookback;
+    const int horizon = base ? base->second.config.horizon : job.horizon;
 
     const auto split = series::splitByRatio(data.rows, job.trainShare, job.validationShare);
-    const auto scaler = series::Scaler::fit(data, featureIndex, split.train, series::ScalerKind::Standard);
-    scaler.apply(data);
-    const series::WindowSpec spec{std::size_t(job.lookback), std::size_t(job.horizon),
-                                  std::size_t(std::max(1, job.stride))};
+    std::vector<float> offsets, scales;
+    if (base) {
+        offsets = base->second.offsets;
+        scales = base->second.scales;
+    } else {
+        const auto scaler = series::Scaler::fit(data, featureIndex, split.train, series::ScalerKind::Standard);
+        for (std::size_t k = 0; k < featureIndex.size(); ++k) {
+            offsets.push_back(scaler.offset(k));
+            scales.push_back(scaler.scale(k));
+        }
+    }
+    for (std::size_t k = 0; k < featureIndex.size(); ++k)
+        for (float& v : data.column(featureIndex[k]))
+            v = (v - offsets[k]) / scales[k];
+    const series::WindowSpec spec{std::size_t(lookback), std::size_t(horizon), std::size_t(std::max(1, job.stride))};
     const series::Windows train(data, featureIndex, {targetIndex}, spec, split.train);
     const series::Windows validation(data, featureIndex, {targetIndex}, {spec.lookback, spec.horizon, 1},
                                      split.validation, true);
@@ -51,24 +74,25 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
 
     ModelCard card;
     card.features = features;
-    card.target = job.target;
-    for (std::size_t k = 0; k < featureIndex.size(); ++k) {
-        card.offsets.push_back(scaler.offset(k));
-        card.scales.push_back(scaler.scale(k));
-    }
+    card.target = target;
+    card.offsets = offsets;
+    card.scales = scales;
     for (const auto& path : job.data)
         card.trainedOn += (card.trainedOn.empty() ? "" : ", ") + path.string();
     card.device = job.device;
-    for (ModelKind kind : job.models) {
+    const auto kinds = base ? std::vector<ModelKind>{base->second.config.kind} : job.models;
+    for (ModelKind kind : kinds) {
         if (stop && stop->load())
             break;
         ModelConfig config;
         config.kind = kind;
-        config.lookback = job.lookback;
+        config.lookback = lookback;
         config.channels = int(features.size());
-        config.horizon = job.horizon;
-        config.targets = {int(std::find(features.begin(), features.end(), job.target) - features.begin())};
-        Model model(config, job.options.seed);
+        config.horizon = horizon;
+        config.targets = {int(std::find(features.begin(), features.end(), target) - features.begin())};
+        if (base)
+            config = base->second.config;
+        Model model = base ? std::move(base->first) : Model(config, job.options.seed);
         const auto name = kindName(kind);
         auto options = job.options;
         std::filesystem::create_directories(job.out / name);

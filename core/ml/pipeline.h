@@ -30,6 +30,9 @@ struct TrainJob
     std::filesystem::path out;
     std::string device = "cpu";
     bool resume = false; // continue each model from OUT/<model>/checkpoint.pt where there is one
+    // Incremental retraining: start from this saved model folder (its kind, channels, window and
+    // scaling) and fine-tune it on `data`, usually the old data with new rows appended.
+    std::filesystem::path from;
 };
 
 struct TrainedEntry

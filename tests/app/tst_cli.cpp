@@ -223,6 +223,22 @@ private slots:
         const double value = lines.at(100).section(QLatin1Char(','), 2, 2).toDouble();
         QVERIFY2(value > 49000 && value < 51500, qPrintable(lines.at(100))); // in nanotesla, not z-scores
 
+        // Incremental retraining: the saved rule model fine-tuned on the same line's data.
+        r = run({QStringLiteral("ts"), QStringLiteral("train"), QStringLiteral("--data"), sensors,
+                 QStringLiteral("--from"), dir.filePath(QStringLiteral("models/rule")), QStringLiteral("--epochs"),
+                 QStringLiteral("1"), QStringLiteral("--out"), dir.filePath(QStringLiteral("retrained")),
+                 QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const auto again = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("models")).toArray();
+        QCOMPARE(again.size(), 1);
+        QCOMPARE(again.first().toObject().value(QStringLiteral("model")).toString(), QStringLiteral("rule"));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("retrained/rule/weights.pt"))));
+        r = run({QStringLiteral("ts"), QStringLiteral("train"), QStringLiteral("--data"), sensors,
+                 QStringLiteral("--from"), dir.filePath(QStringLiteral("models/rule")), QStringLiteral("--target"),
+                 QStringLiteral("depth_m"), QStringLiteral("--out"), dir.filePath(QStringLiteral("wrong"))});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("forecasts 'mag_total_nt'")), qPrintable(r.err));
+
         // Data without a channel the model learned from: a clear error.
         const auto partial = dir.filePath(QStringLiteral("partial.csv"));
         QFile p(partial);
