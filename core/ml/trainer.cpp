@@ -141,9 +141,9 @@ void loadCheckpoint(const std::filesystem::path& path, torch::nn::Module& net, t
 
 std::vector<float> gatherInputs(const series::Windows& windows, std::size_t i0, std::size_t i1)
 {
-    std::vector<std::size_t> order(windows.size());
-    std::iota(order.begin(), order.end(), 0);
-    const auto t = gatherInputTensor(windows, order, i0, i1);
+    std::vector<std::size_t> order(i1 - i0); // just the windows asked for, not every window's index
+    std::iota(order.begin(), order.end(), i0);
+    const auto t = gatherInputTensor(windows, order, 0, order.size());
     return {t.data_ptr<float>(), t.data_ptr<float>() + t.numel()};
 }
 

@@ -6,6 +6,9 @@
 #include "common/error.h"
 #include "sonar/sonarfile.h"
 
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -34,6 +37,43 @@ inline std::string errorOf(const std::filesystem::path& path)
         return e.what();
     }
     return {};
+}
+
+struct FuzzOutcome
+{
+    int opened = 0;  // damaged copies that opened and read to the end
+    int refused = 0; // damaged copies refused with an Error
+};
+
+// Random damage to a good file (flipped bytes, truncation): every copy must read to the end or
+// be refused with an Error; anything else (a crash, another exception) fails the suite.
+inline FuzzOutcome fuzz(const std::vector<char>& good, const std::filesystem::path& scratch, quint32 seed)
+{
+    QRandomGenerator random(seed);
+    QElapsedTimer clock;
+    clock.start();
+    FuzzOutcome outcome;
+    for (int round = 0; round < 2000 && clock.elapsed() < 4000; ++round) {
+        auto damaged = good;
+        for (int k = 1 + random.bounded(8); k > 0; --k)
+            damaged[random.bounded(int(damaged.size()))] = char(random.bounded(256));
+        if (random.bounded(4) == 0)
+            damaged.resize(random.bounded(int(damaged.size())));
+        writeAll(scratch, damaged);
+        try {
+            const auto file = sonar::open(scratch);
+            for (std::size_t p = 0; p < file->pingCount(); ++p) {
+                file->pingInfo(p);
+                for (int c = 0; c < int(file->channels().size()); ++c)
+                    file->samples(p, c);
+            }
+            file->summary();
+            ++outcome.opened;
+        } catch (const Error&) {
+            ++outcome.refused;
+        }
+    }
+    return outcome;
 }
 
 } // namespace fathom::test
