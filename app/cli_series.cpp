@@ -105,7 +105,7 @@ void models(const ModelsArgs& args)
 struct TrainArgs
 {
     std::vector<std::string> data, features, skip, models{"lstm"};
-    std::string target, out;
+    std::string target, out, labels;
     int lookback = 100, horizon = 1, stride = 1, epochs = 20, batch = 32, patience = 5;
     double learningRate = 1e-3;
     std::uint64_t seed = 1;
@@ -121,6 +121,7 @@ void trainCommand(const TrainArgs& args)
     job.target = args.target;
     job.features = args.features;
     job.skip = args.skip;
+    job.labels = args.labels;
     job.models.clear();
     for (const auto& name : args.models)
         job.models.push_back(ml::parseKind(name));
@@ -210,17 +211,11 @@ void skab(const EvaluateArgs& args)
             "%-9s SKAB %zu files: F1 %.3f  FAR %.1f %%  MAR %.1f %%  events %zu/%zu  latency %.1f rows  (%.0f s)\n",
             r.model.c_str(), r.files, m.f1, 100 * m.falseAlarmRate, 100 * m.missedAlarmRate, m.eventsDetected, m.events,
             m.meanLatency, r.seconds);
-        results.push_back({{"model", r.model},
-                           {"files", r.files},
-                           {"f1", m.f1},
-                           {"precision", m.precision},
-                           {"recall", m.recall},
-                           {"far", m.falseAlarmRate},
-                           {"mar", m.missedAlarmRate},
-                           {"events", m.events},
-                           {"events_detected", m.eventsDetected},
-                           {"latency_rows", m.meanLatency},
-                           {"seconds", r.seconds}});
+        auto entry = metricsJson(m);
+        entry["model"] = r.model;
+        entry["files"] = r.files;
+        entry["seconds"] = r.seconds;
+        results.push_back(entry);
     }
     if (!args.json.empty()) {
         AtomicFile out(args.json);
@@ -353,7 +348,9 @@ void addSeriesCommands(CLI::App& app)
     trainCmd->add_option("--data", t->data, "CSV/TSV files, one data set")->required();
     trainCmd->add_option("--target", t->target, "The channel to forecast (taken from --from when given)");
     trainCmd->add_option("--features", t->features, "Input channels (default: all)")->delimiter(',');
-    trainCmd->add_option("--skip", t->skip, "Columns not to load (labels)")->delimiter(',');
+    trainCmd->add_option("--skip", t->skip, "Columns not to load")->delimiter(',');
+    trainCmd->add_option("--labels", t->labels,
+                         "A 0/1 column marking anomalous rows: the spike head learns from it, never a feature");
     trainCmd->add_option("--models", t->models, "lstm,gru,cnn_lstm,spike,rule,ensemble,patchtst,dlinear")
         ->delimiter(',');
     trainCmd->add_option("--lookback", t->lookback, "Steps per window");
@@ -397,6 +394,7 @@ void addSeriesCommands(CLI::App& app)
     predictCmd->add_option("--skip", p->skip, "Columns not to load")->delimiter(',');
     predictCmd->add_option("--out", p->out, "CSV to write")->required();
     predictCmd->callback([p] { predictCommand(*p); });
+    addAlertsCommand(*ts);
 }
 
 } // namespace fathom::cli

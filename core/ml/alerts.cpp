@@ -9,7 +9,7 @@ namespace fathom::ml {
 
 namespace {
 
-float median(std::vector<float> v)
+float medianOf(std::vector<float> v)
 {
     const auto mid = v.begin() + std::ptrdiff_t(v.size() / 2);
     std::nth_element(v.begin(), mid, v.end());
@@ -31,13 +31,25 @@ ResidualScorer ResidualScorer::fit(const std::vector<float>& residuals, std::siz
         std::vector<float> column(trainingRows);
         for (std::size_t r = 0; r < trainingRows; ++r)
             column[r] = residuals[r * channels + c];
-        const float m = median(column);
+        const float m = medianOf(column);
         for (float& v : column)
             v = std::abs(v - m);
         // 1.4826 · MAD estimates σ for normal residuals; a floor keeps perfect fits finite.
         s.m_median.push_back(m);
-        s.m_spread.push_back(std::max(1.4826f * median(column), 1e-6f));
+        s.m_spread.push_back(std::max(1.4826f * medianOf(column), 1e-6f));
     }
+    return s;
+}
+
+ResidualScorer ResidualScorer::fromValues(std::vector<float> median, std::vector<float> spread)
+{
+    if (median.empty() || median.size() != spread.size())
+        throw Error("a residual scorer needs one median and one spread per channel");
+    for (float& v : spread)
+        v = std::max(v, 1e-6f);
+    ResidualScorer s;
+    s.m_median = std::move(median);
+    s.m_spread = std::move(spread);
     return s;
 }
 
@@ -61,16 +73,26 @@ std::vector<float> ResidualScorer::score(const std::vector<float>& residuals) co
     return out;
 }
 
-std::vector<float> combineScores(const std::vector<float>& residualScore, const std::vector<float>& spikeProbability,
-                                 float weight)
+float logitOf(float probability)
 {
-    if (spikeProbability.empty())
-        return residualScore;
-    if (spikeProbability.size() != residualScore.size())
+    const float p = std::clamp(probability, 1e-6f, 1.0f - 1e-6f);
+    return std::log(p / (1.0f - p));
+}
+
+std::vector<float> combineScores(const std::vector<float>& residualScore, float residualThreshold,
+                                 const std::vector<float>& spikeProbability, float spikeThreshold)
+{
+    if (!spikeProbability.empty() && spikeProbability.size() != residualScore.size())
         throw Error("spike probabilities and residual scores cover different rows");
+    if (residualThreshold <= 0)
+        throw Error("the residual threshold must be positive");
+    const float spikeScale = std::max(spikeThreshold, 1.0f);
     std::vector<float> out(residualScore.size());
-    for (std::size_t i = 0; i < out.size(); ++i)
-        out[i] = residualScore[i] + weight * spikeProbability[i];
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        out[i] = residualScore[i] / residualThreshold;
+        if (!spikeProbability.empty() && !std::isnan(spikeProbability[i]))
+            out[i] = std::max(out[i], logitOf(spikeProbability[i]) / spikeScale);
+    }
     return out;
 }
 

@@ -19,15 +19,21 @@ public:
     // The robust z-score of one channel at one row, for naming the channels behind an alert.
     float channelScore(const std::vector<float>& residuals, std::size_t row, std::size_t channel) const;
     std::size_t channels() const { return m_median.size(); }
+    static ResidualScorer fromValues(std::vector<float> median, std::vector<float> spread);
+    const std::vector<float>& median() const { return m_median; }
+    const std::vector<float>& spread() const { return m_spread; }
 
 private:
     std::vector<float> m_median, m_spread;
 };
 
-// Combines the residual score with the spike detector's probability where there is one: a
-// probability p raises the score by `weight` · p, so a confident spike needs less residual.
-std::vector<float> combineScores(const std::vector<float>& residualScore, const std::vector<float>& spikeProbability,
-                                 float weight = 2.0f);
+// Each detector against its own threshold: the residual score over the residual threshold, the
+// spike detector's logit over the spike threshold (a logit, at least 1). A row's score is the
+// larger, so 1 means "at a threshold" and either detector alone can raise an alert. Without
+// spike probabilities the score is the residual's alone.
+std::vector<float> combineScores(const std::vector<float>& residualScore, float residualThreshold,
+                                 const std::vector<float>& spikeProbability = {}, float spikeThreshold = 1.0f);
+float logitOf(float probability);
 
 // A causal moving mean over `window` rows: sustained departures (a valve stuck, a drifting
 // sensor) stand out of the noise that single rows have.
@@ -52,6 +58,17 @@ struct AlertRules
     float release = 0.7f;          // … and closes below threshold × release (hysteresis)
     std::size_t minimumLength = 3; // rows; shorter flickers are dropped
     std::size_t mergeGap = 0;      // alerts closer than this many rows become one
+};
+
+// What a trained model's folder keeps for turning its forecasts into alerts: the residual
+// scaling and the thresholds, fitted on training and validation rows only (never test data).
+struct AlertCalibration
+{
+    std::vector<float> median, spread; // the ResidualScorer, per target
+    float residualThreshold = 3.0f;
+    float spikeThreshold = 0; // a logit; 0 for models without a spike head
+    AlertRules rules;         // on the combined score, whose threshold is 1
+    std::size_t rows = 0;     // rows it was fitted on
 };
 
 std::vector<Alert> findAlerts(const std::vector<float>& scores, const AlertRules& rules);

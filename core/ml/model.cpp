@@ -79,11 +79,39 @@ std::int64_t Model::parameterCount() const
     return detail::countParameters(*m_impl->net);
 }
 
-std::vector<float> Model::predict(const std::vector<float>& windows, int batch) const
+std::vector<float> Model::predict(const std::vector<float>& windows, int batch,
+                                  std::vector<float>* spikeProbability) const
 {
     torch::NoGradGuard noGrad;
     m_impl->net->eval();
-    return toVector(m_impl->net->forward(m_impl->batchTensor(windows, batch)));
+    if (!spikeProbability)
+        return toVector(m_impl->net->forward(m_impl->batchTensor(windows, batch)));
+    auto [forecast, logit] = m_impl->net->forwardWithSpike(m_impl->batchTensor(windows, batch));
+    *spikeProbability = toVector(torch::sigmoid(logit));
+    return toVector(forecast);
+}
+
+bool Model::hasSpikeHead() const
+{
+    return m_impl->net->hasSpikeHead();
+}
+
+void Model::adoptMember(const Model& trained)
+{
+    const auto member = m_impl->net->member(trained.config().kind);
+    torch::NoGradGuard noGrad;
+    const auto copy = [&](const torch::OrderedDict<std::string, torch::Tensor>& from,
+                          torch::OrderedDict<std::string, torch::Tensor> to) {
+        for (const auto& item : from) {
+            auto* target = to.find(item.key());
+            if (!target || target->sizes() != item.value().sizes())
+                throw Error("the trained " + kindName(trained.config().kind) +
+                            " model has other sizes than the ensemble's member (" + item.key() + ")");
+            target->copy_(item.value());
+        }
+    };
+    copy(trained.m_impl->net->named_parameters(), member->named_parameters());
+    copy(trained.m_impl->net->named_buffers(), member->named_buffers());
 }
 
 std::vector<float> Model::spikeProbability(const std::vector<float>& windows, int batch) const

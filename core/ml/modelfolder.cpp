@@ -50,26 +50,40 @@ void saveModelFolder(const std::filesystem::path& dir, const Model& model, const
 {
     std::filesystem::create_directories(dir);
     const auto& c = card.config;
-    const json config = {
-        {"model", kindName(c.kind)},
-        {"lookback", c.lookback},
-        {"channels", c.channels},
-        {"horizon", c.horizon},
-        {"targets", c.targets},
-        {"dropout", c.dropout},
-        {"patch_length", c.patchLength},
-        {"patch_stride", c.patchStride},
-        {"model_width", c.modelWidth},
-        {"heads", c.heads},
-        {"layers", c.layers},
-        {"moving_average", c.movingAverage},
-        {"features", card.features},
-        {"target", card.target},
-        {"scaler", {{"kind", scalerName(card.scaler)}, {"offsets", card.offsets}, {"scales", card.scales}}},
-        {"trained_on", card.trainedOn},
-        {"device", card.device},
-        {"seconds", card.seconds}};
+    json config = {{"model", kindName(c.kind)},
+                   {"lookback", c.lookback},
+                   {"channels", c.channels},
+                   {"horizon", c.horizon},
+                   {"targets", c.targets},
+                   {"dropout", c.dropout},
+                   {"patch_length", c.patchLength},
+                   {"patch_stride", c.patchStride},
+                   {"model_width", c.modelWidth},
+                   {"heads", c.heads},
+                   {"layers", c.layers},
+                   {"moving_average", c.movingAverage},
+                   {"features", card.features},
+                   {"target", card.target},
+                   {"scaler", {{"kind", scalerName(card.scaler)}, {"offsets", card.offsets}, {"scales", card.scales}}},
+                   {"trained_on", card.trainedOn},
+                   {"device", card.device},
+                   {"seconds", card.seconds}};
+    if (const auto& a = card.alerts)
+        config["alerts"] = {{"median", a->median},
+                            {"spread", a->spread},
+                            {"residual_threshold", a->residualThreshold},
+                            {"spike_threshold", a->spikeThreshold},
+                            {"threshold", a->rules.threshold},
+                            {"release", a->rules.release},
+                            {"minimum_length", a->rules.minimumLength},
+                            {"merge_gap", a->rules.mergeGap},
+                            {"rows", a->rows}};
     model.save(dir / "weights.pt");
+    if (!card.log.empty()) {
+        AtomicFile log(dir / "train.log");
+        log.stream() << card.log;
+        log.commit();
+    }
     writeJson(dir / "metrics.json", card.metrics);
     writeJson(dir / "config.json", config);
 }
@@ -101,6 +115,20 @@ std::pair<Model, ModelCard> loadModelFolder(const std::filesystem::path& dir)
         card.trainedOn = j.value("trained_on", "");
         card.device = j.value("device", "");
         card.seconds = j.value("seconds", 0.0);
+        if (j.contains("alerts")) {
+            const auto& a = j.at("alerts");
+            AlertCalibration c;
+            c.median = a.at("median").get<std::vector<float>>();
+            c.spread = a.at("spread").get<std::vector<float>>();
+            c.residualThreshold = a.at("residual_threshold");
+            c.spikeThreshold = a.value("spike_threshold", 0.0f);
+            c.rules.threshold = a.at("threshold");
+            c.rules.release = a.value("release", 0.7f);
+            c.rules.minimumLength = a.value("minimum_length", std::size_t(2));
+            c.rules.mergeGap = a.value("merge_gap", std::size_t(0));
+            c.rows = a.value("rows", std::size_t(0));
+            card.alerts = c;
+        }
     } catch (const json::exception& e) {
         throw Error(configPath.string() + ": " + e.what());
     }

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "alerts.h"
 #include "models.h"
 #include "series/dataset.h"
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,9 +24,12 @@ struct ModelCard
     std::string trainedOn; // data files
     std::string device;
     double seconds = 0;
+    std::optional<AlertCalibration> alerts; // absent in folders written before alerts existed
+    std::string log;                        // the training log, kept as train.log
 };
 
-// A model is a folder: config.json (model and data), weights.pt and metrics.json. Written
+// A model is a folder: config.json (model, data and alert calibration), weights.pt,
+// metrics.json and train.log. Written
 // file by file atomically; a folder that lacks a file or holds a bad one gives a clear Error.
 void saveModelFolder(const std::filesystem::path& dir, const Model& model, const ModelCard& card);
 std::pair<Model, ModelCard> loadModelFolder(const std::filesystem::path& dir);

@@ -46,7 +46,15 @@ public:
     const ModelConfig& config() const;
     std::int64_t parameterCount() const;
     // windows: batch × lookback × channels, row-major. Returns batch × horizon × targets.
-    std::vector<float> predict(const std::vector<float>& windows, int batch) const;
+    // With `spikeProbability` (spike detector and ensemble), the spike head's output for each
+    // window comes from the same pass.
+    std::vector<float> predict(const std::vector<float>& windows, int batch,
+                               std::vector<float>* spikeProbability = nullptr) const;
+    bool hasSpikeHead() const;
+    // Ensemble only: its member of `trained`'s kind starts from `trained`'s weights (the plan's
+    // strategy: members one after another, then the ensemble fine-tuned). Throws Error when the
+    // sizes differ.
+    void adoptMember(const Model& trained);
     // The spike detector's probability that each window ends in a spike (spike model only).
     std::vector<float> spikeProbability(const std::vector<float>& windows, int batch) const;
 

@@ -21,6 +21,15 @@ Tensor lastStep(const Tensor& sequence)
     return sequence.select(1, sequence.size(1) - 1);
 }
 
+// The recurrent members forecast the change from the window's last value of each target, not
+// the level: one-step forecasts then follow a series that drifts beyond the training range.
+Tensor fromLastValue(const Tensor& change, const Tensor& x, const ModelConfig& c)
+{
+    const Tensor targets = torch::tensor(std::vector<int64_t>(c.targets.begin(), c.targets.end()));
+    const Tensor last = lastStep(x).index_select(1, targets).unsqueeze(1); // batch × 1 × targets
+    return change.view({-1, c.horizon, long(c.targets.size())}) + last;
+}
+
 // Dense 128 → 64 → outputs, the head the recurrent members share.
 struct Head : nn::Module
 {
@@ -50,12 +59,12 @@ struct StackedLstm : Network
         l3 = register_module("l3", nn::LSTM(nn::LSTMOptions(128, 64).batch_first(true)));
         head = register_module("head", std::make_shared<Head>(64, 128, 64, outputs(c), c.dropout));
     }
-    Tensor forward(Tensor x) override
+    Tensor forward(Tensor input) override
     {
-        x = std::get<0>(l1(x));
+        Tensor x = std::get<0>(l1(input));
         x = std::get<0>(l2(x));
         x = std::get<0>(l3(x));
-        return head->forward(lastStep(x)).view({-1, config.horizon, long(config.targets.size())});
+        return fromLastValue(head->forward(lastStep(x)), input, config);
     }
 };
 
@@ -76,13 +85,13 @@ struct ResidualGru : Network
         down = register_module("down", nn::Linear(128, 64));
         head = register_module("head", std::make_shared<Head>(64, 256, 64, outputs(c), c.dropout));
     }
-    Tensor forward(Tensor x) override
+    Tensor forward(Tensor input) override
     {
-        x = in(x);
+        Tensor x = in(input);
         x = x + std::get<0>(g1(x));
         x = x + std::get<0>(g2(x));
         x = down(x) + std::get<0>(g3(x));
-        return head->forward(lastStep(x)).view({-1, config.horizon, long(config.targets.size())});
+        return fromLastValue(head->forward(lastStep(x)), input, config);
     }
 };
 
@@ -105,16 +114,16 @@ struct CnnLstm : Network
         l2 = register_module("l2", nn::LSTM(nn::LSTMOptions(128, 64).batch_first(true)));
         head = register_module("head", std::make_shared<Head>(64, 128, 64, outputs(c), c.dropout));
     }
-    Tensor forward(Tensor x) override
+    Tensor forward(Tensor input) override
     {
-        const Tensor channelsFirst = x.transpose(1, 2);
+        const Tensor channelsFirst = input.transpose(1, 2);
         std::vector<Tensor> parts;
         for (auto& scale : scales)
             parts.push_back(scale->forward(channelsFirst));
-        x = torch::cat(parts, 1).transpose(1, 2);
+        Tensor x = torch::cat(parts, 1).transpose(1, 2);
         x = std::get<0>(l1(x));
         x = std::get<0>(l2(x));
-        return head->forward(lastStep(x)).view({-1, config.horizon, long(config.targets.size())});
+        return fromLastValue(head->forward(lastStep(x)), input, config);
     }
 };
 
@@ -137,7 +146,25 @@ struct SpikeDetector : Network
         norm = register_module("norm", nn::LayerNorm(nn::LayerNormOptions({128})));
         bilstm = register_module("bilstm", nn::LSTM(nn::LSTMOptions(128, 128).batch_first(true).bidirectional(true)));
         forecast = register_module("forecast", std::make_shared<Head>(256, 128, 64, outputs(c), c.dropout));
-        spike = register_module("spike", std::make_shared<Head>(256, 64, 32, 1, c.dropout));
+        spike =
+            register_module("spike", std::make_shared<Head>(256 + kJumpSteps * (c.channels + 1), 64, 32, 1, c.dropout));
+    }
+    // Each channel's last step-to-step changes, less the window's mean change (its trend), in units
+    // of the channel's mean absolute change over the window, compressed by asinh: a jump out of the
+    // channel's own rhythm, whatever its scale. The spike head sees these beside the learned features.
+    static constexpr int kJumpSteps = 3;
+    Tensor jumps(const Tensor& x) const
+    {
+        const auto steps = x.size(1);
+        if (steps <= kJumpSteps + 2)
+            return torch::zeros({x.size(0), kJumpSteps * (x.size(2) + 1)}, x.options());
+        const Tensor changes = x.diff(1, 1);
+        const Tensor body = changes.narrow(1, 0, changes.size(1) - kJumpSteps);
+        const Tensor trend = body.mean(1, true), typical = (body - trend).abs().mean(1, true) + 1e-3;
+        const Tensor recent =
+            torch::asinh((changes.narrow(1, changes.size(1) - kJumpSteps, kJumpSteps) - trend) / typical);
+        // The largest jump of any channel too: a spike on any one of many channels looks alike.
+        return torch::cat({recent.flatten(1), std::get<0>(recent.abs().max(2))}, 1);
     }
     Tensor features(Tensor x)
     {
@@ -147,11 +174,15 @@ struct SpikeDetector : Network
         x = norm(x + attended);
         return lastStep(std::get<0>(bilstm(x)));
     }
-    Tensor forward(Tensor x) override
+    Tensor forward(Tensor x) override { return fromLastValue(forecast->forward(features(x)), x, config); }
+    Tensor spikeLogit(Tensor x) override { return spike->forward(torch::cat({features(x), jumps(x)}, 1)).squeeze(1); }
+    std::pair<Tensor, Tensor> forwardWithSpike(Tensor x) override
     {
-        return forecast->forward(features(x)).view({-1, config.horizon, long(config.targets.size())});
+        const Tensor f = features(x);
+        return {fromLastValue(forecast->forward(f), x, config),
+                spike->forward(torch::cat({f, jumps(x)}, 1)).squeeze(1)};
     }
-    Tensor spikeLogit(Tensor x) override { return spike->forward(features(x)).squeeze(1); }
+    bool hasSpikeHead() const override { return true; }
 };
 
 // Rule-based: a shallow LSTM 32 beside explicit rule features over the last 32 steps (each
@@ -181,8 +212,7 @@ struct RuleBased : Network
     Tensor forward(Tensor x) override
     {
         const Tensor learned = lastStep(std::get<0>(lstm(x)));
-        return head->forward(torch::cat({learned, rules(x)}, 1))
-            .view({-1, config.horizon, long(config.targets.size())});
+        return fromLastValue(head->forward(torch::cat({learned, rules(x)}, 1)), x, config);
     }
 };
 
@@ -192,6 +222,7 @@ struct Ensemble : Network
 {
     ModelConfig config;
     std::vector<std::shared_ptr<Network>> members;
+    std::vector<ModelKind> memberKinds;
     nn::Sequential gate{nullptr};
     explicit Ensemble(const ModelConfig& c)
         : config(c)
@@ -202,18 +233,43 @@ struct Ensemble : Network
             ModelConfig member = c;
             member.kind = kind;
             members.push_back(register_module(kindName(kind), makeNetwork(member)));
+            memberKinds.push_back(kind);
         }
         const int in = c.channels + 5 * outputs(c);
         gate = register_module("gate", nn::Sequential(nn::Linear(in, 64), nn::ReLU(), nn::Linear(64, 5)));
     }
-    Tensor forward(Tensor x) override
+    static constexpr std::size_t kSpikeMember = 3;
+    Tensor combine(const Tensor& x, const std::vector<Tensor>& forecasts)
     {
-        std::vector<Tensor> forecasts;
-        for (auto& m : members)
-            forecasts.push_back(m->forward(x).flatten(1));
         const Tensor stacked = torch::stack(forecasts, 1); // batch × 5 × outputs
         const Tensor weights = torch::softmax(gate->forward(torch::cat({lastStep(x), stacked.flatten(1)}, 1)), 1);
         return (stacked * weights.unsqueeze(2)).sum(1).view({-1, config.horizon, long(config.targets.size())});
+    }
+    Tensor forward(Tensor x) override { return forwardWithSpike(x).first; }
+    // The spike member's features serve its forecast and its spike head alike: one pass.
+    std::pair<Tensor, Tensor> forwardWithSpike(Tensor x) override
+    {
+        std::vector<Tensor> forecasts;
+        Tensor logit;
+        for (std::size_t i = 0; i < members.size(); ++i) {
+            if (i == kSpikeMember) {
+                auto [forecast, spikeLogit] = members[i]->forwardWithSpike(x);
+                forecasts.push_back(forecast.flatten(1));
+                logit = spikeLogit;
+            } else {
+                forecasts.push_back(members[i]->forward(x).flatten(1));
+            }
+        }
+        return {combine(x, forecasts), logit};
+    }
+    Tensor spikeLogit(Tensor x) override { return members[kSpikeMember]->spikeLogit(x); }
+    bool hasSpikeHead() const override { return true; }
+    std::shared_ptr<Network> member(ModelKind kind) override
+    {
+        for (std::size_t i = 0; i < members.size(); ++i)
+            if (memberKinds[i] == kind)
+                return members[i];
+        return Network::member(kind);
     }
 };
 
@@ -304,7 +360,17 @@ struct DLinear : Network
 
 Tensor Network::spikeLogit(Tensor)
 {
-    throw Error("only the spike detector gives spike probabilities");
+    throw Error("only the spike detector and the ensemble give spike probabilities");
+}
+
+std::pair<Tensor, Tensor> Network::forwardWithSpike(Tensor x)
+{
+    return {forward(x), spikeLogit(x)};
+}
+
+std::shared_ptr<Network> Network::member(ModelKind kind)
+{
+    throw Error("only the ensemble has members (asked for " + kindName(kind) + ")");
 }
 
 std::shared_ptr<Network> makeNetwork(const ModelConfig& c)

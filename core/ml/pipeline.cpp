@@ -1,9 +1,13 @@
 #include "pipeline.h"
 
+#include "alertrun.h"
+
 #include "common/error.h"
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <cstdio>
 #include <numeric>
 #include <optional>
 
@@ -17,6 +21,37 @@ std::vector<std::size_t> channelIndices(const series::Series& s, const std::vect
     for (const auto& name : names)
         out.push_back(s.channel(name));
     return out;
+}
+
+} // namespace
+
+namespace {
+
+std::string formatLog(const std::string& name, const TrainJob& job, const TrainOptions& options,
+                      const TrainResult& trained, const TrainedEntry& entry, const std::string& note)
+{
+    std::string log = "model " + name + "\ndata";
+    for (const auto& path : job.data)
+        log += " " + path.string();
+    log += "\ndevice " + job.device + "\nepochs " + std::to_string(options.epochs) + ", batch " +
+           std::to_string(options.batchSize) + ", learning rate " + std::to_string(options.learningRate) + ", seed " +
+           std::to_string(options.seed) + "\n" + note;
+    char line[160];
+    for (std::size_t e = 0; e < trained.trainLoss.size(); ++e) {
+        std::snprintf(line, sizeof line, "epoch %zu  train loss %.6f  validation loss %.6f\n", e + 1,
+                      trained.trainLoss[e], e < trained.validationLoss.size() ? trained.validationLoss[e] : NAN);
+        log += line;
+    }
+    std::snprintf(line, sizeof line, "best epoch %d, validation MSE %.6f, test MSE %.6f, %.1f s%s\n", trained.bestEpoch,
+                  entry.validationMse, entry.testMse, trained.seconds, trained.cancelled ? ", cancelled" : "");
+    return log + line;
+}
+
+// The plan's strategy: members first, the ensemble last, started from the members trained here.
+std::vector<ModelKind> membersFirst(std::vector<ModelKind> kinds)
+{
+    std::stable_partition(kinds.begin(), kinds.end(), [](ModelKind k) { return k != ModelKind::Ensemble; });
+    return kinds;
 }
 
 } // namespace
@@ -35,9 +70,18 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
     const std::string target = base ? base->second.target : job.target;
     if (base && !job.target.empty() && job.target != target)
         throw Error("the model in " + job.from.string() + " forecasts '" + target + "', not '" + job.target + "'");
-    std::vector<std::string> features = base                   ? base->second.features
-                                        : job.features.empty() ? data.channels
-                                                               : job.features;
+    std::vector<float> labels;
+    if (!job.labels.empty()) {
+        const auto column = data.column(data.channel(job.labels));
+        labels.assign(column.begin(), column.end());
+    }
+    std::vector<std::string> features = base ? base->second.features : job.features;
+    if (features.empty())
+        for (const auto& name : data.channels)
+            if (name != job.labels)
+                features.push_back(name);
+    if (!job.labels.empty() && std::find(features.begin(), features.end(), job.labels) != features.end())
+        throw Error("the label column '" + job.labels + "' cannot also be a feature");
     if (target.empty())
         throw Error("no target channel given (the data have " + std::to_string(data.channels.size()) + " channels)");
     data.channel(target); // a clear error when the target is not in the data
@@ -68,6 +112,10 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
     const series::Windows validation(data, featureIndex, {targetIndex}, {spec.lookback, spec.horizon, 1},
                                      split.validation, true);
     const series::Windows test(data, featureIndex, {targetIndex}, {spec.lookback, spec.horizon, 1}, split.test, true);
+    // Alert thresholds from every row before the test part: validation rows alone are too few
+    // to say how large a normal residual gets.
+    const series::Windows calibration(data, featureIndex, {targetIndex}, {spec.lookback, spec.horizon, 1},
+                                      {split.train.begin, split.validation.end});
     result.trainWindows = train.size();
     result.validationWindows = validation.size();
     result.testWindows = test.size();
@@ -80,7 +128,8 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
     for (const auto& path : job.data)
         card.trainedOn += (card.trainedOn.empty() ? "" : ", ") + path.string();
     card.device = job.device;
-    const auto kinds = base ? std::vector<ModelKind>{base->second.config.kind} : job.models;
+    const auto kinds = base ? std::vector<ModelKind>{base->second.config.kind} : membersFirst(job.models);
+    std::vector<Model> members; // trained here, for the ensemble to start from
     for (ModelKind kind : kinds) {
         if (stop && stop->load())
             break;
@@ -98,6 +147,17 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
         std::filesystem::create_directories(job.out / name);
         options.checkpoint = job.out / name / "checkpoint.pt";
         options.resume = job.resume;
+        options.spikeLabels = labels.empty() ? nullptr : &labels;
+        std::string note;
+        if (kind == ModelKind::Ensemble && !base && !members.empty()) {
+            for (const auto& member : members) {
+                model.adoptMember(member);
+                note += (note.empty() ? "started from the members trained before it:" : "") +
+                        (" " + kindName(member.config().kind));
+            }
+            note += ", fine-tuned at a third of the learning rate\n";
+            options.learningRate /= 3;
+        }
         const auto trained = ml::train(
             model, train, &validation, options,
             [&](const TrainProgress& p) {
@@ -119,9 +179,14 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
         card.metrics = {{"validation_mse", entry.validationMse},  {"test_mse", entry.testMse},
                         {"epochs", double(entry.epochs)},         {"best_epoch", double(entry.bestEpoch)},
                         {"parameters", double(entry.parameters)}, {"seconds", entry.seconds}};
+        card.alerts = calibrateAlerts(model, calibration, labels.empty() ? nullptr : &labels);
+        card.log = formatLog(name, job, options, trained, entry, note);
         if (!trained.cancelled)
             saveModelFolder(entry.folder, model, card);
         result.models.push_back(entry);
+        if (kind != ModelKind::Ensemble && kind != ModelKind::PatchTst && kind != ModelKind::DLinear &&
+            !trained.cancelled)
+            members.push_back(std::move(model));
     }
     return result;
 }
@@ -233,52 +298,26 @@ SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, Mode
 Forecast predictWithFolder(const std::filesystem::path& modelDir, const std::vector<std::filesystem::path>& data,
                            const std::vector<std::string>& skip)
 {
-    auto [model, card] = loadModelFolder(modelDir);
-    series::LoadOptions load;
-    load.skip = skip;
-    series::LoadReport report;
-    auto s = series::loadCsvFiles(data, load, report);
-    std::vector<std::size_t> featureIndex;
-    for (const auto& name : card.features) {
-        try {
-            featureIndex.push_back(s.channel(name));
-        } catch (const Error& e) {
-            throw Error("the model in " + modelDir.string() + " was trained on channel '" + name +
-                        "', which these data lack: " + e.what());
-        }
-    }
-    for (std::size_t k = 0; k < featureIndex.size(); ++k)
-        for (float& v : s.column(featureIndex[k]))
-            v = (v - card.offsets[k]) / card.scales[k];
-    const auto targetFeature = std::size_t(card.config.targets.at(0));
+    const auto [model, card] = loadModelFolder(modelDir);
+    const auto input = loadModelInput(modelDir, card, data, skip);
+    const auto& s = input.series;
     const auto& c = card.config;
-    const auto lookback = std::size_t(c.lookback), features = featureIndex.size();
-    if (s.rows < lookback)
-        throw Error("the data have " + std::to_string(s.rows) + " rows, fewer than the model's lookback of " +
-                    std::to_string(lookback));
+    const auto targetFeature = std::size_t(c.targets.at(0));
+    const auto lookback = std::size_t(c.lookback), perWindow = std::size_t(c.horizon) * c.targets.size();
     // Every window, the last one included: its forecast runs past the end of the data.
     const std::size_t count = s.rows - lookback + 1;
+    const auto values = runWindows(model, input, 0, count);
     const double step = s.time.size() > 1 ? s.time[1] - s.time[0] : 0.0;
     Forecast forecast;
     forecast.horizon = c.horizon;
-    const std::size_t batch = 256;
-    for (std::size_t from = 0; from < count; from += batch) {
-        const std::size_t to = std::min(count, from + batch);
-        std::vector<float> input((to - from) * lookback * features);
-        for (std::size_t i = from; i < to; ++i)
-            for (std::size_t k = 0; k < features; ++k) {
-                const auto column = s.column(featureIndex[k]);
-                for (std::size_t t = 0; t < lookback; ++t)
-                    input[((i - from) * lookback + t) * features + k] = column[i + t];
-            }
-        for (float v : model.predict(input, int(to - from)))
-            forecast.values.push_back(v * card.scales[targetFeature] + card.offsets[targetFeature]);
-        for (std::size_t i = from; i < to; ++i) {
-            const std::size_t row = i + lookback;
-            forecast.rows.push_back(row);
-            if (!s.time.empty())
-                forecast.time.push_back(row < s.rows ? s.time[row] : s.time.back() + double(row - s.rows + 1) * step);
-        }
+    for (std::size_t i = 0; i < count; ++i) {
+        for (std::size_t h = 0; h < std::size_t(c.horizon); ++h)
+            forecast.values.push_back(values[i * perWindow + h * c.targets.size()] * card.scales[targetFeature] +
+                                      card.offsets[targetFeature]);
+        const std::size_t row = i + lookback;
+        forecast.rows.push_back(row);
+        if (!s.time.empty())
+            forecast.time.push_back(row < s.rows ? s.time[row] : s.time.back() + double(row - s.rows + 1) * step);
     }
     return forecast;
 }

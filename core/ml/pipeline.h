@@ -19,7 +19,10 @@ struct TrainJob
     std::vector<std::filesystem::path> data;
     std::string target;
     std::vector<std::string> features; // empty: every channel; the target is always among them
-    std::vector<std::string> skip;     // columns not to load (labels)
+    std::vector<std::string> skip;     // columns not to load
+    // A 0/1 column marking anomalous rows: never a feature; the spike head learns from it and the
+    // alert threshold is set on the validation rows it leaves unmarked.
+    std::string labels;
     std::vector<ModelKind> models = {ModelKind::Lstm};
     int lookback = 100;
     int horizon = 1;
@@ -58,7 +61,8 @@ struct TrainJobResult
 
 using JobProgress = std::function<void(const std::string& model, const TrainProgress& progress)>;
 
-// Members one after another, as the original plan trains them. Throws Error for bad data.
+// Members one after another, then the ensemble started from them, as the original plan trains
+// them. Each model's folder gets its alert calibration and training log. Throws Error for bad data.
 TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress = {},
                            const std::atomic<bool>* stop = nullptr);
 

@@ -54,6 +54,75 @@ void checkShapes(const Model& model, const series::Windows& windows)
                     std::to_string(windows.spec().horizon) + " × " + std::to_string(windows.targets().size()));
 }
 
+// A spike planted into the last one to three steps of one channel: 4 to 10 times that channel's
+// typical step-to-step change in the window, up or down, so a jump stands out of the channel's own
+// rhythm whatever its scale. Returns the windows' labels.
+torch::Tensor plantSpikes(torch::Tensor& input, const series::Windows& windows, const std::vector<std::size_t>& order,
+                          std::size_t from, const TrainOptions& options, std::mt19937_64& random)
+{
+    const auto batch = input.size(0), steps = input.size(1), channels = input.size(2);
+    torch::Tensor labels = torch::zeros({batch});
+    auto* label = labels.data_ptr<float>();
+    if (options.spikeLabels) {
+        const auto& rows = *options.spikeLabels;
+        for (std::int64_t b = 0; b < batch; ++b) {
+            const std::size_t last = windows.start(order[from + std::size_t(b)]) + windows.spec().lookback - 1;
+            label[b] = last < rows.size() && rows[last] > 0.5f ? 1.0f : 0.0f;
+        }
+    }
+    const torch::Tensor stepSize = input.diff(1, 1).std(1).clamp_min(0.02); // batch × channels
+    const float* typical = stepSize.data_ptr<float>();
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    float* x = input.data_ptr<float>();
+    for (std::int64_t b = 0; b < batch; ++b) {
+        if (unit(random) >= options.plantedSpikes)
+            continue;
+        const auto channel = std::int64_t(unit(random) * double(channels)) % channels;
+        const auto length = std::min<std::int64_t>(steps, 1 + std::int64_t(unit(random) * 3.0) % 3);
+        const float size =
+            typical[b * channels + channel] * float((4.0 + 6.0 * unit(random)) * (unit(random) < 0.5 ? -1.0 : 1.0));
+        for (std::int64_t t = steps - length; t < steps; ++t)
+            x[(b * steps + t) * channels + channel] += size;
+        label[b] = 1.0f;
+    }
+    return labels;
+}
+
+// The loss of one batch: MSE of the forecast and, for a spike head, the cross-entropy of its
+// spike logit over labelled and planted spikes.
+torch::Tensor batchLoss(detail::Network& net, const series::Windows& windows, const std::vector<std::size_t>& order,
+                        std::size_t from, std::size_t to, const TrainOptions& options, std::uint64_t plantSeed)
+{
+    auto input = gatherInputTensor(windows, order, from, to);
+    const auto target = gatherTargets(windows, order, from, to);
+    if (!net.hasSpikeHead())
+        return torch::mse_loss(net.forward(input), target);
+    std::mt19937_64 random(plantSeed);
+    const auto labels = plantSpikes(input, windows, order, from, options, random);
+    auto [forecast, logit] = net.forwardWithSpike(input);
+    return torch::mse_loss(forecast, target) + torch::binary_cross_entropy_with_logits(logit, labels);
+}
+
+// What early stopping judges: the forecast's MSE, and for a spike head its cross-entropy too,
+// over the validation windows with spikes planted from a fixed seed (the same every epoch).
+double validationLoss(const Model& model, const series::Windows& windows, const TrainOptions& options)
+{
+    auto& net = *model.impl().net;
+    if (!net.hasSpikeHead())
+        return evaluateMse(model, windows);
+    torch::NoGradGuard noGrad;
+    net.eval();
+    std::vector<std::size_t> order(windows.size());
+    std::iota(order.begin(), order.end(), 0);
+    double sum = 0;
+    for (std::size_t from = 0; from < order.size(); from += 256) {
+        const std::size_t to = std::min(order.size(), from + 256);
+        sum += batchLoss(net, windows, order, from, to, options, options.seed * 31 + from).item<double>() *
+               double(to - from);
+    }
+    return sum / double(std::max<std::size_t>(1, order.size()));
+}
+
 struct State
 {
     int epoch = 0; // epochs completed
@@ -212,8 +281,8 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
             }
             const std::size_t from = s * batch, to = std::min(order.size(), from + batch);
             optimizer.zero_grad();
-            const auto loss = torch::mse_loss(net.forward(gatherInputTensor(trainWindows, order, from, to)),
-                                              gatherTargets(trainWindows, order, from, to));
+            const auto loss = batchLoss(net, trainWindows, order, from, to, options,
+                                        options.seed * 7919 + std::uint64_t(epoch) * 1000003 + s);
             const double value = loss.item<double>();
             if (!std::isfinite(value))
                 throw Error("training " + kindName(model.config().kind) + " stopped: the loss became " +
@@ -241,7 +310,7 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
                 static_cast<torch::optim::AdamWOptions&>(group.options())
                     .lr(static_cast<torch::optim::AdamWOptions&>(group.options()).lr() * options.learningRateDecay);
         result.trainLoss.push_back(lossSum / double(order.size()));
-        const double judged = validation ? evaluateMse(model, *validation) : result.trainLoss.back();
+        const double judged = validation ? validationLoss(model, *validation, options) : result.trainLoss.back();
         if (validation)
             result.validationLoss.push_back(judged);
         if (judged < state.best) {

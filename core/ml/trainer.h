@@ -25,6 +25,12 @@ struct TrainOptions
     // with the same options would.
     std::filesystem::path checkpoint;
     bool resume = false;
+    // Models with a spike head (spike detector, ensemble) also learn, by binary cross-entropy,
+    // whether a window ends in a spike: from these per-row labels of the series the windows view
+    // (1 = anomalous; a window's label is its last row's), and from spikes planted into this share
+    // of the training windows, so the head learns even where nothing is labelled.
+    const std::vector<float>* spikeLabels = nullptr;
+    double plantedSpikes = 0.25;
 };
 
 struct TrainProgress
@@ -42,7 +48,7 @@ struct TrainProgress
 struct TrainResult
 {
     std::vector<double> trainLoss;      // per epoch, mean over its batches
-    std::vector<double> validationLoss; // per epoch, empty without validation windows
+    std::vector<double> validationLoss; // per epoch (MSE; plus the spike cross-entropy for a spike head)
     int bestEpoch = 0;
     bool cancelled = false;
     double seconds = 0;

@@ -32,6 +32,16 @@ private:
     }
 
 private slots:
+    // The demo's 400-ping line; returns its sensors.csv.
+    QString writeDemoSensors(const QTemporaryDir& dir)
+    {
+        const auto r = run({QStringLiteral("demo"), QStringLiteral("--out"), dir.path(), QStringLiteral("--pings"),
+                            QStringLiteral("400")});
+        if (r.code != 0)
+            qWarning("demo failed: %s", qPrintable(r.err));
+        return dir.filePath(QStringLiteral("sensors.csv"));
+    }
+
     void versionNamesFathomAndLibraries()
     {
         const auto r = run({QStringLiteral("--version")});
@@ -162,7 +172,7 @@ private slots:
         const auto info = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(info.value(QStringLiteral("rows")).toInt(), 50);
         QCOMPARE(info.value(QStringLiteral("time_column")).toString(), QStringLiteral("time"));
-        QCOMPARE(info.value(QStringLiteral("channels")).toArray().size(), 13); // ping and the 12 sensors
+        QCOMPARE(info.value(QStringLiteral("channels")).toArray().size(), 14); // ping, 12 sensors, fault
         const auto bad = dir.filePath(QStringLiteral("bad.csv"));
         QFile file(bad);
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -189,11 +199,7 @@ private slots:
     void trainAndPredictOnTheDemoSensors()
     {
         QTemporaryDir dir;
-        QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--out"), dir.path(), QStringLiteral("--pings"),
-                      QStringLiteral("400")})
-                     .code,
-                 0);
-        const auto sensors = dir.filePath(QStringLiteral("sensors.csv"));
+        const auto sensors = writeDemoSensors(dir);
         auto r = run({QStringLiteral("ts"), QStringLiteral("train"), QStringLiteral("--data"), sensors,
                       QStringLiteral("--target"), QStringLiteral("mag_total_nt"), QStringLiteral("--features"),
                       QStringLiteral("altitude_m,depth_m,heading_deg"), QStringLiteral("--models"),
@@ -253,6 +259,54 @@ private slots:
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(QStringLiteral("'depth_m'")), qPrintable(r.err));
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.csv"))));
+    }
+
+    void alertsFindThePlantedSensorFaults()
+    {
+        QTemporaryDir dir;
+        const auto sensors = writeDemoSensors(dir);
+        auto r = run({QStringLiteral("ts"), QStringLiteral("train"), QStringLiteral("--data"), sensors,
+                      QStringLiteral("--target"), QStringLiteral("altitude_m"), QStringLiteral("--skip"),
+                      QStringLiteral("ping"), QStringLiteral("--labels"), QStringLiteral("fault"),
+                      QStringLiteral("--models"), QStringLiteral("ensemble,rule,spike"), QStringLiteral("--lookback"),
+                      QStringLiteral("16"), QStringLiteral("--epochs"), QStringLiteral("8"), QStringLiteral("--out"),
+                      dir.filePath(QStringLiteral("models")), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const auto trained = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("models")).toArray();
+        QCOMPARE(trained.size(), 3);
+        QCOMPARE(trained.last().toObject().value(QStringLiteral("model")).toString(), QStringLiteral("ensemble"));
+        QFile log(dir.filePath(QStringLiteral("models/ensemble/train.log")));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const auto text = QString::fromUtf8(log.readAll());
+        QVERIFY2(text.contains(QStringLiteral("started from the members trained before it: rule spike")),
+                 qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("epoch 1 ")));
+
+        const auto alerts = dir.filePath(QStringLiteral("alerts.csv"));
+        r = run({QStringLiteral("ts"), QStringLiteral("alerts"), QStringLiteral("--model"),
+                 dir.filePath(QStringLiteral("models/ensemble")), QStringLiteral("--data"), sensors,
+                 QStringLiteral("--labels"), QStringLiteral("fault"), QStringLiteral("--out"), alerts,
+                 QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const auto metrics =
+            QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("metrics")).toObject();
+        QFile file(alerts);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.first(),
+                 QStringLiteral("start_time,end_time,peak_time,start_row,end_row,peak_row,score,channels"));
+        // The altitude glitches the demo plants at rows 48 (in training) and 316 (in validation).
+        for (int faultRow : {48, 316}) {
+            bool found = false;
+            for (const auto& line : lines.mid(1)) {
+                const auto cells = line.split(QLatin1Char(','));
+                found = found || (cells[3].toInt() <= faultRow + 1 && cells[4].toInt() >= faultRow &&
+                                  cells[7].contains(QStringLiteral("altitude_m")));
+            }
+            QVERIFY2(found, qPrintable(QStringLiteral("no alert at row %1:\n").arg(faultRow) + lines.join('\n')));
+        }
+        QVERIFY2(metrics.value(QStringLiteral("events_detected")).toInt() >= 2, qPrintable(r.out));
+        QVERIFY2(metrics.value(QStringLiteral("far")).toDouble() < 0.1, qPrintable(r.out));
     }
 
     void unknownProtocolIsRefused()

@@ -16,6 +16,11 @@ struct Network : torch::nn::Module
     virtual torch::Tensor forward(torch::Tensor x) = 0;
     // Only the spike detector has one: batch → probability that the window ends in a spike.
     virtual torch::Tensor spikeLogit(torch::Tensor x);
+    // The forecast and the spike logit from one pass (spike detector and ensemble only).
+    virtual std::pair<torch::Tensor, torch::Tensor> forwardWithSpike(torch::Tensor x);
+    virtual bool hasSpikeHead() const { return false; }
+    // Ensemble only: the member network of that kind, to start it from a trained model.
+    virtual std::shared_ptr<Network> member(ModelKind kind);
 };
 
 std::shared_ptr<Network> makeNetwork(const ModelConfig& config);

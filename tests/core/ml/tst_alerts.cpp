@@ -128,13 +128,19 @@ private slots:
         QVERIFY(r.metrics.falseAlarmRate < 0.1);
     }
 
-    void spikeProbabilityLowersTheResidualNeeded()
+    void eitherDetectorAloneRaisesAnAlert()
     {
-        const std::vector<float> residual = {1.0f, 2.5f, 1.0f};
-        const auto combined = combineScores(residual, {0.0f, 0.9f, 0.1f}, 2.0f);
-        QCOMPARE(combined[1], 4.3f);
-        QVERIFY(findAlerts(combined, {3.0f, 0.7f, 1, 0}).size() == 1);
-        QVERIFY(findAlerts(residual, {3.0f, 0.7f, 1, 0}).empty());
+        const std::vector<float> residual = {1.0f, 2.5f, 1.0f, 4.5f, 1.0f};
+        const std::vector<float> spike = {0.01f, 0.999f, 0.2f, 0.01f, 0.5f};
+        const auto combined = combineScores(residual, 3.0f, spike, 4.0f);
+        QCOMPARE(combined[3], 1.5f); // the residual, over its threshold
+        QVERIFY(combined[1] > 1.0f); // a confident spike, though the residual is under its threshold
+        QVERIFY(combined[2] < 1.0f && combined[4] < 1.0f);
+        const auto alerts = findAlerts(combined, {1.0f, 0.7f, 1, 0});
+        QCOMPARE(alerts.size(), std::size_t(2));
+        QCOMPARE(alerts[0].peak, std::size_t(1));
+        QCOMPARE(alerts[1].peak, std::size_t(3));
+        QCOMPARE(findAlerts(combineScores(residual, 3.0f), {1.0f, 0.7f, 1, 0}).size(), std::size_t(1));
     }
 };
 

@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <numeric>
 #include <thread>
 
 using namespace fathom;
@@ -108,6 +109,7 @@ private slots:
             options.batchSize = 16;
             options.learningRate = 3e-3;
             options.patience = 1000;
+            options.plantedSpikes = 0; // the forecast is what this measures (spikes: spikeHeadLearnsToFindSpikes)
             QElapsedTimer clock;
             clock.start();
             const auto result = train(model, windows, nullptr, options);
@@ -261,6 +263,42 @@ private slots:
         QCOMPARE(result.trainLoss.size(), std::size_t(2)); // every step ran once the pause ended
         QCOMPARE(stepsSeen, 2 * ((windows.size() + 31) / 32));
         QVERIFY(clock.elapsed() >= 400);
+    }
+
+    void spikeHeadLearnsToFindSpikes()
+    {
+        // Noisy channels, so that a spike has to stand out of the noise, not out of a flat line.
+        auto s = tinySeries(1400);
+        std::uint32_t state = 7;
+        for (float& v : s.data) {
+            state = state * 1664525u + 1013904223u;
+            v += 0.05f * (float(state >> 8) / float(1u << 24) - 0.5f);
+        }
+        const series::Windows windows(s, {0, 1, 2}, {2}, {24, 1, 1}, {0, 1100});
+        auto config = tinyConfig(ModelKind::Spike);
+        Model model(config);
+        TrainOptions options;
+        options.epochs = 12;
+        options.learningRate = 2e-3;
+        options.plantedSpikes = 0.5;
+        options.patience = 1000;
+        train(model, windows, nullptr, options);
+
+        // Windows the model never saw, as they are and with a spike in their last two steps.
+        const series::Windows unseen(s, {0, 1, 2}, {2}, {24, 1, 7}, {1100, 1400});
+        const int n = int(unseen.size());
+        auto clean = gatherInputs(unseen, 0, unseen.size()), spiked = clean;
+        for (int i = 0; i < n; ++i)
+            for (int t = 22; t < 24; ++t)
+                spiked[(std::size_t(i) * 24 + std::size_t(t)) * 3 + std::size_t(i % 3)] += (i % 2 ? 0.6f : -0.6f);
+        std::vector<float> pClean, pSpiked;
+        model.predict(clean, n, &pClean);
+        model.predict(spiked, n, &pSpiked);
+        const double meanClean = std::accumulate(pClean.begin(), pClean.end(), 0.0) / n;
+        const double meanSpiked = std::accumulate(pSpiked.begin(), pSpiked.end(), 0.0) / n;
+        qInfo("spike probability: clean %.3f, spiked %.3f over %d windows", meanClean, meanSpiked, n);
+        QVERIFY2(meanClean < 0.2 && meanSpiked > 0.8, qPrintable(QString("%1 / %2").arg(meanClean).arg(meanSpiked)));
+        QCOMPARE(model.spikeProbability(spiked, n), pSpiked);
     }
 
     void earlyStoppingKeepsTheBestEpoch()

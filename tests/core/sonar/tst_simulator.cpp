@@ -128,7 +128,7 @@ private slots:
         QCOMPARE(rows, 10);
         std::ifstream sensors(files[2]);
         std::getline(sensors, header);
-        QCOMPARE(std::count(header.begin(), header.end(), ','), 13L); // time, ping and 12 channels
+        QCOMPARE(std::count(header.begin(), header.end(), ','), 14L); // time, ping, 12 channels, fault
         const auto file = open(files[0]);
         QCOMPARE(file->pingCount(), std::size_t(600));
     }
