@@ -71,8 +71,10 @@ void alertsCommand(const AlertsArgs& args)
     writeAlerts(run, args.out);
     if (!args.scores.empty())
         writeScores(run, args.scores);
-    nlohmann::json summary = {{"alerts", run.alerts.size()}, {"rows", run.score.size()},
-                              {"threshold", run.rules.threshold}, {"out", args.out}};
+    nlohmann::json summary = {{"alerts", run.alerts.size()},
+                              {"rows", run.score.size()},
+                              {"threshold", run.rules.threshold},
+                              {"out", args.out}};
     std::fprintf(stderr, "%zu alerts over %zu rows (threshold %.2f) written to %s\n", run.alerts.size(),
                  run.score.size(), run.rules.threshold, args.out.c_str());
     if (!run.labels.empty()) {

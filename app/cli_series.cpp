@@ -141,7 +141,9 @@ void trainCommand(const TrainArgs& args)
     const auto result = ml::runTrainJob(job, [&](const std::string& model, const ml::TrainProgress& p) {
         // A progress line on stderr: redrawn in place on a terminal, once per epoch in a log.
         const auto now = std::chrono::steady_clock::now();
-        const bool epochEnd = p.step == p.steps;
+        const bool epochEnd = p.epochDone;
+        if (p.step == p.steps && !epochEnd)
+            return; // the epoch's line comes after its validation
         if (!epochEnd && (!terminal || now - lastDrawn < std::chrono::milliseconds(200)))
             return;
         lastDrawn = now;
@@ -251,7 +253,7 @@ void evaluateCommand(const EvaluateArgs& args)
         const auto r =
             ml::runEttProtocol(args.data, ml::parseKind(name), args.lookback, args.horizon, options,
                                [](const std::string& model, const ml::TrainProgress& p) {
-                                   if (p.step == p.steps)
+                                   if (p.epochDone)
                                        std::fprintf(stderr, "%s epoch %d/%d  loss %.4f  %.0f samples/s\n",
                                                     model.c_str(), p.epoch, p.epochs, p.trainLoss, p.samplesPerSecond);
                                });

@@ -1,4 +1,5 @@
 // fathom: the desktop workbench.
+#include "analysiscontroller.h"
 #include "common/error.h"
 #include "common/logging.h"
 #include "common/paths.h"
@@ -6,12 +7,15 @@
 #include "mainwindow.h"
 #include "sonar/simulator.h"
 #include "startup.h"
+#include "trainingpanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
+
+#include <fstream>
 
 namespace {
 
@@ -59,16 +63,57 @@ QString initialLanguage(const QString& fromCommandLine)
     return QLocale::system().language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
 }
 
-// The demo survey lives in the state folder and is written by the simulator the first time.
-QString demoSurvey()
+// The demo survey lives in the state folder and is written by the simulator the first time (and
+// again when this version writes a different one: the marker file says which).
+constexpr const char* kDemoVersion = "2";
+
+std::filesystem::path demoFolder()
 {
     const auto dir = fathom::paths::stateDir() / "demo";
-    const auto survey = dir / "survey.xtf";
-    if (!std::filesystem::exists(survey)) {
+    const auto marker = dir / "demo-version";
+    std::ifstream in(marker);
+    std::string version;
+    std::getline(in, version);
+    if (!std::filesystem::exists(dir / "survey.xtf") || version != kDemoVersion) {
         fathom::logging::info("Writing the demo survey to " + dir.string());
+        std::filesystem::remove_all(dir / "models");
         fathom::sonar::writeDemoSurvey(dir, {});
+        std::ofstream(marker) << kDemoVersion << "\n";
     }
-    return QString::fromStdString(survey.string());
+    return dir;
+}
+
+// The demo's series, with models trained in the background the first time (a minute on two
+// cores) and alerts over the series once they are.
+void openDemoSeries(fathom::MainWindow& window, const std::filesystem::path& dir)
+{
+    const auto sensors = QString::fromStdString((dir / "sensors.csv").string());
+    const auto models = QString::fromStdString((dir / "models").string());
+    fathom::TrainingPanel::Settings settings;
+    settings.data = sensors;
+    settings.target = QStringLiteral("altitude_m");
+    settings.labels = QStringLiteral("fault");
+    settings.skip = {QStringLiteral("ping")};
+    settings.models = {QStringLiteral("rule"), QStringLiteral("spike")};
+    settings.lookback = 32;
+    settings.epochs = 12;
+    settings.learningRate = 2e-3;
+    window.trainingPanel()->setSettings(settings);
+    auto* analysis = window.analysis();
+    const auto trained = dir / "models" / "spike" / "weights.pt";
+    if (std::filesystem::exists(trained)) {
+        analysis->setActiveModel(QString::fromStdString((dir / "models" / "spike").string()));
+    } else {
+        auto once = std::make_shared<QMetaObject::Connection>();
+        auto* panel = window.trainingPanel();
+        *once = QObject::connect(analysis, &fathom::AnalysisController::seriesOpened, analysis, [=] {
+            QObject::disconnect(*once);
+            auto chosen = settings;
+            chosen.batch = panel->settings().batch; // the device profile's
+            analysis->train(chosen);
+        });
+    }
+    window.openSeries(sensors, models);
 }
 
 } // namespace
@@ -104,8 +149,10 @@ int main(int argc, char** argv)
     QString survey = parser.positionalArguments().value(0);
     if (survey.isEmpty() && parser.isSet(QStringLiteral("demo"))) {
         try {
-            survey = demoSurvey();
-        } catch (const fathom::Error& e) {
+            const auto dir = demoFolder();
+            survey = QString::fromStdString((dir / "survey.xtf").string());
+            openDemoSeries(window, dir);
+        } catch (const std::exception& e) {
             fathom::logging::error(std::string("The demo survey could not be written: ") + e.what());
         }
     }

@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "alerttable.h"
+#include "analysiscontroller.h"
 #include "common/error.h"
 #include "common/logging.h"
 #include "device/devicemanager.h"
@@ -8,10 +10,12 @@
 #include "devicemonitor.h"
 #include "devicepanel.h"
 #include "logview.h"
+#include "seriesplot.h"
 #include "sonar/georeference.h"
 #include "sonar/sonarfile.h"
 #include "startup.h"
 #include "surveycontroller.h"
+#include "trainingpanel.h"
 #include "waterfallview.h"
 
 #include <QAction>
@@ -21,6 +25,7 @@
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDesktopServices>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -32,7 +37,9 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTimeZone>
 #include <QTranslator>
@@ -80,7 +87,14 @@ MainWindow::MainWindow(Startup& startup, QWidget* parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/fathom.svg")));
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
     m_waterfall = new WaterfallView(this);
-    setCentralWidget(m_waterfall);
+    m_seriesPlot = new SeriesPlot(this);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("centralSplit"));
+    split->addWidget(m_waterfall);
+    split->addWidget(m_seriesPlot);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    setCentralWidget(split);
     m_survey = new SurveyController(this);
     try {
         m_survey->setLayback(QString::fromStdString(startup.config.getString("sonar.layback", "recorded")));
@@ -101,6 +115,8 @@ MainWindow::MainWindow(Startup& startup, QWidget* parent)
     connect(m_waterfall, &WaterfallView::hovered, this, &MainWindow::showHover);
     connect(m_waterfall, &WaterfallView::measured, this, &MainWindow::showMeasurement);
     createDocks();
+    m_analysis = new AnalysisController(m_seriesPlot, m_alertTable, m_trainingPanel, this);
+    connectAnalysis();
     createMenus();
     createStatusBar();
 
@@ -143,7 +159,7 @@ void MainWindow::createDocks()
         dock->setObjectName(QStringLiteral("dock_%1").arg(QLatin1String(name)));
         m_docks[QLatin1String(name)] = dock;
     }
-    for (const char* name : {"survey", "training", "contacts", "alerts"}) {
+    for (const char* name : {"survey", "contacts"}) {
         auto* label = new QLabel(this);
         label->setObjectName(QStringLiteral("empty_%1").arg(QLatin1String(name)));
         label->setWordWrap(true);
@@ -153,6 +169,14 @@ void MainWindow::createDocks()
         m_emptyStates[QLatin1String(name)] = label;
         m_docks[QLatin1String(name)]->setWidget(label);
     }
+    m_trainingPanel = new TrainingPanel(this);
+    auto* trainingScroll = new QScrollArea(this); // a short screen still reaches every setting
+    trainingScroll->setWidget(m_trainingPanel);
+    trainingScroll->setWidgetResizable(true);
+    trainingScroll->setFrameShape(QFrame::NoFrame);
+    m_docks[QStringLiteral("training")]->setWidget(trainingScroll);
+    m_alertTable = new AlertTable(this);
+    m_docks[QStringLiteral("alerts")]->setWidget(m_alertTable);
     m_devicePanel = new DevicePanel(this);
     m_docks[QStringLiteral("devices")]->setWidget(m_devicePanel);
     m_logView = new LogView(this);
@@ -168,6 +192,7 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_docks[QStringLiteral("alerts")], m_docks[QStringLiteral("log")]);
     m_docks[QStringLiteral("log")]->raise();
     resizeDocks({m_docks[QStringLiteral("survey")], m_docks[QStringLiteral("devices")]}, {240, 460}, Qt::Horizontal);
+    resizeDocks({m_docks[QStringLiteral("log")]}, {180}, Qt::Vertical);
     resize(1400, 900);
 }
 
@@ -176,6 +201,8 @@ void MainWindow::createMenus()
     m_fileMenu = menuBar()->addMenu(QString());
     m_openAction = m_fileMenu->addAction(QString(), this, &MainWindow::chooseSurvey);
     m_openAction->setShortcut(QKeySequence::Open);
+    m_openSeriesAction = m_fileMenu->addAction(QString(), this, &MainWindow::chooseSeries);
+    m_openSeriesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_showLogAction = m_fileMenu->addAction(QString(), this, [] {
         QDesktopServices::openUrl(
             QUrl::fromLocalFile(QString::fromStdString(logging::defaultLogFile().parent_path().string())));
@@ -184,6 +211,14 @@ void MainWindow::createMenus()
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
+
+    m_editMenu = menuBar()->addMenu(QString());
+    m_undoAction = m_analysis->undoStack()->createUndoAction(this);
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_analysis->undoStack()->createRedoAction(this);
+    m_redoAction->setShortcut(QKeySequence::Redo);
+    m_editMenu->addAction(m_undoAction);
+    m_editMenu->addAction(m_redoAction);
 
     m_viewMenu = menuBar()->addMenu(QString());
     for (const char* name : kDockNames)
@@ -250,14 +285,12 @@ void MainWindow::retranslate()
     m_docks[QStringLiteral("log")]->setWindowTitle(tr("Log"));
     m_emptyStates[QStringLiteral("survey")]->setText(
         tr("No survey is open.\n\nSidescan files and the sensor series recorded with them will be listed here."));
-    m_emptyStates[QStringLiteral("training")]->setText(
-        tr("No training is running.\n\nModels being trained, their progress and loss curves will appear here."));
     m_emptyStates[QStringLiteral("contacts")]->setText(
         tr("No contacts yet.\n\nDetections and the contacts you mark will be listed here for review."));
-    m_emptyStates[QStringLiteral("alerts")]->setText(
-        tr("No alerts yet.\n\nSpike alerts from the models will be listed here for review."));
     m_fileMenu->setTitle(tr("&File"));
     m_openAction->setText(tr("&Open Survey…"));
+    m_openSeriesAction->setText(tr("Open Sensor &Series…"));
+    m_editMenu->setTitle(tr("&Edit"));
     m_showLogAction->setText(tr("Show &Log Folder"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
@@ -297,6 +330,7 @@ void MainWindow::showSelection()
         action->setChecked(action->data().toString() ==
                            (requestIsAChoice ? requested : QString::fromStdString(active.id)));
     m_deviceLabel->setText(tr("Device: %1").arg(QString::fromStdString(active.id)));
+    m_trainingPanel->setProfileBatch(active.profile.batchSize, QString::fromStdString(active.id));
     m_deviceLabel->setToolTip(QString::fromStdString(active.name));
 }
 
@@ -350,6 +384,65 @@ void MainWindow::onSample(const DeviceSample& sample)
             text += tr(", %1 % busy").arg(gpu.utilisationPercent);
     }
     m_memoryLabel->setText(text);
+}
+
+void MainWindow::connectAnalysis()
+{
+    connect(m_analysis, &AnalysisController::momentChosen, this, &MainWindow::showMomentInSurvey);
+    connect(m_analysis, &AnalysisController::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_analysis, &AnalysisController::failed, this, [this](const QString& text) {
+        logging::error(text.toStdString());
+        statusBar()->showMessage(text, 15000);
+        QMessageBox::warning(this, tr("Fathom"), text);
+    });
+    connect(m_analysis, &AnalysisController::seriesOpened, this, [this](const QString& path, qint64 rows) {
+        statusBar()->showMessage(tr("%1: %n row(s)", nullptr, int(rows)).arg(QFileInfo(path).fileName()), 8000);
+    });
+    connect(m_analysis, &AnalysisController::trainingStarted, this, [this] {
+        m_docks[QStringLiteral("training")]->show();
+        m_docks[QStringLiteral("training")]->raise();
+    });
+    connect(m_analysis, &AnalysisController::alertsDetected, this, [this] {
+        m_docks[QStringLiteral("alerts")]->show();
+        m_docks[QStringLiteral("alerts")]->raise();
+    });
+    connect(m_trainingPanel, &TrainingPanel::browseRequested, this, &MainWindow::chooseSeries);
+    connect(m_trainingPanel, &TrainingPanel::deleteModelRequested, this, [this](const QString& folder) {
+        if (QMessageBox::question(this, tr("Delete Model"),
+                                  tr("Delete the trained model in %1? This cannot be undone.").arg(folder)) !=
+            QMessageBox::Yes)
+            return;
+        QDir(folder).removeRecursively();
+        m_analysis->setModelsFolder(m_analysis->modelsFolder());
+    });
+}
+
+void MainWindow::showMomentInSurvey(double time)
+{
+    const auto file = m_survey->file();
+    if (!file || file->pingCount() == 0)
+        return;
+    m_waterfall->goToPing(qint64(sonar::pingNearest(*file, time)));
+}
+
+void MainWindow::chooseSeries()
+{
+    QSettings settings;
+    const auto path = QFileDialog::getOpenFileName(this, tr("Open Sensor Series"),
+                                                   settings.value(QStringLiteral("series/folder")).toString(),
+                                                   tr("Sensor series (*.csv *.tsv *.txt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("series/folder"), QFileInfo(path).absolutePath());
+    openSeries(path);
+}
+
+void MainWindow::openSeries(const QString& path, const QString& modelsFolder)
+{
+    m_analysis->setModelsFolder(
+        modelsFolder.isEmpty() ? QFileInfo(path).absoluteDir().filePath(QStringLiteral("models")) : modelsFolder);
+    m_analysis->openSeries(path);
 }
 
 void MainWindow::chooseSurvey()
@@ -415,6 +508,8 @@ void MainWindow::showHover(qint64 ping, int side, double range)
     if (!file || !geo || ping < 0 || std::size_t(ping) >= file->pingCount())
         return;
     const auto info = file->pingInfo(std::size_t(ping));
+    if (!m_analysis->seriesPath().isEmpty())
+        m_analysis->showMoment(info.time);
     const double ground = groundRangeOf(double(ping), range);
     const double slant =
         m_waterfall->currentRequest().groundRange ? std::hypot(ground, geo->altitude(std::size_t(ping))) : range;

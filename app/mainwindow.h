@@ -13,7 +13,11 @@ class QTranslator;
 
 namespace fathom {
 
+class AlertTable;
+class AnalysisController;
 class DeviceManager;
+class SeriesPlot;
+class TrainingPanel;
 class DeviceMonitor;
 class DevicePanel;
 class LogView;
@@ -37,6 +41,12 @@ public:
     void requestDevice(const QString& request);
     // Opens a sidescan file in the background; the waterfall and the Survey dock show it.
     void openSurvey(const QString& path);
+    // Opens a sensor series (CSV/TSV) in the series plot; trained models go to `modelsFolder`.
+    void openSeries(const QString& path, const QString& modelsFolder = {});
+    AnalysisController* analysis() const { return m_analysis; }
+    SeriesPlot* seriesPlot() const { return m_seriesPlot; }
+    AlertTable* alertTable() const { return m_alertTable; }
+    TrainingPanel* trainingPanel() const { return m_trainingPanel; }
 
     DevicePanel* devicePanel() const { return m_devicePanel; }
     WaterfallView* waterfall() const { return m_waterfall; }
@@ -68,6 +78,9 @@ private:
     double groundRangeOf(double ping, double viewRange) const;
     void goToPing();
     void goToTime();
+    void chooseSeries();
+    void connectAnalysis();
+    void showMomentInSurvey(double time);
 
     Startup& m_startup;
     DeviceManager& m_devices;
@@ -94,6 +107,14 @@ private:
     QAction* m_aboutQtAction = nullptr;
     QActionGroup* m_languageGroup = nullptr;
     WaterfallView* m_waterfall = nullptr;
+    SeriesPlot* m_seriesPlot = nullptr;
+    AlertTable* m_alertTable = nullptr;
+    TrainingPanel* m_trainingPanel = nullptr;
+    AnalysisController* m_analysis = nullptr;
+    QMenu* m_editMenu = nullptr;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
+    QAction* m_openSeriesAction = nullptr;
     SurveyController* m_survey = nullptr;
     QAction* m_openAction = nullptr;
     QString m_surveyPath;

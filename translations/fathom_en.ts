@@ -21,6 +21,144 @@
     </message>
 </context>
 <context>
+    <name>fathom::AlertTable</name>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s): %1 confirmed, %2 rejected, %3 shown</source>
+        <translation><numerusform>%n alert: %1 confirmed, %2 rejected, %3 shown</numerusform><numerusform>%n alerts: %1 confirmed, %2 rejected, %3 shown</numerusform></translation>
+    </message>
+    <message>
+        <source>All alerts</source>
+        <translation>All alerts</translation>
+    </message>
+    <message>
+        <source>Filter by channel, model or note</source>
+        <translation>Filter by channel, model or note</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Confirm the selected alert (C)</source>
+        <translation>Confirm the selected alert (C)</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Reject the selected alert (X); U sets it back to new, J/K move</source>
+        <translation>Reject the selected alert (X); U sets it back to new, J/K move</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Peak</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Seconds</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::AnalysisController</name>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Loading %1…</translation>
+    </message>
+    <message>
+        <source>No folder for trained models: open or save a project first.</source>
+        <translation>No folder for trained models: open or save a project first.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <source>Training stopped: %1</source>
+        <translation>Training stopped: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n model(s) finished and kept</source>
+        <translation><numerusform>Cancelled: %n model finished and kept</numerusform><numerusform>Cancelled: %n models finished and kept</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished: %n model(s) trained</source>
+        <translation><numerusform>Finished: %n model trained</numerusform><numerusform>Finished: %n models trained</numerusform></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>Resumed</translation>
+    </message>
+    <message>
+        <source>Running %1 over the series…</source>
+        <translation>Running %1 over the series…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n alert(s)</source>
+        <translation><numerusform>%1: %n alert</numerusform><numerusform>%1: %n alerts</numerusform></translation>
+    </message>
+    <message>
+        <source>Confirm alert</source>
+        <translation>Confirm alert</translation>
+    </message>
+    <message>
+        <source>Reject alert</source>
+        <translation>Reject alert</translation>
+    </message>
+    <message>
+        <source>Set alert back to new</source>
+        <translation>Set alert back to new</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>Edit note</translation>
+    </message>
+</context>
+<context>
     <name>fathom::DevicePanel</name>
     <message>
         <source>Automatic (CUDA, then MPS, then CPU) — now %1</source>
@@ -222,28 +360,12 @@ Sidescan files and the sensor series recorded with them will be listed here.</so
 Sidescan files and the sensor series recorded with them will be listed here.</translation>
     </message>
     <message>
-        <source>No training is running.
-
-Models being trained, their progress and loss curves will appear here.</source>
-        <translation>No training is running.
-
-Models being trained, their progress and loss curves will appear here.</translation>
-    </message>
-    <message>
         <source>No contacts yet.
 
 Detections and the contacts you mark will be listed here for review.</source>
         <translation>No contacts yet.
 
 Detections and the contacts you mark will be listed here for review.</translation>
-    </message>
-    <message>
-        <source>No alerts yet.
-
-Spike alerts from the models will be listed here for review.</source>
-        <translation>No alerts yet.
-
-Spike alerts from the models will be listed here for review.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -413,6 +535,65 @@ Spike alerts from the models will be listed here for review.</translation>
         <source>“%1” is not a time: write it as 14:05:30</source>
         <translation>“%1” is not a time: write it as 14:05:30</translation>
     </message>
+    <message>
+        <source>Open Sensor &amp;Series…</source>
+        <translation>Open Sensor &amp;Series…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Fathom</source>
+        <translation>Fathom</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n row(s)</source>
+        <translation><numerusform>%1: %n row</numerusform><numerusform>%1: %n rows</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete Model</source>
+        <translation>Delete Model</translation>
+    </message>
+    <message>
+        <source>Delete the trained model in %1? This cannot be undone.</source>
+        <translation>Delete the trained model in %1? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Open Sensor Series</source>
+        <translation>Open Sensor Series</translation>
+    </message>
+    <message>
+        <source>Sensor series (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>Sensor series (*.csv *.tsv *.txt);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::SeriesPlot</name>
+    <message>
+        <source>Move the cursor over the lanes to read every channel</source>
+        <translation>Move the cursor over the lanes to read every channel</translation>
+    </message>
+    <message>
+        <source>Forecasts</source>
+        <translation>Forecasts</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>Choose the channels shown as lanes and the forecasts drawn over them</source>
+        <translation>Choose the channels shown as lanes and the forecasts drawn over them</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom · drag: pan · Ctrl+drag: zoom to a box · double-click: everything · click an alert to review it</source>
+        <translation>Wheel: zoom · drag: pan · Ctrl+drag: zoom to a box · double-click: everything · click an alert to review it</translation>
+    </message>
+    <message>
+        <source>No sensor series open</source>
+        <translation>No sensor series open</translation>
+    </message>
 </context>
 <context>
     <name>fathom::SurveyController</name>
@@ -421,6 +602,149 @@ Spike alerts from the models will be listed here for review.</translation>
   indexing… %2 pings so far</source>
         <translation>%1
   indexing… %2 pings so far</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::TrainingPanel</name>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3): epoch %4/%5 · loss %6 · %7 samples/s · ETA %8</source>
+        <translation>%1 (%2 of %3): epoch %4/%5 · loss %6 · %7 samples/s · ETA %8</translation>
+    </message>
+    <message>
+        <source>%1 training</source>
+        <translation>%1 training</translation>
+    </message>
+    <message>
+        <source>%1 validation</source>
+        <translation>%1 validation</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>Leave out</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Models</translation>
+    </message>
+    <message>
+        <source>Lookback</source>
+        <translation>Lookback</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochs</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Learning rate</translation>
+    </message>
+    <message>
+        <source>CSV or TSV file with the sensor series</source>
+        <translation>CSV or TSV file with the sensor series</translation>
+    </message>
+    <message>
+        <source>Choose the data file</source>
+        <translation>Choose the data file</translation>
+    </message>
+    <message>
+        <source>A 0/1 column marking anomalous rows: the spike detector learns from it</source>
+        <translation>A 0/1 column marking anomalous rows: the spike detector learns from it</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> steps</translation>
+    </message>
+    <message>
+        <source>Channels not to learn from, comma-separated (e.g. ping)</source>
+        <translation>Channels not to learn from, comma-separated (e.g. ping)</translation>
+    </message>
+    <message>
+        <source>Batch %1 from the profile of %2</source>
+        <translation>Batch %1 from the profile of %2</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Train</translation>
+    </message>
+    <message>
+        <source>Train the checked models in the background, one after another</source>
+        <translation>Train the checked models in the background, one after another</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Stop after the current step; models finished so far are kept</source>
+        <translation>Stop after the current step; models finished so far are kept</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epoch</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>loss</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Validation MSE</source>
+        <translation>Validation MSE</translation>
+    </message>
+    <message>
+        <source>Test MSE</source>
+        <translation>Test MSE</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Set active</source>
+        <translation>Set active</translation>
+    </message>
+    <message>
+        <source>Use the selected model for forecasts and alerts</source>
+        <translation>Use the selected model for forecasts and alerts</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,144 @@
     </message>
 </context>
 <context>
+    <name>fathom::AlertTable</name>
+    <message>
+        <source>Confirmed</source>
+        <translation>확인됨</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>기각됨</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>신규</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s): %1 confirmed, %2 rejected, %3 shown</source>
+        <translation><numerusform>경보 %n건: 확인 %1, 기각 %2, 표시 %3</numerusform></translation>
+    </message>
+    <message>
+        <source>All alerts</source>
+        <translation>모든 경보</translation>
+    </message>
+    <message>
+        <source>Filter by channel, model or note</source>
+        <translation>채널, 모델 또는 메모로 거르기</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Confirm the selected alert (C)</source>
+        <translation>선택한 경보 확인 (C)</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>기각</translation>
+    </message>
+    <message>
+        <source>Reject the selected alert (X); U sets it back to new, J/K move</source>
+        <translation>선택한 경보 기각 (X); U는 신규로 되돌리고 J/K로 이동</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>최고점</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>끝</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>채널</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::AnalysisController</name>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>No folder for trained models: open or save a project first.</source>
+        <translation>학습된 모델을 둘 폴더가 없습니다: 먼저 프로젝트를 열거나 저장하세요.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>시작하는 중…</translation>
+    </message>
+    <message>
+        <source>Training stopped: %1</source>
+        <translation>학습 중단: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n model(s) finished and kept</source>
+        <translation><numerusform>취소됨: 완료된 모델 %n개는 보존됨</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished: %n model(s) trained</source>
+        <translation><numerusform>완료: 모델 %n개 학습됨</numerusform></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>재개됨</translation>
+    </message>
+    <message>
+        <source>Running %1 over the series…</source>
+        <translation>시계열에 %1 실행 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n alert(s)</source>
+        <translation><numerusform>%1: 경보 %n건</numerusform></translation>
+    </message>
+    <message>
+        <source>Confirm alert</source>
+        <translation>경보 확인</translation>
+    </message>
+    <message>
+        <source>Reject alert</source>
+        <translation>경보 기각</translation>
+    </message>
+    <message>
+        <source>Set alert back to new</source>
+        <translation>경보를 신규로 되돌리기</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>메모 편집</translation>
+    </message>
+</context>
+<context>
     <name>fathom::DevicePanel</name>
     <message>
         <source>Automatic (CUDA, then MPS, then CPU) — now %1</source>
@@ -222,28 +360,12 @@ Sidescan files and the sensor series recorded with them will be listed here.</so
 사이드스캔 파일과 함께 기록된 센서 시계열이 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <source>No training is running.
-
-Models being trained, their progress and loss curves will appear here.</source>
-        <translation>실행 중인 학습이 없습니다.
-
-학습 중인 모델과 진행 상황, 손실 곡선이 여기에 표시됩니다.</translation>
-    </message>
-    <message>
         <source>No contacts yet.
 
 Detections and the contacts you mark will be listed here for review.</source>
         <translation>아직 접촉물이 없습니다.
 
 탐지 결과와 직접 표시한 접촉물이 검토할 수 있도록 여기에 표시됩니다.</translation>
-    </message>
-    <message>
-        <source>No alerts yet.
-
-Spike alerts from the models will be listed here for review.</source>
-        <translation>아직 경보가 없습니다.
-
-모델이 낸 급변(스파이크) 경보가 검토할 수 있도록 여기에 표시됩니다.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -413,6 +535,65 @@ Spike alerts from the models will be listed here for review.</source>
         <source>“%1” is not a time: write it as 14:05:30</source>
         <translation>“%1”은(는) 시각이 아닙니다: 14:05:30 형식으로 입력하세요</translation>
     </message>
+    <message>
+        <source>Open Sensor &amp;Series…</source>
+        <translation>센서 시계열 열기(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Fathom</source>
+        <translation>Fathom</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n row(s)</source>
+        <translation><numerusform>%1: %n행</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete Model</source>
+        <translation>모델 삭제</translation>
+    </message>
+    <message>
+        <source>Delete the trained model in %1? This cannot be undone.</source>
+        <translation>%1의 학습된 모델을 삭제할까요? 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Open Sensor Series</source>
+        <translation>센서 시계열 열기</translation>
+    </message>
+    <message>
+        <source>Sensor series (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>센서 시계열 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::SeriesPlot</name>
+    <message>
+        <source>Move the cursor over the lanes to read every channel</source>
+        <translation>커서를 레인 위로 옮기면 모든 채널 값을 읽을 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Forecasts</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>채널</translation>
+    </message>
+    <message>
+        <source>Choose the channels shown as lanes and the forecasts drawn over them</source>
+        <translation>레인으로 표시할 채널과 그 위에 그릴 예측 선택</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom · drag: pan · Ctrl+drag: zoom to a box · double-click: everything · click an alert to review it</source>
+        <translation>휠: 확대/축소 · 드래그: 이동 · Ctrl+드래그: 상자 확대 · 더블클릭: 전체 · 경보를 클릭하면 검토</translation>
+    </message>
+    <message>
+        <source>No sensor series open</source>
+        <translation>열린 센서 시계열 없음</translation>
+    </message>
 </context>
 <context>
     <name>fathom::SurveyController</name>
@@ -421,6 +602,149 @@ Spike alerts from the models will be listed here for review.</source>
   indexing… %2 pings so far</source>
         <translation>%1
   색인 중… 지금까지 핑 %2개</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::TrainingPanel</name>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3): epoch %4/%5 · loss %6 · %7 samples/s · ETA %8</source>
+        <translation>%1 (%3개 중 %2번째): 에포크 %4/%5 · 손실 %6 · 초당 %7 샘플 · 남은 시간 %8</translation>
+    </message>
+    <message>
+        <source>%1 training</source>
+        <translation>%1 학습</translation>
+    </message>
+    <message>
+        <source>%1 validation</source>
+        <translation>%1 검증</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>제외</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Lookback</source>
+        <translation>입력 길이</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>CSV or TSV file with the sensor series</source>
+        <translation>센서 시계열이 담긴 CSV 또는 TSV 파일</translation>
+    </message>
+    <message>
+        <source>Choose the data file</source>
+        <translation>데이터 파일 선택</translation>
+    </message>
+    <message>
+        <source>A 0/1 column marking anomalous rows: the spike detector learns from it</source>
+        <translation>이상 행을 표시한 0/1 열: 스파이크 탐지기가 이를 학습합니다</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> 단계</translation>
+    </message>
+    <message>
+        <source>Channels not to learn from, comma-separated (e.g. ping)</source>
+        <translation>학습에서 뺄 채널, 쉼표로 구분 (예: ping)</translation>
+    </message>
+    <message>
+        <source>Batch %1 from the profile of %2</source>
+        <translation>%2 프로파일의 배치 %1</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Train the checked models in the background, one after another</source>
+        <translation>선택한 모델을 백그라운드에서 차례로 학습</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Stop after the current step; models finished so far are kept</source>
+        <translation>현재 단계 후 중지; 지금까지 완료된 모델은 보존됩니다</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Validation MSE</source>
+        <translation>검증 MSE</translation>
+    </message>
+    <message>
+        <source>Test MSE</source>
+        <translation>시험 MSE</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>Set active</source>
+        <translation>활성으로 지정</translation>
+    </message>
+    <message>
+        <source>Use the selected model for forecasts and alerts</source>
+        <translation>선택한 모델로 예측과 경보 생성</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
     </message>
 </context>
 <context>

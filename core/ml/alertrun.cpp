@@ -93,8 +93,8 @@ std::vector<float> runWindows(const Model& model, const ModelInput& input, std::
     return values;
 }
 
-AlertCalibration calibrateAlerts(const Model& model, const series::Windows& windows,
-                                 const std::vector<float>* labels, double quantile, double margin)
+AlertCalibration calibrateAlerts(const Model& model, const series::Windows& windows, const std::vector<float>* labels,
+                                 double quantile, double margin)
 {
     const bool spikeHead = model.hasSpikeHead();
     const auto lookback = windows.spec().lookback;
@@ -103,11 +103,13 @@ AlertCalibration calibrateAlerts(const Model& model, const series::Windows& wind
     for (std::size_t from = 0; from < windows.size(); from += kBatch) {
         const std::size_t to = std::min(windows.size(), from + kBatch);
         std::vector<float> spike;
-        const auto forecast = model.predict(gatherInputs(windows, from, to), int(to - from),
-                                            spikeHead ? &spike : nullptr);
+        const auto forecast =
+            model.predict(gatherInputs(windows, from, to), int(to - from), spikeHead ? &spike : nullptr);
         for (std::size_t i = from; i < to; ++i) {
             const std::size_t last = windows.start(i) + lookback - 1;
-            const auto anomalous = [&](std::size_t row) { return labels && row < labels->size() && (*labels)[row] > 0.5f; };
+            const auto anomalous = [&](std::size_t row) {
+                return labels && row < labels->size() && (*labels)[row] > 0.5f;
+            };
             if (anomalous(last) || anomalous(last + 1))
                 continue;
             residuals.push_back(forecast[(i - from) * perWindow] - windows.target(i, 0)[0]);

@@ -27,14 +27,14 @@ std::vector<float> runWindows(const Model& model, const ModelInput& input, std::
 // Residual scaling and threshold from training and validation windows (never test data), leaving
 // out windows whose last row or forecast row is labelled anomalous (`labels`: per row of the
 // series, may be null).
-AlertCalibration calibrateAlerts(const Model& model, const series::Windows& windows,
-                                 const std::vector<float>* labels, double quantile = 0.995, double margin = 1.2);
+AlertCalibration calibrateAlerts(const Model& model, const series::Windows& windows, const std::vector<float>* labels,
+                                 double quantile = 0.995, double margin = 1.2);
 
 // A saved model's alerts over new data, row by row.
 struct AlertRun
 {
     std::string target;
-    std::size_t lookback = 0; // rows before the first score
+    std::size_t lookback = 0;          // rows before the first score
     std::vector<double> time;          // per row; empty when the data have no time column
     std::vector<float> actual;         // the target, in its own units
     std::vector<float> forecast;       // one step ahead, in the target's units; NaN before the first window

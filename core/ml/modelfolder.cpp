@@ -90,6 +90,12 @@ void saveModelFolder(const std::filesystem::path& dir, const Model& model, const
 
 std::pair<Model, ModelCard> loadModelFolder(const std::filesystem::path& dir)
 {
+    auto card = readModelCard(dir);
+    return {Model::load(dir / "weights.pt", card.config), card};
+}
+
+ModelCard readModelCard(const std::filesystem::path& dir)
+{
     const auto configPath = dir / "config.json";
     const json j = readJson(configPath);
     ModelCard card;
@@ -137,7 +143,7 @@ std::pair<Model, ModelCard> loadModelFolder(const std::filesystem::path& dir)
         throw Error(configPath.string() + ": the features, channels and scaler disagree in size");
     if (std::filesystem::exists(dir / "metrics.json"))
         card.metrics = readJson(dir / "metrics.json").get<std::map<std::string, double>>();
-    return {Model::load(dir / "weights.pt", card.config), card};
+    return card;
 }
 
 } // namespace fathom::ml

@@ -33,5 +33,7 @@ struct ModelCard
 // file by file atomically; a folder that lacks a file or holds a bad one gives a clear Error.
 void saveModelFolder(const std::filesystem::path& dir, const Model& model, const ModelCard& card);
 std::pair<Model, ModelCard> loadModelFolder(const std::filesystem::path& dir);
+// The card alone, without loading the weights (for listing models).
+ModelCard readModelCard(const std::filesystem::path& dir);
 
 } // namespace fathom::ml

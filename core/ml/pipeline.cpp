@@ -47,6 +47,8 @@ std::string formatLog(const std::string& name, const TrainJob& job, const TrainO
     return log + line;
 }
 
+} // namespace
+
 // The plan's strategy: members first, the ensemble last, started from the members trained here.
 std::vector<ModelKind> membersFirst(std::vector<ModelKind> kinds)
 {
@@ -54,9 +56,8 @@ std::vector<ModelKind> membersFirst(std::vector<ModelKind> kinds)
     return kinds;
 }
 
-} // namespace
-
-TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, const std::atomic<bool>* stop)
+TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, const std::atomic<bool>* stop,
+                           const std::atomic<bool>* pause)
 {
     TrainJobResult result;
     series::LoadOptions load;
@@ -164,7 +165,7 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
                 if (progress)
                     progress(name, p);
             },
-            stop);
+            stop, pause);
         TrainedEntry entry{name,
                            job.out / name,
                            model.parameterCount(),

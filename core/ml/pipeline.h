@@ -64,7 +64,9 @@ using JobProgress = std::function<void(const std::string& model, const TrainProg
 // Members one after another, then the ensemble started from them, as the original plan trains
 // them. Each model's folder gets its alert calibration and training log. Throws Error for bad data.
 TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress = {},
-                           const std::atomic<bool>* stop = nullptr);
+                           const std::atomic<bool>* stop = nullptr, const std::atomic<bool>* pause = nullptr);
+// The order runTrainJob trains `kinds` in: the members first, the ensemble last.
+std::vector<ModelKind> membersFirst(std::vector<ModelKind> kinds);
 
 struct Forecast
 {

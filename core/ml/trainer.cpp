@@ -313,6 +313,12 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
         const double judged = validation ? validationLoss(model, *validation, options) : result.trainLoss.back();
         if (validation)
             result.validationLoss.push_back(judged);
+        if (progress) {
+            const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+            const double rate = samples / std::max(1e-9, seconds);
+            progress({epoch, options.epochs, steps, steps, result.trainLoss.back(), validation ? judged : std::nan(""),
+                      rate, double((options.epochs - epoch) * steps) * double(batch) / rate, true});
+        }
         if (judged < state.best) {
             state.best = judged;
             result.bestEpoch = epoch;

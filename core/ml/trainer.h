@@ -43,6 +43,8 @@ struct TrainProgress
     double validationLoss = 0; // NaN until the first epoch ends
     double samplesPerSecond = 0;
     double etaSeconds = 0;
+    // Once per epoch, after validation: trainLoss is the epoch's mean, validationLoss the epoch's.
+    bool epochDone = false;
 };
 
 struct TrainResult

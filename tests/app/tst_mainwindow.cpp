@@ -1,12 +1,16 @@
 #include "aboutdialog.h"
+#include "alerttable.h"
+#include "analysiscontroller.h"
 #include "core/device/fakes.h"
 #include "device/devicemanager.h"
 #include "devicepanel.h"
 #include "mainwindow.h"
+#include "seriesplot.h"
 #include "sonar/georeference.h"
 #include "sonar/simulator.h"
 #include "startup.h"
 #include "surveycontroller.h"
+#include "trainingpanel.h"
 #include "waterfallview.h"
 
 #include <qcustomplot.h>
@@ -18,8 +22,12 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -76,7 +84,7 @@ private slots:
             QVERIFY2(!dock->windowTitle().isEmpty(), name);
             QVERIFY2(dock->toggleViewAction()->isChecked(), name);
         }
-        QCOMPARE(menuTitles(window), (QStringList{"&File", "&View", "&Tools", "&Help"}));
+        QCOMPARE(menuTitles(window), (QStringList{"&File", "&Edit", "&View", "&Tools", "&Help"}));
         QCOMPARE(window.dock(QStringLiteral("devices"))->windowTitle(), QStringLiteral("Devices"));
     }
 
@@ -144,7 +152,7 @@ private slots:
         auto startup = fakeStartup();
         MainWindow window(*startup);
         window.setLanguage(QStringLiteral("en"));
-        QMenu* tools = window.menuBar()->actions().at(2)->menu();
+        QMenu* tools = window.menuBar()->actions().at(3)->menu();
         QMenu* devices = tools->actions().first()->menu();
         QVERIFY(devices);
         QStringList ids;
@@ -250,6 +258,72 @@ private slots:
         QVERIFY(window.isVisible());
         window.requestDevice(QStringLiteral("cpu")); // the rest of the window still answers
         QCOMPARE(startup->devices->active().id, std::string("cpu"));
+    }
+
+    void trainsInTheBackgroundAndReviewsItsAlerts()
+    {
+        QTemporaryDir dir;
+        sonar::SurveySimulator::Options options;
+        options.pings = 400;
+        const auto files = sonar::writeDemoSurvey(dir.path().toStdString(), options);
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("en"));
+        window.show();
+        QSignalSpy opened(window.analysis(), &AnalysisController::seriesOpened);
+        window.openSeries(QString::fromStdString(files[2].string()), dir.filePath(QStringLiteral("models")));
+        QVERIFY(opened.wait(20000));
+        // Counters and 0/1 labels are not measurements: the first lanes are sensors.
+        const auto lanes = window.seriesPlot()->visibleChannels();
+        QCOMPARE(lanes.first(), QStringLiteral("altitude_m"));
+        QVERIFY(!lanes.contains(QStringLiteral("ping")) && !lanes.contains(QStringLiteral("fault")));
+
+        auto* panel = window.trainingPanel();
+        auto settings = panel->settings();
+        QCOMPARE(settings.data, QString::fromStdString(files[2].string()));
+        settings.target = QStringLiteral("altitude_m");
+        settings.labels = QStringLiteral("fault");
+        settings.skip = {QStringLiteral("ping")};
+        settings.models = {QStringLiteral("rule")};
+        settings.lookback = 16;
+        settings.epochs = 4;
+        panel->setSettings(settings);
+        QVERIFY(panel->trainButton()->isEnabled());
+        QSignalSpy detected(window.analysis(), &AnalysisController::alertsDetected);
+        QTest::mouseClick(panel->trainButton(), Qt::LeftButton);
+        QVERIFY(panel->isRunning());
+        QVERIFY(!panel->trainButton()->isEnabled() && panel->cancelButton()->isEnabled());
+        QVERIFY(detected.wait(120000));
+        QVERIFY(!panel->isRunning());
+        QCOMPARE(panel->progressBar()->value(), 1000);
+        QVERIFY(panel->lossPlot()->graphCount() >= 2); // training and validation curves
+        QCOMPARE(panel->registry()->rowCount(), 1);
+        QVERIFY(panel->registry()->item(0, 0)->text().contains(QStringLiteral("rule")));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("models/rule/train.log"))));
+
+        // The planted altitude glitch at row 48 is among the alerts, on the plot and in the table.
+        auto* table = window.alertTable();
+        QVERIFY(table->count() > 0);
+        QCOMPARE(window.seriesPlot()->alertCount(), table->count());
+        QVERIFY(window.seriesPlot()->forecasts().contains(QStringLiteral("rule")));
+        int glitch = -1;
+        for (int i = 0; i < table->count(); ++i)
+            if (window.analysis()->alerts()[i].startRow <= 49 && window.analysis()->alerts()[i].endRow >= 48)
+                glitch = i;
+        QVERIFY2(glitch >= 0, "no alert at the altitude glitch");
+
+        // Keyboard review: C confirms and moves on; undo takes it back.
+        table->setCurrentAlert(glitch);
+        table->view()->setFocus();
+        QTest::keyClick(table->view(), Qt::Key_C);
+        QCOMPARE(window.analysis()->alerts()[glitch].status, QStringLiteral("confirmed"));
+        QCOMPARE(table->alert(glitch).status, QStringLiteral("confirmed"));
+        window.analysis()->undoStack()->undo();
+        QCOMPARE(table->alert(glitch).status, QStringLiteral("new"));
+        window.analysis()->undoStack()->redo();
+        QCOMPARE(table->alert(glitch).status, QStringLiteral("confirmed"));
+        table->setStatusFilter(QStringLiteral("confirmed"));
+        QCOMPARE(table->view()->model()->rowCount(), 1);
     }
 
     void layoutIsRemembered()

@@ -1,0 +1,414 @@
+#include "analysiscontroller.h"
+
+#include "alerttable.h"
+#include "common/error.h"
+#include "common/logging.h"
+#include "ml/alertrun.h"
+#include "ml/pipeline.h"
+#include "series/csvloader.h"
+#include "seriesplot.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTimeZone>
+#include <QUndoCommand>
+
+#include <cmath>
+
+namespace fathom {
+
+namespace {
+
+class LambdaCommand : public QUndoCommand
+{
+public:
+    LambdaCommand(const QString& text, std::function<void()> redo, std::function<void()> undo)
+        : QUndoCommand(text)
+        , m_redo(std::move(redo))
+        , m_undo(std::move(undo))
+    {
+    }
+    void redo() override { m_redo(); }
+    void undo() override { m_undo(); }
+
+private:
+    std::function<void()> m_redo, m_undo;
+};
+
+QString when(double seconds, bool isTime)
+{
+    if (!isTime)
+        return QString::number(seconds, 'f', 0);
+    return QDateTime::fromMSecsSinceEpoch(qint64(std::llround(seconds * 1000)), QTimeZone::utc())
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+}
+
+// Reviews carry over to a new run's alert at the same place (a retrain, another model).
+const AnalysisController::ReviewedAlert* reviewedNear(const QVector<AnalysisController::ReviewedAlert>& old,
+                                                      const AnalysisController::ReviewedAlert& fresh)
+{
+    for (const auto& a : old)
+        if ((a.status != QLatin1String("new") || !a.note.isEmpty()) && a.startRow <= fresh.endRow &&
+            fresh.startRow <= a.endRow)
+            return &a;
+    return nullptr;
+}
+
+} // namespace
+
+AnalysisController::AnalysisController(SeriesPlot* plot, AlertTable* alerts, TrainingPanel* training, QObject* parent)
+    : QObject(parent)
+    , m_plot(plot)
+    , m_table(alerts)
+    , m_panel(training)
+{
+    m_worker = new QObject;
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.setObjectName(QStringLiteral("analysis"));
+    m_thread.start();
+
+    connect(m_table, &AlertTable::alertActivated, this, [this](int i) {
+        m_plot->setCurrentAlert(i);
+        emit momentChosen(m_alerts[i].peak);
+    });
+    connect(m_plot, &SeriesPlot::alertClicked, this, [this](int i) { m_table->setCurrentAlert(i); });
+    connect(m_plot, &SeriesPlot::momentClicked, this, &AnalysisController::momentChosen);
+    connect(m_table, &AlertTable::reviewRequested, this, &AnalysisController::review);
+    connect(m_table, &AlertTable::noteRequested, this, &AnalysisController::setNote);
+    connect(m_panel, &TrainingPanel::startRequested, this, &AnalysisController::train);
+    connect(m_panel, &TrainingPanel::pauseToggled, this, &AnalysisController::setPaused);
+    connect(m_panel, &TrainingPanel::cancelRequested, this, &AnalysisController::cancel);
+    connect(m_panel, &TrainingPanel::activeModelRequested, this, &AnalysisController::setActiveModel);
+}
+
+AnalysisController::~AnalysisController()
+{
+    m_stop = true;
+    m_pause = false;
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void AnalysisController::run(std::function<void()> job)
+{
+    QMetaObject::invokeMethod(m_worker, std::move(job), Qt::QueuedConnection);
+}
+
+void AnalysisController::post(std::function<void()> update)
+{
+    QMetaObject::invokeMethod(this, std::move(update), Qt::QueuedConnection);
+}
+
+void AnalysisController::openSeries(const QString& path)
+{
+    emit message(tr("Loading %1…").arg(path));
+    run([this, path] {
+        try {
+            series::LoadReport report;
+            const auto s = series::loadCsv(path.toStdString(), {}, report);
+            QVector<double> x(qsizetype(s.rows));
+            for (std::size_t r = 0; r < s.rows; ++r)
+                x[qsizetype(r)] = s.time.empty() ? double(r) : s.time[r];
+            QStringList names;
+            QVector<QVector<double>> columns;
+            for (std::size_t c = 0; c < s.channels.size(); ++c) {
+                names << QString::fromStdString(s.channels[c]);
+                const auto column = s.column(c);
+                columns.append(QVector<double>(column.begin(), column.end()));
+            }
+            const bool isTime = !s.time.empty();
+            const auto filled = qint64(report.filledCells);
+            post([this, path, x, isTime, names, columns, filled] {
+                m_seriesPath = path;
+                m_isTime = isTime;
+                m_plot->setSeries(x, isTime, names, columns);
+                m_panel->setChannels(names);
+                auto settings = m_panel->settings();
+                settings.data = path;
+                m_panel->setSettings(settings);
+                if (filled > 0)
+                    logging::warn(path.toStdString() + ": " + std::to_string(filled) + " missing cells filled");
+                emit seriesOpened(path, x.size());
+                if (!m_activeModel.isEmpty())
+                    setActiveModel(m_activeModel);
+            });
+        } catch (const std::exception& e) {
+            const auto text = QString::fromStdString(e.what());
+            post([this, text] { emit failed(text); });
+        }
+    });
+}
+
+void AnalysisController::setModelsFolder(const QString& folder)
+{
+    m_modelsFolder = folder;
+    refreshRegistry();
+}
+
+void AnalysisController::refreshRegistry()
+{
+    QVector<TrainingPanel::Entry> entries;
+    const QDir dir(m_modelsFolder);
+    for (const auto& name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        const auto folder = dir.filePath(name);
+        if (!QFileInfo::exists(folder + QStringLiteral("/weights.pt")))
+            continue;
+        try {
+            const auto card = ml::readModelCard(folder.toStdString());
+            const auto metric = [&](const char* key) {
+                const auto it = card.metrics.find(key);
+                return it == card.metrics.end() ? qQNaN() : it->second;
+            };
+            entries.append({name, folder, QString::fromStdString(card.device), metric("validation_mse"),
+                            metric("test_mse"), card.seconds, int(metric("epochs"))});
+        } catch (const Error& e) {
+            logging::warn(e.what());
+        }
+    }
+    m_panel->setEntries(entries, m_activeModel);
+}
+
+void AnalysisController::train(const TrainingPanel::Settings& settings)
+{
+    if (m_training)
+        return;
+    if (m_modelsFolder.isEmpty()) {
+        emit failed(tr("No folder for trained models: open or save a project first."));
+        return;
+    }
+    ml::TrainJob job;
+    job.data = {settings.data.toStdString()};
+    job.target = settings.target.toStdString();
+    job.labels = settings.labels.toStdString();
+    for (const auto& name : settings.skip)
+        job.skip.push_back(name.toStdString());
+    job.models.clear();
+    try {
+        for (const auto& name : settings.models)
+            job.models.push_back(ml::parseKind(name.toStdString()));
+    } catch (const Error& e) {
+        emit failed(QString::fromStdString(e.what()));
+        return;
+    }
+    job.lookback = settings.lookback;
+    job.options.epochs = settings.epochs;
+    job.options.batchSize = settings.batch;
+    job.options.learningRate = settings.learningRate;
+    job.options.patience = std::max(3, settings.epochs / 3);
+    job.out = m_modelsFolder.toStdString();
+    m_skip = settings.skip;
+    QStringList order;
+    for (auto kind : ml::membersFirst(job.models))
+        order << QString::fromStdString(ml::kindName(kind));
+    m_training = true;
+    m_stop = false;
+    m_pause = false;
+    m_panel->setRunning(true);
+    m_panel->clearCurves();
+    m_panel->setStatus(tr("Starting…"));
+    emit trainingStarted();
+    logging::info("Training " + order.join(QStringLiteral(", ")).toStdString() + " on " + settings.data.toStdString());
+    run([this, job, order] {
+        QElapsedTimer sincePost;
+        sincePost.start();
+        QString failure;
+        ml::TrainJobResult result;
+        try {
+            result = ml::runTrainJob(
+                job,
+                [&](const std::string& model, const ml::TrainProgress& p) {
+                    if (!p.epochDone && sincePost.elapsed() < 100)
+                        return;
+                    sincePost.restart();
+                    const auto name = QString::fromStdString(model);
+                    const TrainingPanel::Progress shown{name,
+                                                        int(order.indexOf(name)),
+                                                        int(order.size()),
+                                                        p.epoch,
+                                                        p.epochs,
+                                                        qint64(p.step),
+                                                        qint64(p.steps),
+                                                        p.trainLoss,
+                                                        p.validationLoss,
+                                                        p.samplesPerSecond,
+                                                        p.etaSeconds};
+                    const bool epochDone = p.epochDone;
+                    post([this, shown, epochDone] {
+                        m_panel->showProgress(shown);
+                        if (epochDone)
+                            m_panel->addEpoch(shown.model, shown.epoch, shown.loss, shown.validationLoss);
+                    });
+                },
+                &m_stop, &m_pause);
+        } catch (const std::exception& e) {
+            failure = QString::fromStdString(e.what());
+        }
+        QStringList done;
+        for (const auto& m : result.models)
+            if (!m.cancelled)
+                done << QString::fromStdString(m.folder.string());
+        const bool cancelled = m_stop.load();
+        post([this, failure, done, cancelled] {
+            m_training = false;
+            m_panel->setRunning(false);
+            refreshRegistry();
+            if (!failure.isEmpty()) {
+                m_panel->setStatus(tr("Training stopped: %1").arg(failure));
+                emit failed(failure);
+            } else {
+                m_panel->setStatus(cancelled ? tr("Cancelled: %n model(s) finished and kept", nullptr, int(done.size()))
+                                             : tr("Finished: %n model(s) trained", nullptr, int(done.size())));
+            }
+            // The ensemble when there is one, else the last model: its alerts go on the plot.
+            QString active = done.isEmpty() ? QString() : done.last();
+            for (const auto& folder : done)
+                if (folder.endsWith(QLatin1String("/ensemble")))
+                    active = folder;
+            if (!active.isEmpty())
+                setActiveModel(active);
+            emit trainingFinished(cancelled || !failure.isEmpty());
+        });
+    });
+}
+
+void AnalysisController::setPaused(bool paused)
+{
+    m_pause = paused;
+    if (m_training)
+        m_panel->setStatus(paused ? tr("Paused") : tr("Resumed"));
+}
+
+void AnalysisController::cancel()
+{
+    m_stop = true;
+    m_pause = false;
+}
+
+void AnalysisController::setActiveModel(const QString& folder)
+{
+    m_activeModel = folder;
+    refreshRegistry();
+    if (m_seriesPath.isEmpty() || folder.isEmpty())
+        return;
+    const auto generation = ++m_detectGeneration;
+    const auto series = m_seriesPath;
+    const auto modelName = QFileInfo(folder).fileName();
+    emit message(tr("Running %1 over the series…").arg(modelName));
+    run([this, folder, series, generation, modelName] {
+        try {
+            const auto r = ml::detectAlerts(folder.toStdString(), {series.toStdString()});
+            const bool isTime = !r.time.empty();
+            const auto xOf = [&](std::size_t row) { return isTime ? r.time[row] : double(row); };
+            QVector<double> x, forecast;
+            for (std::size_t row = r.lookback; row < r.forecast.size(); ++row) {
+                x.append(xOf(row));
+                forecast.append(double(r.forecast[row]));
+            }
+            QVector<ReviewedAlert> alerts;
+            for (const auto& a : r.alerts) {
+                QStringList channels;
+                for (auto k : a.channels)
+                    channels << QString::fromStdString(r.channels[k]);
+                ReviewedAlert alert;
+                alert.start = xOf(a.start);
+                alert.end = xOf(a.end);
+                alert.peak = xOf(a.peak);
+                alert.startRow = qint64(a.start);
+                alert.endRow = qint64(a.end);
+                alert.peakRow = qint64(a.peak);
+                alert.score = a.score;
+                alert.channels = channels.join(QStringLiteral(", "));
+                alert.model = modelName;
+                alerts.append(alert);
+            }
+            const auto target = QString::fromStdString(r.target);
+            post([this, generation, x, forecast, alerts, target, modelName] {
+                if (generation != m_detectGeneration)
+                    return; // a newer request is on its way
+                m_plot->setForecast(modelName, target, x, forecast);
+                QVector<ReviewedAlert> merged = alerts;
+                for (auto& a : merged)
+                    if (const auto* old = reviewedNear(m_alerts, a)) {
+                        a.status = old->status;
+                        a.note = old->note;
+                    }
+                m_undo.clear(); // the reviews now point at other alerts
+                m_alerts = merged;
+                showAlerts();
+                emit alertsDetected(int(merged.size()));
+                emit message(tr("%1: %n alert(s)", nullptr, int(merged.size())).arg(modelName));
+            });
+        } catch (const std::exception& e) {
+            const auto text = QString::fromStdString(e.what());
+            post([this, text] { emit failed(text); });
+        }
+    });
+}
+
+void AnalysisController::setAlerts(const QVector<ReviewedAlert>& alerts)
+{
+    m_undo.clear();
+    m_alerts = alerts;
+    showAlerts();
+}
+
+void AnalysisController::showAlerts()
+{
+    QVector<AlertTable::Row> rows;
+    QVector<SeriesPlot::Alert> marks;
+    for (const auto& a : m_alerts) {
+        rows.append({when(a.start, m_isTime), when(a.end, m_isTime), when(a.peak, m_isTime), a.end - a.start, a.score,
+                     a.channels, a.model, a.status, a.note});
+        marks.append({a.start, a.end, a.peak, a.score, a.status});
+    }
+    const int current = m_table->currentAlert();
+    m_table->setAlerts(rows);
+    m_plot->setAlerts(marks);
+    if (current >= 0 && current < rows.size())
+        m_table->setCurrentAlert(current);
+    emit alertsChanged();
+}
+
+void AnalysisController::applyReview(int index, const QString& status, const QString& note)
+{
+    if (index < 0 || index >= m_alerts.size())
+        return;
+    m_alerts[index].status = status;
+    m_alerts[index].note = note;
+    showAlerts();
+    m_table->setCurrentAlert(index);
+}
+
+void AnalysisController::review(int index, const QString& status)
+{
+    if (index < 0 || index >= m_alerts.size())
+        return;
+    const auto before = m_alerts[index];
+    const auto text = status == QLatin1String("confirmed")  ? tr("Confirm alert")
+                      : status == QLatin1String("rejected") ? tr("Reject alert")
+                                                            : tr("Set alert back to new");
+    m_undo.push(new LambdaCommand(
+        text, [this, index, status, before] { applyReview(index, status, before.note); },
+        [this, index, before] { applyReview(index, before.status, before.note); }));
+    // Review goes on with the next alert, as an analyst works down the list.
+    m_table->moveCurrent(1);
+}
+
+void AnalysisController::setNote(int index, const QString& note)
+{
+    if (index < 0 || index >= m_alerts.size())
+        return;
+    const auto before = m_alerts[index];
+    m_undo.push(new LambdaCommand(
+        tr("Edit note"), [this, index, note, before] { applyReview(index, before.status, note); },
+        [this, index, before] { applyReview(index, before.status, before.note); }));
+}
+
+void AnalysisController::showMoment(double time)
+{
+    m_plot->showMoment(time);
+}
+
+} // namespace fathom

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "trainingpanel.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+#include <QUndoStack>
+#include <QVector>
+
+#include <atomic>
+
+namespace fathom {
+
+class AlertTable;
+class SeriesPlot;
+
+// Owns the sensor-series side of the workbench: loads a series into the plot, trains models on
+// a worker thread with progress in the Training dock, runs the active model's forecast and
+// alerts over the series, and keeps the analyst's review of those alerts (with undo).
+class AnalysisController : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct ReviewedAlert
+    {
+        double start = 0, end = 0, peak = 0; // seconds since 1970 UTC (or rows without time)
+        qint64 startRow = 0, endRow = 0, peakRow = 0;
+        double score = 0;
+        QString channels, model, status = QStringLiteral("new"), note;
+    };
+
+    AnalysisController(SeriesPlot* plot, AlertTable* alerts, TrainingPanel* training, QObject* parent = nullptr);
+    ~AnalysisController() override;
+
+    // Loads a CSV/TSV series in the background; `then` runs on the GUI thread once it is shown.
+    void openSeries(const QString& path);
+    QString seriesPath() const { return m_seriesPath; }
+    // Trained models go to <folder>/<model>; models already there are listed in the registry.
+    void setModelsFolder(const QString& folder);
+    QString modelsFolder() const { return m_modelsFolder; }
+    void train(const TrainingPanel::Settings& settings);
+    bool isTraining() const { return m_training; }
+    void setPaused(bool paused);
+    void cancel();
+    // Forecast and alerts of the model in `folder` over the open series, in the background.
+    void setActiveModel(const QString& folder);
+    QString activeModel() const { return m_activeModel; }
+    void setAlerts(const QVector<ReviewedAlert>& alerts); // e.g. from a project
+    const QVector<ReviewedAlert>& alerts() const { return m_alerts; }
+    void review(int index, const QString& status);
+    void setNote(int index, const QString& note);
+    QUndoStack* undoStack() { return &m_undo; }
+    // The moment a ping was recorded: marked on the series.
+    void showMoment(double time);
+
+signals:
+    void seriesOpened(const QString& path, qint64 rows);
+    void trainingStarted();
+    void trainingFinished(bool cancelled);
+    void alertsDetected(int count); // a model's run over the series finished
+    void alertsChanged();
+    // The analyst picked a moment on the series (an alert's peak, a click): the waterfall follows.
+    void momentChosen(double time);
+    void failed(const QString& message);
+    void message(const QString& text);
+
+private:
+    void run(std::function<void()> job);
+    void post(std::function<void()> update);
+    void refreshRegistry();
+    void showAlerts();
+    void applyReview(int index, const QString& status, const QString& note);
+
+    QPointer<SeriesPlot> m_plot;
+    QPointer<AlertTable> m_table;
+    QPointer<TrainingPanel> m_panel;
+    QThread m_thread;
+    QObject* m_worker = nullptr;
+    std::atomic<bool> m_stop{false}, m_pause{false};
+    bool m_training = false;
+    bool m_isTime = true;
+    QString m_seriesPath, m_modelsFolder, m_activeModel;
+    QStringList m_skip;
+    QVector<ReviewedAlert> m_alerts;
+    QUndoStack m_undo;
+    quint64 m_detectGeneration = 0;
+};
+
+} // namespace fathom

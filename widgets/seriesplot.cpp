@@ -1,0 +1,485 @@
+#include "seriesplot.h"
+
+#include <QDateTime>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QMouseEvent>
+#include <QTimeZone>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace fathom {
+
+namespace {
+
+constexpr int kDefaultLanes = 4;
+
+// Columns that are not measurements: a counter (strictly increasing whole numbers, like a ping
+// number) or a 0/1 label. They are left out of the lanes shown at first.
+bool isBookkeeping(const QVector<double>& column)
+{
+    bool counter = column.size() > 1, binary = true;
+    for (int i = 0; i < column.size(); ++i) {
+        counter = counter && column[i] == std::floor(column[i]) && (i == 0 || column[i] > column[i - 1]);
+        binary = binary && (column[i] == 0 || column[i] == 1);
+    }
+    return counter || binary;
+}
+const QColor kForecastColors[] = {QColor(214, 39, 40),  QColor(44, 160, 44),  QColor(148, 103, 189),
+                                  QColor(255, 127, 14), QColor(23, 190, 207), QColor(140, 86, 75)};
+
+QColor alertColor(const QString& status, bool current)
+{
+    QColor c = status == QLatin1String("confirmed")  ? QColor(214, 39, 40)
+               : status == QLatin1String("rejected") ? QColor(127, 127, 127)
+                                                     : QColor(255, 150, 0);
+    c.setAlpha(current ? 110 : 60);
+    return c;
+}
+
+// The value of a sorted series at x: the nearest sample at or before it.
+double valueAt(const QVector<double>& xs, const QVector<double>& values, double x)
+{
+    if (xs.isEmpty())
+        return qQNaN();
+    auto it = std::upper_bound(xs.begin(), xs.end(), x);
+    if (it != xs.begin())
+        --it;
+    return values[int(it - xs.begin())];
+}
+
+} // namespace
+
+SeriesPlot::SeriesPlot(QWidget* parent)
+    : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    auto* top = new QHBoxLayout;
+    m_channelButton = new QToolButton(this);
+    m_channelButton->setObjectName(QStringLiteral("channelButton"));
+    m_channelButton->setPopupMode(QToolButton::InstantPopup);
+    m_channelButton->setMenu(new QMenu(m_channelButton));
+    connect(m_channelButton->menu(), &QMenu::aboutToShow, this, &SeriesPlot::fillChannelMenu);
+    m_readout = new QLabel(this);
+    m_readout->setObjectName(QStringLiteral("readout"));
+    m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    top->addWidget(m_channelButton);
+    top->addWidget(m_readout, 1);
+    layout->addLayout(top);
+    m_plot = new QCustomPlot(this);
+    m_plot->setObjectName(QStringLiteral("seriesPlot"));
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->setNoAntialiasingOnDrag(true);
+    m_plot->addLayer(QStringLiteral("cursor"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    m_plot->layer(QStringLiteral("cursor"))->setMode(QCPLayer::lmBuffered);
+    m_plot->setMouseTracking(true);
+    m_plot->installEventFilter(this);
+    m_margins = new QCPMarginGroup(m_plot);
+    layout->addWidget(m_plot, 1);
+    connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent* e) {
+        m_plot->setSelectionRectMode(e->modifiers() & Qt::ControlModifier ? QCP::srmZoom : QCP::srmNone);
+    });
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent*) { showAll(); });
+    retranslate();
+    clear();
+}
+
+void SeriesPlot::clear()
+{
+    m_x.clear();
+    m_channels.clear();
+    m_columns.clear();
+    m_visible.clear();
+    m_forecasts.clear();
+    m_alerts.clear();
+    m_currentAlert = -1;
+    rebuild();
+}
+
+void SeriesPlot::setSeries(const QVector<double>& x, bool isTime, const QStringList& channels,
+                           const QVector<QVector<double>>& columns)
+{
+    m_x = x;
+    m_isTime = isTime;
+    m_channels = channels;
+    m_columns = columns;
+    m_forecasts.clear();
+    m_alerts.clear();
+    m_currentAlert = -1;
+    m_visible.clear();
+    for (int c = 0; c < channels.size() && m_visible.size() < kDefaultLanes; ++c)
+        if (!isBookkeeping(columns[c]))
+            m_visible << channels[c];
+    rebuild();
+    showAll();
+    m_readout->setText(tr("Move the cursor over the lanes to read every channel"));
+}
+
+void SeriesPlot::setVisibleChannels(const QStringList& channels)
+{
+    QStringList visible;
+    for (const auto& c : channels)
+        if (m_channels.contains(c) && !visible.contains(c))
+            visible << c;
+    if (visible == m_visible)
+        return;
+    const auto range = xRange();
+    m_visible = visible;
+    rebuild();
+    setXRange(range.first, range.second);
+    emit visibleChannelsChanged(m_visible);
+}
+
+QStringList SeriesPlot::visibleChannels() const
+{
+    return m_visible;
+}
+
+int SeriesPlot::laneOf(const QString& channel) const
+{
+    return int(m_visible.indexOf(channel));
+}
+
+void SeriesPlot::rebuild()
+{
+    m_plot->clearItems();
+    m_plot->clearGraphs();
+    m_plot->plotLayout()->clear();
+    m_lanes.clear();
+    m_cursors.clear();
+    m_moments.clear();
+    m_alertItems.clear();
+    QSharedPointer<QCPAxisTicker> ticker;
+    if (m_isTime) {
+        auto dates = QSharedPointer<QCPAxisTickerDateTime>::create();
+        dates->setDateTimeFormat(QStringLiteral("HH:mm:ss\nyyyy-MM-dd"));
+        dates->setTimeZone(QTimeZone::utc());
+        ticker = dates;
+    } else {
+        ticker = QSharedPointer<QCPAxisTicker>::create();
+    }
+    m_plot->plotLayout()->setRowSpacing(0);
+    for (int lane = 0; lane < m_visible.size(); ++lane) {
+        auto* rect = new QCPAxisRect(m_plot);
+        m_plot->plotLayout()->addElement(lane, 0, rect);
+        rect->setMarginGroup(QCP::msLeft | QCP::msRight, m_margins);
+        rect->setRangeDrag(Qt::Horizontal);
+        rect->setRangeZoom(Qt::Horizontal);
+        rect->setMinimumSize(50, 40);
+        auto* x = rect->axis(QCPAxis::atBottom);
+        x->setTicker(ticker);
+        const bool last = lane == m_visible.size() - 1;
+        x->setTickLabels(last);
+        if (!last) {
+            // Lanes sit close: only the bottom one spends room on the time labels.
+            rect->setAutoMargins(QCP::msLeft | QCP::msRight);
+            rect->setMargins(QMargins(0, 4, 0, 4));
+        }
+        QFont small = font();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        auto* y = rect->axis(QCPAxis::atLeft);
+        y->setLabel(m_visible[lane]);
+        y->setLabelFont(small);
+        y->setTickLabelFont(small);
+        y->setPadding(2);
+        y->setLabelPadding(2);
+        y->ticker()->setTickCount(2);
+        auto* graph = m_plot->addGraph(x, rect->axis(QCPAxis::atLeft));
+        graph->setPen(QPen(QColor(31, 119, 180)));
+        graph->setName(m_visible[lane]);
+        graph->setData(m_x, m_columns[int(m_channels.indexOf(m_visible[lane]))], true);
+        connect(x, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+                [this](const QCPRange& r) { syncRanges(r.lower, r.upper); });
+        for (auto* list : {&m_cursors, &m_moments}) {
+            auto* line = new QCPItemStraightLine(m_plot);
+            line->setLayer(list == &m_cursors ? QStringLiteral("cursor") : QStringLiteral("main"));
+            line->setClipAxisRect(rect);
+            for (auto* p : {line->point1, line->point2}) {
+                p->setAxes(x, rect->axis(QCPAxis::atLeft));
+                p->setAxisRect(rect);
+                p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            }
+            line->point1->setCoords(qQNaN(), 0);
+            line->point2->setCoords(qQNaN(), 1);
+            line->setPen(list == &m_cursors ? QPen(QColor(80, 80, 80), 1, Qt::DotLine) : QPen(QColor(0, 128, 0), 2));
+            line->setVisible(false);
+            list->append(line);
+        }
+        m_lanes.append(rect);
+    }
+    int colour = 0;
+    for (auto it = m_forecasts.begin(); it != m_forecasts.end(); ++it) {
+        it->color = kForecastColors[colour++ % std::size(kForecastColors)];
+        const int lane = laneOf(it->channel);
+        if (lane < 0)
+            continue;
+        auto* graph = m_plot->addGraph(m_lanes[lane]->axis(QCPAxis::atBottom), m_lanes[lane]->axis(QCPAxis::atLeft));
+        graph->setName(it.key());
+        QColor c = it->color;
+        c.setAlpha(170);
+        graph->setPen(QPen(c, 1.2, Qt::DashLine)); // the measured line stays readable under it
+        graph->setData(it->x, it->values, true);
+        graph->setVisible(it->visible);
+    }
+    if (!m_x.isEmpty() && !m_moments.isEmpty() && !std::isnan(m_moment))
+        for (auto* line : m_moments) {
+            line->point1->setCoords(m_moment, 0);
+            line->point2->setCoords(m_moment, 1);
+            line->setVisible(true);
+        }
+    drawAlerts();
+    for (auto* rect : m_lanes)
+        for (auto* axis : rect->axes(QCPAxis::atLeft))
+            for (auto* g : axis->graphs())
+                g->rescaleValueAxis(false, true);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SeriesPlot::drawAlerts()
+{
+    for (auto* item : m_alertItems)
+        m_plot->removeItem(item);
+    m_alertItems.clear();
+    for (int i = 0; i < m_alerts.size(); ++i) {
+        const auto& a = m_alerts[i];
+        for (auto* rect : m_lanes) {
+            auto* item = new QCPItemRect(m_plot);
+            item->setClipAxisRect(rect);
+            for (auto* p : {item->topLeft, item->bottomRight}) {
+                p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+                p->setAxisRect(rect);
+                p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            }
+            // At least a pixel wide at any zoom: a one-row alert still shows.
+            item->topLeft->setCoords(a.start, 0);
+            item->bottomRight->setCoords(std::max(a.end, a.start + 1e-6), 1);
+            const QColor c = alertColor(a.status, i == m_currentAlert);
+            item->setBrush(c);
+            item->setPen(i == m_currentAlert ? QPen(c.darker(), 2) : QPen(c, 1));
+            item->setSelectable(false);
+            m_alertItems.append(item);
+        }
+        if (!m_lanes.isEmpty()) {
+            auto* rect = m_lanes.front();
+            auto* label = new QCPItemText(m_plot);
+            label->setClipAxisRect(rect);
+            label->position->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+            label->position->setAxisRect(rect);
+            label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            label->position->setCoords(a.peak, 0.02);
+            label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
+            label->setText(QStringLiteral("▼ %1").arg(a.score, 0, 'f', 1));
+            label->setColor(alertColor(a.status, true).darker(150));
+            m_alertItems.append(label);
+        }
+    }
+}
+
+void SeriesPlot::setForecast(const QString& model, const QString& channel, const QVector<double>& x,
+                             const QVector<double>& values)
+{
+    const bool visible = m_forecasts.contains(model) ? m_forecasts[model].visible : true;
+    m_forecasts[model] = {channel, x, values, visible, {}};
+    if (m_channels.contains(channel) && !m_visible.contains(channel)) {
+        m_visible.prepend(channel); // a forecast is shown over its channel
+        emit visibleChannelsChanged(m_visible);
+    }
+    const auto range = xRange();
+    rebuild();
+    setXRange(range.first, range.second);
+}
+
+void SeriesPlot::setForecastVisible(const QString& model, bool visible)
+{
+    if (!m_forecasts.contains(model))
+        return;
+    m_forecasts[model].visible = visible;
+    for (int i = 0; i < m_plot->graphCount(); ++i)
+        if (m_plot->graph(i)->name() == model)
+            m_plot->graph(i)->setVisible(visible);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SeriesPlot::setAlerts(const QVector<Alert>& alerts)
+{
+    m_alerts = alerts;
+    if (m_currentAlert >= m_alerts.size())
+        m_currentAlert = -1;
+    drawAlerts();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SeriesPlot::setCurrentAlert(int index)
+{
+    m_currentAlert = index >= 0 && index < m_alerts.size() ? index : -1;
+    drawAlerts();
+    if (m_currentAlert >= 0) {
+        const auto& a = m_alerts[m_currentAlert];
+        const auto [lower, upper] = xRange();
+        if (a.peak < lower || a.peak > upper) {
+            const double half = (upper - lower) / 2;
+            setXRange(a.peak - half, a.peak + half);
+        }
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SeriesPlot::showMoment(double x)
+{
+    m_moment = x;
+    for (auto* line : m_moments) {
+        line->point1->setCoords(x, 0);
+        line->point2->setCoords(x, 1);
+        line->setVisible(true);
+    }
+    const auto [lower, upper] = xRange();
+    if (x < lower || x > upper) {
+        const double half = (upper - lower) / 2;
+        setXRange(x - half, x + half);
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SeriesPlot::showAll()
+{
+    if (m_x.isEmpty())
+        return;
+    setXRange(m_x.front(), m_x.back() > m_x.front() ? m_x.back() : m_x.front() + 1);
+}
+
+QPair<double, double> SeriesPlot::xRange() const
+{
+    if (m_lanes.isEmpty())
+        return {0, 1};
+    const auto r = m_lanes.front()->axis(QCPAxis::atBottom)->range();
+    return {r.lower, r.upper};
+}
+
+void SeriesPlot::setXRange(double lower, double upper)
+{
+    if (m_lanes.isEmpty())
+        return;
+    m_lanes.front()->axis(QCPAxis::atBottom)->setRange(lower, upper);
+    syncRanges(lower, upper);
+}
+
+void SeriesPlot::syncRanges(double lower, double upper)
+{
+    if (m_syncing)
+        return;
+    m_syncing = true;
+    for (auto* rect : m_lanes) {
+        rect->axis(QCPAxis::atBottom)->setRange(lower, upper);
+        for (auto* g : rect->axis(QCPAxis::atLeft)->graphs())
+            if (g == rect->axis(QCPAxis::atLeft)->graphs().front())
+                g->rescaleValueAxis(false, true);
+    }
+    m_syncing = false;
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString SeriesPlot::readoutAt(double x) const
+{
+    QStringList parts;
+    parts << (m_isTime ? QDateTime::fromMSecsSinceEpoch(qint64(std::llround(x * 1000)), QTimeZone::utc())
+                             .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))
+                       : QString::number(x, 'f', 0));
+    for (const auto& channel : m_visible)
+        parts << QStringLiteral("%1 %2").arg(channel).arg(valueAt(m_x, m_columns[int(m_channels.indexOf(channel))], x),
+                                                          0, 'g', 6);
+    return parts.join(QStringLiteral("   "));
+}
+
+void SeriesPlot::onMouseMove(double x)
+{
+    for (auto* line : m_cursors) {
+        line->point1->setCoords(x, 0);
+        line->point2->setCoords(x, 1);
+        line->setVisible(true);
+    }
+    m_plot->layer(QStringLiteral("cursor"))->replot();
+    m_readout->setText(readoutAt(x));
+}
+
+void SeriesPlot::onClick(double x)
+{
+    for (int i = 0; i < m_alerts.size(); ++i)
+        if (x >= m_alerts[i].start && x <= std::max(m_alerts[i].end, m_alerts[i].start)) {
+            emit alertClicked(i);
+            return;
+        }
+    emit momentClicked(x);
+}
+
+bool SeriesPlot::eventFilter(QObject* watched, QEvent* event)
+{
+    static QPoint pressedAt;
+    if (watched == m_plot && !m_lanes.isEmpty()) {
+        auto* axis = m_lanes.front()->axis(QCPAxis::atBottom);
+        if (event->type() == QEvent::MouseMove) {
+            onMouseMove(axis->pixelToCoord(static_cast<QMouseEvent*>(event)->position().x()));
+        } else if (event->type() == QEvent::MouseButtonPress) {
+            pressedAt = static_cast<QMouseEvent*>(event)->position().toPoint();
+        } else if (event->type() == QEvent::MouseButtonRelease) {
+            const auto* e = static_cast<QMouseEvent*>(event);
+            if (e->button() == Qt::LeftButton && (e->position().toPoint() - pressedAt).manhattanLength() < 4)
+                onClick(axis->pixelToCoord(e->position().x()));
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void SeriesPlot::fillChannelMenu()
+{
+    auto* menu = m_channelButton->menu();
+    menu->clear();
+    for (const auto& channel : m_channels) {
+        auto* action = menu->addAction(channel);
+        action->setCheckable(true);
+        action->setChecked(m_visible.contains(channel));
+        connect(action, &QAction::toggled, this, [this, channel](bool on) {
+            QStringList visible;
+            for (const auto& c : m_channels)
+                if (c == channel ? on : m_visible.contains(c))
+                    visible << c;
+            setVisibleChannels(visible);
+        });
+    }
+    if (!m_forecasts.isEmpty())
+        menu->addSection(tr("Forecasts"));
+    for (auto it = m_forecasts.cbegin(); it != m_forecasts.cend(); ++it) {
+        auto* action = menu->addAction(it.key());
+        action->setCheckable(true);
+        action->setChecked(it->visible);
+        const auto model = it.key();
+        connect(action, &QAction::toggled, this, [this, model](bool on) { setForecastVisible(model, on); });
+    }
+}
+
+void SeriesPlot::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void SeriesPlot::retranslate()
+{
+    m_channelButton->setText(tr("Channels"));
+    m_channelButton->setToolTip(tr("Choose the channels shown as lanes and the forecasts drawn over them"));
+    m_plot->setToolTip(tr("Wheel: zoom · drag: pan · Ctrl+drag: zoom to a box · double-click: everything · "
+                          "click an alert to review it"));
+    if (m_readout->text().isEmpty() || m_x.isEmpty())
+        m_readout->setText(m_x.isEmpty() ? tr("No sensor series open") : QString());
+}
+
+} // namespace fathom

@@ -1,0 +1,110 @@
+#pragma once
+
+#include <QColor>
+#include <QHash>
+#include <QStringList>
+#include <QVector>
+#include <QWidget>
+
+class QCPAbstractItem;
+class QCPAxisRect;
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPMarginGroup;
+class QCustomPlot;
+class QLabel;
+class QToolButton;
+
+namespace fathom {
+
+// Sensor channels stacked in lanes on one shared time axis (seconds since 1970 UTC, or row
+// numbers when the data have no time): wheel to zoom, drag to pan, Ctrl+drag to zoom to a box,
+// double-click to see everything; a readout of every lane at the cursor. Overlays: each model's
+// forecast on its target's lane, and alerts as shaded intervals with a marker at the peak.
+class SeriesPlot : public QWidget
+{
+    Q_OBJECT
+
+public:
+    struct Alert
+    {
+        double start = 0, end = 0, peak = 0; // on the x axis
+        double score = 0;
+        QString status; // "new", "confirmed", "rejected"
+    };
+
+    explicit SeriesPlot(QWidget* parent = nullptr);
+
+    // One column per channel, each as long as `x`; `isTime`: x holds UTC seconds.
+    void setSeries(const QVector<double>& x, bool isTime, const QStringList& channels,
+                   const QVector<QVector<double>>& columns);
+    void clear();
+    QStringList channels() const { return m_channels; }
+    void setVisibleChannels(const QStringList& channels);
+    QStringList visibleChannels() const;
+
+    // A model's forecast drawn over `channel`'s lane; replaces that model's earlier one.
+    void setForecast(const QString& model, const QString& channel, const QVector<double>& x,
+                     const QVector<double>& values);
+    void setForecastVisible(const QString& model, bool visible);
+    QStringList forecasts() const { return m_forecasts.keys(); }
+
+    void setAlerts(const QVector<Alert>& alerts);
+    int alertCount() const { return int(m_alerts.size()); }
+    void setCurrentAlert(int index); // highlighted and brought into view
+    // A marker at one moment (the ping shown in the waterfall), brought into view.
+    void showMoment(double x);
+    void showAll();
+    QPair<double, double> xRange() const;
+    void setXRange(double lower, double upper);
+    // Every visible lane's value at x, as the cursor readout shows it.
+    QString readoutAt(double x) const;
+
+    QCustomPlot* plot() const { return m_plot; }
+
+signals:
+    void alertClicked(int index);
+    void momentClicked(double x);
+    void visibleChannelsChanged(const QStringList& channels);
+
+protected:
+    void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void rebuild();
+    void drawAlerts();
+    void retranslate();
+    void syncRanges(double lower, double upper);
+    int laneOf(const QString& channel) const;
+    void onMouseMove(double x);
+    void onClick(double x);
+    void fillChannelMenu();
+
+    QCustomPlot* m_plot = nullptr;
+    QToolButton* m_channelButton = nullptr;
+    QLabel* m_readout = nullptr;
+    QCPMarginGroup* m_margins = nullptr;
+    QVector<double> m_x;
+    bool m_isTime = false;
+    QStringList m_channels;
+    QVector<QVector<double>> m_columns;
+    QStringList m_visible;
+    QVector<QCPAxisRect*> m_lanes;
+    QVector<QCPItemStraightLine*> m_cursors, m_moments;
+    struct ForecastLine
+    {
+        QString channel;
+        QVector<double> x, values;
+        bool visible = true;
+        QColor color;
+    };
+    QHash<QString, ForecastLine> m_forecasts;
+    QVector<Alert> m_alerts;
+    QVector<QCPAbstractItem*> m_alertItems;
+    int m_currentAlert = -1;
+    double m_moment = qQNaN();
+    bool m_syncing = false;
+};
+
+} // namespace fathom

@@ -1,0 +1,387 @@
+#include "trainingpanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <cmath>
+
+namespace fathom {
+
+namespace {
+
+const char* const kModels[] = {"lstm", "gru", "cnn_lstm", "spike", "rule", "ensemble", "patchtst", "dlinear"};
+const QColor kColors[] = {QColor(31, 119, 180), QColor(214, 39, 40),  QColor(44, 160, 44), QColor(148, 103, 189),
+                          QColor(255, 127, 14), QColor(23, 190, 207), QColor(140, 86, 75), QColor(127, 127, 127)};
+
+QString duration(double seconds)
+{
+    if (!std::isfinite(seconds) || seconds < 0)
+        return QStringLiteral("—");
+    const auto s = qint64(std::llround(seconds));
+    return s >= 3600 ? QStringLiteral("%1:%2:%3")
+                           .arg(s / 3600)
+                           .arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
+                           .arg(s % 60, 2, 10, QLatin1Char('0'))
+                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+TrainingPanel::TrainingPanel(QWidget* parent)
+    : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_form = new QFormLayout;
+    auto* dataRow = new QHBoxLayout;
+    m_data = new QLineEdit(this);
+    m_data->setObjectName(QStringLiteral("trainingData"));
+    m_browse = new QToolButton(this);
+    m_browse->setText(QStringLiteral("…"));
+    dataRow->addWidget(m_data, 1);
+    dataRow->addWidget(m_browse);
+    m_target = new QComboBox(this);
+    m_target->setObjectName(QStringLiteral("trainingTarget"));
+    m_labels = new QComboBox(this);
+    m_labels->setObjectName(QStringLiteral("trainingLabels"));
+    m_skip = new QLineEdit(this);
+    m_skip->setObjectName(QStringLiteral("trainingSkip"));
+    auto* models = new QGridLayout;
+    int i = 0;
+    for (const char* name : kModels) {
+        auto* box = new QCheckBox(QString::fromLatin1(name), this);
+        box->setObjectName(QStringLiteral("model_%1").arg(QLatin1String(name)));
+        models->addWidget(box, i / 4, i % 4);
+        m_models[QLatin1String(name)] = box;
+        ++i;
+    }
+    m_lookback = new QSpinBox(this);
+    m_lookback->setRange(4, 4096);
+    m_epochs = new QSpinBox(this);
+    m_epochs->setRange(1, 10000);
+    m_batch = new QSpinBox(this);
+    m_batch->setRange(1, 65536);
+    m_rate = new QDoubleSpinBox(this);
+    m_rate->setDecimals(5);
+    m_rate->setRange(1e-5, 1.0);
+    m_rate->setSingleStep(1e-4);
+    m_profile = new QLabel(this);
+    m_profile->setWordWrap(true);
+    for (int row = 0; row < 9; ++row)
+        m_formLabels.append(new QLabel(this));
+    m_form->addRow(m_formLabels[0], dataRow);
+    m_form->addRow(m_formLabels[1], m_target);
+    m_form->addRow(m_formLabels[2], m_labels);
+    m_form->addRow(m_formLabels[3], m_skip);
+    m_form->addRow(m_formLabels[4], models);
+    m_form->addRow(m_formLabels[5], m_lookback);
+    m_form->addRow(m_formLabels[6], m_epochs);
+    m_form->addRow(m_formLabels[7], m_batch);
+    m_form->addRow(m_formLabels[8], m_rate);
+    m_form->addRow(m_profile);
+    layout->addLayout(m_form);
+
+    auto* buttons = new QHBoxLayout;
+    m_train = new QPushButton(this);
+    m_train->setObjectName(QStringLiteral("trainButton"));
+    m_pause = new QPushButton(this);
+    m_pause->setObjectName(QStringLiteral("pauseButton"));
+    m_pause->setCheckable(true);
+    m_cancel = new QPushButton(this);
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    buttons->addWidget(m_train);
+    buttons->addWidget(m_pause);
+    buttons->addWidget(m_cancel);
+    layout->addLayout(buttons);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("trainingStatus"));
+    m_status->setWordWrap(true);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+
+    m_plot = new QCustomPlot(this);
+    m_plot->setObjectName(QStringLiteral("lossPlot"));
+    m_plot->setMinimumHeight(140);
+    m_plot->yAxis->setScaleType(QCPAxis::stLogarithmic);
+    m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    m_plot->legend->setVisible(true);
+    m_plot->legend->setFont(font());
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    layout->addWidget(m_plot, 1);
+
+    m_registry = new QTableWidget(0, 6, this);
+    m_registry->setObjectName(QStringLiteral("modelRegistry"));
+    m_registry->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_registry->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_registry->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_registry->verticalHeader()->hide();
+    m_registry->horizontalHeader()->setStretchLastSection(true);
+    m_registry->setMinimumHeight(90);
+    layout->addWidget(m_registry);
+    auto* registryButtons = new QHBoxLayout;
+    m_setActive = new QPushButton(this);
+    m_delete = new QPushButton(this);
+    registryButtons->addWidget(m_setActive);
+    registryButtons->addWidget(m_delete);
+    registryButtons->addStretch(1);
+    layout->addLayout(registryButtons);
+
+    connect(m_browse, &QToolButton::clicked, this, &TrainingPanel::browseRequested);
+    connect(m_train, &QPushButton::clicked, this, [this] { emit startRequested(settings()); });
+    connect(m_pause, &QPushButton::toggled, this, [this](bool paused) {
+        retranslate();
+        emit pauseToggled(paused);
+    });
+    connect(m_cancel, &QPushButton::clicked, this, &TrainingPanel::cancelRequested);
+    const auto selected = [this] {
+        const int row = m_registry->currentRow();
+        return row >= 0 && row < m_entries.size() ? m_entries[row].folder : QString();
+    };
+    connect(m_setActive, &QPushButton::clicked, this, [this, selected] {
+        if (!selected().isEmpty())
+            emit activeModelRequested(selected());
+    });
+    connect(m_registry, &QTableWidget::cellDoubleClicked, this, [this, selected] {
+        if (!selected().isEmpty())
+            emit activeModelRequested(selected());
+    });
+    connect(m_delete, &QPushButton::clicked, this, [this, selected] {
+        if (!selected().isEmpty())
+            emit deleteModelRequested(selected());
+    });
+    connect(m_data, &QLineEdit::textChanged, this, &TrainingPanel::refreshButtons);
+    for (auto* box : m_models)
+        connect(box, &QCheckBox::toggled, this, &TrainingPanel::refreshButtons);
+    setSettings({});
+    retranslate();
+    refreshButtons();
+}
+
+void TrainingPanel::setChannels(const QStringList& channels)
+{
+    // What was asked for before the channels were known wins over what the empty lists showed.
+    const auto target = m_wantedTarget.isEmpty() ? m_target->currentText() : m_wantedTarget;
+    const auto labels = m_wantedLabels.isEmpty() ? m_labels->currentData().toString() : m_wantedLabels;
+    m_target->clear();
+    m_target->addItems(channels);
+    m_target->setCurrentText(target);
+    m_labels->clear();
+    m_labels->addItem(tr("(none)"), QString());
+    for (const auto& c : channels)
+        m_labels->addItem(c, c);
+    m_labels->setCurrentIndex(std::max(0, m_labels->findData(labels)));
+    refreshButtons();
+}
+
+void TrainingPanel::setSettings(const Settings& s)
+{
+    m_data->setText(s.data);
+    m_wantedTarget = s.target;
+    m_wantedLabels = s.labels;
+    if (!s.target.isEmpty())
+        m_target->setCurrentText(s.target);
+    m_labels->setCurrentIndex(std::max(0, m_labels->findData(s.labels)));
+    m_skip->setText(s.skip.join(QStringLiteral(", ")));
+    for (auto it = m_models.begin(); it != m_models.end(); ++it)
+        it.value()->setChecked(s.models.contains(it.key()));
+    m_lookback->setValue(s.lookback);
+    m_epochs->setValue(s.epochs);
+    m_batch->setValue(s.batch);
+    m_rate->setValue(s.learningRate);
+}
+
+TrainingPanel::Settings TrainingPanel::settings() const
+{
+    Settings s;
+    s.data = m_data->text().trimmed();
+    s.target = m_target->currentText();
+    s.labels = m_labels->currentData().toString();
+    for (const auto& name : m_skip->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        s.skip << name.trimmed();
+    for (const char* name : kModels)
+        if (m_models[QLatin1String(name)]->isChecked())
+            s.models << QLatin1String(name);
+    s.lookback = m_lookback->value();
+    s.epochs = m_epochs->value();
+    s.batch = m_batch->value();
+    s.learningRate = m_rate->value();
+    return s;
+}
+
+void TrainingPanel::setProfileBatch(int batch, const QString& device)
+{
+    m_profileBatch = batch;
+    m_profileDevice = device;
+    if (!m_running && batch > 0)
+        m_batch->setValue(batch);
+    retranslate();
+}
+
+void TrainingPanel::setRunning(bool running)
+{
+    m_running = running;
+    if (!running) {
+        m_pause->blockSignals(true);
+        m_pause->setChecked(false);
+        m_pause->blockSignals(false);
+    }
+    for (QWidget* w : std::initializer_list<QWidget*>{m_data, m_browse, m_target, m_labels, m_skip, m_lookback,
+                                                      m_epochs, m_batch, m_rate})
+        w->setEnabled(!running);
+    for (auto* box : m_models)
+        box->setEnabled(!running);
+    retranslate();
+    refreshButtons();
+}
+
+void TrainingPanel::refreshButtons()
+{
+    const auto s = settings();
+    m_train->setEnabled(!m_running && !s.data.isEmpty() && !s.target.isEmpty() && !s.models.isEmpty());
+    m_pause->setEnabled(m_running);
+    m_cancel->setEnabled(m_running);
+    m_setActive->setEnabled(!m_entries.isEmpty());
+    m_delete->setEnabled(!m_entries.isEmpty() && !m_running);
+}
+
+void TrainingPanel::showProgress(const Progress& p)
+{
+    const double perModel =
+        p.epochs > 0 && p.steps > 0 ? (double(p.epoch - 1) + double(p.step) / double(p.steps)) / double(p.epochs) : 0.0;
+    m_progress->setValue(int(1000 * (double(p.modelIndex) + perModel) / std::max(1, p.models)));
+    m_status->setText(tr("%1 (%2 of %3): epoch %4/%5 · loss %6 · %7 samples/s · ETA %8")
+                          .arg(p.model)
+                          .arg(p.modelIndex + 1)
+                          .arg(p.models)
+                          .arg(p.epoch)
+                          .arg(p.epochs)
+                          .arg(p.loss, 0, 'g', 4)
+                          .arg(p.samplesPerSecond, 0, 'f', 0)
+                          .arg(duration(p.etaSeconds)));
+}
+
+void TrainingPanel::addEpoch(const QString& model, int epoch, double trainLoss, double validationLoss)
+{
+    const auto graphFor = [this](const QString& name, int colour, Qt::PenStyle style) {
+        for (int i = 0; i < m_plot->graphCount(); ++i)
+            if (m_plot->graph(i)->name() == name)
+                return m_plot->graph(i);
+        auto* g = m_plot->addGraph();
+        g->setName(name);
+        g->setPen(QPen(kColors[colour % int(std::size(kColors))], 1.5, style));
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
+        return g;
+    };
+    int colour = 0;
+    for (const char* name : kModels) {
+        if (model == QLatin1String(name))
+            break;
+        ++colour;
+    }
+    if (std::isfinite(trainLoss) && trainLoss > 0)
+        graphFor(tr("%1 training").arg(model), colour, Qt::SolidLine)->addData(epoch, trainLoss);
+    if (std::isfinite(validationLoss) && validationLoss > 0)
+        graphFor(tr("%1 validation").arg(model), colour, Qt::DashLine)->addData(epoch, validationLoss);
+    m_plot->rescaleAxes();
+    m_plot->xAxis->setRange(0.5, std::max(2.0, m_plot->xAxis->range().upper + 0.5));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TrainingPanel::clearCurves()
+{
+    m_plot->clearGraphs();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    m_progress->setValue(0);
+}
+
+void TrainingPanel::setEntries(const QVector<Entry>& entries, const QString& activeFolder)
+{
+    m_entries = entries;
+    m_activeFolder = activeFolder;
+    m_registry->setRowCount(int(entries.size()));
+    for (int row = 0; row < entries.size(); ++row) {
+        const auto& e = entries[row];
+        const bool active = e.folder == activeFolder;
+        const QStringList cells = {(active ? QStringLiteral("● ") : QString()) + e.name,
+                                   QString::number(e.validationMse, 'g', 4),
+                                   QString::number(e.testMse, 'g', 4),
+                                   QString::number(e.epochs),
+                                   duration(e.seconds),
+                                   e.device};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            item->setToolTip(e.folder);
+            if (active) {
+                auto f = item->font();
+                f.setBold(true);
+                item->setFont(f);
+            }
+            m_registry->setItem(row, c, item);
+        }
+    }
+    m_registry->resizeColumnsToContents();
+    refreshButtons();
+}
+
+void TrainingPanel::setStatus(const QString& text)
+{
+    m_status->setText(text);
+}
+
+void TrainingPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void TrainingPanel::retranslate()
+{
+    const QString labels[] = {tr("Data"),     tr("Target"), tr("Labels"), tr("Leave out"),    tr("Models"),
+                              tr("Lookback"), tr("Epochs"), tr("Batch"),  tr("Learning rate")};
+    for (int row = 0; row < m_formLabels.size(); ++row)
+        m_formLabels[row]->setText(labels[row]);
+    m_data->setPlaceholderText(tr("CSV or TSV file with the sensor series"));
+    m_browse->setToolTip(tr("Choose the data file"));
+    m_labels->setToolTip(tr("A 0/1 column marking anomalous rows: the spike detector learns from it"));
+    if (m_labels->count() > 0)
+        m_labels->setItemText(0, tr("(none)"));
+    m_lookback->setSuffix(tr(" steps"));
+    m_skip->setPlaceholderText(tr("Channels not to learn from, comma-separated (e.g. ping)"));
+    m_profile->setText(m_profileDevice.isEmpty()
+                           ? QString()
+                           : tr("Batch %1 from the profile of %2").arg(m_profileBatch).arg(m_profileDevice));
+    m_train->setText(tr("Train"));
+    m_train->setToolTip(tr("Train the checked models in the background, one after another"));
+    m_pause->setText(m_pause->isChecked() ? tr("Resume") : tr("Pause"));
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setToolTip(tr("Stop after the current step; models finished so far are kept"));
+    m_plot->xAxis->setLabel(tr("epoch"));
+    m_plot->yAxis->setLabel(tr("loss"));
+    m_registry->setHorizontalHeaderLabels(
+        {tr("Model"), tr("Validation MSE"), tr("Test MSE"), tr("Epochs"), tr("Time"), tr("Device")});
+    m_setActive->setText(tr("Set active"));
+    m_setActive->setToolTip(tr("Use the selected model for forecasts and alerts"));
+    m_delete->setText(tr("Delete"));
+}
+
+} // namespace fathom
