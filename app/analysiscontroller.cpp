@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QProgressBar>
 #include <QTimeZone>
 #include <QUndoCommand>
 
@@ -80,7 +81,8 @@ AnalysisController::AnalysisController(SeriesPlot* plot, AlertTable* alerts, Tra
     connect(m_panel, &TrainingPanel::startRequested, this, &AnalysisController::train);
     connect(m_panel, &TrainingPanel::pauseToggled, this, &AnalysisController::setPaused);
     connect(m_panel, &TrainingPanel::cancelRequested, this, &AnalysisController::cancel);
-    connect(m_panel, &TrainingPanel::activeModelRequested, this, &AnalysisController::setActiveModel);
+    connect(m_panel, &TrainingPanel::activeModelRequested, this,
+            [this](const QString& folder) { setActiveModel(folder); });
 }
 
 AnalysisController::~AnalysisController()
@@ -132,7 +134,7 @@ void AnalysisController::openSeries(const QString& path)
                     logging::warn(path.toStdString() + ": " + std::to_string(filled) + " missing cells filled");
                 emit seriesOpened(path, x.size());
                 if (!m_activeModel.isEmpty())
-                    setActiveModel(m_activeModel);
+                    setActiveModel(m_activeModel, m_replaceAlerts);
             });
         } catch (const std::exception& e) {
             const auto text = QString::fromStdString(e.what());
@@ -253,6 +255,8 @@ void AnalysisController::train(const TrainingPanel::Settings& settings)
         post([this, failure, done, cancelled] {
             m_training = false;
             m_panel->setRunning(false);
+            if (failure.isEmpty() && !cancelled)
+                m_panel->progressBar()->setValue(m_panel->progressBar()->maximum()); // early stops included
             refreshRegistry();
             if (!failure.isEmpty()) {
                 m_panel->setStatus(tr("Training stopped: %1").arg(failure));
@@ -261,11 +265,14 @@ void AnalysisController::train(const TrainingPanel::Settings& settings)
                 m_panel->setStatus(cancelled ? tr("Cancelled: %n model(s) finished and kept", nullptr, int(done.size()))
                                              : tr("Finished: %n model(s) trained", nullptr, int(done.size())));
             }
-            // The ensemble when there is one, else the last model: its alerts go on the plot.
+            // Its alerts go on the plot: the ensemble, else the spike detector (both have a spike
+            // head beside the forecast), else the last model trained.
             QString active = done.isEmpty() ? QString() : done.last();
-            for (const auto& folder : done)
-                if (folder.endsWith(QLatin1String("/ensemble")))
-                    active = folder;
+            for (const char* preferred : {"/spike", "/ensemble"})
+                for (const auto& folder : done)
+                    if (folder.endsWith(QLatin1String(preferred)))
+                        active = folder;
+            logging::info("Active model: " + active.toStdString());
             if (!active.isEmpty())
                 setActiveModel(active);
             emit trainingFinished(cancelled || !failure.isEmpty());
@@ -286,9 +293,10 @@ void AnalysisController::cancel()
     m_pause = false;
 }
 
-void AnalysisController::setActiveModel(const QString& folder)
+void AnalysisController::setActiveModel(const QString& folder, bool replaceAlerts)
 {
     m_activeModel = folder;
+    m_replaceAlerts = replaceAlerts;
     refreshRegistry();
     if (m_seriesPath.isEmpty() || folder.isEmpty())
         return;
@@ -296,7 +304,8 @@ void AnalysisController::setActiveModel(const QString& folder)
     const auto series = m_seriesPath;
     const auto modelName = QFileInfo(folder).fileName();
     emit message(tr("Running %1 over the series…").arg(modelName));
-    run([this, folder, series, generation, modelName] {
+    m_replaceAlerts = true; // once drawn, a model chosen again brings its own alerts
+    run([this, folder, series, generation, modelName, replaceAlerts] {
         try {
             const auto r = ml::detectAlerts(folder.toStdString(), {series.toStdString()});
             const bool isTime = !r.time.empty();
@@ -324,10 +333,14 @@ void AnalysisController::setActiveModel(const QString& folder)
                 alerts.append(alert);
             }
             const auto target = QString::fromStdString(r.target);
-            post([this, generation, x, forecast, alerts, target, modelName] {
+            post([this, generation, x, forecast, alerts, target, modelName, replaceAlerts] {
                 if (generation != m_detectGeneration)
                     return; // a newer request is on its way
                 m_plot->setForecast(modelName, target, x, forecast);
+                if (!replaceAlerts) {
+                    showAlerts(); // the plot was rebuilt: the project's alerts go back on it
+                    return;
+                }
                 QVector<ReviewedAlert> merged = alerts;
                 for (auto& a : merged)
                     if (const auto* old = reviewedNear(m_alerts, a)) {

@@ -45,7 +45,8 @@ public:
     void setPaused(bool paused);
     void cancel();
     // Forecast and alerts of the model in `folder` over the open series, in the background.
-    void setActiveModel(const QString& folder);
+    // Without `replaceAlerts` only its forecast is drawn: the alerts (from a project) stay.
+    void setActiveModel(const QString& folder, bool replaceAlerts = true);
     QString activeModel() const { return m_activeModel; }
     void setAlerts(const QVector<ReviewedAlert>& alerts); // e.g. from a project
     const QVector<ReviewedAlert>& alerts() const { return m_alerts; }
@@ -81,6 +82,7 @@ private:
     std::atomic<bool> m_stop{false}, m_pause{false};
     bool m_training = false;
     bool m_isTime = true;
+    bool m_replaceAlerts = true;
     QString m_seriesPath, m_modelsFolder, m_activeModel;
     QStringList m_skip;
     QVector<ReviewedAlert> m_alerts;

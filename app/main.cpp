@@ -5,12 +5,14 @@
 #include "common/paths.h"
 #include "common/versions.h"
 #include "mainwindow.h"
+#include "project/project.h"
 #include "sonar/simulator.h"
 #include "startup.h"
 #include "trainingpanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
@@ -40,7 +42,8 @@ fathom::StartupOptions parseOptions(QCommandLineParser& parser, const QApplicati
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({device, env, config, set, level, lang, demo});
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A sidescan file to open."),
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("A project (.fathom) or a sidescan file to open."),
                                  QStringLiteral("[file]"));
     parser.process(app);
     fathom::StartupOptions options;
@@ -64,8 +67,19 @@ QString initialLanguage(const QString& fromCommandLine)
 }
 
 // The demo survey lives in the state folder and is written by the simulator the first time (and
-// again when this version writes a different one: the marker file says which).
+// again when this version writes a different one: the marker file says which), with its project.
 constexpr const char* kDemoVersion = "2";
+
+void writeDemoProject(const std::filesystem::path& dir)
+{
+    fathom::project::Project p;
+    p.survey = dir / "survey.xtf";
+    p.series = dir / "sensors.csv";
+    p.modelsFolder = dir / "models";
+    p.training = {"altitude_m", "fault", {"rule", "spike"}, {"ping"}, 32, 12, 32, 2e-3};
+    p.visibleChannels = {"altitude_m", "depth_m", "roll_deg", "sound_velocity_mps", "turbidity_ntu"};
+    fathom::project::save(p, dir / "demo.fathom");
+}
 
 std::filesystem::path demoFolder()
 {
@@ -78,42 +92,51 @@ std::filesystem::path demoFolder()
         fathom::logging::info("Writing the demo survey to " + dir.string());
         std::filesystem::remove_all(dir / "models");
         fathom::sonar::writeDemoSurvey(dir, {});
+        writeDemoProject(dir);
         std::ofstream(marker) << kDemoVersion << "\n";
     }
+    if (!std::filesystem::exists(dir / "demo.fathom"))
+        writeDemoProject(dir);
     return dir;
 }
 
-// The demo's series, with models trained in the background the first time (a minute on two
-// cores) and alerts over the series once they are.
-void openDemoSeries(fathom::MainWindow& window, const std::filesystem::path& dir)
+// The demo project, with its models trained in the background the first time (a minute on two
+// cores) and their alerts over the series once they are.
+void openDemo(fathom::MainWindow& window, const std::filesystem::path& dir)
 {
-    const auto sensors = QString::fromStdString((dir / "sensors.csv").string());
-    const auto models = QString::fromStdString((dir / "models").string());
-    fathom::TrainingPanel::Settings settings;
-    settings.data = sensors;
-    settings.target = QStringLiteral("altitude_m");
-    settings.labels = QStringLiteral("fault");
-    settings.skip = {QStringLiteral("ping")};
-    settings.models = {QStringLiteral("rule"), QStringLiteral("spike")};
-    settings.lookback = 32;
-    settings.epochs = 12;
-    settings.learningRate = 2e-3;
-    window.trainingPanel()->setSettings(settings);
+    if (!window.openProject(QString::fromStdString((dir / "demo.fathom").string())))
+        return;
     auto* analysis = window.analysis();
-    const auto trained = dir / "models" / "spike" / "weights.pt";
-    if (std::filesystem::exists(trained)) {
-        analysis->setActiveModel(QString::fromStdString((dir / "models" / "spike").string()));
-    } else {
-        auto once = std::make_shared<QMetaObject::Connection>();
-        auto* panel = window.trainingPanel();
-        *once = QObject::connect(analysis, &fathom::AnalysisController::seriesOpened, analysis, [=] {
-            QObject::disconnect(*once);
-            auto chosen = settings;
-            chosen.batch = panel->settings().batch; // the device profile's
-            analysis->train(chosen);
-        });
+    const auto spike = dir / "models" / "spike";
+    if (std::filesystem::exists(spike / "weights.pt")) {
+        if (analysis->activeModel().isEmpty())
+            analysis->setActiveModel(QString::fromStdString(spike.string()));
+        return;
     }
-    window.openSeries(sensors, models);
+    auto once = std::make_shared<QMetaObject::Connection>();
+    auto* panel = window.trainingPanel();
+    *once = QObject::connect(analysis, &fathom::AnalysisController::seriesOpened, analysis, [=] {
+        QObject::disconnect(*once);
+        analysis->train(panel->settings()); // the project's settings, the device profile's batch
+    });
+}
+
+// After a crash the autosaved work is offered back.
+bool offerAutosave(fathom::MainWindow& window)
+{
+    const auto autosave = fathom::MainWindow::autosavePath();
+    if (!QFileInfo::exists(autosave))
+        return false;
+    const auto origin = QSettings().value(QStringLiteral("autosaveOrigin")).toString();
+    const auto answer = QMessageBox::question(
+        &window, QCoreApplication::translate("fathom::MainWindow", "Restore Unsaved Work"),
+        QCoreApplication::translate("fathom::MainWindow",
+                                    "Fathom did not close properly last time. Restore the work it saved on %1?")
+            .arg(QFileInfo(autosave).lastModified().toString(Qt::ISODate)));
+    if (answer == QMessageBox::Yes)
+        return window.restoreAutosave(autosave, origin);
+    QFile::remove(autosave);
+    return false;
 }
 
 } // namespace
@@ -146,17 +169,19 @@ int main(int argc, char** argv)
     if (options.device.empty() && !saved.isEmpty())
         window.requestDevice(saved);
     window.show();
-    QString survey = parser.positionalArguments().value(0);
-    if (survey.isEmpty() && parser.isSet(QStringLiteral("demo"))) {
+    if (offerAutosave(window))
+        return app.exec();
+    const QString file = parser.positionalArguments().value(0);
+    if (file.endsWith(QLatin1String(".fathom"))) {
+        window.openProject(file);
+    } else if (!file.isEmpty()) {
+        window.openSurvey(file);
+    } else if (parser.isSet(QStringLiteral("demo"))) {
         try {
-            const auto dir = demoFolder();
-            survey = QString::fromStdString((dir / "survey.xtf").string());
-            openDemoSeries(window, dir);
+            openDemo(window, demoFolder());
         } catch (const std::exception& e) {
             fathom::logging::error(std::string("The demo survey could not be written: ") + e.what());
         }
     }
-    if (!survey.isEmpty())
-        window.openSurvey(survey);
     return app.exec();
 }

@@ -42,6 +42,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimeZone>
+#include <QTimer>
 #include <QTranslator>
 #include <QUrl>
 
@@ -138,6 +139,11 @@ MainWindow::MainWindow(Startup& startup, QWidget* parent)
     connect(m_monitor, &DeviceMonitor::sampled, this, &MainWindow::onSample);
     m_monitor->start();
 
+    m_autosaveTimer = new QTimer(this);
+    m_autosaveTimer->setInterval(int(startup.config.getInt("project.autosave_seconds", 60)) * 1000);
+    connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
+    m_autosaveTimer->start();
+
     retranslate();
     m_defaultState = saveState();
     restoreLayout();
@@ -199,10 +205,19 @@ void MainWindow::createDocks()
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_openProjectAction = m_fileMenu->addAction(QString(), this, &MainWindow::chooseProject);
+    m_openProjectAction->setShortcut(QKeySequence::Open);
+    m_recentMenu = m_fileMenu->addMenu(QString());
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    m_saveProjectAction = m_fileMenu->addAction(QString(), this, &MainWindow::saveCurrentProject);
+    m_saveProjectAction->setShortcut(QKeySequence::Save);
+    m_saveProjectAsAction = m_fileMenu->addAction(QString(), this, &MainWindow::saveProjectAs);
+    m_saveProjectAsAction->setShortcut(QKeySequence::SaveAs);
+    m_fileMenu->addSeparator();
     m_openAction = m_fileMenu->addAction(QString(), this, &MainWindow::chooseSurvey);
-    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_openSeriesAction = m_fileMenu->addAction(QString(), this, &MainWindow::chooseSeries);
-    m_openSeriesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_openSeriesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));
     m_showLogAction = m_fileMenu->addAction(QString(), this, [] {
         QDesktopServices::openUrl(
             QUrl::fromLocalFile(QString::fromStdString(logging::defaultLogFile().parent_path().string())));
@@ -276,7 +291,8 @@ void MainWindow::createStatusBar()
 
 void MainWindow::retranslate()
 {
-    setWindowTitle(tr("Fathom — seabed survey workbench"));
+    setWindowTitle(m_projectPath.isEmpty() ? tr("Fathom — seabed survey workbench") + QStringLiteral("[*]")
+                                           : tr("%1[*] — Fathom").arg(QFileInfo(m_projectPath).fileName()));
     m_docks[QStringLiteral("survey")]->setWindowTitle(tr("Survey"));
     m_docks[QStringLiteral("devices")]->setWindowTitle(tr("Devices"));
     m_docks[QStringLiteral("training")]->setWindowTitle(tr("Training"));
@@ -290,6 +306,10 @@ void MainWindow::retranslate()
     m_fileMenu->setTitle(tr("&File"));
     m_openAction->setText(tr("&Open Survey…"));
     m_openSeriesAction->setText(tr("Open Sensor &Series…"));
+    m_openProjectAction->setText(tr("&Open Project…"));
+    m_recentMenu->setTitle(tr("Open &Recent Project"));
+    m_saveProjectAction->setText(tr("&Save Project"));
+    m_saveProjectAsAction->setText(tr("Save Project &As…"));
     m_editMenu->setTitle(tr("&Edit"));
     m_showLogAction->setText(tr("Show &Log Folder"));
     m_quitAction->setText(tr("&Quit"));
@@ -394,8 +414,10 @@ void MainWindow::connectAnalysis()
     connect(m_analysis, &AnalysisController::failed, this, [this](const QString& text) {
         logging::error(text.toStdString());
         statusBar()->showMessage(text, 15000);
-        QMessageBox::warning(this, tr("Fathom"), text);
+        showError(tr("Fathom"), text, QStringLiteral("analysisError"));
     });
+    connect(m_analysis, &AnalysisController::alertsChanged, this, &MainWindow::markModified);
+    connect(m_analysis, &AnalysisController::seriesOpened, this, &MainWindow::applyPendingView);
     connect(m_analysis, &AnalysisController::seriesOpened, this, [this](const QString& path, qint64 rows) {
         statusBar()->showMessage(tr("%1: %n row(s)", nullptr, int(rows)).arg(QFileInfo(path).fileName()), 8000);
     });
@@ -480,15 +502,21 @@ void MainWindow::surveyOpened(const QString& path, const QString& summary, qint6
     facts->setPlainText(summary);
     m_waterfall->setSurvey(pings, range);
     m_waterfall->setFocus();
+    applyPendingView();
     statusBar()->showMessage(tr("Opened %1: %n ping(s)", nullptr, int(pings)).arg(QFileInfo(path).fileName()), 8000);
 }
 
 void MainWindow::surveyFailed(const QString& path, const QString& message)
 {
     statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()), 10000);
+    showError(tr("Cannot open survey"), message, QStringLiteral("openError"));
+}
+
+void MainWindow::showError(const QString& title, const QString& text, const QString& objectName)
+{
     // Not modal: the window and everything open in it stay usable.
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open survey"), message, QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("openError"));
+    auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setObjectName(objectName);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
@@ -628,6 +656,11 @@ void MainWindow::resetLayout()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!confirmClose()) {
+        event->ignore();
+        return;
+    }
+    QFile::remove(autosavePath()); // a clean exit: nothing to offer next time
     saveLayout();
     m_monitor->stop();
     event->accept();

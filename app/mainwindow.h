@@ -9,6 +9,7 @@ class QActionGroup;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QTimer;
 class QTranslator;
 
 namespace fathom {
@@ -44,6 +45,17 @@ public:
     // Opens a sensor series (CSV/TSV) in the series plot; trained models go to `modelsFolder`.
     void openSeries(const QString& path, const QString& modelsFolder = {});
     AnalysisController* analysis() const { return m_analysis; }
+
+    // Projects (.fathom): the survey, series, models, reviewed alerts and view. Both return false
+    // after telling the user what went wrong; the window keeps what it had.
+    bool openProject(const QString& file);
+    bool saveProject(const QString& file);
+    QString projectPath() const { return m_projectPath; }
+    // Written every minute while there are unsaved changes; removed on a clean exit.
+    static QString autosavePath();
+    void autosave();
+    // Restores an autosaved state: its content, with `origin` as the project it belongs to.
+    bool restoreAutosave(const QString& autosave, const QString& origin);
     SeriesPlot* seriesPlot() const { return m_seriesPlot; }
     AlertTable* alertTable() const { return m_alertTable; }
     TrainingPanel* trainingPanel() const { return m_trainingPanel; }
@@ -79,6 +91,15 @@ private:
     void goToPing();
     void goToTime();
     void chooseSeries();
+    void showError(const QString& title, const QString& text, const QString& objectName);
+    void chooseProject();
+    bool saveProjectAs();
+    bool saveCurrentProject();
+    void addRecentProject(const QString& file);
+    void fillRecentMenu();
+    void markModified();
+    void applyPendingView();
+    bool confirmClose();
     void connectAnalysis();
     void showMomentInSurvey(double time);
 
@@ -115,6 +136,16 @@ private:
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
     QAction* m_openSeriesAction = nullptr;
+    QAction* m_openProjectAction = nullptr;
+    QAction* m_saveProjectAction = nullptr;
+    QAction* m_saveProjectAsAction = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QString m_projectPath;
+    QTimer* m_autosaveTimer = nullptr;
+    // View state from a project, applied once its series and survey are open.
+    QStringList m_pendingChannels;
+    double m_pendingStart = 0, m_pendingEnd = 0;
+    qint64 m_pendingPing = -1;
     SurveyController* m_survey = nullptr;
     QAction* m_openAction = nullptr;
     QString m_surveyPath;

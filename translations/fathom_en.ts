@@ -567,6 +567,70 @@ Detections and the contacts you mark will be listed here for review.</translatio
         <source>Sensor series (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>Sensor series (*.csv *.tsv *.txt);;All files (*)</translation>
     </message>
+    <message>
+        <source>Restore Unsaved Work</source>
+        <translation>Restore Unsaved Work</translation>
+    </message>
+    <message>
+        <source>Fathom did not close properly last time. Restore the work it saved on %1?</source>
+        <translation>Fathom did not close properly last time. Restore the work it saved on %1?</translation>
+    </message>
+    <message>
+        <source>%1[*] — Fathom</source>
+        <translation>%1[*] — Fathom</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>&amp;Open Project…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent Project</source>
+        <translation>Open &amp;Recent Project</translation>
+    </message>
+    <message>
+        <source>&amp;Save Project</source>
+        <translation>&amp;Save Project</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As…</source>
+        <translation>Save Project &amp;As…</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>Open Project</translation>
+    </message>
+    <message>
+        <source>Opened project %1</source>
+        <translation>Opened project %1</translation>
+    </message>
+    <message>
+        <source>Save Project</source>
+        <translation>Save Project</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>Fathom projects (*.fathom)</source>
+        <translation>Fathom projects (*.fathom)</translation>
+    </message>
+    <message>
+        <source>Fathom projects (*.fathom);;All files (*)</source>
+        <translation>Fathom projects (*.fathom);;All files (*)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Unsaved Changes</translation>
+    </message>
+    <message>
+        <source>The project has changes that are not saved. Save them first?</source>
+        <translation>The project has changes that are not saved. Save them first?</translation>
+    </message>
 </context>
 <context>
     <name>fathom::SeriesPlot</name>

@@ -567,6 +567,70 @@ Detections and the contacts you mark will be listed here for review.</source>
         <source>Sensor series (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>센서 시계열 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
+    <message>
+        <source>Restore Unsaved Work</source>
+        <translation>저장되지 않은 작업 복원</translation>
+    </message>
+    <message>
+        <source>Fathom did not close properly last time. Restore the work it saved on %1?</source>
+        <translation>지난번에 Fathom이 정상적으로 종료되지 않았습니다. %1에 저장된 작업을 복원할까요?</translation>
+    </message>
+    <message>
+        <source>%1[*] — Fathom</source>
+        <translation>%1[*] — Fathom</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>프로젝트 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent Project</source>
+        <translation>최근 프로젝트 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Project</source>
+        <translation>프로젝트 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As…</source>
+        <translation>다른 이름으로 프로젝트 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>프로젝트 열기</translation>
+    </message>
+    <message>
+        <source>Opened project %1</source>
+        <translation>프로젝트 %1 열림</translation>
+    </message>
+    <message>
+        <source>Save Project</source>
+        <translation>프로젝트 저장</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 저장됨</translation>
+    </message>
+    <message>
+        <source>Fathom projects (*.fathom)</source>
+        <translation>Fathom 프로젝트 (*.fathom)</translation>
+    </message>
+    <message>
+        <source>Fathom projects (*.fathom);;All files (*)</source>
+        <translation>Fathom 프로젝트 (*.fathom);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>저장되지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <source>The project has changes that are not saved. Save them first?</source>
+        <translation>프로젝트에 저장되지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
+    </message>
 </context>
 <context>
     <name>fathom::SeriesPlot</name>

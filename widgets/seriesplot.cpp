@@ -153,8 +153,8 @@ void SeriesPlot::rebuild()
 {
     m_plot->clearItems();
     m_plot->clearGraphs();
+    m_lanes.clear(); // before the rects go: deleting them sends events here
     m_plot->plotLayout()->clear();
-    m_lanes.clear();
     m_cursors.clear();
     m_moments.clear();
     m_alertItems.clear();
@@ -187,8 +187,17 @@ void SeriesPlot::rebuild()
         QFont small = font();
         small.setPointSizeF(small.pointSizeF() * 0.85);
         auto* y = rect->axis(QCPAxis::atLeft);
-        y->setLabel(m_visible[lane]);
-        y->setLabelFont(small);
+        // The channel's name inside its lane: a rotated axis label would not fit a short lane.
+        auto* name = new QCPItemText(m_plot);
+        name->setClipAxisRect(rect);
+        name->position->setAxisRect(rect);
+        name->position->setType(QCPItemPosition::ptAxisRectRatio);
+        name->position->setCoords(0.005, 0.02);
+        name->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        name->setText(m_visible[lane]);
+        name->setFont(small);
+        name->setBrush(QColor(255, 255, 255, 200));
+        name->setPadding(QMargins(3, 0, 3, 0));
         y->setTickLabelFont(small);
         y->setPadding(2);
         y->setLabelPadding(2);
@@ -423,7 +432,10 @@ void SeriesPlot::onClick(double x)
 bool SeriesPlot::eventFilter(QObject* watched, QEvent* event)
 {
     static QPoint pressedAt;
-    if (watched == m_plot && !m_lanes.isEmpty()) {
+    const auto type = event->type();
+    const bool mouse =
+        type == QEvent::MouseMove || type == QEvent::MouseButtonPress || type == QEvent::MouseButtonRelease;
+    if (watched == m_plot && mouse && !m_lanes.isEmpty()) {
         auto* axis = m_lanes.front()->axis(QCPAxis::atBottom);
         if (event->type() == QEvent::MouseMove) {
             onMouseMove(axis->pixelToCoord(static_cast<QMouseEvent*>(event)->position().x()));

@@ -324,6 +324,35 @@ private slots:
         QCOMPARE(table->alert(glitch).status, QStringLiteral("confirmed"));
         table->setStatusFilter(QStringLiteral("confirmed"));
         QCOMPARE(table->view()->model()->rowCount(), 1);
+        QVERIFY(window.isWindowModified());
+
+        // The project keeps the review: a second window opens it as it was left.
+        const auto projectFile = dir.filePath(QStringLiteral("review.fathom"));
+        QVERIFY(window.saveProject(projectFile));
+        QVERIFY(!window.isWindowModified());
+        auto startup2 = fakeStartup();
+        MainWindow again(*startup2);
+        QSignalSpy reopened(again.analysis(), &AnalysisController::seriesOpened);
+        QVERIFY(again.openProject(projectFile));
+        QVERIFY(reopened.wait(20000));
+        QCOMPARE(again.alertTable()->count(), table->count());
+        QCOMPARE(again.alertTable()->alert(glitch).status, QStringLiteral("confirmed"));
+        QCOMPARE(again.analysis()->activeModel(), window.analysis()->activeModel());
+        QCOMPARE(again.trainingPanel()->settings().models, QStringList{QStringLiteral("rule")});
+        QCOMPARE(again.seriesPlot()->visibleChannels(), window.seriesPlot()->visibleChannels());
+        QVERIFY(!again.isWindowModified());
+
+        // A damaged project is named in a message; what was open stays open.
+        const auto broken = dir.filePath(QStringLiteral("broken.fathom"));
+        QFile file(broken);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"format\": \"fathom-project\", \"alerts\": [");
+        file.close();
+        QVERIFY(!again.openProject(broken));
+        const auto* box = again.findChild<QMessageBox*>(QStringLiteral("projectError"));
+        QVERIFY(box && box->text().contains(broken));
+        QCOMPARE(again.projectPath(), projectFile);
+        QCOMPARE(again.alertTable()->count(), table->count());
     }
 
     void layoutIsRemembered()

@@ -1,0 +1,254 @@
+// MainWindow's project side: open, save, recent projects, autosave and crash recovery.
+#include "analysiscontroller.h"
+#include "common/error.h"
+#include "common/logging.h"
+#include "common/paths.h"
+#include "mainwindow.h"
+#include "project/project.h"
+#include "seriesplot.h"
+#include "surveycontroller.h"
+#include "trainingpanel.h"
+#include "waterfallview.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QUndoStack>
+
+namespace fathom {
+
+namespace {
+
+constexpr int kRecentProjects = 8;
+
+std::filesystem::path pathOf(const QString& s)
+{
+    return std::filesystem::path(s.toStdString());
+}
+
+QString qpath(const std::filesystem::path& p)
+{
+    return QString::fromStdString(p.string());
+}
+
+QStringList toQt(const std::vector<std::string>& v)
+{
+    QStringList out;
+    for (const auto& s : v)
+        out << QString::fromStdString(s);
+    return out;
+}
+
+std::vector<std::string> fromQt(const QStringList& list)
+{
+    std::vector<std::string> out;
+    for (const auto& s : list)
+        out.push_back(s.toStdString());
+    return out;
+}
+
+} // namespace
+
+QString MainWindow::autosavePath()
+{
+    return qpath(paths::stateDir() / "autosave.fathom");
+}
+
+bool MainWindow::openProject(const QString& file)
+{
+    project::Project p;
+    try {
+        p = project::load(pathOf(file));
+    } catch (const Error& e) {
+        logging::error(e.what());
+        showError(tr("Open Project"), QString::fromStdString(e.what()), QStringLiteral("projectError"));
+        return false;
+    }
+    m_projectPath = file;
+    const auto& t = p.training;
+    TrainingPanel::Settings settings;
+    settings.data = qpath(p.series);
+    settings.target = QString::fromStdString(t.target);
+    settings.labels = QString::fromStdString(t.labels);
+    settings.models = toQt(t.models);
+    settings.skip = toQt(t.skip);
+    settings.lookback = t.lookback;
+    settings.epochs = t.epochs;
+    settings.batch = t.batch;
+    settings.learningRate = t.learningRate;
+    m_trainingPanel->setSettings(settings);
+    QVector<AnalysisController::ReviewedAlert> alerts;
+    for (const auto& a : p.alerts)
+        alerts.append({a.start, a.end, a.peak, a.startRow, a.endRow, a.peakRow, a.score,
+                       QString::fromStdString(a.channels), QString::fromStdString(a.model),
+                       QString::fromStdString(a.status), QString::fromStdString(a.note)});
+    m_analysis->setAlerts(alerts);
+    m_pendingChannels = toQt(p.visibleChannels);
+    m_pendingStart = p.viewStart;
+    m_pendingEnd = p.viewEnd;
+    m_pendingPing = p.ping;
+    if (!p.series.empty()) {
+        m_analysis->setModelsFolder(qpath(p.modelsFolder.empty() ? p.series.parent_path() / "models" : p.modelsFolder));
+        // The reviewed alerts stay as saved: the active model is run again only when asked.
+        m_analysis->setActiveModel(qpath(p.activeModel), p.alerts.empty());
+        m_analysis->openSeries(qpath(p.series));
+    }
+    if (!p.survey.empty())
+        openSurvey(qpath(p.survey));
+    m_analysis->undoStack()->clear();
+    setWindowModified(false);
+    retranslate();
+    addRecentProject(file);
+    statusBar()->showMessage(tr("Opened project %1").arg(QFileInfo(file).fileName()), 8000);
+    return true;
+}
+
+void MainWindow::applyPendingView()
+{
+    if (!m_pendingChannels.isEmpty() && !m_analysis->seriesPath().isEmpty()) {
+        m_seriesPlot->setVisibleChannels(m_pendingChannels);
+        if (m_pendingEnd > m_pendingStart)
+            m_seriesPlot->setXRange(m_pendingStart, m_pendingEnd);
+        m_pendingChannels.clear();
+    }
+    if (m_pendingPing >= 0 && m_survey->file()) {
+        m_waterfall->goToPing(m_pendingPing);
+        m_pendingPing = -1;
+    }
+}
+
+bool MainWindow::saveProject(const QString& file)
+{
+    project::Project p;
+    p.survey = pathOf(m_surveyPath);
+    p.series = pathOf(m_analysis->seriesPath());
+    p.modelsFolder = pathOf(m_analysis->modelsFolder());
+    p.activeModel = pathOf(m_analysis->activeModel());
+    const auto s = m_trainingPanel->settings();
+    p.training = {
+        s.target.toStdString(), s.labels.toStdString(), fromQt(s.models), fromQt(s.skip), s.lookback, s.epochs, s.batch,
+        s.learningRate};
+    for (const auto& a : m_analysis->alerts())
+        p.alerts.push_back({a.start, a.end, a.peak, a.startRow, a.endRow, a.peakRow, a.score, a.channels.toStdString(),
+                            a.model.toStdString(), a.status.toStdString(), a.note.toStdString()});
+    p.visibleChannels = fromQt(m_seriesPlot->visibleChannels());
+    std::tie(p.viewStart, p.viewEnd) = m_seriesPlot->xRange();
+    if (m_survey->file())
+        p.ping = m_waterfall->currentRequest().firstPing;
+    try {
+        project::save(p, pathOf(file));
+    } catch (const Error& e) {
+        logging::error(e.what());
+        showError(tr("Save Project"), QString::fromStdString(e.what()), QStringLiteral("projectError"));
+        return false;
+    }
+    if (file != autosavePath()) {
+        m_projectPath = file;
+        m_analysis->undoStack()->setClean();
+        setWindowModified(false);
+        retranslate();
+        addRecentProject(file);
+        statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(file).fileName()), 5000);
+    }
+    return true;
+}
+
+bool MainWindow::saveCurrentProject()
+{
+    return m_projectPath.isEmpty() ? saveProjectAs() : saveProject(m_projectPath);
+}
+
+bool MainWindow::saveProjectAs()
+{
+    QSettings settings;
+    const auto file = QFileDialog::getSaveFileName(
+        this, tr("Save Project"),
+        m_projectPath.isEmpty() ? settings.value(QStringLiteral("project/folder")).toString() : m_projectPath,
+        tr("Fathom projects (*.fathom)"));
+    if (file.isEmpty())
+        return false;
+    const auto withSuffix = file.endsWith(QLatin1String(".fathom")) ? file : file + QStringLiteral(".fathom");
+    settings.setValue(QStringLiteral("project/folder"), QFileInfo(withSuffix).absolutePath());
+    return saveProject(withSuffix);
+}
+
+void MainWindow::chooseProject()
+{
+    if (!confirmClose())
+        return;
+    QSettings settings;
+    const auto file = QFileDialog::getOpenFileName(this, tr("Open Project"),
+                                                   settings.value(QStringLiteral("project/folder")).toString(),
+                                                   tr("Fathom projects (*.fathom);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("project/folder"), QFileInfo(file).absolutePath());
+    openProject(file);
+}
+
+void MainWindow::addRecentProject(const QString& file)
+{
+    QSettings settings;
+    auto recent = settings.value(QStringLiteral("recentProjects")).toStringList();
+    recent.removeAll(file);
+    recent.prepend(file);
+    settings.setValue(QStringLiteral("recentProjects"), recent.mid(0, kRecentProjects));
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const auto recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
+    for (const auto& file : recent) {
+        auto* action = m_recentMenu->addAction(QFileInfo(file).fileName(), this, [this, file] {
+            if (confirmClose())
+                openProject(file);
+        });
+        action->setToolTip(file);
+        action->setEnabled(QFileInfo::exists(file));
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("(none)"))->setEnabled(false);
+}
+
+void MainWindow::markModified()
+{
+    setWindowModified(true);
+}
+
+void MainWindow::autosave()
+{
+    if (!isWindowModified())
+        return;
+    if (saveProject(autosavePath())) {
+        QSettings().setValue(QStringLiteral("autosaveOrigin"), m_projectPath);
+        logging::debug("Autosaved to " + autosavePath().toStdString());
+    }
+}
+
+bool MainWindow::restoreAutosave(const QString& autosave, const QString& origin)
+{
+    if (!openProject(autosave))
+        return false;
+    m_projectPath = origin; // saving goes back to the project the analyst was working on
+    setWindowModified(true);
+    retranslate();
+    return true;
+}
+
+bool MainWindow::confirmClose()
+{
+    if (!isWindowModified())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved Changes"), tr("The project has changes that are not saved. Save them first?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    return answer == QMessageBox::Discard || saveCurrentProject();
+}
+
+} // namespace fathom

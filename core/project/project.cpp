@@ -1,0 +1,148 @@
+#include "project.h"
+
+#include "common/atomicfile.h"
+#include "common/error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+namespace fathom::project {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr int kVersion = 1;
+
+std::string storedPath(const std::filesystem::path& path, const std::filesystem::path& base)
+{
+    if (path.empty())
+        return {};
+    const auto absolute = std::filesystem::absolute(path).lexically_normal();
+    const auto rel = absolute.lexically_relative(base);
+    if (!rel.empty() && *rel.begin() != "..")
+        return rel.generic_string();
+    return absolute.string();
+}
+
+std::filesystem::path resolve(const std::string& stored, const std::filesystem::path& base)
+{
+    if (stored.empty())
+        return {};
+    const std::filesystem::path p(stored);
+    return (p.is_absolute() ? p : base / p).lexically_normal();
+}
+
+json alertJson(const AlertRecord& a)
+{
+    return {{"start", a.start},    {"end", a.end},          {"peak", a.peak},   {"start_row", a.startRow},
+            {"end_row", a.endRow}, {"peak_row", a.peakRow}, {"score", a.score}, {"channels", a.channels},
+            {"model", a.model},    {"status", a.status},    {"note", a.note}};
+}
+
+AlertRecord alertFrom(const json& j)
+{
+    AlertRecord a;
+    a.start = j.at("start");
+    a.end = j.at("end");
+    a.peak = j.at("peak");
+    a.startRow = j.value("start_row", 0LL);
+    a.endRow = j.value("end_row", 0LL);
+    a.peakRow = j.value("peak_row", 0LL);
+    a.score = j.value("score", 0.0);
+    a.channels = j.value("channels", "");
+    a.model = j.value("model", "");
+    a.status = j.value("status", "new");
+    if (a.status != "new" && a.status != "confirmed" && a.status != "rejected")
+        throw Error("alert status '" + a.status + "' is not new, confirmed or rejected");
+    a.note = j.value("note", "");
+    return a;
+}
+
+} // namespace
+
+void save(const Project& p, const std::filesystem::path& file)
+{
+    const auto base = std::filesystem::absolute(file).parent_path().lexically_normal();
+    json alerts = json::array();
+    for (const auto& a : p.alerts)
+        alerts.push_back(alertJson(a));
+    const auto& t = p.training;
+    const json doc = {
+        {"format", "fathom-project"},
+        {"version", kVersion},
+        {"survey", storedPath(p.survey, base)},
+        {"series", storedPath(p.series, base)},
+        {"models_folder", storedPath(p.modelsFolder, base)},
+        {"active_model", storedPath(p.activeModel, base)},
+        {"training",
+         {{"target", t.target},
+          {"labels", t.labels},
+          {"models", t.models},
+          {"skip", t.skip},
+          {"lookback", t.lookback},
+          {"epochs", t.epochs},
+          {"batch", t.batch},
+          {"learning_rate", t.learningRate}}},
+        {"alerts", alerts},
+        {"view",
+         {{"visible_channels", p.visibleChannels}, {"start", p.viewStart}, {"end", p.viewEnd}, {"ping", p.ping}}}};
+    std::filesystem::create_directories(base);
+    AtomicFile out(file);
+    out.stream() << doc.dump(2) << "\n";
+    out.commit();
+}
+
+Project load(const std::filesystem::path& file)
+{
+    std::ifstream in(file);
+    if (!in)
+        throw Error(file.string() + ": cannot open the project file");
+    json doc;
+    try {
+        doc = json::parse(in);
+    } catch (const json::exception& e) {
+        throw Error(file.string() + ": not a Fathom project (invalid JSON: " + e.what() + ")");
+    }
+    if (!doc.is_object() || doc.value("format", "") != "fathom-project")
+        throw Error(file.string() + ": not a Fathom project (no \"format\": \"fathom-project\")");
+    if (doc.value("version", 0) > kVersion)
+        throw Error(file.string() + ": written by a newer Fathom (project version " +
+                    std::to_string(doc.value("version", 0)) + "; this one reads " + std::to_string(kVersion) + ")");
+    const auto base = std::filesystem::absolute(file).parent_path().lexically_normal();
+    Project p;
+    try {
+        p.survey = resolve(doc.value("survey", ""), base);
+        p.series = resolve(doc.value("series", ""), base);
+        p.modelsFolder = resolve(doc.value("models_folder", ""), base);
+        p.activeModel = resolve(doc.value("active_model", ""), base);
+        if (doc.contains("training")) {
+            const auto& t = doc.at("training");
+            p.training.target = t.value("target", "");
+            p.training.labels = t.value("labels", "");
+            p.training.models = t.value("models", std::vector<std::string>{});
+            p.training.skip = t.value("skip", std::vector<std::string>{});
+            p.training.lookback = t.value("lookback", 32);
+            p.training.epochs = t.value("epochs", 12);
+            p.training.batch = t.value("batch", 32);
+            p.training.learningRate = t.value("learning_rate", 2e-3);
+        }
+        for (const auto& a : doc.value("alerts", json::array()))
+            p.alerts.push_back(alertFrom(a));
+        if (doc.contains("view")) {
+            const auto& v = doc.at("view");
+            p.visibleChannels = v.value("visible_channels", std::vector<std::string>{});
+            p.viewStart = v.value("start", 0.0);
+            p.viewEnd = v.value("end", 0.0);
+            p.ping = v.value("ping", -1LL);
+        }
+    } catch (const json::exception& e) {
+        throw Error(file.string() + ": a project entry is malformed: " + e.what());
+    } catch (const Error& e) {
+        throw Error(file.string() + ": " + e.what());
+    }
+    return p;
+}
+
+} // namespace fathom::project

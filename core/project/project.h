@@ -1,0 +1,48 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace fathom::project {
+
+// One alert as the analyst reviewed it. Times are seconds since 1970 UTC (or row numbers for
+// series without time); rows index the series the alert was found in.
+struct AlertRecord
+{
+    double start = 0, end = 0, peak = 0;
+    long long startRow = 0, endRow = 0, peakRow = 0;
+    double score = 0;
+    std::string channels, model;
+    std::string status = "new"; // "new", "confirmed", "rejected"
+    std::string note;
+};
+
+// The training settings last used, so a retrain starts from them.
+struct TrainingRecord
+{
+    std::string target, labels;
+    std::vector<std::string> models, skip;
+    int lookback = 32, epochs = 12, batch = 32;
+    double learningRate = 2e-3;
+};
+
+// A survey project: what was opened, which models were trained and which is active, the alerts
+// and their review, and where the analyst was looking. Paths inside the project's folder are
+// stored relative to it, so a project folder can move as a whole.
+struct Project
+{
+    std::filesystem::path survey, series, modelsFolder, activeModel;
+    TrainingRecord training;
+    std::vector<AlertRecord> alerts;
+    std::vector<std::string> visibleChannels;
+    double viewStart = 0, viewEnd = 0; // the series plot's x range; equal when unset
+    long long ping = -1;               // the ping the waterfall showed
+};
+
+// Atomic: a temporary file renamed over the old one. Throws Error naming the file.
+void save(const Project& project, const std::filesystem::path& file);
+// Throws Error naming the file and what is wrong with it.
+Project load(const std::filesystem::path& file);
+
+} // namespace fathom::project

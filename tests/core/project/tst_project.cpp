@@ -1,0 +1,120 @@
+#include "common/error.h"
+#include "project/project.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fstream>
+
+using namespace fathom;
+
+class TestProject : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void reviewsAndViewComeBack()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path root = dir.path().toStdString();
+        project::Project p;
+        p.survey = root / "line1" / "survey.xtf";
+        p.series = root / "line1" / "sensors.csv";
+        p.modelsFolder = root / "models";
+        p.activeModel = root / "models" / "spike";
+        p.training.target = "altitude_m";
+        p.training.models = {"rule", "spike"};
+        p.training.epochs = 7;
+        project::AlertRecord a;
+        a.start = 1763880024.0;
+        a.end = 1763880024.5;
+        a.peak = 1763880024.2;
+        a.startRow = 240;
+        a.endRow = 245;
+        a.peakRow = 242;
+        a.score = 12.5;
+        a.channels = "altitude_m";
+        a.model = "spike";
+        a.status = "confirmed";
+        a.note = "바닥 추적 오류 (bottom-track glitch)";
+        p.alerts = {a};
+        p.visibleChannels = {"altitude_m", "roll_deg"};
+        p.viewStart = 10;
+        p.viewEnd = 20;
+        p.ping = 281;
+        project::save(p, root / "survey.fathom");
+
+        const auto q = project::load(root / "survey.fathom");
+        QCOMPARE(q.survey, p.survey);
+        QCOMPARE(q.activeModel, p.activeModel);
+        QCOMPARE(q.training.models, p.training.models);
+        QCOMPARE(q.training.epochs, 7);
+        QCOMPARE(q.alerts.size(), std::size_t(1));
+        QCOMPARE(q.alerts[0].status, std::string("confirmed"));
+        QCOMPARE(q.alerts[0].note, a.note);
+        QCOMPARE(q.alerts[0].peakRow, 242LL);
+        QCOMPARE(q.alerts[0].start, a.start);
+        QCOMPARE(q.visibleChannels, p.visibleChannels);
+        QCOMPARE(q.ping, 281LL);
+    }
+
+    void aProjectFolderMovesAsAWhole()
+    {
+        QTemporaryDir first, second;
+        const std::filesystem::path a = first.path().toStdString(), b = second.path().toStdString();
+        project::Project p;
+        p.series = a / "sensors.csv";
+        p.survey = "/elsewhere/survey.xtf"; // outside the folder: kept absolute
+        project::save(p, a / "p.fathom");
+        std::filesystem::copy_file(a / "p.fathom", b / "p.fathom");
+        const auto q = project::load(b / "p.fathom");
+        QCOMPARE(q.series, b / "sensors.csv");
+        QCOMPARE(q.survey, std::filesystem::path("/elsewhere/survey.xtf"));
+    }
+
+    void badFilesAreNamed()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path root = dir.path().toStdString();
+        const auto expectError = [](const std::filesystem::path& file, const std::string& words) {
+            try {
+                project::load(file);
+                QFAIL("loaded");
+            } catch (const Error& e) {
+                const std::string text = e.what();
+                QVERIFY2(text.find(file.string()) != std::string::npos, e.what());
+                QVERIFY2(text.find(words) != std::string::npos, e.what());
+            }
+        };
+        expectError(root / "missing.fathom", "cannot open");
+        std::ofstream(root / "cut.fathom") << "{\"format\": \"fathom-project\", \"alerts\": [";
+        expectError(root / "cut.fathom", "invalid JSON");
+        std::ofstream(root / "other.fathom") << "{\"name\": 1}";
+        expectError(root / "other.fathom", "not a Fathom project");
+        std::ofstream(root / "status.fathom")
+            << R"({"format": "fathom-project", "alerts": [{"start": 0, "end": 1, "peak": 0, "status": "maybe"}]})";
+        expectError(root / "status.fathom", "maybe");
+        std::ofstream(root / "newer.fathom") << R"({"format": "fathom-project", "version": 99})";
+        expectError(root / "newer.fathom", "newer Fathom");
+    }
+
+    void aFailedSaveKeepsTheOldFile()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path root = dir.path().toStdString();
+        project::Project p;
+        p.training.target = "depth_m";
+        project::save(p, root / "p.fathom");
+        std::filesystem::create_directory(root / "blocked.fathom"); // a folder where the file should go
+        try {
+            project::save(p, root / "blocked.fathom");
+            QFAIL("saved over a folder");
+        } catch (const Error& e) {
+            QVERIFY(std::string(e.what()).find("blocked.fathom") != std::string::npos);
+        }
+        QCOMPARE(project::load(root / "p.fathom").training.target, std::string("depth_m"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProject)
+#include "tst_project.moc"
