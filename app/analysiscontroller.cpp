@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QProgressBar>
 #include <QTimeZone>
 #include <QUndoCommand>
@@ -79,6 +80,7 @@ AnalysisController::AnalysisController(SeriesPlot* plot, AlertTable* alerts, Tra
     connect(m_table, &AlertTable::reviewRequested, this, &AnalysisController::review);
     connect(m_table, &AlertTable::noteRequested, this, &AnalysisController::setNote);
     connect(m_panel, &TrainingPanel::startRequested, this, &AnalysisController::train);
+    connect(m_panel, &TrainingPanel::retrainRequested, this, &AnalysisController::retrain);
     connect(m_panel, &TrainingPanel::pauseToggled, this, &AnalysisController::setPaused);
     connect(m_panel, &TrainingPanel::cancelRequested, this, &AnalysisController::cancel);
     connect(m_panel, &TrainingPanel::activeModelRequested, this,
@@ -153,7 +155,14 @@ void AnalysisController::refreshRegistry()
 {
     QVector<TrainingPanel::Entry> entries;
     const QDir dir(m_modelsFolder);
+    QStringList names;
     for (const auto& name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        names << name;
+        if (name.startsWith(QLatin1String("retrained-")))
+            for (const auto& inner : QDir(dir.filePath(name)).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+                names << name + QLatin1Char('/') + inner;
+    }
+    for (const auto& name : names) {
         const auto folder = dir.filePath(name);
         if (!QFileInfo::exists(folder + QStringLiteral("/weights.pt")))
             continue;
@@ -204,6 +213,46 @@ void AnalysisController::train(const TrainingPanel::Settings& settings)
     QStringList order;
     for (auto kind : ml::membersFirst(job.models))
         order << QString::fromStdString(ml::kindName(kind));
+    startJob(job, order);
+}
+
+void AnalysisController::retrain(const TrainingPanel::Settings& settings)
+{
+    if (m_training)
+        return;
+    if (m_activeModel.isEmpty() || m_seriesPath.isEmpty()) {
+        emit failed(tr("Retraining needs an active model and an open series."));
+        return;
+    }
+    ml::TrainJob job;
+    job.from = m_activeModel.toStdString();
+    job.data = {m_seriesPath.toStdString()};
+    job.labels = settings.labels.toStdString();
+    for (const auto& name : settings.skip)
+        job.skip.push_back(name.toStdString());
+    // The review is the lesson: confirmed alerts are anomalies, rejected ones normal rows.
+    int confirmed = 0, rejected = 0;
+    for (const auto& a : m_alerts) {
+        if (a.status == QLatin1String("new"))
+            continue;
+        const bool yes = a.status == QLatin1String("confirmed");
+        (yes ? confirmed : rejected)++;
+        job.reviewed.push_back({std::size_t(a.startRow), std::size_t(a.endRow), yes ? 1.0f : 0.0f});
+    }
+    job.options.epochs = settings.epochs;
+    job.options.batchSize = settings.batch;
+    job.options.learningRate = settings.learningRate / 3; // fine-tuning: smaller steps
+    job.options.patience = std::max(3, settings.epochs / 3);
+    const auto stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    job.out = QDir(m_modelsFolder).filePath(QStringLiteral("retrained-%1").arg(stamp)).toStdString();
+    const auto kind = QFileInfo(m_activeModel).fileName();
+    logging::info("Retraining " + m_activeModel.toStdString() + " with " + std::to_string(confirmed) +
+                  " confirmed and " + std::to_string(rejected) + " rejected alerts");
+    startJob(job, {kind});
+}
+
+void AnalysisController::startJob(const ml::TrainJob& job, const QStringList& order)
+{
     m_training = true;
     m_stop = false;
     m_pause = false;
@@ -211,7 +260,7 @@ void AnalysisController::train(const TrainingPanel::Settings& settings)
     m_panel->clearCurves();
     m_panel->setStatus(tr("Starting…"));
     emit trainingStarted();
-    logging::info("Training " + order.join(QStringLiteral(", ")).toStdString() + " on " + settings.data.toStdString());
+    logging::info("Training " + order.join(QStringLiteral(", ")).toStdString() + " on " + job.data.front().string());
     run([this, job, order] {
         QElapsedTimer sincePost;
         sincePost.start();

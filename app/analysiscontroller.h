@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ml/pipeline.h"
 #include "trainingpanel.h"
 
 #include <QObject>
@@ -41,6 +42,10 @@ public:
     void setModelsFolder(const QString& folder);
     QString modelsFolder() const { return m_modelsFolder; }
     void train(const TrainingPanel::Settings& settings);
+    // Fine-tunes the active model on the open series and on the reviewed alerts (confirmed:
+    // anomalies for the spike head; rejected: normal rows the threshold must clear) into a new
+    // folder, which becomes the active model.
+    void retrain(const TrainingPanel::Settings& settings);
     bool isTraining() const { return m_training; }
     void setPaused(bool paused);
     void cancel();
@@ -69,6 +74,7 @@ signals:
 
 private:
     void run(std::function<void()> job);
+    void startJob(const ml::TrainJob& job, const QStringList& order);
     void post(std::function<void()> update);
     void refreshRegistry();
     void showAlerts();

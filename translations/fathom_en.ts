@@ -157,6 +157,10 @@
         <source>Edit note</source>
         <translation>Edit note</translation>
     </message>
+    <message>
+        <source>Retraining needs an active model and an open series.</source>
+        <translation>Retraining needs an active model and an open series.</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>
@@ -809,6 +813,14 @@ Detections and the contacts you mark will be listed here for review.</translatio
     <message>
         <source>Delete</source>
         <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Retrain</source>
+        <translation>Retrain</translation>
+    </message>
+    <message>
+        <source>Fine-tune the active model on the data and on the alerts you reviewed (confirmed: anomalies; rejected: normal)</source>
+        <translation>Fine-tune the active model on the data and on the alerts you reviewed (confirmed: anomalies; rejected: normal)</translation>
     </message>
 </context>
 <context>

@@ -157,6 +157,10 @@
         <source>Edit note</source>
         <translation>메모 편집</translation>
     </message>
+    <message>
+        <source>Retraining needs an active model and an open series.</source>
+        <translation>재학습하려면 활성 모델과 열린 시계열이 필요합니다.</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>
@@ -809,6 +813,14 @@ Detections and the contacts you mark will be listed here for review.</source>
     <message>
         <source>Delete</source>
         <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Retrain</source>
+        <translation>재학습</translation>
+    </message>
+    <message>
+        <source>Fine-tune the active model on the data and on the alerts you reviewed (confirmed: anomalies; rejected: normal)</source>
+        <translation>활성 모델을 데이터와 검토한 경보로 미세 조정 (확인: 이상, 기각: 정상)</translation>
     </message>
 </context>
 <context>

@@ -104,7 +104,10 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     m_pause->setCheckable(true);
     m_cancel = new QPushButton(this);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_retrain = new QPushButton(this);
+    m_retrain->setObjectName(QStringLiteral("retrainButton"));
     buttons->addWidget(m_train);
+    buttons->addWidget(m_retrain);
     buttons->addWidget(m_pause);
     buttons->addWidget(m_cancel);
     layout->addLayout(buttons);
@@ -147,6 +150,7 @@ TrainingPanel::TrainingPanel(QWidget* parent)
 
     connect(m_browse, &QToolButton::clicked, this, &TrainingPanel::browseRequested);
     connect(m_train, &QPushButton::clicked, this, [this] { emit startRequested(settings()); });
+    connect(m_retrain, &QPushButton::clicked, this, [this] { emit retrainRequested(settings()); });
     connect(m_pause, &QPushButton::toggled, this, [this](bool paused) {
         retranslate();
         emit pauseToggled(paused);
@@ -257,6 +261,7 @@ void TrainingPanel::refreshButtons()
 {
     const auto s = settings();
     m_train->setEnabled(!m_running && !s.data.isEmpty() && !s.target.isEmpty() && !s.models.isEmpty());
+    m_retrain->setEnabled(!m_running && !m_activeFolder.isEmpty());
     m_pause->setEnabled(m_running);
     m_cancel->setEnabled(m_running);
     m_setActive->setEnabled(!m_entries.isEmpty());
@@ -372,6 +377,9 @@ void TrainingPanel::retranslate()
                            : tr("Batch %1 from the profile of %2").arg(m_profileBatch).arg(m_profileDevice));
     m_train->setText(tr("Train"));
     m_train->setToolTip(tr("Train the checked models in the background, one after another"));
+    m_retrain->setText(tr("Retrain"));
+    m_retrain->setToolTip(tr("Fine-tune the active model on the data and on the alerts you reviewed "
+                             "(confirmed: anomalies; rejected: normal)"));
     m_pause->setText(m_pause->isChecked() ? tr("Resume") : tr("Pause"));
     m_cancel->setText(tr("Cancel"));
     m_cancel->setToolTip(tr("Stop after the current step; models finished so far are kept"));

@@ -68,6 +68,7 @@ public:
     void setStatus(const QString& text);
     QCustomPlot* lossPlot() const { return m_plot; }
     QPushButton* trainButton() const { return m_train; }
+    QPushButton* retrainButton() const { return m_retrain; }
     QPushButton* pauseButton() const { return m_pause; }
     QPushButton* cancelButton() const { return m_cancel; }
     QProgressBar* progressBar() const { return m_progress; }
@@ -75,6 +76,7 @@ public:
 
 signals:
     void startRequested(const fathom::TrainingPanel::Settings& settings);
+    void retrainRequested(const fathom::TrainingPanel::Settings& settings);
     void pauseToggled(bool paused);
     void cancelRequested();
     void browseRequested();
@@ -102,6 +104,7 @@ private:
     QDoubleSpinBox* m_rate = nullptr;
     QLabel* m_profile = nullptr;
     QPushButton* m_train = nullptr;
+    QPushButton* m_retrain = nullptr;
     QPushButton* m_pause = nullptr;
     QPushButton* m_cancel = nullptr;
     QProgressBar* m_progress = nullptr;

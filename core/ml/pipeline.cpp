@@ -76,6 +76,11 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
         const auto column = data.column(data.channel(job.labels));
         labels.assign(column.begin(), column.end());
     }
+    if (!job.reviewed.empty() && labels.empty())
+        labels.assign(data.rows, 0.0f);
+    for (const auto& r : job.reviewed)
+        for (std::size_t row = r.first; row <= r.last && row < labels.size(); ++row)
+            labels[row] = r.label;
     std::vector<std::string> features = base ? base->second.features : job.features;
     if (features.empty())
         for (const auto& name : data.channels)
@@ -150,6 +155,10 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
         options.resume = job.resume;
         options.spikeLabels = labels.empty() ? nullptr : &labels;
         std::string note;
+        if (base)
+            note += "fine-tuned from " + job.from.string() + "\n";
+        if (!job.reviewed.empty())
+            note += std::to_string(job.reviewed.size()) + " reviewed alert(s) as labels\n";
         if (kind == ModelKind::Ensemble && !base && !members.empty()) {
             for (const auto& member : members) {
                 model.adoptMember(member);

@@ -23,6 +23,14 @@ struct TrainJob
     // A 0/1 column marking anomalous rows: never a feature; the spike head learns from it and the
     // alert threshold is set on the validation rows it leaves unmarked.
     std::string labels;
+    // The analyst's review, over the label column (or over none): rows [first, last] marked
+    // anomalous (a confirmed alert, 1) or normal (a rejected one, 0).
+    struct ReviewedRows
+    {
+        std::size_t first = 0, last = 0;
+        float label = 1;
+    };
+    std::vector<ReviewedRows> reviewed;
     std::vector<ModelKind> models = {ModelKind::Lstm};
     int lookback = 100;
     int horizon = 1;

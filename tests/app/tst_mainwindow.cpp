@@ -326,6 +326,29 @@ private slots:
         QCOMPARE(table->view()->model()->rowCount(), 1);
         QVERIFY(window.isWindowModified());
 
+        // Retrain: the active model fine-tuned on the review, into a folder of its own that becomes
+        // the active model; the review stays on the alerts.
+        table->setStatusFilter(QString());
+        QVERIFY(panel->retrainButton()->isEnabled());
+        const auto before = window.analysis()->activeModel();
+        QTest::mouseClick(panel->retrainButton(), Qt::LeftButton);
+        QVERIFY(detected.wait(120000));
+        const auto retrained = window.analysis()->activeModel();
+        QVERIFY2(retrained != before && retrained.contains(QStringLiteral("retrained-")), qPrintable(retrained));
+        QCOMPARE(panel->registry()->rowCount(), 2);
+        QFile retrainLog(retrained + QStringLiteral("/train.log"));
+        QVERIFY(retrainLog.open(QIODevice::ReadOnly));
+        const auto logText = QString::fromUtf8(retrainLog.readAll());
+        QVERIFY2(logText.contains(QStringLiteral("fine-tuned from")) &&
+                     logText.contains(QStringLiteral("1 reviewed alert(s) as labels")),
+                 qPrintable(logText));
+        glitch = -1;
+        for (int i = 0; i < table->count(); ++i)
+            if (window.analysis()->alerts()[i].status == QLatin1String("confirmed"))
+                glitch = i;
+        QVERIFY2(glitch >= 0, "the confirmed review was lost in the retrain");
+        QVERIFY(window.analysis()->alerts()[glitch].startRow <= 49 && window.analysis()->alerts()[glitch].endRow >= 48);
+
         // The project keeps the review: a second window opens it as it was left.
         const auto projectFile = dir.filePath(QStringLiteral("review.fathom"));
         QVERIFY(window.saveProject(projectFile));
