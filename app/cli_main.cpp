@@ -46,6 +46,7 @@ int main(int argc, char** argv)
     devices->add_flag("--json", json, "Print JSON instead of text");
 
     fathom::cli::addSonarCommands(app);
+    fathom::cli::addDetectCommand(app);
     fathom::cli::addSeriesCommands(app);
 
     try {

@@ -6,5 +6,7 @@ namespace fathom::cli {
 
 // `fathom-cli demo`, `fathom-cli sonar info` and `fathom-cli sonar render`: they need no device.
 void addSonarCommands(CLI::App& app);
+// `fathom-cli detect`: contacts proposed by the detectors.
+void addDetectCommand(CLI::App& app);
 
 } // namespace fathom::cli

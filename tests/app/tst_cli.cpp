@@ -309,6 +309,39 @@ private slots:
         QVERIFY2(metrics.value(QStringLiteral("far")).toDouble() < 0.1, qPrintable(r.out));
     }
 
+    void detectWritesContactsAGisReads()
+    {
+        QTemporaryDir dir;
+        QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--out"), dir.path()}).code, 0);
+        const auto geojson = dir.filePath(QStringLiteral("contacts.geojson"));
+        const auto r =
+            run({QStringLiteral("detect"), dir.filePath(QStringLiteral("survey.xtf")), QStringLiteral("--out"), geojson,
+                 QStringLiteral("--truth"), dir.filePath(QStringLiteral("truth.csv")), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const auto summary = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        const int contacts = summary.value(QStringLiteral("contacts")).toInt();
+        QVERIFY(contacts > 0);
+        QVERIFY(
+            summary.value(QStringLiteral("truth")).toObject().value(QStringLiteral("recall_mine_like")).toDouble() >=
+            0.75);
+        QFile file(geojson);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto doc = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(doc.value(QStringLiteral("type")).toString(), QStringLiteral("FeatureCollection"));
+        const auto features = doc.value(QStringLiteral("features")).toArray();
+        QCOMPARE(features.size(), contacts);
+        for (const auto& f : features) {
+            const auto point = f.toObject().value(QStringLiteral("geometry")).toObject();
+            QCOMPARE(point.value(QStringLiteral("type")).toString(), QStringLiteral("Point"));
+            const auto xy = point.value(QStringLiteral("coordinates")).toArray();
+            QVERIFY(std::abs(xy[0].toDouble() - 129.10) < 0.05 && std::abs(xy[1].toDouble() - 35.05) < 0.05);
+            QVERIFY(f.toObject().value(QStringLiteral("properties")).toObject().contains(QStringLiteral("score")));
+        }
+        const auto bad = run({QStringLiteral("detect"), dir.filePath(QStringLiteral("sensors.csv"))});
+        QCOMPARE(bad.code, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("sensors.csv")), qPrintable(bad.err));
+    }
+
     void unknownProtocolIsRefused()
     {
         const auto r = run({QStringLiteral("ts"), QStringLiteral("evaluate"), QStringLiteral("--protocol"),

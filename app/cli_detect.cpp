@@ -1,0 +1,148 @@
+#include "cli_sonar.h"
+
+#include "common/atomicfile.h"
+#include "common/error.h"
+#include "common/timeformat.h"
+#include "series/csvloader.h"
+#include "sonar/detector.h"
+#include "sonar/sonarfile.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+namespace fathom::cli {
+
+namespace {
+
+struct DetectArgs
+{
+    std::string file, out, truth;
+    sonar::ClassicalOptions options;
+    bool json = false;
+};
+
+void writeCsv(const std::vector<sonar::Detection>& found, const std::string& path)
+{
+    AtomicFile out(path);
+    auto& csv = out.stream();
+    csv << "ping,side,sample,time,x,y,slant_range_m,ground_range_m,length_m,width_m,height_m,contrast,shadow_m,"
+           "score,detector\n";
+    char line[400];
+    for (const auto& d : found) {
+        std::snprintf(line, sizeof line, "%zu,%s,%d,%s,%.8f,%.8f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.3f,%s\n", d.ping,
+                      d.side ? "starboard" : "port", d.sample, formatUtc(d.time, TimeStyle::IsoMillis).c_str(), d.x,
+                      d.y, d.slantRange, d.groundRange, d.length, d.width, d.height, d.contrast, d.shadow, d.score,
+                      d.detector.c_str());
+        csv << line;
+    }
+    out.commit();
+}
+
+void writeGeoJson(const std::vector<sonar::Detection>& found, const std::string& path)
+{
+    nlohmann::json features = nlohmann::json::array();
+    for (const auto& d : found)
+        features.push_back({{"type", "Feature"},
+                            {"geometry", {{"type", "Point"}, {"coordinates", {d.x, d.y}}}},
+                            {"properties",
+                             {{"ping", d.ping},
+                              {"side", d.side ? "starboard" : "port"},
+                              {"sample", d.sample},
+                              {"time", formatUtc(d.time, TimeStyle::IsoMillis)},
+                              {"ground_range_m", d.groundRange},
+                              {"length_m", d.length},
+                              {"width_m", d.width},
+                              {"height_m", d.height},
+                              {"score", d.score},
+                              {"detector", d.detector},
+                              {"status", "new"}}}});
+    AtomicFile out(path);
+    out.stream() << nlohmann::json{{"type", "FeatureCollection"}, {"features", features}}.dump(2) << "\n";
+    out.commit();
+}
+
+// Detections against the simulator's truth.csv: an object is found when a detection on its side
+// lies within 15 pings and 30 samples of its centre; a detection near no object is a false alarm.
+nlohmann::json score(const std::vector<sonar::Detection>& found, const std::string& truthPath, std::size_t pings)
+{
+    series::LoadReport report;
+    series::LoadOptions load;
+    load.skip = {"class"};
+    const auto truth = series::loadCsv(truthPath, load, report);
+    const auto ping = truth.column(truth.channel("ping")), channel = truth.column(truth.channel("channel"));
+    const auto sample = truth.column(truth.channel("sample")), mine = truth.column(truth.channel("mine_like"));
+    const auto near = [&](const sonar::Detection& d, std::size_t i) {
+        return d.side == int(channel[i]) && std::abs(double(d.ping) - ping[i]) <= 15 &&
+               std::abs(double(d.sample) - sample[i]) <= 30;
+    };
+    int mineLike = 0, mineFound = 0, objects = 0, objectsFound = 0, falseAlarms = 0;
+    for (std::size_t i = 0; i < truth.rows; ++i) {
+        const bool hit = std::any_of(found.begin(), found.end(), [&](const auto& d) { return near(d, i); });
+        ++objects;
+        objectsFound += hit;
+        if (mine[i] > 0.5f) {
+            ++mineLike;
+            mineFound += hit;
+        }
+    }
+    for (const auto& d : found) {
+        bool any = false;
+        for (std::size_t i = 0; i < truth.rows && !any; ++i)
+            any = near(d, i);
+        falseAlarms += !any;
+    }
+    return {{"mine_like", mineLike},
+            {"mine_like_found", mineFound},
+            {"recall_mine_like", mineLike ? double(mineFound) / mineLike : 0.0},
+            {"objects", objects},
+            {"objects_found", objectsFound},
+            {"false_alarms", falseAlarms},
+            {"false_alarms_per_1000_pings", pings ? 1000.0 * falseAlarms / double(pings) : 0.0}};
+}
+
+void detectCommand(const DetectArgs& args)
+{
+    const auto file = sonar::open(args.file);
+    const auto found = sonar::detectClassical(
+        *file, args.options, [](double share) { std::fprintf(stderr, "\rdetecting… %3.0f %%", 100 * share); });
+    std::fprintf(stderr, "\n%zu contacts in %zu pings\n", found.size(), file->pingCount());
+    if (!args.out.empty()) {
+        if (args.out.ends_with(".geojson") || args.out.ends_with(".json"))
+            writeGeoJson(found, args.out);
+        else
+            writeCsv(found, args.out);
+    }
+    nlohmann::json summary = {{"file", args.file}, {"pings", file->pingCount()}, {"contacts", found.size()}};
+    if (!args.truth.empty()) {
+        summary["truth"] = score(found, args.truth, file->pingCount());
+        const auto& t = summary["truth"];
+        std::fprintf(stderr,
+                     "mine-like found %d/%d (recall %.2f), all objects %d/%d, false alarms %d (%.2f per 1,000 pings)\n",
+                     t["mine_like_found"].get<int>(), t["mine_like"].get<int>(), t["recall_mine_like"].get<double>(),
+                     t["objects_found"].get<int>(), t["objects"].get<int>(), t["false_alarms"].get<int>(),
+                     t["false_alarms_per_1000_pings"].get<double>());
+    }
+    if (args.json)
+        std::cout << summary.dump(2) << "\n";
+}
+
+} // namespace
+
+void addDetectCommand(CLI::App& app)
+{
+    auto a = std::make_shared<DetectArgs>();
+    auto* cmd = app.add_subcommand("detect", "Propose contacts in a sidescan file (highlight and shadow)");
+    cmd->add_option("file", a->file, "XTF, JSF or picture")->required();
+    cmd->add_option("--out", a->out, "contacts.csv, or .geojson for GIS");
+    cmd->add_option("--truth", a->truth, "The simulator's truth.csv: print recall and false alarms");
+    cmd->add_flag("--json", a->json, "Print a JSON summary");
+    cmd->add_option("--highlight", a->options.highlight, "Highlight threshold, times the local mean");
+    cmd->add_option("--shadow-level", a->options.shadowLevel, "Shadow threshold, times the local mean");
+    cmd->add_option("--min-shadow", a->options.minShadowMetres, "Shortest shadow kept, metres");
+    cmd->add_option("--min-score", a->options.minScore, "Lowest score kept (0..1)");
+    cmd->callback([a] { detectCommand(*a); });
+}
+
+} // namespace fathom::cli

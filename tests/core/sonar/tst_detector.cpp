@@ -1,0 +1,101 @@
+#include "common/error.h"
+#include "sonar/detector.h"
+#include "sonar/simulator.h"
+#include "sonar/sonarfile.h"
+#include "sonar/xtfwriter.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace fathom;
+using namespace fathom::sonar;
+
+namespace {
+
+std::unique_ptr<SonarFile> simulated(const QTemporaryDir& dir, SurveySimulator::Options options)
+{
+    const auto files = writeDemoSurvey(dir.path().toStdString(), options);
+    return open(files[0]);
+}
+
+bool near(const Detection& d, const SimulatedObject& o)
+{
+    return d.side == o.channel && std::abs(double(d.ping) - double(o.ping)) <= 15 &&
+           std::abs(d.sample - o.sample) <= 30;
+}
+
+} // namespace
+
+class TestDetector : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void findsPlantedObjectsWithFewFalseAlarms()
+    {
+        QTemporaryDir dir;
+        SurveySimulator::Options options;
+        options.seed = 5; // not a seed the thresholds were tuned on
+        options.pings = 3000;
+        const auto file = simulated(dir, options);
+        const SurveySimulator sim(options);
+        const auto found = detectClassical(*file);
+        int mineLike = 0, mineFound = 0, falseAlarms = 0;
+        for (const auto& o : sim.objects()) {
+            if (!o.mineLike)
+                continue;
+            ++mineLike;
+            mineFound += std::any_of(found.begin(), found.end(), [&](const auto& d) { return near(d, o); });
+        }
+        for (const auto& d : found)
+            falseAlarms +=
+                std::none_of(sim.objects().begin(), sim.objects().end(), [&](const auto& o) { return near(d, o); });
+        qInfo("mine-like %d/%d found, %d false alarms in %d pings", mineFound, mineLike, falseAlarms, options.pings);
+        QVERIFY2(mineFound * 4 >= mineLike * 3, qPrintable(QString("%1 of %2").arg(mineFound).arg(mineLike)));
+        QVERIFY(falseAlarms <= 3 * options.pings / 1000);
+        for (const auto& d : found) {
+            QVERIFY(d.score > 0 && d.score <= 1);
+            QVERIFY(d.shadow > 0 && d.length > 0 && d.width > 0);
+            QVERIFY(std::abs(d.y - options.startLatitude) < 0.05); // georeferenced near the line
+        }
+    }
+
+    void emptySeabedStaysQuiet()
+    {
+        QTemporaryDir dir;
+        SurveySimulator::Options options;
+        options.seed = 9;
+        options.pings = 2000;
+        options.mineLikeObjects = 0;
+        options.clutterObjects = 0;
+        const auto found = detectClassical(*simulated(dir, options));
+        QVERIFY2(found.size() <= 2, qPrintable(QString::number(found.size())));
+    }
+
+    void aFileWithoutSidescanIsRefused()
+    {
+        QTemporaryDir dir;
+        const auto path = std::filesystem::path(dir.path().toStdString()) / "sub.xtf";
+        XtfWriter::Options options;
+        options.channels = {{0, Side::Other, "SUBBOTTOM", SampleFormat::U16, 4000.0}};
+        XtfWriter writer(path, options);
+        PingInfo ping;
+        ping.slantRange = 30;
+        ping.samples = 64;
+        for (int i = 0; i < 20; ++i)
+            writer.write(ping, {std::vector<float>(64, 100.0f)});
+        writer.close();
+        try {
+            detectClassical(*open(path));
+            QFAIL("detected in a file with no sidescan");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("sub.xtf") != std::string::npos, e.what());
+            QVERIFY2(std::string(e.what()).find("no sidescan") != std::string::npos, e.what());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDetector)
+#include "tst_detector.moc"
