@@ -73,8 +73,10 @@ AnalysisController::AnalysisController(SeriesPlot* plot, AlertTable* alerts, Tra
 
     connect(m_table, &AlertTable::alertActivated, this, [this](int i) {
         m_plot->setCurrentAlert(i);
+        m_table->setDetails(details(i));
         emit momentChosen(m_alerts[i].peak);
     });
+    connect(m_panel, &TrainingPanel::compareRequested, this, &AnalysisController::compare);
     connect(m_plot, &SeriesPlot::alertClicked, this, [this](int i) { m_table->setCurrentAlert(i); });
     connect(m_plot, &SeriesPlot::momentClicked, this, &AnalysisController::momentChosen);
     connect(m_table, &AlertTable::reviewRequested, this, &AnalysisController::review);
@@ -259,6 +261,8 @@ void AnalysisController::startJob(const ml::TrainJob& job, const QStringList& or
     m_panel->setRunning(true);
     m_panel->clearCurves();
     m_panel->setStatus(tr("Starting…"));
+    m_panel->appendLog(tr("Training %1 on %2")
+                           .arg(order.join(QStringLiteral(", ")), QString::fromStdString(job.data.front().string())));
     emit trainingStarted();
     logging::info("Training " + order.join(QStringLiteral(", ")).toStdString() + " on " + job.data.front().string());
     run([this, job, order] {
@@ -288,8 +292,16 @@ void AnalysisController::startJob(const ml::TrainJob& job, const QStringList& or
                     const bool epochDone = p.epochDone;
                     post([this, shown, epochDone] {
                         m_panel->showProgress(shown);
-                        if (epochDone)
-                            m_panel->addEpoch(shown.model, shown.epoch, shown.loss, shown.validationLoss);
+                        if (!epochDone)
+                            return;
+                        m_panel->addEpoch(shown.model, shown.epoch, shown.loss, shown.validationLoss);
+                        m_panel->appendLog(tr("%1 epoch %2/%3: training loss %4, validation loss %5, %6 samples/s")
+                                               .arg(shown.model)
+                                               .arg(shown.epoch)
+                                               .arg(shown.epochs)
+                                               .arg(shown.loss, 0, 'g', 4)
+                                               .arg(shown.validationLoss, 0, 'g', 4)
+                                               .arg(shown.samplesPerSecond, 0, 'f', 0));
                     });
                 },
                 &m_stop, &m_pause);
@@ -307,6 +319,8 @@ void AnalysisController::startJob(const ml::TrainJob& job, const QStringList& or
             if (failure.isEmpty() && !cancelled)
                 m_panel->progressBar()->setValue(m_panel->progressBar()->maximum()); // early stops included
             refreshRegistry();
+            m_panel->appendLog(failure.isEmpty() ? tr("Done: %1").arg(done.join(QStringLiteral(", ")))
+                                                 : tr("Stopped: %1").arg(failure));
             if (!failure.isEmpty()) {
                 m_panel->setStatus(tr("Training stopped: %1").arg(failure));
                 emit failed(failure);
@@ -351,7 +365,7 @@ void AnalysisController::setActiveModel(const QString& folder, bool replaceAlert
         return;
     const auto generation = ++m_detectGeneration;
     const auto series = m_seriesPath;
-    const auto modelName = QFileInfo(folder).fileName();
+    const auto modelName = labelOf(folder);
     emit message(tr("Running %1 over the series…").arg(modelName));
     m_replaceAlerts = true; // once drawn, a model chosen again brings its own alerts
     run([this, folder, series, generation, modelName, replaceAlerts] {
@@ -385,6 +399,7 @@ void AnalysisController::setActiveModel(const QString& folder, bool replaceAlert
             post([this, generation, x, forecast, alerts, target, modelName, replaceAlerts] {
                 if (generation != m_detectGeneration)
                     return; // a newer request is on its way
+                m_target = target;
                 m_plot->setForecast(modelName, target, x, forecast);
                 if (!replaceAlerts) {
                     showAlerts(); // the plot was rebuilt: the project's alerts go back on it
@@ -466,6 +481,85 @@ void AnalysisController::setNote(int index, const QString& note)
     m_undo.push(new LambdaCommand(
         tr("Edit note"), [this, index, note, before] { applyReview(index, before.status, note); },
         [this, index, before] { applyReview(index, before.status, before.note); }));
+}
+
+QString AnalysisController::labelOf(const QString& folder) const
+{
+    const auto relative = QDir(m_modelsFolder).relativeFilePath(folder);
+    return relative.startsWith(QLatin1String("..")) ? QFileInfo(folder).fileName() : relative;
+}
+
+QString AnalysisController::details(int index) const
+{
+    if (index < 0 || index >= m_alerts.size())
+        return {};
+    const auto& a = m_alerts[index];
+    const auto status = a.status == QLatin1String("confirmed")  ? tr("confirmed")
+                        : a.status == QLatin1String("rejected") ? tr("rejected")
+                                                                : tr("not reviewed");
+    QString text = tr("<b>%1</b> · %2 to %3 (rows %4–%5) · score %6 (1 is the threshold) · model %7 · %8")
+                       .arg(when(a.peak, m_isTime), when(a.start, m_isTime), when(a.end, m_isTime))
+                       .arg(a.startRow)
+                       .arg(a.endRow)
+                       .arg(a.score, 0, 'f', 2)
+                       .arg(a.model.toHtmlEscaped(), status);
+    if (!m_target.isEmpty() && m_plot->forecasts().contains(a.model))
+        text += tr("<br>%1 at the peak: %2").arg(m_target).arg(m_plot->valueAt(m_target, a.peak), 0, 'g', 6);
+    for (const auto& channel : a.channels.split(QStringLiteral(", "), Qt::SkipEmptyParts))
+        if (channel != m_target)
+            text += tr("<br>%1 at the peak: %2").arg(channel).arg(m_plot->valueAt(channel, a.peak), 0, 'g', 6);
+    if (!a.note.isEmpty())
+        text += tr("<br>Note: %1").arg(a.note.toHtmlEscaped());
+    return text;
+}
+
+void AnalysisController::compare(const QString& first, const QString& second)
+{
+    if (m_seriesPath.isEmpty())
+        return;
+    const auto series = m_seriesPath;
+    const QStringList labels = {labelOf(first), labelOf(second)};
+    emit message(tr("Comparing %1 and %2…").arg(labels[0], labels[1]));
+    run([this, first, second, series, labels] {
+        try {
+            QVector<QStringList> rows = {{tr("validation MSE")},       {tr("test MSE")},          {tr("epochs")},
+                                         {tr("parameters")},           {tr("training time (s)")}, {tr("device")},
+                                         {tr("alerts on this series")}};
+            QVector<QPair<QVector<double>, QVector<double>>> lines;
+            QString target;
+            for (const auto& folder : {first, second}) {
+                const auto card = ml::readModelCard(folder.toStdString());
+                const auto metric = [&](const char* key) {
+                    const auto it = card.metrics.find(key);
+                    return it == card.metrics.end() ? QStringLiteral("—") : QString::number(it->second, 'g', 5);
+                };
+                const auto r = ml::detectAlerts(folder.toStdString(), {series.toStdString()});
+                rows[0] << metric("validation_mse");
+                rows[1] << metric("test_mse");
+                rows[2] << metric("epochs");
+                rows[3] << metric("parameters");
+                rows[4] << QString::number(card.seconds, 'f', 1);
+                rows[5] << QString::fromStdString(card.device);
+                rows[6] << QString::number(r.alerts.size());
+                QVector<double> x, values;
+                for (std::size_t row = r.lookback; row < r.forecast.size(); ++row) {
+                    x.append(r.time.empty() ? double(row) : r.time[row]);
+                    values.append(double(r.forecast[row]));
+                }
+                lines.append({x, values});
+                target = QString::fromStdString(r.target);
+            }
+            post([this, labels, rows, lines, target] {
+                for (int i = 0; i < 2; ++i)
+                    m_plot->setForecast(labels[i], target, lines[i].first, lines[i].second);
+                showAlerts(); // the plot was rebuilt
+                emit comparisonReady(labels, rows);
+            });
+        } catch (const std::exception& e) {
+            const auto text = QString::fromStdString(e.what());
+            post([this, text] { emit failed(text); });
+        }
+    });
 }
 
 void AnalysisController::showMoment(double time)

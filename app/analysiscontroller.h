@@ -60,12 +60,18 @@ public:
     QUndoStack* undoStack() { return &m_undo; }
     // The moment a ping was recorded: marked on the series.
     void showMoment(double time);
+    // Two trained models side by side: both forecasts on the series, their figures in
+    // comparisonReady (a row per measure: its name, then the two models' values).
+    void compare(const QString& first, const QString& second);
+    // The Alerts dock's details line for one alert.
+    QString details(int index) const;
 
 signals:
     void seriesOpened(const QString& path, qint64 rows);
     void trainingStarted();
     void trainingFinished(bool cancelled);
     void alertsDetected(int count); // a model's run over the series finished
+    void comparisonReady(const QStringList& models, const QVector<QStringList>& rows);
     void alertsChanged();
     // The analyst picked a moment on the series (an alert's peak, a click): the waterfall follows.
     void momentChosen(double time);
@@ -77,6 +83,7 @@ private:
     void startJob(const ml::TrainJob& job, const QStringList& order);
     void post(std::function<void()> update);
     void refreshRegistry();
+    QString labelOf(const QString& folder) const;
     void showAlerts();
     void applyReview(int index, const QString& status, const QString& note);
 
@@ -91,6 +98,7 @@ private:
     bool m_replaceAlerts = true;
     QString m_seriesPath, m_modelsFolder, m_activeModel;
     QStringList m_skip;
+    QString m_target; // the active model's forecast channel
     QVector<ReviewedAlert> m_alerts;
     QUndoStack m_undo;
     quint64 m_detectGeneration = 0;

@@ -1,5 +1,6 @@
 // fathom: the desktop workbench.
 #include "analysiscontroller.h"
+#include "benchseries.h"
 #include "common/error.h"
 #include "common/logging.h"
 #include "common/paths.h"
@@ -17,6 +18,7 @@
 #include <QMessageBox>
 #include <QSettings>
 
+#include <cstdio>
 #include <fstream>
 
 namespace {
@@ -41,7 +43,11 @@ fathom::StartupOptions parseOptions(QCommandLineParser& parser, const QApplicati
     parser.setApplicationDescription(QStringLiteral("Fathom, the seabed survey workbench"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOptions({device, env, config, set, level, lang, demo});
+    const QCommandLineOption bench(QStringLiteral("bench-series"),
+                                   QStringLiteral("Measure the series plot's frame times with ROWS points per channel, "
+                                                  "print them and exit."),
+                                   QStringLiteral("rows"));
+    parser.addOptions({device, env, config, set, level, lang, demo, bench});
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QStringLiteral("A project (.fathom) or a sidescan file to open."),
                                  QStringLiteral("[file]"));
@@ -151,6 +157,10 @@ int main(int argc, char** argv)
 
     QCommandLineParser parser;
     auto options = parseOptions(parser, app);
+    if (parser.isSet(QStringLiteral("bench-series"))) {
+        std::fputs(qPrintable(fathom::benchSeriesPlot(parser.value(QStringLiteral("bench-series")).toInt())), stdout);
+        return 0;
+    }
     std::unique_ptr<fathom::Startup> startup;
     try {
         startup = fathom::start(options);

@@ -25,6 +25,8 @@
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDesktopServices>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -41,10 +43,12 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTimeZone>
 #include <QTimer>
 #include <QTranslator>
 #include <QUrl>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -404,6 +408,7 @@ void MainWindow::onSample(const DeviceSample& sample)
             text += tr(", %1 % busy").arg(gpu.utilisationPercent);
     }
     m_memoryLabel->setText(text);
+    m_trainingPanel->setDeviceMemory(text);
 }
 
 void MainWindow::connectAnalysis()
@@ -430,6 +435,7 @@ void MainWindow::connectAnalysis()
         m_docks[QStringLiteral("alerts")]->raise();
     });
     connect(m_trainingPanel, &TrainingPanel::browseRequested, this, &MainWindow::chooseSeries);
+    connect(m_analysis, &AnalysisController::comparisonReady, this, &MainWindow::showComparison);
     connect(m_trainingPanel, &TrainingPanel::deleteModelRequested, this, [this](const QString& folder) {
         if (QMessageBox::question(this, tr("Delete Model"),
                                   tr("Delete the trained model in %1? This cannot be undone.").arg(folder)) !=
@@ -438,6 +444,34 @@ void MainWindow::connectAnalysis()
         QDir(folder).removeRecursively();
         m_analysis->setModelsFolder(m_analysis->modelsFolder());
     });
+}
+
+void MainWindow::showComparison(const QStringList& models, const QVector<QStringList>& rows)
+{
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("modelComparison"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Compare Models"));
+    auto* table = new QTableWidget(int(rows.size()), 2, dialog);
+    table->setHorizontalHeaderLabels(models);
+    QStringList measures;
+    for (int r = 0; r < rows.size(); ++r) {
+        measures << rows[r].value(0);
+        for (int c = 0; c < 2; ++c)
+            table->setItem(r, c, new QTableWidgetItem(rows[r].value(c + 1)));
+    }
+    table->setVerticalHeaderLabels(measures);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->resizeColumnsToContents();
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(
+        new QLabel(tr("Both forecasts are drawn on the series; the Channels menu hides either."), dialog));
+    layout->addWidget(table);
+    auto* close = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(close, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+    layout->addWidget(close);
+    dialog->resize(520, 320);
+    dialog->show(); // not modal: the series stays in reach
 }
 
 void MainWindow::showMomentInSurvey(double time)

@@ -102,6 +102,7 @@ private:
     bool confirmClose();
     void connectAnalysis();
     void showMomentInSurvey(double time);
+    void showComparison(const QStringList& models, const QVector<QStringList>& rows);
 
     Startup& m_startup;
     DeviceManager& m_devices;

@@ -161,6 +161,78 @@
         <source>Retraining needs an active model and an open series.</source>
         <translation>Retraining needs an active model and an open series.</translation>
     </message>
+    <message>
+        <source>Training %1 on %2</source>
+        <translation>Training %1 on %2</translation>
+    </message>
+    <message>
+        <source>%1 epoch %2/%3: training loss %4, validation loss %5, %6 samples/s</source>
+        <translation>%1 epoch %2/%3: training loss %4, validation loss %5, %6 samples/s</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Done: %1</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Stopped: %1</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>not reviewed</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 to %3 (rows %4–%5) · score %6 (1 is the threshold) · model %7 · %8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 to %3 (rows %4–%5) · score %6 (1 is the threshold) · model %7 · %8</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;%1 at the peak: %2</source>
+        <translation>&lt;br&gt;%1 at the peak: %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Note: %1</source>
+        <translation>&lt;br&gt;Note: %1</translation>
+    </message>
+    <message>
+        <source>Comparing %1 and %2…</source>
+        <translation>Comparing %1 and %2…</translation>
+    </message>
+    <message>
+        <source>validation MSE</source>
+        <translation>validation MSE</translation>
+    </message>
+    <message>
+        <source>test MSE</source>
+        <translation>test MSE</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>epochs</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>parameters</translation>
+    </message>
+    <message>
+        <source>training time (s)</source>
+        <translation>training time (s)</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>device</translation>
+    </message>
+    <message>
+        <source>alerts on this series</source>
+        <translation>alerts on this series</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>
@@ -635,6 +707,14 @@ Detections and the contacts you mark will be listed here for review.</translatio
         <source>The project has changes that are not saved. Save them first?</source>
         <translation>The project has changes that are not saved. Save them first?</translation>
     </message>
+    <message>
+        <source>Compare Models</source>
+        <translation>Compare Models</translation>
+    </message>
+    <message>
+        <source>Both forecasts are drawn on the series; the Channels menu hides either.</source>
+        <translation>Both forecasts are drawn on the series; the Channels menu hides either.</translation>
+    </message>
 </context>
 <context>
     <name>fathom::SeriesPlot</name>
@@ -821,6 +901,18 @@ Detections and the contacts you mark will be listed here for review.</translatio
     <message>
         <source>Fine-tune the active model on the data and on the alerts you reviewed (confirmed: anomalies; rejected: normal)</source>
         <translation>Fine-tune the active model on the data and on the alerts you reviewed (confirmed: anomalies; rejected: normal)</translation>
+    </message>
+    <message>
+        <source>Memory: %1</source>
+        <translation>Memory: %1</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>Select two models: their metrics side by side and both forecasts on the series</source>
+        <translation>Select two models: their metrics side by side and both forecasts on the series</translation>
     </message>
 </context>
 <context>

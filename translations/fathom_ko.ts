@@ -161,6 +161,78 @@
         <source>Retraining needs an active model and an open series.</source>
         <translation>재학습하려면 활성 모델과 열린 시계열이 필요합니다.</translation>
     </message>
+    <message>
+        <source>Training %1 on %2</source>
+        <translation>%2에서 %1 학습</translation>
+    </message>
+    <message>
+        <source>%1 epoch %2/%3: training loss %4, validation loss %5, %6 samples/s</source>
+        <translation>%1 에포크 %2/%3: 학습 손실 %4, 검증 손실 %5, 초당 %6 샘플</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>완료: %1</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>중단: %1</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>확인됨</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>기각됨</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>검토 전</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 to %3 (rows %4–%5) · score %6 (1 is the threshold) · model %7 · %8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 ~ %3 (행 %4–%5) · 점수 %6 (1이 임계값) · 모델 %7 · %8</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;%1 at the peak: %2</source>
+        <translation>&lt;br&gt;최고점의 %1: %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Note: %1</source>
+        <translation>&lt;br&gt;메모: %1</translation>
+    </message>
+    <message>
+        <source>Comparing %1 and %2…</source>
+        <translation>%1와(과) %2 비교 중…</translation>
+    </message>
+    <message>
+        <source>validation MSE</source>
+        <translation>검증 MSE</translation>
+    </message>
+    <message>
+        <source>test MSE</source>
+        <translation>시험 MSE</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>매개변수</translation>
+    </message>
+    <message>
+        <source>training time (s)</source>
+        <translation>학습 시간 (초)</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>alerts on this series</source>
+        <translation>이 시계열의 경보</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>
@@ -635,6 +707,14 @@ Detections and the contacts you mark will be listed here for review.</source>
         <source>The project has changes that are not saved. Save them first?</source>
         <translation>프로젝트에 저장되지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
+    <message>
+        <source>Compare Models</source>
+        <translation>모델 비교</translation>
+    </message>
+    <message>
+        <source>Both forecasts are drawn on the series; the Channels menu hides either.</source>
+        <translation>두 예측이 모두 시계열에 그려집니다. 채널 메뉴에서 숨길 수 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>fathom::SeriesPlot</name>
@@ -821,6 +901,18 @@ Detections and the contacts you mark will be listed here for review.</source>
     <message>
         <source>Fine-tune the active model on the data and on the alerts you reviewed (confirmed: anomalies; rejected: normal)</source>
         <translation>활성 모델을 데이터와 검토한 경보로 미세 조정 (확인: 이상, 기각: 정상)</translation>
+    </message>
+    <message>
+        <source>Memory: %1</source>
+        <translation>메모리: %1</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>Select two models: their metrics side by side and both forecasts on the series</source>
+        <translation>모델 두 개를 선택하면 지표를 나란히 보고 두 예측을 시계열에 그립니다</translation>
     </message>
 </context>
 <context>

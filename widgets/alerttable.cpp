@@ -83,6 +83,11 @@ AlertTable::AlertTable(QWidget* parent)
     m_view->verticalHeader()->hide();
     m_view->installEventFilter(this);
     layout->addWidget(m_view, 1);
+    m_details = new QLabel(this);
+    m_details->setObjectName(QStringLiteral("alertDetails"));
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_details);
 
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this, proxy] {
         proxy->status = m_statusFilter->currentData().toString();
@@ -161,6 +166,16 @@ void AlertTable::fillRow(int index)
                         : r.status == QLatin1String("rejected") ? QColor(120, 120, 120)
                                                                 : QColor(200, 120, 0));
     set(Note, r.note, r.note, true);
+}
+
+void AlertTable::setDetails(const QString& text)
+{
+    m_details->setText(text);
+}
+
+QString AlertTable::details() const
+{
+    return m_details->text();
 }
 
 int AlertTable::currentAlert() const

@@ -44,6 +44,9 @@ public:
     void moveCurrent(int step);                  // through the rows as sorted and filtered
     void setStatusFilter(const QString& status); // "" for every alert
     QTableView* view() const { return m_view; }
+    // What is known about the current alert, below the table.
+    void setDetails(const QString& text);
+    QString details() const;
 
 signals:
     void alertActivated(int index);
@@ -67,6 +70,7 @@ private:
     QPushButton* m_confirm = nullptr;
     QPushButton* m_reject = nullptr;
     QTableView* m_view = nullptr;
+    QLabel* m_details = nullptr;
     QStandardItemModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     QVector<Row> m_rows;

@@ -45,7 +45,7 @@ QColor alertColor(const QString& status, bool current)
 }
 
 // The value of a sorted series at x: the nearest sample at or before it.
-double valueAt(const QVector<double>& xs, const QVector<double>& values, double x)
+double sampleAt(const QVector<double>& xs, const QVector<double>& values, double x)
 {
     if (xs.isEmpty())
         return qQNaN();
@@ -98,6 +98,7 @@ void SeriesPlot::clear()
     m_x.clear();
     m_channels.clear();
     m_columns.clear();
+    m_blocks.clear();
     m_visible.clear();
     m_forecasts.clear();
     m_alerts.clear();
@@ -112,6 +113,20 @@ void SeriesPlot::setSeries(const QVector<double>& x, bool isTime, const QStringL
     m_isTime = isTime;
     m_channels = channels;
     m_columns = columns;
+    m_blocks.clear();
+    for (const auto& column : columns) {
+        QVector<QPair<double, double>> blocks;
+        for (int start = 0; start < column.size(); start += kBlock) {
+            double lo = qInf(), hi = -qInf();
+            for (int i = start; i < std::min<int>(int(column.size()), start + kBlock); ++i)
+                if (!std::isnan(column[i])) {
+                    lo = std::min(lo, column[i]);
+                    hi = std::max(hi, column[i]);
+                }
+            blocks.append({lo, hi});
+        }
+        m_blocks.append(blocks);
+    }
     m_forecasts.clear();
     m_alerts.clear();
     m_currentAlert = -1;
@@ -246,10 +261,11 @@ void SeriesPlot::rebuild()
             line->setVisible(true);
         }
     drawAlerts();
-    for (auto* rect : m_lanes)
-        for (auto* axis : rect->axes(QCPAxis::atLeft))
-            for (auto* g : axis->graphs())
-                g->rescaleValueAxis(false, true);
+    if (!m_x.isEmpty())
+        for (auto* rect : m_lanes) {
+            const auto range = rect->axis(QCPAxis::atBottom)->range();
+            fitLane(rect, range.lower, range.upper);
+        }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -388,12 +404,48 @@ void SeriesPlot::syncRanges(double lower, double upper)
     m_syncing = true;
     for (auto* rect : m_lanes) {
         rect->axis(QCPAxis::atBottom)->setRange(lower, upper);
-        for (auto* g : rect->axis(QCPAxis::atLeft)->graphs())
-            if (g == rect->axis(QCPAxis::atLeft)->graphs().front())
-                g->rescaleValueAxis(false, true);
+        fitLane(rect, lower, upper);
     }
     m_syncing = false;
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// Each lane's value axis fits what is in view: from per-block minima and maxima (1,024 samples a
+// block) for the blocks wholly inside the range, so a million-point lane costs a thousand steps.
+void SeriesPlot::fitLane(QCPAxisRect* rect, double lower, double upper)
+{
+    const int lane = int(m_lanes.indexOf(rect));
+    if (lane < 0 || m_x.isEmpty())
+        return;
+    const int c = int(m_channels.indexOf(m_visible[lane]));
+    const auto& column = m_columns[c];
+    const auto& blocks = m_blocks[c];
+    auto i0 = int(std::lower_bound(m_x.begin(), m_x.end(), lower) - m_x.begin());
+    auto i1 = int(std::upper_bound(m_x.begin(), m_x.end(), upper) - m_x.begin());
+    if (i0 >= i1) {
+        i0 = std::max(0, i0 - 1);
+        i1 = std::min(int(m_x.size()), i0 + 2);
+    }
+    double lo = qInf(), hi = -qInf();
+    const auto take = [&](double v) {
+        if (!std::isnan(v)) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    };
+    int i = i0;
+    for (; i < i1 && i % kBlock != 0; ++i)
+        take(column[i]);
+    for (; i + kBlock <= i1; i += kBlock) {
+        take(blocks[i / kBlock].first);
+        take(blocks[i / kBlock].second);
+    }
+    for (; i < i1; ++i)
+        take(column[i]);
+    if (!std::isfinite(lo))
+        return;
+    const double pad = hi > lo ? (hi - lo) * 0.08 : std::max(1e-6, std::abs(hi) * 0.05 + 0.5);
+    rect->axis(QCPAxis::atLeft)->setRange(lo - pad, hi + pad);
 }
 
 QString SeriesPlot::readoutAt(double x) const
@@ -403,9 +455,15 @@ QString SeriesPlot::readoutAt(double x) const
                              .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))
                        : QString::number(x, 'f', 0));
     for (const auto& channel : m_visible)
-        parts << QStringLiteral("%1 %2").arg(channel).arg(valueAt(m_x, m_columns[int(m_channels.indexOf(channel))], x),
+        parts << QStringLiteral("%1 %2").arg(channel).arg(sampleAt(m_x, m_columns[int(m_channels.indexOf(channel))], x),
                                                           0, 'g', 6);
     return parts.join(QStringLiteral("   "));
+}
+
+double SeriesPlot::valueAt(const QString& channel, double x) const
+{
+    const auto c = m_channels.indexOf(channel);
+    return c < 0 ? qQNaN() : sampleAt(m_x, m_columns[int(c)], x);
 }
 
 void SeriesPlot::onMouseMove(double x)

@@ -59,6 +59,8 @@ public:
     void setXRange(double lower, double upper);
     // Every visible lane's value at x, as the cursor readout shows it.
     QString readoutAt(double x) const;
+    // A channel's value at x (the sample at or before it); NaN for an unknown channel.
+    double valueAt(const QString& channel, double x) const;
 
     QCustomPlot* plot() const { return m_plot; }
 
@@ -76,6 +78,7 @@ private:
     void drawAlerts();
     void retranslate();
     void syncRanges(double lower, double upper);
+    void fitLane(QCPAxisRect* rect, double lower, double upper);
     int laneOf(const QString& channel) const;
     void onMouseMove(double x);
     void onClick(double x);
@@ -89,6 +92,8 @@ private:
     bool m_isTime = false;
     QStringList m_channels;
     QVector<QVector<double>> m_columns;
+    static constexpr int kBlock = 1024;
+    QVector<QVector<QPair<double, double>>> m_blocks; // per channel: each block's min and max
     QStringList m_visible;
     QVector<QCPAxisRect*> m_lanes;
     QVector<QCPItemStraightLine*> m_cursors, m_moments;

@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -117,8 +118,12 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("trainingStatus"));
     m_status->setWordWrap(true);
+    m_memory = new QLabel(this);
+    m_memory->setObjectName(QStringLiteral("trainingMemory"));
+    m_memory->setWordWrap(true);
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
+    layout->addWidget(m_memory);
 
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("lossPlot"));
@@ -130,11 +135,17 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     layout->addWidget(m_plot, 1);
+    m_log = new QPlainTextEdit(this);
+    m_log->setObjectName(QStringLiteral("trainingLog"));
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(500);
+    m_log->setMaximumHeight(90);
+    layout->addWidget(m_log);
 
     m_registry = new QTableWidget(0, 6, this);
     m_registry->setObjectName(QStringLiteral("modelRegistry"));
     m_registry->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_registry->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_registry->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_registry->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_registry->verticalHeader()->hide();
     m_registry->horizontalHeader()->setStretchLastSection(true);
@@ -145,6 +156,9 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     m_delete = new QPushButton(this);
     registryButtons->addWidget(m_setActive);
     registryButtons->addWidget(m_delete);
+    m_compare = new QPushButton(this);
+    m_compare->setObjectName(QStringLiteral("compareButton"));
+    registryButtons->addWidget(m_compare);
     registryButtons->addStretch(1);
     layout->addLayout(registryButtons);
 
@@ -172,6 +186,12 @@ TrainingPanel::TrainingPanel(QWidget* parent)
         if (!selected().isEmpty())
             emit deleteModelRequested(selected());
     });
+    connect(m_compare, &QPushButton::clicked, this, [this] {
+        const auto folders = selectedFolders();
+        if (folders.size() == 2)
+            emit compareRequested(folders[0], folders[1]);
+    });
+    connect(m_registry, &QTableWidget::itemSelectionChanged, this, &TrainingPanel::refreshButtons);
     connect(m_data, &QLineEdit::textChanged, this, &TrainingPanel::refreshButtons);
     for (auto* box : m_models)
         connect(box, &QCheckBox::toggled, this, &TrainingPanel::refreshButtons);
@@ -266,6 +286,7 @@ void TrainingPanel::refreshButtons()
     m_cancel->setEnabled(m_running);
     m_setActive->setEnabled(!m_entries.isEmpty());
     m_delete->setEnabled(!m_entries.isEmpty() && !m_running);
+    m_compare->setEnabled(selectedFolders().size() == 2);
 }
 
 void TrainingPanel::showProgress(const Progress& p)
@@ -352,6 +373,25 @@ void TrainingPanel::setStatus(const QString& text)
     m_status->setText(text);
 }
 
+void TrainingPanel::setDeviceMemory(const QString& text)
+{
+    m_memory->setText(tr("Memory: %1").arg(text));
+}
+
+void TrainingPanel::appendLog(const QString& line)
+{
+    m_log->appendPlainText(line);
+}
+
+QStringList TrainingPanel::selectedFolders() const
+{
+    QStringList folders;
+    for (const auto& index : m_registry->selectionModel()->selectedRows())
+        if (index.row() < m_entries.size())
+            folders << m_entries[index.row()].folder;
+    return folders;
+}
+
 void TrainingPanel::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -390,6 +430,8 @@ void TrainingPanel::retranslate()
     m_setActive->setText(tr("Set active"));
     m_setActive->setToolTip(tr("Use the selected model for forecasts and alerts"));
     m_delete->setText(tr("Delete"));
+    m_compare->setText(tr("Compare"));
+    m_compare->setToolTip(tr("Select two models: their metrics side by side and both forecasts on the series"));
 }
 
 } // namespace fathom

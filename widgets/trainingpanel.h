@@ -11,6 +11,7 @@ class QCustomPlot;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
@@ -66,6 +67,10 @@ public:
     void setEntries(const QVector<Entry>& entries, const QString& activeFolder);
     QString activeFolder() const { return m_activeFolder; }
     void setStatus(const QString& text);
+    // The active device's memory as the monitor last sampled it, shown beside the progress.
+    void setDeviceMemory(const QString& text);
+    void appendLog(const QString& line);
+    QStringList selectedFolders() const;
     QCustomPlot* lossPlot() const { return m_plot; }
     QPushButton* trainButton() const { return m_train; }
     QPushButton* retrainButton() const { return m_retrain; }
@@ -73,6 +78,8 @@ public:
     QPushButton* cancelButton() const { return m_cancel; }
     QProgressBar* progressBar() const { return m_progress; }
     QTableWidget* registry() const { return m_registry; }
+    QPushButton* compareButton() const { return m_compare; }
+    QPlainTextEdit* log() const { return m_log; }
 
 signals:
     void startRequested(const fathom::TrainingPanel::Settings& settings);
@@ -82,6 +89,7 @@ signals:
     void browseRequested();
     void activeModelRequested(const QString& folder);
     void deleteModelRequested(const QString& folder);
+    void compareRequested(const QString& first, const QString& second);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -113,6 +121,9 @@ private:
     QTableWidget* m_registry = nullptr;
     QPushButton* m_setActive = nullptr;
     QPushButton* m_delete = nullptr;
+    QPushButton* m_compare = nullptr;
+    QLabel* m_memory = nullptr;
+    QPlainTextEdit* m_log = nullptr;
     QVector<Entry> m_entries;
     QString m_activeFolder;
     QString m_wantedTarget, m_wantedLabels;

@@ -17,6 +17,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
@@ -348,6 +349,23 @@ private slots:
                 glitch = i;
         QVERIFY2(glitch >= 0, "the confirmed review was lost in the retrain");
         QVERIFY(window.analysis()->alerts()[glitch].startRow <= 49 && window.analysis()->alerts()[glitch].endRow >= 48);
+        table->setCurrentAlert(glitch);
+        QVERIFY2(table->details().contains(QStringLiteral("altitude_m at the peak")), qPrintable(table->details()));
+        QVERIFY(panel->log()->toPlainText().contains(QStringLiteral("rule epoch 1/4")));
+        QTRY_VERIFY(
+            panel->findChild<QLabel*>(QStringLiteral("trainingMemory"))->text().contains(QStringLiteral("Fathom")));
+
+        // Compare the first and the retrained model: figures side by side, both forecasts drawn.
+        QVERIFY(!panel->compareButton()->isEnabled());
+        panel->registry()->selectAll();
+        QVERIFY(panel->compareButton()->isEnabled());
+        QTest::mouseClick(panel->compareButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QDialog*>(QStringLiteral("modelComparison")), 30000);
+        auto* comparison = window.findChild<QDialog*>(QStringLiteral("modelComparison"))->findChild<QTableWidget*>();
+        QCOMPARE(comparison->columnCount(), 2);
+        QCOMPARE(comparison->rowCount(), 7);
+        QVERIFY(!comparison->item(0, 0)->text().isEmpty() && !comparison->item(0, 1)->text().isEmpty());
+        QCOMPARE(window.seriesPlot()->forecasts().size(), 2);
 
         // The project keeps the review: a second window opens it as it was left.
         const auto projectFile = dir.filePath(QStringLiteral("review.fathom"));
