@@ -77,6 +77,7 @@ AnalysisController::AnalysisController(SeriesPlot* plot, AlertTable* alerts, Tra
         emit momentChosen(m_alerts[i].peak);
     });
     connect(m_panel, &TrainingPanel::compareRequested, this, &AnalysisController::compare);
+    connect(m_plot, &SeriesPlot::markRequested, this, &AnalysisController::markAnomaly);
     connect(m_plot, &SeriesPlot::alertClicked, this, [this](int i) { m_table->setCurrentAlert(i); });
     connect(m_plot, &SeriesPlot::momentClicked, this, &AnalysisController::momentChosen);
     connect(m_table, &AlertTable::reviewRequested, this, &AnalysisController::review);
@@ -396,10 +397,36 @@ void AnalysisController::setActiveModel(const QString& folder, bool replaceAlert
                 alerts.append(alert);
             }
             const auto target = QString::fromStdString(r.target);
-            post([this, generation, x, forecast, alerts, target, modelName, replaceAlerts] {
+            // An ensemble's members, each a line to show on demand, and their spread as its band.
+            QStringList memberNames;
+            QVector<QVector<double>> memberLines;
+            QVector<double> lower, upper;
+            for (std::size_t m = 0; m < r.memberNames.size(); ++m) {
+                memberNames << QString::fromStdString(r.memberNames[m]);
+                QVector<double> line;
+                for (std::size_t row = r.lookback; row < r.forecast.size(); ++row)
+                    line.append(double(r.memberForecasts[m][row]));
+                memberLines.append(line);
+            }
+            for (int i = 0; !memberLines.isEmpty() && i < x.size(); ++i) {
+                double lo = memberLines[0][i], hi = lo;
+                for (const auto& line : memberLines) {
+                    lo = std::min(lo, line[i]);
+                    hi = std::max(hi, line[i]);
+                }
+                lower.append(lo);
+                upper.append(hi);
+            }
+            post([this, generation, x, forecast, alerts, target, modelName, replaceAlerts, memberNames, memberLines,
+                  lower, upper] {
                 if (generation != m_detectGeneration)
                     return; // a newer request is on its way
                 m_target = target;
+                for (int m = 0; m < memberNames.size(); ++m)
+                    m_plot->setForecast(modelName + QStringLiteral(" · ") + memberNames[m], target, x, memberLines[m],
+                                        false);
+                if (!lower.isEmpty())
+                    m_plot->setBand(modelName, target, x, lower, upper);
                 m_plot->setForecast(modelName, target, x, forecast);
                 if (!replaceAlerts) {
                     showAlerts(); // the plot was rebuilt: the project's alerts go back on it
@@ -411,6 +438,11 @@ void AnalysisController::setActiveModel(const QString& folder, bool replaceAlert
                         a.status = old->status;
                         a.note = old->note;
                     }
+                for (const auto& a : m_alerts)
+                    if (a.model == QLatin1String("analyst")) // the analyst's own marks outlive any model
+                        merged.append(a);
+                std::sort(merged.begin(), merged.end(),
+                          [](const ReviewedAlert& a, const ReviewedAlert& b) { return a.start < b.start; });
                 m_undo.clear(); // the reviews now point at other alerts
                 m_alerts = merged;
                 showAlerts();
@@ -445,6 +477,7 @@ void AnalysisController::showAlerts()
     m_plot->setAlerts(marks);
     if (current >= 0 && current < rows.size())
         m_table->setCurrentAlert(current);
+    m_table->setDetails(details(m_table->currentAlert())); // the alert under it may have changed
     emit alertsChanged();
 }
 
@@ -560,6 +593,33 @@ void AnalysisController::compare(const QString& first, const QString& second)
             post([this, text] { emit failed(text); });
         }
     });
+}
+
+void AnalysisController::markAnomaly(double start, double end)
+{
+    if (m_seriesPath.isEmpty() || end <= start)
+        return;
+    ReviewedAlert alert;
+    alert.start = start;
+    alert.end = end;
+    alert.peak = (start + end) / 2;
+    alert.startRow = m_plot->rowAt(start);
+    alert.endRow = std::max(alert.startRow, m_plot->rowAt(end) - 1);
+    alert.peakRow = (alert.startRow + alert.endRow) / 2;
+    alert.model = QStringLiteral("analyst");
+    alert.status = QStringLiteral("confirmed");
+    m_undo.push(new LambdaCommand(
+        tr("Mark anomaly"),
+        [this, alert] {
+            m_alerts.append(alert);
+            showAlerts();
+            m_table->setCurrentAlert(int(m_alerts.size()) - 1);
+        },
+        [this] {
+            m_alerts.removeLast();
+            showAlerts();
+        }));
+    m_plot->setSelection(0, 0);
 }
 
 void AnalysisController::showMoment(double time)

@@ -57,6 +57,9 @@ public:
     const QVector<ReviewedAlert>& alerts() const { return m_alerts; }
     void review(int index, const QString& status);
     void setNote(int index, const QString& note);
+    // An anomaly the models missed, marked by the analyst over a span of the series: a confirmed
+    // alert of model "analyst" (a label for the next retrain), with undo.
+    void markAnomaly(double start, double end);
     QUndoStack* undoStack() { return &m_undo; }
     // The moment a ping was recorded: marked on the series.
     void showMoment(double time);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "project/project.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
@@ -142,6 +144,8 @@ private:
     QAction* m_saveProjectAsAction = nullptr;
     QMenu* m_recentMenu = nullptr;
     QString m_projectPath;
+    // Contacts from the project, kept as they are until the Contacts dock edits them.
+    std::vector<project::ContactRecord> m_contacts;
     QTimer* m_autosaveTimer = nullptr;
     // View state from a project, applied once its series and survey are open.
     QStringList m_pendingChannels;

@@ -68,6 +68,7 @@ bool MainWindow::openProject(const QString& file)
         return false;
     }
     m_projectPath = file;
+    m_contacts = p.contacts;
     const auto& t = p.training;
     TrainingPanel::Settings settings;
     settings.data = qpath(p.series);
@@ -134,6 +135,7 @@ bool MainWindow::saveProject(const QString& file)
     for (const auto& a : m_analysis->alerts())
         p.alerts.push_back({a.start, a.end, a.peak, a.startRow, a.endRow, a.peakRow, a.score, a.channels.toStdString(),
                             a.model.toStdString(), a.status.toStdString(), a.note.toStdString()});
+    p.contacts = m_contacts;
     p.visibleChannels = fromQt(m_seriesPlot->visibleChannels());
     std::tie(p.viewStart, p.viewEnd) = m_seriesPlot->xRange();
     if (m_survey->file())

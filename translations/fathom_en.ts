@@ -233,6 +233,10 @@
         <source>alerts on this series</source>
         <translation>alerts on this series</translation>
     </message>
+    <message>
+        <source>Mark anomaly</source>
+        <translation>Mark anomaly</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>
@@ -735,12 +739,28 @@ Detections and the contacts you mark will be listed here for review.</translatio
         <translation>Choose the channels shown as lanes and the forecasts drawn over them</translation>
     </message>
     <message>
-        <source>Wheel: zoom · drag: pan · Ctrl+drag: zoom to a box · double-click: everything · click an alert to review it</source>
-        <translation>Wheel: zoom · drag: pan · Ctrl+drag: zoom to a box · double-click: everything · click an alert to review it</translation>
-    </message>
-    <message>
         <source>No sensor series open</source>
         <translation>No sensor series open</translation>
+    </message>
+    <message>
+        <source>   selected: %1 s</source>
+        <translation>   selected: %1 s</translation>
+    </message>
+    <message>
+        <source>Mark the selection as an anomaly</source>
+        <translation>Mark the selection as an anomaly</translation>
+    </message>
+    <message>
+        <source>Clear the selection</source>
+        <translation>Clear the selection</translation>
+    </message>
+    <message>
+        <source>Show everything</source>
+        <translation>Show everything</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom · drag: pan · Ctrl+drag: zoom to a box · Shift+drag: select a span · double-click: everything · click an alert to review it · right-click: mark the selection</source>
+        <translation>Wheel: zoom · drag: pan · Ctrl+drag: zoom to a box · Shift+drag: select a span · double-click: everything · click an alert to review it · right-click: mark the selection</translation>
     </message>
 </context>
 <context>

@@ -233,6 +233,10 @@
         <source>alerts on this series</source>
         <translation>이 시계열의 경보</translation>
     </message>
+    <message>
+        <source>Mark anomaly</source>
+        <translation>이상 표시</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>
@@ -735,12 +739,28 @@ Detections and the contacts you mark will be listed here for review.</source>
         <translation>레인으로 표시할 채널과 그 위에 그릴 예측 선택</translation>
     </message>
     <message>
-        <source>Wheel: zoom · drag: pan · Ctrl+drag: zoom to a box · double-click: everything · click an alert to review it</source>
-        <translation>휠: 확대/축소 · 드래그: 이동 · Ctrl+드래그: 상자 확대 · 더블클릭: 전체 · 경보를 클릭하면 검토</translation>
-    </message>
-    <message>
         <source>No sensor series open</source>
         <translation>열린 센서 시계열 없음</translation>
+    </message>
+    <message>
+        <source>   selected: %1 s</source>
+        <translation>   선택: %1초</translation>
+    </message>
+    <message>
+        <source>Mark the selection as an anomaly</source>
+        <translation>선택 구간을 이상으로 표시</translation>
+    </message>
+    <message>
+        <source>Clear the selection</source>
+        <translation>선택 해제</translation>
+    </message>
+    <message>
+        <source>Show everything</source>
+        <translation>전체 보기</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom · drag: pan · Ctrl+drag: zoom to a box · Shift+drag: select a span · double-click: everything · click an alert to review it · right-click: mark the selection</source>
+        <translation>휠: 확대/축소 · 드래그: 이동 · Ctrl+드래그: 상자 확대 · Shift+드래그: 구간 선택 · 더블클릭: 전체 · 경보를 클릭하면 검토 · 오른쪽 클릭: 선택 구간 표시</translation>
     </message>
 </context>
 <context>

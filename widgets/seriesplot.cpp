@@ -101,6 +101,7 @@ void SeriesPlot::clear()
     m_blocks.clear();
     m_visible.clear();
     m_forecasts.clear();
+    m_bands.clear();
     m_alerts.clear();
     m_currentAlert = -1;
     rebuild();
@@ -128,6 +129,7 @@ void SeriesPlot::setSeries(const QVector<double>& x, bool isTime, const QStringL
         m_blocks.append(blocks);
     }
     m_forecasts.clear();
+    m_bands.clear();
     m_alerts.clear();
     m_currentAlert = -1;
     m_visible.clear();
@@ -173,6 +175,7 @@ void SeriesPlot::rebuild()
     m_cursors.clear();
     m_moments.clear();
     m_alertItems.clear();
+    m_selectionItems.clear();
     QSharedPointer<QCPAxisTicker> ticker;
     if (m_isTime) {
         auto dates = QSharedPointer<QCPAxisTickerDateTime>::create();
@@ -240,6 +243,23 @@ void SeriesPlot::rebuild()
         }
         m_lanes.append(rect);
     }
+    for (auto it = m_bands.cbegin(); it != m_bands.cend(); ++it) {
+        const int lane = laneOf(it->channel);
+        if (lane < 0)
+            continue;
+        auto* x = m_lanes[lane]->axis(QCPAxis::atBottom);
+        auto* y = m_lanes[lane]->axis(QCPAxis::atLeft);
+        auto* lower = m_plot->addGraph(x, y);
+        auto* upper = m_plot->addGraph(x, y);
+        lower->setName(it.key() + QStringLiteral(" band"));
+        upper->setName(it.key() + QStringLiteral(" band"));
+        lower->setPen(Qt::NoPen);
+        upper->setPen(Qt::NoPen);
+        lower->setData(it->x, it->lower, true);
+        upper->setData(it->x, it->upper, true);
+        upper->setBrush(QColor(214, 39, 40, 45));
+        upper->setChannelFillGraph(lower);
+    }
     int colour = 0;
     for (auto it = m_forecasts.begin(); it != m_forecasts.end(); ++it) {
         it->color = kForecastColors[colour++ % std::size(kForecastColors)];
@@ -261,6 +281,7 @@ void SeriesPlot::rebuild()
             line->setVisible(true);
         }
     drawAlerts();
+    drawSelection();
     if (!m_x.isEmpty())
         for (auto* rect : m_lanes) {
             const auto range = rect->axis(QCPAxis::atBottom)->range();
@@ -309,10 +330,19 @@ void SeriesPlot::drawAlerts()
     }
 }
 
-void SeriesPlot::setForecast(const QString& model, const QString& channel, const QVector<double>& x,
-                             const QVector<double>& values)
+void SeriesPlot::setBand(const QString& model, const QString& channel, const QVector<double>& x,
+                         const QVector<double>& lower, const QVector<double>& upper)
 {
-    const bool visible = m_forecasts.contains(model) ? m_forecasts[model].visible : true;
+    m_bands[model] = {channel, x, lower, upper};
+    const auto range = xRange();
+    rebuild();
+    setXRange(range.first, range.second);
+}
+
+void SeriesPlot::setForecast(const QString& model, const QString& channel, const QVector<double>& x,
+                             const QVector<double>& values, bool shown)
+{
+    const bool visible = m_forecasts.contains(model) ? m_forecasts[model].visible : shown;
     m_forecasts[model] = {channel, x, values, visible, {}};
     if (m_channels.contains(channel) && !m_visible.contains(channel)) {
         m_visible.prepend(channel); // a forecast is shown over its channel
@@ -474,7 +504,10 @@ void SeriesPlot::onMouseMove(double x)
         line->setVisible(true);
     }
     m_plot->layer(QStringLiteral("cursor"))->replot();
-    m_readout->setText(readoutAt(x));
+    auto text = readoutAt(x);
+    if (m_selection.second > m_selection.first)
+        text += tr("   selected: %1 s").arg(m_selection.second - m_selection.first, 0, 'f', 1);
+    m_readout->setText(text);
 }
 
 void SeriesPlot::onClick(double x)
@@ -487,6 +520,52 @@ void SeriesPlot::onClick(double x)
     emit momentClicked(x);
 }
 
+qint64 SeriesPlot::rowAt(double x) const
+{
+    return qint64(std::lower_bound(m_x.begin(), m_x.end(), x) - m_x.begin());
+}
+
+void SeriesPlot::setSelection(double start, double end)
+{
+    m_selection = {std::min(start, end), std::max(start, end)};
+    drawSelection();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SeriesPlot::drawSelection()
+{
+    for (auto* item : m_selectionItems)
+        m_plot->removeItem(item);
+    m_selectionItems.clear();
+    if (m_selection.second <= m_selection.first)
+        return;
+    for (auto* rect : m_lanes) {
+        auto* item = new QCPItemRect(m_plot);
+        item->setClipAxisRect(rect);
+        for (auto* p : {item->topLeft, item->bottomRight}) {
+            p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+            p->setAxisRect(rect);
+            p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        }
+        item->topLeft->setCoords(m_selection.first, 0);
+        item->bottomRight->setCoords(m_selection.second, 1);
+        item->setBrush(QColor(31, 119, 180, 40));
+        item->setPen(QPen(QColor(31, 119, 180), 1, Qt::DashLine));
+        m_selectionItems.append(item);
+    }
+}
+
+void SeriesPlot::showContextMenu(const QPoint& at)
+{
+    QMenu menu(this);
+    auto* mark = menu.addAction(tr("Mark the selection as an anomaly"));
+    mark->setEnabled(m_selection.second > m_selection.first);
+    connect(mark, &QAction::triggered, this, [this] { emit markRequested(m_selection.first, m_selection.second); });
+    menu.addAction(tr("Clear the selection"), this, [this] { setSelection(0, 0); });
+    menu.addAction(tr("Show everything"), this, &SeriesPlot::showAll);
+    menu.exec(m_plot->mapToGlobal(at));
+}
+
 bool SeriesPlot::eventFilter(QObject* watched, QEvent* event)
 {
     static QPoint pressedAt;
@@ -495,6 +574,30 @@ bool SeriesPlot::eventFilter(QObject* watched, QEvent* event)
         type == QEvent::MouseMove || type == QEvent::MouseButtonPress || type == QEvent::MouseButtonRelease;
     if (watched == m_plot && mouse && !m_lanes.isEmpty()) {
         auto* axis = m_lanes.front()->axis(QCPAxis::atBottom);
+        const auto* e = static_cast<QMouseEvent*>(event);
+        const double x = axis->pixelToCoord(e->position().x());
+        // Shift+drag selects a span of time; the plot does not pan meanwhile.
+        if (type == QEvent::MouseButtonPress && e->button() == Qt::LeftButton && (e->modifiers() & Qt::ShiftModifier)) {
+            m_selectFrom = x;
+            setSelection(x, x);
+            return true;
+        }
+        if (!std::isnan(m_selectFrom)) {
+            if (type == QEvent::MouseMove) {
+                setSelection(m_selectFrom, x);
+                onMouseMove(x);
+            } else if (type == QEvent::MouseButtonRelease) {
+                setSelection(m_selectFrom, x);
+                m_selectFrom = qQNaN();
+                if (m_selection.second > m_selection.first)
+                    emit rangeSelected(m_selection.first, m_selection.second);
+            }
+            return true;
+        }
+        if (type == QEvent::MouseButtonPress && e->button() == Qt::RightButton) {
+            showContextMenu(e->position().toPoint());
+            return true;
+        }
         if (event->type() == QEvent::MouseMove) {
             onMouseMove(axis->pixelToCoord(static_cast<QMouseEvent*>(event)->position().x()));
         } else if (event->type() == QEvent::MouseButtonPress) {
@@ -546,8 +649,8 @@ void SeriesPlot::retranslate()
 {
     m_channelButton->setText(tr("Channels"));
     m_channelButton->setToolTip(tr("Choose the channels shown as lanes and the forecasts drawn over them"));
-    m_plot->setToolTip(tr("Wheel: zoom · drag: pan · Ctrl+drag: zoom to a box · double-click: everything · "
-                          "click an alert to review it"));
+    m_plot->setToolTip(tr("Wheel: zoom · drag: pan · Ctrl+drag: zoom to a box · Shift+drag: select a span · "
+                          "double-click: everything · click an alert to review it · right-click: mark the selection"));
     if (m_readout->text().isEmpty() || m_x.isEmpty())
         m_readout->setText(m_x.isEmpty() ? tr("No sensor series open") : QString());
 }

@@ -45,7 +45,11 @@ public:
 
     // A model's forecast drawn over `channel`'s lane; replaces that model's earlier one.
     void setForecast(const QString& model, const QString& channel, const QVector<double>& x,
-                     const QVector<double>& values);
+                     const QVector<double>& values, bool visible = true);
+    // A shaded band over `channel`'s lane (an ensemble's spread between its members).
+    void setBand(const QString& model, const QString& channel, const QVector<double>& x, const QVector<double>& lower,
+                 const QVector<double>& upper);
+    bool hasBand(const QString& model) const { return m_bands.contains(model); }
     void setForecastVisible(const QString& model, bool visible);
     QStringList forecasts() const { return m_forecasts.keys(); }
 
@@ -64,8 +68,16 @@ public:
 
     QCustomPlot* plot() const { return m_plot; }
 
+    // The first row at or after x (rows index the series given to setSeries).
+    qint64 rowAt(double x) const;
+    QPair<double, double> selection() const { return m_selection; } // equal ends: none
+    void setSelection(double start, double end);
+
 signals:
     void alertClicked(int index);
+    // Shift+drag selected a span; the context menu asks to mark it as an anomaly.
+    void rangeSelected(double start, double end);
+    void markRequested(double start, double end);
     void momentClicked(double x);
     void visibleChannelsChanged(const QStringList& channels);
 
@@ -105,10 +117,21 @@ private:
         QColor color;
     };
     QHash<QString, ForecastLine> m_forecasts;
+    struct Band
+    {
+        QString channel;
+        QVector<double> x, lower, upper;
+    };
+    QHash<QString, Band> m_bands;
     QVector<Alert> m_alerts;
     QVector<QCPAbstractItem*> m_alertItems;
     int m_currentAlert = -1;
     double m_moment = qQNaN();
+    QPair<double, double> m_selection{0, 0};
+    double m_selectFrom = qQNaN(); // while Shift+dragging
+    QVector<QCPAbstractItem*> m_selectionItems;
+    void drawSelection();
+    void showContextMenu(const QPoint& at);
     bool m_syncing = false;
 };
 

@@ -69,8 +69,10 @@ ModelInput loadModelInput(const std::filesystem::path& modelDir, const ModelCard
 }
 
 std::vector<float> runWindows(const Model& model, const ModelInput& input, std::size_t from, std::size_t to,
-                              std::vector<float>* spikeProbability)
+                              std::vector<float>* spikeProbability, std::vector<float>* members)
 {
+    if (members)
+        members->clear();
     const auto lookback = std::size_t(model.config().lookback), features = input.features.size();
     std::vector<float> values;
     if (spikeProbability)
@@ -89,6 +91,10 @@ std::vector<float> runWindows(const Model& model, const ModelInput& input, std::
         values.insert(values.end(), out.begin(), out.end());
         if (spikeProbability)
             spikeProbability->insert(spikeProbability->end(), spike.begin(), spike.end());
+        if (members) {
+            const auto each = model.memberForecasts(windows, int(last - first));
+            members->insert(members->end(), each.begin(), each.end());
+        }
     }
     return values;
 }
@@ -155,7 +161,10 @@ AlertRun detectAlerts(const std::filesystem::path& modelDir, const std::vector<s
     const auto perWindow = std::size_t(card.config.horizon) * card.config.targets.size();
     std::vector<float> spike;
     const bool spikeHead = model.hasSpikeHead();
-    const auto forecast = runWindows(model, input, 0, s.rows - lookback + 1, spikeHead ? &spike : nullptr);
+    const auto memberKinds = model.memberKinds();
+    std::vector<float> members;
+    const auto forecast = runWindows(model, input, 0, s.rows - lookback + 1, spikeHead ? &spike : nullptr,
+                                     memberKinds.empty() ? nullptr : &members);
 
     AlertRun run;
     run.target = card.target;
@@ -189,6 +198,12 @@ AlertRun detectAlerts(const std::filesystem::path& modelDir, const std::vector<s
     for (std::size_t r = 0; r < std::min(lookback, s.rows); ++r)
         run.score[r] = 0; // no forecast before the first full window
     run.alerts = findAlerts(run.score, run.rules);
+    for (std::size_t m = 0; m < memberKinds.size(); ++m) {
+        run.memberNames.push_back(kindName(memberKinds[m]));
+        auto& line = run.memberForecasts.emplace_back(s.rows, kNaN);
+        for (std::size_t r = lookback; r < s.rows; ++r)
+            line[r] = members[((r - lookback) * memberKinds.size() + m) * perWindow] * scale + offset;
+    }
     for (auto& a : run.alerts) {
         residual[0] = forecast[(a.peak - lookback) * perWindow] - targetColumn[a.peak];
         a.channels = contributingChannels(input, a.peak, lookback, targetFeature, scorer.score(residual)[0]);

@@ -22,7 +22,7 @@ ModelInput loadModelInput(const std::filesystem::path& modelDir, const ModelCard
 // The model over windows starting at rows [from, to), stride 1: every forecast value of each window
 // (scaled units) and, for models with a spike head, the window's spike probability.
 std::vector<float> runWindows(const Model& model, const ModelInput& input, std::size_t from, std::size_t to,
-                              std::vector<float>* spikeProbability = nullptr);
+                              std::vector<float>* spikeProbability = nullptr, std::vector<float>* members = nullptr);
 
 // Residual scaling and threshold from training and validation windows (never test data), leaving
 // out windows whose last row or forecast row is labelled anomalous (`labels`: per row of the
@@ -44,6 +44,10 @@ struct AlertRun
     AlertRules rules;
     std::vector<Alert> alerts;
     std::vector<int> labels; // per row, from the `labels` column when one was named
+    // An ensemble's members: their names and one-step forecasts per row (target units, NaN
+    // before the first window); the spread between them is the ensemble's band.
+    std::vector<std::string> memberNames;
+    std::vector<std::vector<float>> memberForecasts;
 };
 AlertRun detectAlerts(const std::filesystem::path& modelDir, const std::vector<std::filesystem::path>& data,
                       const std::vector<std::string>& skip = {}, const std::string& labels = {});

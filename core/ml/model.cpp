@@ -91,6 +91,20 @@ std::vector<float> Model::predict(const std::vector<float>& windows, int batch,
     return toVector(forecast);
 }
 
+std::vector<float> Model::memberForecasts(const std::vector<float>& windows, int batch) const
+{
+    torch::NoGradGuard noGrad;
+    m_impl->net->eval();
+    return toVector(m_impl->net->memberForecasts(m_impl->batchTensor(windows, batch)));
+}
+
+std::vector<ModelKind> Model::memberKinds() const
+{
+    if (m_impl->config.kind != ModelKind::Ensemble)
+        return {};
+    return {ModelKind::Lstm, ModelKind::Gru, ModelKind::CnnLstm, ModelKind::Spike, ModelKind::Rule};
+}
+
 bool Model::hasSpikeHead() const
 {
     return m_impl->net->hasSpikeHead();

@@ -51,6 +51,10 @@ public:
     std::vector<float> predict(const std::vector<float>& windows, int batch,
                                std::vector<float>* spikeProbability = nullptr) const;
     bool hasSpikeHead() const;
+    // Ensemble only: each member's forecast, batch × members × horizon × targets, members in
+    // the order of memberKinds().
+    std::vector<float> memberForecasts(const std::vector<float>& windows, int batch) const;
+    std::vector<ModelKind> memberKinds() const; // empty for every other model
     // Ensemble only: its member of `trained`'s kind starts from `trained`'s weights (the plan's
     // strategy: members one after another, then the ensemble fine-tuned). Throws Error when the
     // sizes differ.

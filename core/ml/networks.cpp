@@ -264,6 +264,13 @@ struct Ensemble : Network
     }
     Tensor spikeLogit(Tensor x) override { return members[kSpikeMember]->spikeLogit(x); }
     bool hasSpikeHead() const override { return true; }
+    Tensor memberForecasts(Tensor x) override
+    {
+        std::vector<Tensor> forecasts;
+        for (auto& m : members)
+            forecasts.push_back(m->forward(x).flatten(1));
+        return torch::stack(forecasts, 1);
+    }
     std::shared_ptr<Network> member(ModelKind kind) override
     {
         for (std::size_t i = 0; i < members.size(); ++i)
@@ -366,6 +373,11 @@ Tensor Network::spikeLogit(Tensor)
 std::pair<Tensor, Tensor> Network::forwardWithSpike(Tensor x)
 {
     return {forward(x), spikeLogit(x)};
+}
+
+Tensor Network::memberForecasts(Tensor)
+{
+    throw Error("only the ensemble has member forecasts");
 }
 
 std::shared_ptr<Network> Network::member(ModelKind kind)

@@ -34,6 +34,53 @@ std::filesystem::path resolve(const std::string& stored, const std::filesystem::
     return (p.is_absolute() ? p : base / p).lexically_normal();
 }
 
+void checkStatus(const std::string& status)
+{
+    if (status != "new" && status != "confirmed" && status != "rejected")
+        throw Error("review status '" + status + "' is not new, confirmed or rejected");
+}
+
+json contactJson(const ContactRecord& c)
+{
+    return {{"ping", c.ping},
+            {"side", c.side},
+            {"sample", c.sample},
+            {"time", c.time},
+            {"x", c.x},
+            {"y", c.y},
+            {"ground_range_m", c.groundRange},
+            {"length_m", c.length},
+            {"width_m", c.width},
+            {"height_m", c.height},
+            {"class", c.cls},
+            {"score", c.score},
+            {"detector", c.detector},
+            {"status", c.status},
+            {"note", c.note}};
+}
+
+ContactRecord contactFrom(const json& j)
+{
+    ContactRecord c;
+    c.ping = j.at("ping");
+    c.side = j.at("side");
+    c.sample = j.value("sample", 0);
+    c.time = j.value("time", 0.0);
+    c.x = j.at("x");
+    c.y = j.at("y");
+    c.groundRange = j.value("ground_range_m", 0.0);
+    c.length = j.value("length_m", 0.0);
+    c.width = j.value("width_m", 0.0);
+    c.height = j.value("height_m", 0.0);
+    c.cls = j.value("class", "");
+    c.score = j.value("score", 0.0);
+    c.detector = j.value("detector", "");
+    c.status = j.value("status", "new");
+    checkStatus(c.status);
+    c.note = j.value("note", "");
+    return c;
+}
+
 json alertJson(const AlertRecord& a)
 {
     return {{"start", a.start},    {"end", a.end},          {"peak", a.peak},   {"start_row", a.startRow},
@@ -54,8 +101,7 @@ AlertRecord alertFrom(const json& j)
     a.channels = j.value("channels", "");
     a.model = j.value("model", "");
     a.status = j.value("status", "new");
-    if (a.status != "new" && a.status != "confirmed" && a.status != "rejected")
-        throw Error("alert status '" + a.status + "' is not new, confirmed or rejected");
+    checkStatus(a.status);
     a.note = j.value("note", "");
     return a;
 }
@@ -68,6 +114,9 @@ void save(const Project& p, const std::filesystem::path& file)
     json alerts = json::array();
     for (const auto& a : p.alerts)
         alerts.push_back(alertJson(a));
+    json contacts = json::array();
+    for (const auto& c : p.contacts)
+        contacts.push_back(contactJson(c));
     const auto& t = p.training;
     const json doc = {
         {"format", "fathom-project"},
@@ -86,6 +135,7 @@ void save(const Project& p, const std::filesystem::path& file)
           {"batch", t.batch},
           {"learning_rate", t.learningRate}}},
         {"alerts", alerts},
+        {"contacts", contacts},
         {"view",
          {{"visible_channels", p.visibleChannels}, {"start", p.viewStart}, {"end", p.viewEnd}, {"ping", p.ping}}}};
     std::filesystem::create_directories(base);
@@ -130,6 +180,8 @@ Project load(const std::filesystem::path& file)
         }
         for (const auto& a : doc.value("alerts", json::array()))
             p.alerts.push_back(alertFrom(a));
+        for (const auto& c : doc.value("contacts", json::array()))
+            p.contacts.push_back(contactFrom(c));
         if (doc.contains("view")) {
             const auto& v = doc.at("view");
             p.visibleChannels = v.value("visible_channels", std::vector<std::string>{});

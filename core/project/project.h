@@ -18,6 +18,22 @@ struct AlertRecord
     std::string note;
 };
 
+// A sidescan contact as the analyst reviewed it (proposed by a detector or marked by hand).
+struct ContactRecord
+{
+    long long ping = 0;
+    int side = 0; // 0 port, 1 starboard
+    int sample = 0;
+    double time = 0;
+    double x = 0, y = 0; // longitude and latitude, or easting and northing
+    double groundRange = 0, length = 0, width = 0, height = 0;
+    std::string cls; // "cylinder", "cone", "sphere", "rock", "debris", "wreck", or empty
+    double score = 0;
+    std::string detector;
+    std::string status = "new"; // "new", "confirmed", "rejected"
+    std::string note;
+};
+
 // The training settings last used, so a retrain starts from them.
 struct TrainingRecord
 {
@@ -35,6 +51,7 @@ struct Project
     std::filesystem::path survey, series, modelsFolder, activeModel;
     TrainingRecord training;
     std::vector<AlertRecord> alerts;
+    std::vector<ContactRecord> contacts;
     std::vector<std::string> visibleChannels;
     double viewStart = 0, viewEnd = 0; // the series plot's x range; equal when unset
     long long ping = -1;               // the ping the waterfall showed

@@ -325,6 +325,17 @@ private slots:
         QCOMPARE(table->alert(glitch).status, QStringLiteral("confirmed"));
         table->setStatusFilter(QStringLiteral("confirmed"));
         QCOMPARE(table->view()->model()->rowCount(), 1);
+
+        // An anomaly the model missed, marked by hand over a span: a confirmed alert; undo removes it.
+        const int alertsBefore = table->count();
+        const double from = window.analysis()->alerts()[glitch].start + 5; // 50 pings later
+        window.analysis()->markAnomaly(from, from + 1.5);
+        QCOMPARE(table->count(), alertsBefore + 1);
+        QCOMPARE(table->alert(alertsBefore).model, QStringLiteral("analyst"));
+        QCOMPARE(table->alert(alertsBefore).status, QStringLiteral("confirmed"));
+        QCOMPARE(window.analysis()->alerts().last().endRow - window.analysis()->alerts().last().startRow, 14);
+        window.analysis()->undoStack()->undo();
+        QCOMPARE(table->count(), alertsBefore);
         QVERIFY(window.isWindowModified());
 
         // Retrain: the active model fine-tuned on the review, into a folder of its own that becomes
@@ -394,6 +405,33 @@ private slots:
         QVERIFY(box && box->text().contains(broken));
         QCOMPARE(again.projectPath(), projectFile);
         QCOMPARE(again.alertTable()->count(), table->count());
+    }
+
+    void ensembleShowsItsMembersAndBand()
+    {
+        QTemporaryDir dir;
+        sonar::SurveySimulator::Options options;
+        options.pings = 300;
+        const auto files = sonar::writeDemoSurvey(dir.path().toStdString(), options);
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        QSignalSpy opened(window.analysis(), &AnalysisController::seriesOpened);
+        window.openSeries(QString::fromStdString(files[2].string()), dir.filePath(QStringLiteral("models")));
+        QVERIFY(opened.wait(20000));
+        TrainingPanel::Settings settings;
+        settings.data = QString::fromStdString(files[2].string());
+        settings.target = QStringLiteral("altitude_m");
+        settings.skip = {QStringLiteral("ping"), QStringLiteral("fault")};
+        settings.models = {QStringLiteral("ensemble")};
+        settings.lookback = 8;
+        settings.epochs = 1;
+        QSignalSpy detected(window.analysis(), &AnalysisController::alertsDetected);
+        window.analysis()->train(settings);
+        QVERIFY(detected.wait(180000));
+        auto* plot = window.seriesPlot();
+        QVERIFY(plot->hasBand(QStringLiteral("ensemble")));
+        for (const char* member : {"lstm", "gru", "cnn_lstm", "spike", "rule"})
+            QVERIFY2(plot->forecasts().contains(QStringLiteral("ensemble · %1").arg(QLatin1String(member))), member);
     }
 
     void layoutIsRemembered()

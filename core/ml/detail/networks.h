@@ -21,6 +21,8 @@ struct Network : torch::nn::Module
     virtual bool hasSpikeHead() const { return false; }
     // Ensemble only: the member network of that kind, to start it from a trained model.
     virtual std::shared_ptr<Network> member(ModelKind kind);
+    // Ensemble only: every member's forecast, batch × members × outputs.
+    virtual torch::Tensor memberForecasts(torch::Tensor x);
 };
 
 std::shared_ptr<Network> makeNetwork(const ModelConfig& config);

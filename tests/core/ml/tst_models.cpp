@@ -301,6 +301,27 @@ private slots:
         QCOMPARE(model.spikeProbability(spiked, n), pSpiked);
     }
 
+    void ensembleForecastLiesWithinItsMembers()
+    {
+        const auto s = tinySeries();
+        const series::Windows windows(s, {0, 1, 2}, {2}, {24, 1, 9}, {0, 300});
+        Model ensemble(tinyConfig(ModelKind::Ensemble));
+        const int n = int(windows.size());
+        const auto input = gatherInputs(windows, 0, windows.size());
+        const auto forecast = ensemble.predict(input, n);
+        const auto members = ensemble.memberForecasts(input, n);
+        const auto kinds = ensemble.memberKinds();
+        QCOMPARE(kinds.size(), std::size_t(5));
+        QCOMPARE(members.size(), forecast.size() * kinds.size());
+        for (int i = 0; i < n; ++i) {
+            const auto first = members.begin() + std::ptrdiff_t(i) * 5;
+            const auto [lo, hi] = std::minmax_element(first, first + 5);
+            QVERIFY2(forecast[i] >= *lo - 1e-5f && forecast[i] <= *hi + 1e-5f,
+                     qPrintable(QString("%1 outside [%2, %3]").arg(forecast[i]).arg(*lo).arg(*hi)));
+        }
+        QVERIFY(Model(tinyConfig(ModelKind::Lstm)).memberKinds().empty());
+    }
+
     void earlyStoppingKeepsTheBestEpoch()
     {
         const auto s = tinySeries(400);

@@ -38,6 +38,17 @@ private slots:
         a.status = "confirmed";
         a.note = "바닥 추적 오류 (bottom-track glitch)";
         p.alerts = {a};
+        project::ContactRecord c;
+        c.ping = 281;
+        c.side = 1;
+        c.sample = 138;
+        c.x = -5.1234567;
+        c.y = 56.7654321;
+        c.cls = "wreck";
+        c.score = 0.91;
+        c.status = "rejected";
+        c.note = "known wreck";
+        p.contacts = {c};
         p.visibleChannels = {"altitude_m", "roll_deg"};
         p.viewStart = 10;
         p.viewEnd = 20;
@@ -55,6 +66,11 @@ private slots:
         QCOMPARE(q.alerts[0].peakRow, 242LL);
         QCOMPARE(q.alerts[0].start, a.start);
         QCOMPARE(q.visibleChannels, p.visibleChannels);
+        QCOMPARE(q.contacts.size(), std::size_t(1));
+        QCOMPARE(q.contacts[0].cls, std::string("wreck"));
+        QCOMPARE(q.contacts[0].status, std::string("rejected"));
+        QCOMPARE(q.contacts[0].x, c.x);
+        QCOMPARE(q.contacts[0].sample, 138);
         QCOMPARE(q.ping, 281LL);
     }
 
