@@ -290,6 +290,21 @@ void SeriesPlot::rebuild()
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+// A span of time across one lane, full height, clipped to it.
+QCPItemRect* SeriesPlot::spanItem(QCPAxisRect* rect, double start, double end)
+{
+    auto* item = new QCPItemRect(m_plot);
+    item->setClipAxisRect(rect);
+    for (auto* p : {item->topLeft, item->bottomRight}) {
+        p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+        p->setAxisRect(rect);
+        p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    }
+    item->topLeft->setCoords(start, 0);
+    item->bottomRight->setCoords(end, 1);
+    return item;
+}
+
 void SeriesPlot::drawAlerts()
 {
     for (auto* item : m_alertItems)
@@ -298,16 +313,8 @@ void SeriesPlot::drawAlerts()
     for (int i = 0; i < m_alerts.size(); ++i) {
         const auto& a = m_alerts[i];
         for (auto* rect : m_lanes) {
-            auto* item = new QCPItemRect(m_plot);
-            item->setClipAxisRect(rect);
-            for (auto* p : {item->topLeft, item->bottomRight}) {
-                p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
-                p->setAxisRect(rect);
-                p->setTypeY(QCPItemPosition::ptAxisRectRatio);
-            }
             // At least a pixel wide at any zoom: a one-row alert still shows.
-            item->topLeft->setCoords(a.start, 0);
-            item->bottomRight->setCoords(std::max(a.end, a.start + 1e-6), 1);
+            auto* item = spanItem(rect, a.start, std::max(a.end, a.start + 1e-6));
             const QColor c = alertColor(a.status, i == m_currentAlert);
             item->setBrush(c);
             item->setPen(i == m_currentAlert ? QPen(c.darker(), 2) : QPen(c, 1));
@@ -540,15 +547,7 @@ void SeriesPlot::drawSelection()
     if (m_selection.second <= m_selection.first)
         return;
     for (auto* rect : m_lanes) {
-        auto* item = new QCPItemRect(m_plot);
-        item->setClipAxisRect(rect);
-        for (auto* p : {item->topLeft, item->bottomRight}) {
-            p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
-            p->setAxisRect(rect);
-            p->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        }
-        item->topLeft->setCoords(m_selection.first, 0);
-        item->bottomRight->setCoords(m_selection.second, 1);
+        auto* item = spanItem(rect, m_selection.first, m_selection.second);
         item->setBrush(QColor(31, 119, 180, 40));
         item->setPen(QPen(QColor(31, 119, 180), 1, Qt::DashLine));
         m_selectionItems.append(item);

@@ -8,6 +8,7 @@
 
 class QCPAbstractItem;
 class QCPAxisRect;
+class QCPItemRect;
 class QCPGraph;
 class QCPItemStraightLine;
 class QCPMarginGroup;
@@ -88,6 +89,7 @@ protected:
 private:
     void rebuild();
     void drawAlerts();
+    QCPItemRect* spanItem(QCPAxisRect* rect, double start, double end);
     void retranslate();
     void syncRanges(double lower, double upper);
     void fitLane(QCPAxisRect* rect, double lower, double upper);

@@ -51,6 +51,19 @@ std::unique_ptr<Startup> fakeStartup()
     return startup;
 }
 
+// A simulated line's sensors opened in the window, models going beside them; returns the
+// sensors' path once the series is shown (empty when it was not).
+QString openDemoSeries(MainWindow& window, const QTemporaryDir& dir, int pings)
+{
+    sonar::SurveySimulator::Options options;
+    options.pings = pings;
+    const auto files = sonar::writeDemoSurvey(dir.path().toStdString(), options);
+    QSignalSpy opened(window.analysis(), &AnalysisController::seriesOpened);
+    const auto sensors = QString::fromStdString(files[2].string());
+    window.openSeries(sensors, dir.filePath(QStringLiteral("models")));
+    return opened.wait(20000) ? sensors : QString();
+}
+
 QStringList menuTitles(QMainWindow& window)
 {
     QStringList titles;
@@ -264,16 +277,12 @@ private slots:
     void trainsInTheBackgroundAndReviewsItsAlerts()
     {
         QTemporaryDir dir;
-        sonar::SurveySimulator::Options options;
-        options.pings = 400;
-        const auto files = sonar::writeDemoSurvey(dir.path().toStdString(), options);
         auto startup = fakeStartup();
         MainWindow window(*startup);
         window.setLanguage(QStringLiteral("en"));
         window.show();
-        QSignalSpy opened(window.analysis(), &AnalysisController::seriesOpened);
-        window.openSeries(QString::fromStdString(files[2].string()), dir.filePath(QStringLiteral("models")));
-        QVERIFY(opened.wait(20000));
+        const auto sensors = openDemoSeries(window, dir, 400);
+        QVERIFY(!sensors.isEmpty());
         // Counters and 0/1 labels are not measurements: the first lanes are sensors.
         const auto lanes = window.seriesPlot()->visibleChannels();
         QCOMPARE(lanes.first(), QStringLiteral("altitude_m"));
@@ -281,7 +290,7 @@ private slots:
 
         auto* panel = window.trainingPanel();
         auto settings = panel->settings();
-        QCOMPARE(settings.data, QString::fromStdString(files[2].string()));
+        QCOMPARE(settings.data, sensors);
         settings.target = QStringLiteral("altitude_m");
         settings.labels = QStringLiteral("fault");
         settings.skip = {QStringLiteral("ping")};
@@ -410,16 +419,12 @@ private slots:
     void ensembleShowsItsMembersAndBand()
     {
         QTemporaryDir dir;
-        sonar::SurveySimulator::Options options;
-        options.pings = 300;
-        const auto files = sonar::writeDemoSurvey(dir.path().toStdString(), options);
         auto startup = fakeStartup();
         MainWindow window(*startup);
-        QSignalSpy opened(window.analysis(), &AnalysisController::seriesOpened);
-        window.openSeries(QString::fromStdString(files[2].string()), dir.filePath(QStringLiteral("models")));
-        QVERIFY(opened.wait(20000));
+        const auto sensors = openDemoSeries(window, dir, 300);
+        QVERIFY(!sensors.isEmpty());
         TrainingPanel::Settings settings;
-        settings.data = QString::fromStdString(files[2].string());
+        settings.data = sensors;
         settings.target = QStringLiteral("altitude_m");
         settings.skip = {QStringLiteral("ping"), QStringLiteral("fault")};
         settings.models = {QStringLiteral("ensemble")};
