@@ -1,10 +1,17 @@
 #include "benchseries.h"
 
+#include "analysiscontroller.h"
+#include "mainwindow.h"
 #include "seriesplot.h"
+#include "sonar/simulator.h"
+#include "trainingpanel.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTimer>
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -50,6 +57,53 @@ QString benchSeriesPlot(int rows)
                                 {"median_ms", frames[frames.size() / 2]},
                                 {"p99_ms", frames[std::size_t(double(frames.size() - 1) * 0.99)]},
                                 {"worst_ms", frames.back()}};
+    return QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Indented));
+}
+
+QString benchResponsiveness(MainWindow& window)
+{
+    QTemporaryDir dir;
+    const auto files = sonar::writeDemoSurvey(dir.path().toStdString(), {});
+    const auto sensors = QString::fromStdString(files[2].string());
+    auto* analysis = window.analysis();
+    QEventLoop loop;
+    std::vector<double> lateness;
+    QElapsedTimer clock, training;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    probe.setInterval(10);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        lateness.push_back(std::max(0.0, double(clock.nsecsElapsed()) / 1e6 - 10.0));
+        clock.restart();
+    });
+    QObject::connect(analysis, &AnalysisController::seriesOpened, &loop, [&] {
+        TrainingPanel::Settings settings;
+        settings.data = sensors;
+        settings.target = QStringLiteral("altitude_m");
+        settings.labels = QStringLiteral("fault");
+        settings.skip = {QStringLiteral("ping")};
+        settings.models = {QStringLiteral("lstm"), QStringLiteral("gru")};
+        settings.lookback = 32;
+        settings.epochs = 2;
+        training.start();
+        clock.start();
+        probe.start();
+        analysis->train(settings);
+    });
+    QObject::connect(analysis, &AnalysisController::alertsDetected, &loop, &QEventLoop::quit);
+    QObject::connect(analysis, &AnalysisController::failed, &loop, &QEventLoop::quit);
+    window.openSeries(sensors, dir.filePath(QStringLiteral("models")));
+    loop.exec();
+    probe.stop();
+    std::sort(lateness.begin(), lateness.end());
+    const auto at = [&](double q) {
+        return lateness.empty() ? 0.0 : lateness[std::size_t(q * double(lateness.size() - 1))];
+    };
+    const QJsonObject result = {{"probes", int(lateness.size())},
+                                {"median_late_ms", at(0.5)},
+                                {"p99_late_ms", at(0.99)},
+                                {"worst_late_ms", lateness.empty() ? 0.0 : lateness.back()},
+                                {"training_and_alerts_s", double(training.elapsed()) / 1000.0}};
     return QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Indented));
 }
 

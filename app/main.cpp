@@ -47,7 +47,10 @@ fathom::StartupOptions parseOptions(QCommandLineParser& parser, const QApplicati
                                    QStringLiteral("Measure the series plot's frame times with ROWS points per channel, "
                                                   "print them and exit."),
                                    QStringLiteral("rows"));
-    parser.addOptions({device, env, config, set, level, lang, demo, bench});
+    const QCommandLineOption responsiveness(
+        QStringLiteral("bench-responsiveness"),
+        QStringLiteral("Train on the demo series while probing the event loop; print the figures and exit."));
+    parser.addOptions({device, env, config, set, level, lang, demo, bench, responsiveness});
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QStringLiteral("A project (.fathom) or a sidescan file to open."),
                                  QStringLiteral("[file]"));
@@ -179,6 +182,10 @@ int main(int argc, char** argv)
     if (options.device.empty() && !saved.isEmpty())
         window.requestDevice(saved);
     window.show();
+    if (parser.isSet(QStringLiteral("bench-responsiveness"))) {
+        std::fputs(qPrintable(fathom::benchResponsiveness(window)), stdout);
+        return 0;
+    }
     if (offerAutosave(window))
         return app.exec();
     const QString file = parser.positionalArguments().value(0);

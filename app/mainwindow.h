@@ -101,6 +101,7 @@ private:
     void fillRecentMenu();
     void markModified();
     void applyPendingView();
+    void offerToLocate(const QString& series, const QString& survey);
     bool confirmClose();
     void connectAnalysis();
     void showMomentInSurvey(double time);

@@ -10,10 +10,12 @@
 #include "trainingpanel.h"
 #include "waterfallview.h"
 
+#include <QAbstractButton>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QUndoStack>
@@ -91,20 +93,69 @@ bool MainWindow::openProject(const QString& file)
     m_pendingStart = p.viewStart;
     m_pendingEnd = p.viewEnd;
     m_pendingPing = p.ping;
+    // Inputs that moved are offered for locating; everything else opens as saved.
+    const bool seriesMissing = !p.series.empty() && !std::filesystem::exists(p.series);
+    const bool surveyMissing = !p.survey.empty() && !std::filesystem::exists(p.survey);
     if (!p.series.empty()) {
         m_analysis->setModelsFolder(qpath(p.modelsFolder.empty() ? p.series.parent_path() / "models" : p.modelsFolder));
+        const bool modelThere = p.activeModel.empty() || std::filesystem::exists(p.activeModel / "weights.pt");
+        if (!modelThere)
+            logging::warn(file.toStdString() + ": the active model " + p.activeModel.string() + " is gone");
         // The reviewed alerts stay as saved: the active model is run again only when asked.
-        m_analysis->setActiveModel(qpath(p.activeModel), p.alerts.empty());
-        m_analysis->openSeries(qpath(p.series));
+        m_analysis->setActiveModel(modelThere ? qpath(p.activeModel) : QString(), p.alerts.empty());
+        if (!seriesMissing)
+            m_analysis->openSeries(qpath(p.series));
     }
-    if (!p.survey.empty())
+    if (!p.survey.empty() && !surveyMissing)
         openSurvey(qpath(p.survey));
     m_analysis->undoStack()->clear();
     setWindowModified(false);
+    if (seriesMissing || surveyMissing)
+        offerToLocate(seriesMissing ? qpath(p.series) : QString(), surveyMissing ? qpath(p.survey) : QString());
     retranslate();
     addRecentProject(file);
     statusBar()->showMessage(tr("Opened project %1").arg(QFileInfo(file).fileName()), 8000);
     return true;
+}
+
+void MainWindow::offerToLocate(const QString& series, const QString& survey)
+{
+    QStringList missing;
+    for (const auto& path : {series, survey})
+        if (!path.isEmpty())
+            missing << path;
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Inputs Moved"),
+                                tr("These files of the project are not where it says:\n%1\n\nLocate them? The "
+                                   "alerts, reviews and models stay as they are either way.")
+                                    .arg(missing.join(QLatin1Char('\n'))),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("missingInputs"));
+    auto* locate = box->addButton(tr("Locate…"), QMessageBox::AcceptRole);
+    box->addButton(tr("Skip"), QMessageBox::RejectRole);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, locate, series, survey](QAbstractButton* button) {
+        if (button != static_cast<QAbstractButton*>(locate))
+            return;
+        const auto find = [this](const QString& was, const QString& filter) {
+            return QFileDialog::getOpenFileName(this, tr("Locate %1").arg(QFileInfo(was).fileName()),
+                                                QFileInfo(was).absolutePath(), filter);
+        };
+        if (!series.isEmpty()) {
+            const auto found = find(series, tr("Sensor series (*.csv *.tsv *.txt);;All files (*)"));
+            if (!found.isEmpty()) {
+                m_analysis->openSeries(found);
+                markModified();
+            }
+        }
+        if (!survey.isEmpty()) {
+            const auto found = find(survey, tr("Sidescan files (*.xtf *.XTF *.jsf *.JSF);;All files (*)"));
+            if (!found.isEmpty()) {
+                openSurvey(found);
+                markModified();
+            }
+        }
+    });
+    box->open();
 }
 
 void MainWindow::applyPendingView()

@@ -719,6 +719,36 @@ Detections and the contacts you mark will be listed here for review.</translatio
         <source>Both forecasts are drawn on the series; the Channels menu hides either.</source>
         <translation>Both forecasts are drawn on the series; the Channels menu hides either.</translation>
     </message>
+    <message>
+        <source>Inputs Moved</source>
+        <translation>Inputs Moved</translation>
+    </message>
+    <message>
+        <source>These files of the project are not where it says:
+%1
+
+Locate them? The alerts, reviews and models stay as they are either way.</source>
+        <translation>These files of the project are not where it says:
+%1
+
+Locate them? The alerts, reviews and models stay as they are either way.</translation>
+    </message>
+    <message>
+        <source>Locate…</source>
+        <translation>Locate…</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>Locate %1</source>
+        <translation>Locate %1</translation>
+    </message>
+    <message>
+        <source>Sidescan files (*.xtf *.XTF *.jsf *.JSF);;All files (*)</source>
+        <translation>Sidescan files (*.xtf *.XTF *.jsf *.JSF);;All files (*)</translation>
+    </message>
 </context>
 <context>
     <name>fathom::SeriesPlot</name>

@@ -719,6 +719,36 @@ Detections and the contacts you mark will be listed here for review.</source>
         <source>Both forecasts are drawn on the series; the Channels menu hides either.</source>
         <translation>두 예측이 모두 시계열에 그려집니다. 채널 메뉴에서 숨길 수 있습니다.</translation>
     </message>
+    <message>
+        <source>Inputs Moved</source>
+        <translation>입력 파일 이동됨</translation>
+    </message>
+    <message>
+        <source>These files of the project are not where it says:
+%1
+
+Locate them? The alerts, reviews and models stay as they are either way.</source>
+        <translation>프로젝트의 다음 파일이 기록된 위치에 없습니다:
+%1
+
+찾아 지정할까요? 경보, 검토, 모델은 어느 쪽이든 그대로 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>Locate…</source>
+        <translation>찾기…</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>건너뛰기</translation>
+    </message>
+    <message>
+        <source>Locate %1</source>
+        <translation>%1 찾기</translation>
+    </message>
+    <message>
+        <source>Sidescan files (*.xtf *.XTF *.jsf *.JSF);;All files (*)</source>
+        <translation>사이드스캔 파일 (*.xtf *.XTF *.jsf *.JSF);;모든 파일 (*)</translation>
+    </message>
 </context>
 <context>
     <name>fathom::SeriesPlot</name>

@@ -380,6 +380,17 @@ void SeriesPlot::setAlerts(const QVector<Alert>& alerts)
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+QPair<double, double> SeriesPlot::drawnSpan(int index) const
+{
+    // Per alert: one span per lane, then its peak label.
+    const int perAlert = int(m_lanes.size()) + (m_lanes.isEmpty() ? 0 : 1);
+    const int at = index * perAlert;
+    if (index < 0 || at >= m_alertItems.size() || m_lanes.isEmpty())
+        return {qQNaN(), qQNaN()};
+    const auto* item = static_cast<const QCPItemRect*>(m_alertItems[at]);
+    return {item->topLeft->coords().x(), item->bottomRight->coords().x()};
+}
+
 void SeriesPlot::setCurrentAlert(int index)
 {
     m_currentAlert = index >= 0 && index < m_alerts.size() ? index : -1;

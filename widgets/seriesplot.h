@@ -56,6 +56,8 @@ public:
 
     void setAlerts(const QVector<Alert>& alerts);
     int alertCount() const { return int(m_alerts.size()); }
+    // Where alert `index` is drawn on the first lane: its shaded span's ends on the x axis.
+    QPair<double, double> drawnSpan(int index) const;
     void setCurrentAlert(int index); // highlighted and brought into view
     // A marker at one moment (the ping shown in the waterfall), brought into view.
     void showMoment(double x);

@@ -321,6 +321,12 @@ private slots:
             if (window.analysis()->alerts()[i].startRow <= 49 && window.analysis()->alerts()[i].endRow >= 48)
                 glitch = i;
         QVERIFY2(glitch >= 0, "no alert at the altitude glitch");
+        for (int i = 0; i < table->count(); ++i) { // drawn where their times are
+            const auto& a = window.analysis()->alerts()[i];
+            const auto span = window.seriesPlot()->drawnSpan(i);
+            QCOMPARE(span.first, a.start);
+            QVERIFY(span.second >= a.end && span.second < a.end + 1e-3);
+        }
 
         // Keyboard review: C confirms and moves on; undo takes it back.
         table->setCurrentAlert(glitch);
@@ -414,6 +420,85 @@ private slots:
         QVERIFY(box && box->text().contains(broken));
         QCOMPARE(again.projectPath(), projectFile);
         QCOMPARE(again.alertTable()->count(), table->count());
+    }
+
+    void cancelLeavesTheDockReadyForAnotherRun()
+    {
+        QTemporaryDir dir;
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        const auto sensors = openDemoSeries(window, dir, 400);
+        QVERIFY(!sensors.isEmpty());
+        auto* panel = window.trainingPanel();
+        TrainingPanel::Settings settings;
+        settings.data = sensors;
+        settings.target = QStringLiteral("altitude_m");
+        settings.skip = {QStringLiteral("ping"), QStringLiteral("fault")};
+        settings.models = {QStringLiteral("lstm"), QStringLiteral("gru")};
+        settings.lookback = 16;
+        settings.epochs = 50;
+        panel->setSettings(settings);
+        QSignalSpy finished(window.analysis(), &AnalysisController::trainingFinished);
+        QTest::mouseClick(panel->trainButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->progressBar()->value() > 0, 60000);
+        QTest::mouseClick(panel->cancelButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().first().toBool(), true); // cancelled
+        QVERIFY(!panel->isRunning());
+        QVERIFY(panel->trainButton()->isEnabled() && !panel->cancelButton()->isEnabled());
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("models/gru/weights.pt")))); // never started
+        settings.models = {QStringLiteral("dlinear")};
+        settings.epochs = 2;
+        panel->setSettings(settings);
+        QTest::mouseClick(panel->trainButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.last().first().toBool(), false);
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("models/dlinear/weights.pt"))));
+    }
+
+    void autosaveRecoveryRestoresTheReview()
+    {
+        QTemporaryDir dir;
+        QString origin = dir.filePath(QStringLiteral("work.fathom"));
+        int alerts = 0;
+        {
+            auto startup = fakeStartup();
+            MainWindow window(*startup);
+            QVERIFY(!openDemoSeries(window, dir, 300).isEmpty());
+            AnalysisController::ReviewedAlert a;
+            a.start = 1763880005;
+            a.end = 1763880006;
+            a.peak = 1763880005.5;
+            a.startRow = 50;
+            a.endRow = 60;
+            a.model = QStringLiteral("spike");
+            window.analysis()->setAlerts({a, a});
+            QVERIFY(window.saveProject(origin));
+            window.analysis()->review(1, QStringLiteral("rejected"));
+            window.analysis()->setNote(1, QStringLiteral("wave slap"));
+            QVERIFY(window.isWindowModified());
+            window.autosave(); // what the timer does; the window then dies without closing
+            alerts = window.analysis()->alerts().size();
+        }
+        QVERIFY(QFile::exists(MainWindow::autosavePath()));
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        QVERIFY(window.restoreAutosave(MainWindow::autosavePath(), origin));
+        QCOMPARE(window.analysis()->alerts().size(), alerts);
+        QCOMPARE(window.analysis()->alerts()[1].status, QStringLiteral("rejected"));
+        QCOMPARE(window.analysis()->alerts()[1].note, QStringLiteral("wave slap"));
+        QCOMPARE(window.projectPath(), origin); // saving goes back to the project, not the autosave
+        QVERIFY(window.isWindowModified());
+        QFile::remove(MainWindow::autosavePath());
+
+        // The series moved away: the project still opens with its review, and asks to locate it.
+        QVERIFY(QFile::rename(dir.filePath(QStringLiteral("sensors.csv")), dir.filePath(QStringLiteral("moved.csv"))));
+        auto startup2 = fakeStartup();
+        MainWindow moved(*startup2);
+        QVERIFY(moved.openProject(origin));
+        const auto* box = moved.findChild<QMessageBox*>(QStringLiteral("missingInputs"));
+        QVERIFY(box && box->text().contains(dir.filePath(QStringLiteral("sensors.csv"))));
+        QCOMPARE(moved.analysis()->alerts().size(), std::size_t(2));
     }
 
     void ensembleShowsItsMembersAndBand()
