@@ -3,6 +3,7 @@
 #include "alerttable.h"
 #include "common/error.h"
 #include "common/logging.h"
+#include "lambdacommand.h"
 #include "ml/alertrun.h"
 #include "ml/pipeline.h"
 #include "series/csvloader.h"
@@ -14,29 +15,12 @@
 #include <QFileInfo>
 #include <QProgressBar>
 #include <QTimeZone>
-#include <QUndoCommand>
 
 #include <cmath>
 
 namespace fathom {
 
 namespace {
-
-class LambdaCommand : public QUndoCommand
-{
-public:
-    LambdaCommand(const QString& text, std::function<void()> redo, std::function<void()> undo)
-        : QUndoCommand(text)
-        , m_redo(std::move(redo))
-        , m_undo(std::move(undo))
-    {
-    }
-    void redo() override { m_redo(); }
-    void undo() override { m_undo(); }
-
-private:
-    std::function<void()> m_redo, m_undo;
-};
 
 QString when(double seconds, bool isTime)
 {

@@ -5,10 +5,12 @@
 #include "common/logging.h"
 #include "common/paths.h"
 #include "common/versions.h"
+#include "contactscontroller.h"
 #include "mainwindow.h"
 #include "project/project.h"
 #include "sonar/simulator.h"
 #include "startup.h"
+#include "surveycontroller.h"
 #include "trainingpanel.h"
 
 #include <QApplication>
@@ -115,6 +117,14 @@ void openDemo(fathom::MainWindow& window, const std::filesystem::path& dir)
 {
     if (!window.openProject(QString::fromStdString((dir / "demo.fathom").string())))
         return;
+    // The demo proposes its contacts once the line is indexed, unless the project already has them.
+    if (window.contacts()->contacts().empty()) {
+        auto indexed = std::make_shared<QMetaObject::Connection>();
+        *indexed = QObject::connect(window.survey(), &fathom::SurveyController::completed, &window, [&window, indexed] {
+            QObject::disconnect(*indexed);
+            window.contacts()->detect(window.survey()->file());
+        });
+    }
     auto* analysis = window.analysis();
     const auto spike = dir / "models" / "spike";
     if (std::filesystem::exists(spike / "weights.pt")) {

@@ -5,6 +5,8 @@
 #include "analysiscontroller.h"
 #include "common/error.h"
 #include "common/logging.h"
+#include "contactscontroller.h"
+#include "contacttable.h"
 #include "device/devicemanager.h"
 #include "device/devicereport.h"
 #include "devicemonitor.h"
@@ -121,6 +123,7 @@ MainWindow::MainWindow(Startup& startup, QWidget* parent)
     connect(m_waterfall, &WaterfallView::measured, this, &MainWindow::showMeasurement);
     createDocks();
     m_analysis = new AnalysisController(m_seriesPlot, m_alertTable, m_trainingPanel, this);
+    m_contacts = new ContactsController(m_contactTable, m_waterfall, m_analysis->undoStack(), this);
     connectAnalysis();
     createMenus();
     createStatusBar();
@@ -169,7 +172,7 @@ void MainWindow::createDocks()
         dock->setObjectName(QStringLiteral("dock_%1").arg(QLatin1String(name)));
         m_docks[QLatin1String(name)] = dock;
     }
-    for (const char* name : {"survey", "contacts"}) {
+    for (const char* name : {"survey"}) {
         auto* label = new QLabel(this);
         label->setObjectName(QStringLiteral("empty_%1").arg(QLatin1String(name)));
         label->setWordWrap(true);
@@ -187,6 +190,8 @@ void MainWindow::createDocks()
     m_docks[QStringLiteral("training")]->setWidget(trainingScroll);
     m_alertTable = new AlertTable(this);
     m_docks[QStringLiteral("alerts")]->setWidget(m_alertTable);
+    m_contactTable = new ContactTable(this);
+    m_docks[QStringLiteral("contacts")]->setWidget(m_contactTable);
     m_devicePanel = new DevicePanel(this);
     m_docks[QStringLiteral("devices")]->setWidget(m_devicePanel);
     m_logView = new LogView(this);
@@ -274,6 +279,14 @@ void MainWindow::createMenus()
     m_goToPingAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
     m_goToTimeAction = m_toolsMenu->addAction(QString(), this, &MainWindow::goToTime);
     m_goToTimeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    m_detectAction = m_toolsMenu->addAction(QString(), this, [this] {
+        if (!m_survey->file()) {
+            statusBar()->showMessage(tr("Open a survey first: contacts are found in its sidescan."), 8000);
+            return;
+        }
+        m_contacts->detect(m_survey->file());
+    });
+    m_detectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     m_copyReportAction = m_toolsMenu->addAction(QString(), this, &MainWindow::copyDeviceReport);
 
     m_helpMenu = menuBar()->addMenu(QString());
@@ -305,8 +318,6 @@ void MainWindow::retranslate()
     m_docks[QStringLiteral("log")]->setWindowTitle(tr("Log"));
     m_emptyStates[QStringLiteral("survey")]->setText(
         tr("No survey is open.\n\nSidescan files and the sensor series recorded with them will be listed here."));
-    m_emptyStates[QStringLiteral("contacts")]->setText(
-        tr("No contacts yet.\n\nDetections and the contacts you mark will be listed here for review."));
     m_fileMenu->setTitle(tr("&File"));
     m_openAction->setText(tr("&Open Survey…"));
     m_openSeriesAction->setText(tr("Open Sensor &Series…"));
@@ -323,6 +334,7 @@ void MainWindow::retranslate()
     m_languageMenu->setTitle(tr("&Language"));
     m_toolsMenu->setTitle(tr("&Tools"));
     m_copyReportAction->setText(tr("&Copy Device Report"));
+    m_detectAction->setText(tr("&Detect Contacts"));
     m_goToPingAction->setText(tr("&Go to Ping…"));
     m_goToTimeAction->setText(tr("Go to &Time…"));
     m_deviceMenu->setTitle(tr("Active &Device"));
@@ -422,6 +434,16 @@ void MainWindow::connectAnalysis()
         showError(tr("Fathom"), text, QStringLiteral("analysisError"));
     });
     connect(m_analysis, &AnalysisController::alertsChanged, this, &MainWindow::markModified);
+    connect(m_contacts, &ContactsController::changed, this, &MainWindow::markModified);
+    connect(m_contacts, &ContactsController::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_contacts, &ContactsController::failed, this,
+            [this](const QString& text) { showError(tr("Detection"), text, QStringLiteral("detectionError")); });
+    connect(m_contacts, &ContactsController::detected, this, [this](int count) {
+        statusBar()->showMessage(tr("%n contact(s) proposed", nullptr, count), 8000);
+        m_docks[QStringLiteral("contacts")]->show();
+        m_docks[QStringLiteral("contacts")]->raise();
+    });
     connect(m_analysis, &AnalysisController::seriesOpened, this, &MainWindow::applyPendingView);
     connect(m_analysis, &AnalysisController::seriesOpened, this, [this](const QString& path, qint64 rows) {
         statusBar()->showMessage(tr("%1: %n row(s)", nullptr, int(rows)).arg(QFileInfo(path).fileName()), 8000);

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "project/project.h"
-
 #include <QMainWindow>
 #include <QPointer>
 
@@ -18,6 +16,8 @@ namespace fathom {
 
 class AlertTable;
 class AnalysisController;
+class ContactTable;
+class ContactsController;
 class DeviceManager;
 class SeriesPlot;
 class TrainingPanel;
@@ -61,6 +61,8 @@ public:
     SeriesPlot* seriesPlot() const { return m_seriesPlot; }
     AlertTable* alertTable() const { return m_alertTable; }
     TrainingPanel* trainingPanel() const { return m_trainingPanel; }
+    ContactTable* contactTable() const { return m_contactTable; }
+    ContactsController* contacts() const { return m_contacts; }
 
     DevicePanel* devicePanel() const { return m_devicePanel; }
     WaterfallView* waterfall() const { return m_waterfall; }
@@ -134,6 +136,9 @@ private:
     WaterfallView* m_waterfall = nullptr;
     SeriesPlot* m_seriesPlot = nullptr;
     AlertTable* m_alertTable = nullptr;
+    ContactTable* m_contactTable = nullptr;
+    ContactsController* m_contacts = nullptr;
+    QAction* m_detectAction = nullptr;
     TrainingPanel* m_trainingPanel = nullptr;
     AnalysisController* m_analysis = nullptr;
     QMenu* m_editMenu = nullptr;
@@ -145,8 +150,6 @@ private:
     QAction* m_saveProjectAsAction = nullptr;
     QMenu* m_recentMenu = nullptr;
     QString m_projectPath;
-    // Contacts from the project, kept as they are until the Contacts dock edits them.
-    std::vector<project::ContactRecord> m_contacts;
     QTimer* m_autosaveTimer = nullptr;
     // View state from a project, applied once its series and survey are open.
     QStringList m_pendingChannels;

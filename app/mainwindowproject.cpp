@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "common/logging.h"
 #include "common/paths.h"
+#include "contactscontroller.h"
 #include "mainwindow.h"
 #include "project/project.h"
 #include "seriesplot.h"
@@ -70,7 +71,7 @@ bool MainWindow::openProject(const QString& file)
         return false;
     }
     m_projectPath = file;
-    m_contacts = p.contacts;
+    m_contacts->setContacts(p.contacts);
     const auto& t = p.training;
     TrainingPanel::Settings settings;
     settings.data = qpath(p.series);
@@ -186,7 +187,7 @@ bool MainWindow::saveProject(const QString& file)
     for (const auto& a : m_analysis->alerts())
         p.alerts.push_back({a.start, a.end, a.peak, a.startRow, a.endRow, a.peakRow, a.score, a.channels.toStdString(),
                             a.model.toStdString(), a.status.toStdString(), a.note.toStdString()});
-    p.contacts = m_contacts;
+    p.contacts = m_contacts->contacts();
     p.visibleChannels = fromQt(m_seriesPlot->visibleChannels());
     std::tie(p.viewStart, p.viewEnd) = m_seriesPlot->xRange();
     if (m_survey->file())

@@ -22,45 +22,13 @@
 </context>
 <context>
     <name>fathom::AlertTable</name>
-    <message>
-        <source>Confirmed</source>
-        <translation>Confirmed</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>New</translation>
-    </message>
     <message numerus="yes">
         <source>%n alert(s): %1 confirmed, %2 rejected, %3 shown</source>
         <translation><numerusform>%n alert: %1 confirmed, %2 rejected, %3 shown</numerusform><numerusform>%n alerts: %1 confirmed, %2 rejected, %3 shown</numerusform></translation>
     </message>
     <message>
-        <source>All alerts</source>
-        <translation>All alerts</translation>
-    </message>
-    <message>
         <source>Filter by channel, model or note</source>
         <translation>Filter by channel, model or note</translation>
-    </message>
-    <message>
-        <source>Confirm</source>
-        <translation>Confirm</translation>
-    </message>
-    <message>
-        <source>Confirm the selected alert (C)</source>
-        <translation>Confirm the selected alert (C)</translation>
-    </message>
-    <message>
-        <source>Reject</source>
-        <translation>Reject</translation>
-    </message>
-    <message>
-        <source>Reject the selected alert (X); U sets it back to new, J/K move</source>
-        <translation>Reject the selected alert (X); U sets it back to new, J/K move</translation>
     </message>
     <message>
         <source>Peak</source>
@@ -89,14 +57,6 @@
     <message>
         <source>Model</source>
         <translation>Model</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -236,6 +196,96 @@
     <message>
         <source>Mark anomaly</source>
         <translation>Mark anomaly</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::ContactTable</name>
+    <message>
+        <source>Ping</source>
+        <translation>Ping</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Side</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Range (m)</source>
+        <translation>Range (m)</translation>
+    </message>
+    <message>
+        <source>Length (m)</source>
+        <translation>Length (m)</translation>
+    </message>
+    <message>
+        <source>Width (m)</source>
+        <translation>Width (m)</translation>
+    </message>
+    <message>
+        <source>Height (m)</source>
+        <translation>Height (m)</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Detector</source>
+        <translation>Detector</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s): %1 confirmed, %2 rejected, %3 shown</source>
+        <translation><numerusform>%n contact: %1 confirmed, %2 rejected, %3 shown</numerusform><numerusform>%n contacts: %1 confirmed, %2 rejected, %3 shown</numerusform></translation>
+    </message>
+    <message>
+        <source>Filter by class, detector or note · keys 1–6 set the class</source>
+        <translation>Filter by class, detector or note · keys 1–6 set the class</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::ContactsController</name>
+    <message>
+        <source>Looking for contacts in %1…</source>
+        <translation>Looking for contacts in %1…</translation>
+    </message>
+    <message>
+        <source>starboard</source>
+        <translation>starboard</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>port</translation>
+    </message>
+    <message>
+        <source>Confirm contact</source>
+        <translation>Confirm contact</translation>
+    </message>
+    <message>
+        <source>Reject contact</source>
+        <translation>Reject contact</translation>
+    </message>
+    <message>
+        <source>Set contact class</source>
+        <translation>Set contact class</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>Edit note</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · score %9 (%10)</source>
+        <translation>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · score %9 (%10)</translation>
     </message>
 </context>
 <context>
@@ -438,14 +488,6 @@ Sidescan files and the sensor series recorded with them will be listed here.</so
         <translation>No survey is open.
 
 Sidescan files and the sensor series recorded with them will be listed here.</translation>
-    </message>
-    <message>
-        <source>No contacts yet.
-
-Detections and the contacts you mark will be listed here for review.</source>
-        <translation>No contacts yet.
-
-Detections and the contacts you mark will be listed here for review.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -748,6 +790,65 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>Sidescan files (*.xtf *.XTF *.jsf *.JSF);;All files (*)</source>
         <translation>Sidescan files (*.xtf *.XTF *.jsf *.JSF);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Open a survey first: contacts are found in its sidescan.</source>
+        <translation>Open a survey first: contacts are found in its sidescan.</translation>
+    </message>
+    <message>
+        <source>&amp;Detect Contacts</source>
+        <translation>&amp;Detect Contacts</translation>
+    </message>
+    <message>
+        <source>Detection</source>
+        <translation>Detection</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) proposed</source>
+        <translation><numerusform>%n contact proposed</numerusform><numerusform>%n contacts proposed</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>fathom::ReviewTable</name>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Everything</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Confirm the selected item (C)</source>
+        <translation>Confirm the selected item (C)</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Reject the selected item (X); U sets it back to new, J/K move, Enter edits the note</source>
+        <translation>Reject the selected item (X); U sets it back to new, J/K move, Enter edits the note</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>

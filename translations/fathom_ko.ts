@@ -22,45 +22,13 @@
 </context>
 <context>
     <name>fathom::AlertTable</name>
-    <message>
-        <source>Confirmed</source>
-        <translation>확인됨</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>기각됨</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>신규</translation>
-    </message>
     <message numerus="yes">
         <source>%n alert(s): %1 confirmed, %2 rejected, %3 shown</source>
         <translation><numerusform>경보 %n건: 확인 %1, 기각 %2, 표시 %3</numerusform></translation>
     </message>
     <message>
-        <source>All alerts</source>
-        <translation>모든 경보</translation>
-    </message>
-    <message>
         <source>Filter by channel, model or note</source>
         <translation>채널, 모델 또는 메모로 거르기</translation>
-    </message>
-    <message>
-        <source>Confirm</source>
-        <translation>확인</translation>
-    </message>
-    <message>
-        <source>Confirm the selected alert (C)</source>
-        <translation>선택한 경보 확인 (C)</translation>
-    </message>
-    <message>
-        <source>Reject</source>
-        <translation>기각</translation>
-    </message>
-    <message>
-        <source>Reject the selected alert (X); U sets it back to new, J/K move</source>
-        <translation>선택한 경보 기각 (X); U는 신규로 되돌리고 J/K로 이동</translation>
     </message>
     <message>
         <source>Peak</source>
@@ -89,14 +57,6 @@
     <message>
         <source>Model</source>
         <translation>모델</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>상태</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>메모</translation>
     </message>
 </context>
 <context>
@@ -236,6 +196,96 @@
     <message>
         <source>Mark anomaly</source>
         <translation>이상 표시</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::ContactTable</name>
+    <message>
+        <source>Ping</source>
+        <translation>핑</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>방향</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <source>Range (m)</source>
+        <translation>거리 (m)</translation>
+    </message>
+    <message>
+        <source>Length (m)</source>
+        <translation>길이 (m)</translation>
+    </message>
+    <message>
+        <source>Width (m)</source>
+        <translation>폭 (m)</translation>
+    </message>
+    <message>
+        <source>Height (m)</source>
+        <translation>높이 (m)</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <source>Detector</source>
+        <translation>탐지기</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s): %1 confirmed, %2 rejected, %3 shown</source>
+        <translation><numerusform>접촉물 %n개: 확인 %1, 기각 %2, 표시 %3</numerusform></translation>
+    </message>
+    <message>
+        <source>Filter by class, detector or note · keys 1–6 set the class</source>
+        <translation>분류, 탐지기 또는 메모로 거르기 · 1–6 키로 분류 지정</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::ContactsController</name>
+    <message>
+        <source>Looking for contacts in %1…</source>
+        <translation>%1에서 접촉물 찾는 중…</translation>
+    </message>
+    <message>
+        <source>starboard</source>
+        <translation>우현</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>좌현</translation>
+    </message>
+    <message>
+        <source>Confirm contact</source>
+        <translation>접촉물 확인</translation>
+    </message>
+    <message>
+        <source>Reject contact</source>
+        <translation>접촉물 기각</translation>
+    </message>
+    <message>
+        <source>Set contact class</source>
+        <translation>접촉물 분류 지정</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>메모 편집</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · score %9 (%10)</source>
+        <translation>&lt;b&gt;핑 %1&lt;/b&gt;, %2 · %3, %4 · 측방 %5 m · %6 × %7 m, 높이 %8 m (그림자 기준) · 점수 %9 (%10)</translation>
     </message>
 </context>
 <context>
@@ -438,14 +488,6 @@ Sidescan files and the sensor series recorded with them will be listed here.</so
         <translation>열린 조사가 없습니다.
 
 사이드스캔 파일과 함께 기록된 센서 시계열이 여기에 표시됩니다.</translation>
-    </message>
-    <message>
-        <source>No contacts yet.
-
-Detections and the contacts you mark will be listed here for review.</source>
-        <translation>아직 접촉물이 없습니다.
-
-탐지 결과와 직접 표시한 접촉물이 검토할 수 있도록 여기에 표시됩니다.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -748,6 +790,65 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     <message>
         <source>Sidescan files (*.xtf *.XTF *.jsf *.JSF);;All files (*)</source>
         <translation>사이드스캔 파일 (*.xtf *.XTF *.jsf *.JSF);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Open a survey first: contacts are found in its sidescan.</source>
+        <translation>먼저 조사 파일을 여세요: 접촉물은 사이드스캔에서 찾습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Detect Contacts</source>
+        <translation>접촉물 탐지(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Detection</source>
+        <translation>탐지</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) proposed</source>
+        <translation><numerusform>접촉물 %n개 제안됨</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>fathom::ReviewTable</name>
+    <message>
+        <source>Confirmed</source>
+        <translation>확인됨</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>기각됨</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>신규</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Confirm the selected item (C)</source>
+        <translation>선택한 항목 확인 (C)</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>기각</translation>
+    </message>
+    <message>
+        <source>Reject the selected item (X); U sets it back to new, J/K move, Enter edits the note</source>
+        <translation>선택한 항목 기각 (X); U는 신규로 되돌리고 J/K로 이동, Enter로 메모 편집</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
     </message>
 </context>
 <context>

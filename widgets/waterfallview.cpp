@@ -248,11 +248,45 @@ void WaterfallView::paintCanvas(QWidget* canvas)
     painter.drawImage(QRectF(0, top, canvas->width(), height), m_image);
     painter.setPen(QColor(255, 255, 255, 60));
     painter.drawLine(canvas->width() / 2, 0, canvas->width() / 2, canvas->height());
+    for (int i = 0; i < m_marks.size(); ++i) {
+        const auto box = markRect(i);
+        if (box.isEmpty())
+            continue;
+        const auto& m = m_marks[i];
+        painter.setPen(QPen(m.color, m.current ? 3 : 1.5));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(box);
+        painter.drawText(box.topLeft() + QPointF(0, -3), m.label);
+    }
     if (m_measuring) {
         painter.setRenderHint(QPainter::Antialiasing, true);
         painter.setPen(QPen(QColor(80, 220, 255), 2));
         painter.drawLine(m_measureFrom, m_measureTo);
     }
+}
+
+void WaterfallView::setMarks(const QVector<Mark>& marks)
+{
+    m_marks = marks;
+    m_canvas->update();
+}
+
+QRectF WaterfallView::markRect(int index) const
+{
+    if (index < 0 || index >= m_marks.size() || m_pings <= 0 || m_range <= 0)
+        return {};
+    const auto& m = m_marks[index];
+    if (m.lastPing < m_first || m.firstPing >= m_first + m_visible)
+        return {};
+    const double rowsPerPing = double(m_canvas->height()) / double(std::max<qint64>(1, m_visible));
+    const double half = m_canvas->width() / 2.0;
+    const bool ground = m_shown.groundRange;
+    const double nearX = half * (ground ? m.nearGround : m.nearSlant) / m_range;
+    const double farX = half * (ground ? m.farGround : m.farSlant) / m_range;
+    const double x0 = m.side == 0 ? half - farX : half + nearX, x1 = m.side == 0 ? half - nearX : half + farX;
+    const double pad = 3; // a contact a pixel wide still gets a visible box
+    return QRectF(QPointF(x0 - pad, double(m.firstPing - m_first) * rowsPerPing - pad),
+                  QPointF(x1 + pad, double(m.lastPing + 1 - m_first) * rowsPerPing + pad));
 }
 
 WaterfallView::ViewPoint WaterfallView::toView(QPointF pos) const
@@ -313,6 +347,7 @@ bool WaterfallView::eventFilter(QObject* watched, QEvent* event)
     }
     case QEvent::MouseButtonPress: {
         auto* mouse = static_cast<QMouseEvent*>(event);
+        m_pressedAt = mouse->position();
         if (m_pings <= 0 || mouse->button() != Qt::LeftButton || !(mouse->modifiers() & Qt::ShiftModifier))
             return false;
         m_measuring = true;
@@ -320,8 +355,16 @@ bool WaterfallView::eventFilter(QObject* watched, QEvent* event)
         return true;
     }
     case QEvent::MouseButtonRelease: {
-        if (!m_measuring)
+        if (!m_measuring) {
+            const auto pos = static_cast<QMouseEvent*>(event)->position();
+            if ((pos - m_pressedAt).manhattanLength() < 4)
+                for (int i = 0; i < m_marks.size(); ++i)
+                    if (markRect(i).contains(pos)) {
+                        emit markClicked(i);
+                        return true;
+                    }
             return false;
+        }
         m_measuring = false;
         m_canvas->update();
         const auto a = toView(m_measureFrom), b = toView(static_cast<QMouseEvent*>(event)->position());

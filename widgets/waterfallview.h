@@ -33,7 +33,23 @@ public:
         double contrast = 0.5;
     };
 
+    // A box drawn over the pings: a contact with its highlight and shadow.
+    struct Mark
+    {
+        qint64 firstPing = 0, lastPing = 0; // inclusive
+        int side = 0;                       // 0 port, 1 starboard
+        double nearSlant = 0, farSlant = 0; // metres, as drawn in slant range
+        double nearGround = 0, farGround = 0;
+        QColor color;
+        QString label;
+        bool current = false;
+    };
+
     explicit WaterfallView(QWidget* parent = nullptr);
+    void setMarks(const QVector<Mark>& marks);
+    const QVector<Mark>& marks() const { return m_marks; }
+    // Where a mark is drawn on the canvas (empty when it is out of view).
+    QRectF markRect(int index) const;
 
     // A new file: its ping count and range; the view goes back to the start.
     void setSurvey(qint64 pings, double rangeMetres);
@@ -58,6 +74,7 @@ signals:
     void hovered(qint64 ping, int side, double rangeMetres);
     // Shift+drag measured from one point to another (ping, side, range as in hovered()).
     void measured(double pingA, int sideA, double rangeA, double pingB, int sideB, double rangeB);
+    void markClicked(int index);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -98,6 +115,8 @@ private:
     double m_range = 0;
     bool m_measuring = false;
     QPointF m_measureFrom, m_measureTo;
+    QPointF m_pressedAt;
+    QVector<Mark> m_marks;
 };
 
 } // namespace fathom

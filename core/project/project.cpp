@@ -52,6 +52,7 @@ json contactJson(const ContactRecord& c)
             {"length_m", c.length},
             {"width_m", c.width},
             {"height_m", c.height},
+            {"box", {c.firstPing, c.lastPing, c.nearSlant, c.farSlant, c.nearGround, c.farGround}},
             {"class", c.cls},
             {"score", c.score},
             {"detector", c.detector},
@@ -72,6 +73,15 @@ ContactRecord contactFrom(const json& j)
     c.length = j.value("length_m", 0.0);
     c.width = j.value("width_m", 0.0);
     c.height = j.value("height_m", 0.0);
+    if (j.contains("box")) {
+        const auto& b = j.at("box");
+        c.firstPing = b.at(0);
+        c.lastPing = b.at(1);
+        c.nearSlant = b.at(2);
+        c.farSlant = b.at(3);
+        c.nearGround = b.at(4);
+        c.farGround = b.at(5);
+    }
     c.cls = j.value("class", "");
     c.score = j.value("score", 0.0);
     c.detector = j.value("detector", "");

@@ -27,6 +27,9 @@ struct ContactRecord
     double time = 0;
     double x = 0, y = 0; // longitude and latitude, or easting and northing
     double groundRange = 0, length = 0, width = 0, height = 0;
+    // The box drawn on the waterfall: pings, and slant and ground range (metres) across.
+    long long firstPing = 0, lastPing = 0;
+    double nearSlant = 0, farSlant = 0, nearGround = 0, farGround = 0;
     std::string cls; // "cylinder", "cone", "sphere", "rock", "debris", "wreck", or empty
     double score = 0;
     std::string detector;

@@ -1,6 +1,8 @@
 #include "aboutdialog.h"
 #include "alerttable.h"
 #include "analysiscontroller.h"
+#include "contactscontroller.h"
+#include "contacttable.h"
 #include "core/device/fakes.h"
 #include "device/devicemanager.h"
 #include "devicepanel.h"
@@ -420,6 +422,62 @@ private slots:
         QVERIFY(box && box->text().contains(broken));
         QCOMPARE(again.projectPath(), projectFile);
         QCOMPARE(again.alertTable()->count(), table->count());
+    }
+
+    void detectsContactsAndReviewsThem()
+    {
+        QTemporaryDir dir;
+        sonar::SurveySimulator::Options options;
+        options.pings = 1500;
+        const auto files = sonar::writeDemoSurvey(dir.path().toStdString(), options);
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("en"));
+        window.show();
+        window.openSurvey(QString::fromStdString(files[0].string()));
+        QTRY_VERIFY_WITH_TIMEOUT(window.survey()->file() != nullptr, 20000);
+        QSignalSpy detected(window.contacts(), &ContactsController::detected);
+        window.contacts()->detect(window.survey()->file());
+        QVERIFY(detected.wait(60000));
+        auto* table = window.contactTable();
+        QVERIFY(table->count() > 0);
+        QCOMPARE(window.waterfall()->marks().size(), table->count());
+        // Each contact lies near a planted object.
+        const sonar::SurveySimulator sim(options);
+        int near = 0;
+        for (const auto& c : window.contacts()->contacts())
+            near += std::any_of(sim.objects().begin(), sim.objects().end(), [&](const auto& o) {
+                return o.channel == c.side && std::llabs(c.ping - (long long)o.ping) <= 15;
+            });
+        QVERIFY2(near * 10 >= table->count() * 8, qPrintable(QString("%1 of %2").arg(near).arg(table->count())));
+
+        // Keyboard review: C confirms, 1 classes it a cylinder; undo takes the class back.
+        table->setCurrentIndex(0);
+        const auto ping = window.contacts()->contacts()[0].ping;
+        QVERIFY(window.waterfall()->currentRequest().firstPing <= ping); // the waterfall went to it
+        table->view()->setFocus();
+        QTest::keyClick(table->view(), Qt::Key_C);
+        QCOMPARE(table->item(0).status, QStringLiteral("confirmed"));
+        table->setCurrentIndex(0);
+        QTest::keyClick(table->view(), Qt::Key_1);
+        QCOMPARE(window.contacts()->contacts()[0].cls, std::string("cylinder"));
+        window.analysis()->undoStack()->undo();
+        QCOMPARE(window.contacts()->contacts()[0].cls, std::string());
+        QCOMPARE(window.contacts()->contacts()[0].status, std::string("confirmed"));
+        QVERIFY(window.isWindowModified());
+        QVERIFY(table->details().contains(QStringLiteral("Ping %1").arg(ping)));
+
+        // Saved with the project; a second detection keeps the review.
+        const auto projectFile = dir.filePath(QStringLiteral("contacts.fathom"));
+        QVERIFY(window.saveProject(projectFile));
+        window.contacts()->detect(window.survey()->file());
+        QVERIFY(detected.wait(60000));
+        QCOMPARE(window.contacts()->contacts()[0].status, std::string("confirmed"));
+        auto startup2 = fakeStartup();
+        MainWindow again(*startup2);
+        QVERIFY(again.openProject(projectFile));
+        QCOMPARE(again.contactTable()->count(), table->count());
+        QCOMPARE(again.contactTable()->item(0).status, QStringLiteral("confirmed"));
     }
 
     void cancelLeavesTheDockReadyForAnotherRun()

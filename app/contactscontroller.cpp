@@ -1,0 +1,225 @@
+#include "contactscontroller.h"
+
+#include "common/logging.h"
+#include "common/timeformat.h"
+#include "contacttable.h"
+#include "lambdacommand.h"
+#include "sonar/detector.h"
+#include "sonar/sonarfile.h"
+#include "waterfallview.h"
+
+#include <QUndoStack>
+
+#include <cmath>
+
+namespace fathom {
+
+namespace {
+
+project::ContactRecord recordOf(const sonar::Detection& d)
+{
+    project::ContactRecord c;
+    c.ping = (long long)d.ping;
+    c.side = d.side;
+    c.sample = d.sample;
+    c.time = d.time;
+    c.x = d.x;
+    c.y = d.y;
+    c.groundRange = d.groundRange;
+    c.length = d.length;
+    c.width = d.width;
+    c.height = d.height;
+    c.firstPing = (long long)d.firstPing;
+    c.lastPing = (long long)d.lastPing;
+    const double bin = d.slantRange / (d.sample + 0.5);
+    c.nearSlant = d.firstSample * bin;
+    c.farSlant = (d.lastSample + 1) * bin;
+    c.nearGround = std::sqrt(
+        std::max(0.0, c.nearSlant * c.nearSlant - (d.slantRange * d.slantRange - d.groundRange * d.groundRange)));
+    c.farGround = std::sqrt(
+        std::max(0.0, c.farSlant * c.farSlant - (d.slantRange * d.slantRange - d.groundRange * d.groundRange)));
+    c.score = d.score;
+    c.detector = d.detector;
+    return c;
+}
+
+bool sameObject(const project::ContactRecord& a, const project::ContactRecord& b)
+{
+    return a.side == b.side && std::llabs(a.ping - b.ping) <= 20 && std::abs(a.sample - b.sample) < 30;
+}
+
+} // namespace
+
+ContactsController::ContactsController(ContactTable* table, WaterfallView* waterfall, QUndoStack* undo, QObject* parent)
+    : QObject(parent)
+    , m_table(table)
+    , m_waterfall(waterfall)
+    , m_undo(undo)
+{
+    m_worker = new QObject;
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+    connect(m_table, &ReviewTable::activated, this, [this](int i) {
+        const auto& c = m_contacts[std::size_t(i)];
+        m_waterfall->goToPing(std::max<qint64>(0, c.ping - 100));
+        m_table->setDetails(details(i));
+        show();
+    });
+    connect(m_waterfall, &WaterfallView::markClicked, this, [this](int i) { m_table->setCurrentIndex(i); });
+    connect(m_table, &ReviewTable::reviewRequested, this, &ContactsController::review);
+    connect(m_table, &ReviewTable::noteRequested, this, &ContactsController::setNote);
+    connect(m_table, &ContactTable::classRequested, this, &ContactsController::setClass);
+}
+
+ContactsController::~ContactsController()
+{
+    m_stop = true;
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void ContactsController::detect(std::shared_ptr<const sonar::SonarFile> file)
+{
+    if (m_detecting || !file)
+        return;
+    m_detecting = true;
+    m_stop = false;
+    emit message(tr("Looking for contacts in %1…").arg(QString::fromStdString(file->path().filename().string())));
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, file] {
+            QString failure;
+            std::vector<project::ContactRecord> found;
+            try {
+                for (const auto& d : sonar::detectClassical(*file, {}, {}, &m_stop))
+                    found.push_back(recordOf(d));
+            } catch (const std::exception& e) {
+                failure = QString::fromStdString(e.what());
+            }
+            QMetaObject::invokeMethod(
+                this,
+                [this, found, failure] {
+                    m_detecting = false;
+                    if (!failure.isEmpty()) {
+                        emit failed(failure);
+                        return;
+                    }
+                    std::vector<project::ContactRecord> merged;
+                    for (const auto& c : m_contacts)
+                        if (c.status != "new" || !c.note.empty() || !c.cls.empty())
+                            merged.push_back(c);
+                    for (const auto& c : found)
+                        if (std::none_of(merged.begin(), merged.end(), [&](const auto& k) { return sameObject(k, c); }))
+                            merged.push_back(c);
+                    std::sort(merged.begin(), merged.end(),
+                              [](const auto& a, const auto& b) { return a.ping < b.ping; });
+                    m_undo->clear(); // reviews now point at other rows
+                    m_contacts = merged;
+                    show();
+                    logging::info(std::to_string(found.size()) + " contacts proposed");
+                    emit detected(int(found.size()));
+                    emit changed();
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void ContactsController::setContacts(const std::vector<project::ContactRecord>& contacts)
+{
+    m_contacts = contacts;
+    show();
+}
+
+void ContactsController::show()
+{
+    QVector<ContactTable::Row> rows;
+    QVector<WaterfallView::Mark> marks;
+    const int current = m_table->currentIndex();
+    for (std::size_t i = 0; i < m_contacts.size(); ++i) {
+        const auto& c = m_contacts[i];
+        rows.append({qint64(c.ping), c.side ? tr("starboard") : tr("port"),
+                     QString::fromStdString(formatUtc(c.time, TimeStyle::Readable)),
+                     QStringLiteral("%1, %2").arg(c.y, 0, 'f', 6).arg(c.x, 0, 'f', 6), c.groundRange, c.length, c.width,
+                     c.height, c.score, QString::fromStdString(c.cls), QString::fromStdString(c.detector),
+                     QString::fromStdString(c.status), QString::fromStdString(c.note)});
+        const QColor colour = c.status == "confirmed"  ? QColor(255, 60, 60)
+                              : c.status == "rejected" ? QColor(150, 150, 150)
+                                                       : QColor(255, 220, 0);
+        marks.append({qint64(c.firstPing), qint64(c.lastPing), c.side, c.nearSlant, c.farSlant, c.nearGround,
+                      c.farGround, colour,
+                      c.cls.empty() ? QString::number(c.score, 'f', 2) : QString::fromStdString(c.cls),
+                      int(i) == current});
+    }
+    m_table->setContacts(rows);
+    m_waterfall->setMarks(marks);
+    if (current >= 0 && current < rows.size())
+        m_table->setCurrentIndex(current);
+}
+
+void ContactsController::change(int index, const project::ContactRecord& after, const QString& text)
+{
+    if (index < 0 || std::size_t(index) >= m_contacts.size())
+        return;
+    const auto before = m_contacts[std::size_t(index)];
+    const auto apply = [this, index](const project::ContactRecord& c) {
+        if (std::size_t(index) >= m_contacts.size())
+            return;
+        m_contacts[std::size_t(index)] = c;
+        show();
+        m_table->setCurrentIndex(index);
+        m_table->setDetails(details(index));
+        emit changed();
+    };
+    m_undo->push(new LambdaCommand(
+        text, [apply, after] { apply(after); }, [apply, before] { apply(before); }));
+}
+
+void ContactsController::review(int index, const QString& status)
+{
+    if (index < 0 || std::size_t(index) >= m_contacts.size())
+        return;
+    auto c = m_contacts[std::size_t(index)];
+    c.status = status.toStdString();
+    change(index, c, status == QLatin1String("confirmed") ? tr("Confirm contact") : tr("Reject contact"));
+    m_table->moveCurrent(1);
+}
+
+void ContactsController::setClass(int index, const QString& cls)
+{
+    if (index < 0 || std::size_t(index) >= m_contacts.size())
+        return;
+    auto c = m_contacts[std::size_t(index)];
+    c.cls = cls.toStdString();
+    change(index, c, tr("Set contact class"));
+}
+
+void ContactsController::setNote(int index, const QString& note)
+{
+    if (index < 0 || std::size_t(index) >= m_contacts.size())
+        return;
+    auto c = m_contacts[std::size_t(index)];
+    c.note = note.toStdString();
+    change(index, c, tr("Edit note"));
+}
+
+QString ContactsController::details(int index) const
+{
+    if (index < 0 || std::size_t(index) >= m_contacts.size())
+        return {};
+    const auto& c = m_contacts[std::size_t(index)];
+    return tr("<b>Ping %1</b>, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · score %9 (%10)")
+        .arg(c.ping)
+        .arg(c.side ? tr("starboard") : tr("port"))
+        .arg(c.y, 0, 'f', 6)
+        .arg(c.x, 0, 'f', 6)
+        .arg(c.groundRange, 0, 'f', 1)
+        .arg(c.length, 0, 'f', 1)
+        .arg(c.width, 0, 'f', 1)
+        .arg(c.height, 0, 'f', 2)
+        .arg(c.score, 0, 'f', 2)
+        .arg(QString::fromStdString(c.detector));
+}
+
+} // namespace fathom

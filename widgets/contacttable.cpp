@@ -1,0 +1,72 @@
+#include "contacttable.h"
+
+#include <QTableView>
+
+namespace fathom {
+
+ContactTable::ContactTable(QWidget* parent)
+    : ReviewTable(parent)
+{
+    view()->setObjectName(QStringLiteral("contactView"));
+    connect(this, &ReviewTable::keyPressed, this, [this](int index, int key) {
+        const auto cls = classForKey(key);
+        if (!cls.isNull())
+            emit classRequested(index, cls);
+    });
+    retranslate();
+}
+
+QStringList ContactTable::classes()
+{
+    return {QStringLiteral("cylinder"), QStringLiteral("cone"),   QStringLiteral("sphere"),
+            QStringLiteral("rock"),     QStringLiteral("debris"), QStringLiteral("wreck")};
+}
+
+QString ContactTable::classForKey(int key)
+{
+    if (key == Qt::Key_0)
+        return QLatin1String("");
+    if (key >= Qt::Key_1 && key <= Qt::Key_6)
+        return classes().at(key - Qt::Key_1);
+    return {};
+}
+
+bool ContactTable::claimsKey(int key) const
+{
+    return !classForKey(key).isNull();
+}
+
+void ContactTable::setContacts(const QVector<Row>& rows)
+{
+    QVector<Item> items;
+    for (const auto& r : rows)
+        items.append(
+            {{QString::number(r.ping), r.side, r.time, r.position, QString::number(r.range, 'f', 1),
+              QString::number(r.length, 'f', 1), QString::number(r.width, 'f', 1), QString::number(r.height, 'f', 2),
+              r.cls, QString::number(r.score, 'f', 2), r.detector},
+             {r.ping, r.side, r.time, r.position, r.range, r.length, r.width, r.height, r.cls, r.score, r.detector},
+             r.status,
+             r.note});
+    setItems(items);
+}
+
+QStringList ContactTable::columnTitles() const
+{
+    return {tr("Ping"),      tr("Side"),       tr("Time"),  tr("Position"), tr("Range (m)"), tr("Length (m)"),
+            tr("Width (m)"), tr("Height (m)"), tr("Class"), tr("Score"),    tr("Detector")};
+}
+
+QString ContactTable::summaryText(int total, int confirmed, int rejected, int shown) const
+{
+    return tr("%n contact(s): %1 confirmed, %2 rejected, %3 shown", nullptr, total)
+        .arg(confirmed)
+        .arg(rejected)
+        .arg(shown);
+}
+
+QString ContactTable::filterHint() const
+{
+    return tr("Filter by class, detector or note · keys 1–6 set the class");
+}
+
+} // namespace fathom

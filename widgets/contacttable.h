@@ -1,0 +1,40 @@
+#pragma once
+
+#include "reviewtable.h"
+
+namespace fathom {
+
+// The Contacts dock: every proposed or marked contact, reviewed as alerts are, and classed with
+// a key: 1 cylinder, 2 cone, 3 sphere (mine-like), 4 rock, 5 debris, 6 wreck, 0 no class.
+class ContactTable : public ReviewTable
+{
+    Q_OBJECT
+
+public:
+    struct Row
+    {
+        qint64 ping = 0;
+        QString side, time, position;
+        double range = 0, length = 0, width = 0, height = 0, score = 0;
+        QString cls, detector;
+        QString status = QStringLiteral("new");
+        QString note;
+    };
+
+    explicit ContactTable(QWidget* parent = nullptr);
+    void setContacts(const QVector<Row>& rows);
+    static QStringList classes(); // in key order, 1..6
+    // The class a key gives (empty for 0), or a null string for a key that is no class key.
+    static QString classForKey(int key);
+
+signals:
+    void classRequested(int index, const QString& cls);
+
+protected:
+    QStringList columnTitles() const override;
+    QString summaryText(int total, int confirmed, int rejected, int shown) const override;
+    QString filterHint() const override;
+    bool claimsKey(int key) const override;
+};
+
+} // namespace fathom

@@ -1,0 +1,86 @@
+#pragma once
+
+#include <QStringList>
+#include <QVariantList>
+#include <QVector>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QStandardItemModel;
+class QTableView;
+
+namespace fathom {
+
+// What the Alerts and Contacts docks share: items in a sortable, filterable table, reviewed from
+// the keyboard — J / K or the arrows move, C confirms, X rejects, U sets an item back to new,
+// Enter edits its note. The table only shows and asks: the owner applies a review (with undo)
+// and calls updateItem.
+class ReviewTable : public QWidget
+{
+    Q_OBJECT
+
+public:
+    struct Item
+    {
+        QStringList cells;                      // shown, one per column before the status and note
+        QVariantList keys;                      // how each of those columns sorts
+        QString status = QStringLiteral("new"); // "new", "confirmed", "rejected"
+        QString note;
+    };
+
+    explicit ReviewTable(QWidget* parent = nullptr);
+
+    void setItems(const QVector<Item>& items);
+    void updateItem(int index, const Item& item);
+    int count() const { return int(m_items.size()); }
+    const Item& item(int index) const { return m_items[index]; }
+    int currentIndex() const; // into the items given, -1 for none
+    void setCurrentIndex(int index);
+    void moveCurrent(int step);                  // through the rows as sorted and filtered
+    void setStatusFilter(const QString& status); // "" for every item
+    QTableView* view() const { return m_view; }
+    void setDetails(const QString& text); // what is known about the current item, below the table
+    QString details() const;
+
+signals:
+    void activated(int index);
+    void reviewRequested(int index, const QString& status);
+    void noteRequested(int index, const QString& note);
+    // A key the subclass claims (e.g. a class shortcut) pressed on the current item.
+    void keyPressed(int index, int key);
+
+protected:
+    // Column titles before the status and note; the summary text for the counts.
+    virtual QStringList columnTitles() const = 0;
+    virtual QString summaryText(int total, int confirmed, int rejected, int shown) const = 0;
+    virtual QString filterHint() const = 0;
+    virtual bool claimsKey(int key) const;
+    void retranslate();
+    void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void fillRow(int index);
+    void updateSummary();
+    QString statusText(const QString& status) const;
+    void review(const QString& status);
+    int statusColumn() const;
+
+    QComboBox* m_statusFilter = nullptr;
+    QLineEdit* m_textFilter = nullptr;
+    QLabel* m_summary = nullptr;
+    QPushButton* m_confirm = nullptr;
+    QPushButton* m_reject = nullptr;
+    QTableView* m_view = nullptr;
+    QLabel* m_details = nullptr;
+    QStandardItemModel* m_model = nullptr;
+    QSortFilterProxyModel* m_proxy = nullptr;
+    QVector<Item> m_items;
+    bool m_filling = false;
+};
+
+} // namespace fathom
