@@ -8,5 +8,6 @@ namespace fathom::cli {
 void addSonarCommands(CLI::App& app);
 // `fathom-cli detect`: contacts proposed by the detectors.
 void addDetectCommand(CLI::App& app);
+void addDetectBench(CLI::App& bench);
 
 } // namespace fathom::cli

@@ -439,6 +439,14 @@ void MainWindow::connectAnalysis()
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(m_contacts, &ContactsController::failed, this,
             [this](const QString& text) { showError(tr("Detection"), text, QStringLiteral("detectionError")); });
+    // The magnetometer beside each contact, when the series has one: ferrous objects show there.
+    connect(m_contactTable, &ReviewTable::activated, this, [this](int index) {
+        if (index < 0 || std::size_t(index) >= m_contacts->contacts().size())
+            return;
+        const auto text = magnetometerNear(m_contacts->contacts()[std::size_t(index)].time);
+        if (!text.isEmpty())
+            m_contactTable->setDetails(m_contactTable->details() + QStringLiteral("<br>") + text);
+    });
     connect(m_contacts, &ContactsController::detected, this, [this](int count) {
         statusBar()->showMessage(tr("%n contact(s) proposed", nullptr, count), 8000);
         m_docks[QStringLiteral("contacts")]->show();
@@ -494,6 +502,34 @@ void MainWindow::showComparison(const QStringList& models, const QVector<QString
     layout->addWidget(close);
     dialog->resize(520, 320);
     dialog->show(); // not modal: the series stays in reach
+}
+
+QString MainWindow::magnetometerNear(double time) const
+{
+    QString channel;
+    for (const auto& name : m_seriesPlot->channels())
+        if (name.startsWith(QLatin1String("mag"), Qt::CaseInsensitive))
+            channel = name;
+    if (channel.isEmpty())
+        return {};
+    // The anomaly: the largest departure within ±5 s from the median of the minute around it.
+    std::vector<double> around;
+    for (int s = -30; s <= 30; ++s)
+        around.push_back(m_seriesPlot->valueAt(channel, time + s));
+    std::nth_element(around.begin(), around.begin() + 30, around.end());
+    const double baseline = around[30];
+    double peak = 0, at = 0;
+    for (double dt = -5; dt <= 5; dt += 0.1) {
+        const double departure = m_seriesPlot->valueAt(channel, time + dt) - baseline;
+        if (std::isfinite(departure) && std::abs(departure) > std::abs(peak)) {
+            peak = departure;
+            at = dt;
+        }
+    }
+    return tr("Magnetometer (%1): %2 nT from the local median, %3 s from the contact")
+        .arg(channel)
+        .arg(peak, 0, 'f', 1)
+        .arg(at, 0, 'f', 1);
 }
 
 void MainWindow::showMomentInSurvey(double time)

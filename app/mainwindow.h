@@ -107,6 +107,7 @@ private:
     bool confirmClose();
     void connectAnalysis();
     void showMomentInSurvey(double time);
+    QString magnetometerNear(double time) const;
     void showComparison(const QStringList& models, const QVector<QStringList>& rows);
 
     Startup& m_startup;

@@ -807,6 +807,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <source>%n contact(s) proposed</source>
         <translation><numerusform>%n contact proposed</numerusform><numerusform>%n contacts proposed</numerusform></translation>
     </message>
+    <message>
+        <source>Magnetometer (%1): %2 nT from the local median, %3 s from the contact</source>
+        <translation>Magnetometer (%1): %2 nT from the local median, %3 s from the contact</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ReviewTable</name>

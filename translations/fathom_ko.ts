@@ -807,6 +807,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <source>%n contact(s) proposed</source>
         <translation><numerusform>접촉물 %n개 제안됨</numerusform></translation>
     </message>
+    <message>
+        <source>Magnetometer (%1): %2 nT from the local median, %3 s from the contact</source>
+        <translation>자력계 (%1): 주변 중앙값 대비 %2 nT, 접촉물에서 %3초</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ReviewTable</name>

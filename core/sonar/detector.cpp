@@ -24,7 +24,7 @@ struct Tile
 
 // One side's pings, gain-normalised and divided by a local mean: the CFAR-style picture.
 Tile normalisedTile(const SonarFile& file, int channel, std::size_t first, std::size_t last,
-                    const std::vector<double>& altitude)
+                    const std::vector<double>& altitude, int window)
 {
     const int samples = file.pingInfo(first).samples;
     cv::Mat raw(int(last - first), samples, CV_32F, cv::Scalar(0));
@@ -64,7 +64,7 @@ Tile normalisedTile(const SonarFile& file, int channel, std::size_t first, std::
     // Speckle down, then each pixel against the mean of a window around it.
     cv::Mat smooth, local;
     cv::blur(gain, smooth, cv::Size(3, 3));
-    cv::blur(gain, local, cv::Size(41, 41), cv::Point(-1, -1), cv::BORDER_REFLECT);
+    cv::blur(gain, local, cv::Size(window, window), cv::Point(-1, -1), cv::BORDER_REFLECT);
     tile.ratio = smooth / cv::max(local, 0.05);
     return tile;
 }
@@ -182,8 +182,9 @@ std::vector<Detection> detectClassical(const SonarFile& file, const ClassicalOpt
             break;
         for (int side = 0; side < 2; ++side)
             if (channels[side] >= 0)
-                detectInTile(file, geo, normalisedTile(file, channels[side], first, last, altitude), side, options,
-                             found);
+                detectInTile(file, geo,
+                             normalisedTile(file, channels[side], first, last, altitude, options.localWindow), side,
+                             options, found);
         if (progress)
             progress(double(last) / double(pings));
         if (last == pings)

@@ -40,6 +40,7 @@ struct ClassicalOptions
     double minShadowMetres = 0.4; // shorter shadows are texture
     int minHighlightPixels = 6;
     double minScore = 0.25;
+    int localWindow = 41; // pings and samples in the local mean each pixel is held against
 };
 
 // Throws Error when the file has no sidescan channels. `progress` gets the share done (0..1);

@@ -466,6 +466,13 @@ private slots:
         QCOMPARE(window.contacts()->contacts()[0].status, std::string("confirmed"));
         QVERIFY(window.isWindowModified());
         QVERIFY(table->details().contains(QStringLiteral("Ping %1").arg(ping)));
+        // With the line's sensors open, the magnetometer near the contact is shown beside it.
+        QSignalSpy opened(window.analysis(), &AnalysisController::seriesOpened);
+        window.openSeries(QString::fromStdString(files[2].string()), dir.filePath(QStringLiteral("models")));
+        QVERIFY(opened.wait(20000));
+        table->setCurrentIndex(1);
+        QVERIFY2(table->details().contains(QStringLiteral("Magnetometer (mag_total_nt)")),
+                 qPrintable(table->details()));
 
         // Saved with the project; a second detection keeps the review.
         const auto projectFile = dir.filePath(QStringLiteral("contacts.fathom"));
