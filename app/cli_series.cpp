@@ -315,7 +315,24 @@ void addSeriesCommands(CLI::App& app)
         benchTs->add_option("--windows", options->windows, "Windows per inference batch");
         benchTs->add_option("--train-windows", options->trainWindows, "Windows in the one training epoch measured");
         benchTs->add_option("--json-out", *json, "Write the figures as JSON here");
-        benchTs->callback([options, json] {
+        auto memoryRows = std::make_shared<std::size_t>(0);
+        auto memorySteps = std::make_shared<std::size_t>(300);
+        benchTs->add_option("--memory-rows", *memoryRows,
+                            "Instead: resident memory while training an LSTM on this many rows x 12 (781163)");
+        benchTs->add_option("--memory-steps", *memorySteps, "Batches trained in the memory measurement");
+        benchTs->callback([options, json, memoryRows, memorySteps] {
+            if (*memoryRows > 0) {
+                const auto r = ml::runTsMemoryBench(*memoryRows, *memorySteps);
+                std::printf("%zu rows x 12 (%.1f MB), %zu windows as views, %zu LSTM steps: peak resident %.0f MB "
+                            "(%.0f MB before the series), %.1f s\n",
+                            r.rows, r.dataMegabytes, r.windows, r.steps, r.peakMegabytes, r.startMegabytes, r.seconds);
+                if (!json->empty()) {
+                    AtomicFile out(*json);
+                    out.stream() << r.json() << "\n";
+                    out.commit();
+                }
+                return;
+            }
             auto o = *options;
             o.progress = [](const std::string& model) { std::cerr << "bench: " << model << "\n"; };
             const auto result = ml::runTsBench(o);

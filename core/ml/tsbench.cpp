@@ -1,5 +1,7 @@
 #include "tsbench.h"
 
+#include "device/hostinfo.h"
+
 #include "series/dataset.h"
 #include "torchbackend.h"
 #include "trainer.h"
@@ -7,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <numeric>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -121,6 +125,52 @@ std::string TsBenchResult::text() const
     }
     std::snprintf(line, sizeof line, "the five original models and the ensemble: %.3f s\n", fiveAndEnsembleSeconds);
     return out + line;
+}
+
+TsMemoryResult runTsMemoryBench(std::size_t rows, std::size_t steps, ModelKind kind)
+{
+    TsMemoryResult r;
+    r.startMegabytes = double(host::processResidentBytes()) / 1048576.0;
+    const auto start = std::chrono::steady_clock::now();
+    const auto data = trainingSeries(int(rows) - 101);
+    std::vector<std::size_t> features(12);
+    std::iota(features.begin(), features.end(), 0);
+    const series::Windows windows(data, features, {0}, {100, 1, 1}, {0, data.rows});
+    r.rows = data.rows;
+    r.windows = windows.size();
+    r.dataMegabytes = double(data.data.size() * sizeof(float)) / 1048576.0;
+    ModelConfig config;
+    config.kind = kind;
+    Model model(config);
+    TrainOptions options;
+    options.epochs = 1;
+    std::atomic<bool> stop{false};
+    double peak = double(host::processResidentBytes());
+    ml::train(
+        model, windows, nullptr, options,
+        [&](const TrainProgress& p) {
+            peak = std::max(peak, double(host::processResidentBytes()));
+            r.steps = p.step;
+            if (p.step >= steps)
+                stop = true;
+        },
+        &stop);
+    r.peakMegabytes = std::max(peak, double(host::processResidentBytes())) / 1048576.0;
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return r;
+}
+
+std::string TsMemoryResult::json() const
+{
+    return nlohmann::json{{"rows", rows},
+                          {"channels", 12},
+                          {"windows", windows},
+                          {"steps", steps},
+                          {"data_mb", dataMegabytes},
+                          {"start_rss_mb", startMegabytes},
+                          {"peak_rss_mb", peakMegabytes},
+                          {"seconds", seconds}}
+        .dump(2);
 }
 
 } // namespace fathom::ml

@@ -42,4 +42,18 @@ struct TsBenchResult
 
 TsBenchResult runTsBench(const TsBenchOptions& options);
 
+// Memory while training on the plan's full series: `rows` × 12 channels held once, windows as
+// views into it, `steps` batches of the model trained; the process's resident memory is sampled
+// at every step. The plan's figure is 781,163 rows.
+struct TsMemoryResult
+{
+    std::size_t rows = 0, windows = 0, steps = 0;
+    double dataMegabytes = 0;  // the series itself
+    double peakMegabytes = 0;  // resident, the whole process
+    double startMegabytes = 0; // resident before the series was made
+    double seconds = 0;
+    std::string json() const;
+};
+TsMemoryResult runTsMemoryBench(std::size_t rows, std::size_t steps, ModelKind kind = ModelKind::Lstm);
+
 } // namespace fathom::ml
