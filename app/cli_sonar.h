@@ -9,5 +9,7 @@ void addSonarCommands(CLI::App& app);
 // `fathom-cli detect`: contacts proposed by the detectors.
 void addDetectCommand(CLI::App& app);
 void addDetectBench(CLI::App& bench);
+// `fathom-cli export`: a project's contacts and alerts for GIS and spreadsheets.
+void addExportCommand(CLI::App& app);
 
 } // namespace fathom::cli

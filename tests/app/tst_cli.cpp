@@ -342,6 +342,35 @@ private slots:
         QVERIFY2(bad.err.contains(QStringLiteral("sensors.csv")), qPrintable(bad.err));
     }
 
+    void exportWritesAProjectsContactsAndAlerts()
+    {
+        QTemporaryDir dir;
+        const auto project = dir.filePath(QStringLiteral("p.fathom"));
+        QFile file(project);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": "fathom-project", "version": 1,
+            "contacts": [{"ping": 281, "side": 1, "x": -68.828, "y": 48.4457, "class": "wreck", "status": "confirmed"},
+                         {"ping": 12, "side": 0, "x": -68.8279, "y": 48.4455}],
+            "alerts": [{"start": 1763880024, "end": 1763880025, "peak": 1763880024.5, "status": "rejected"}]})");
+        file.close();
+        const auto kml = dir.filePath(QStringLiteral("c.kml")), alerts = dir.filePath(QStringLiteral("a.csv"));
+        auto r = run(
+            {QStringLiteral("export"), project, QStringLiteral("--contacts"), kml, QStringLiteral("--alerts"), alerts});
+        QCOMPARE(r.code, 0);
+        QFile k(kml);
+        QVERIFY(k.open(QIODevice::ReadOnly));
+        QCOMPARE(k.readAll().count("<Placemark>"), 2);
+        QFile a(alerts);
+        QVERIFY(a.open(QIODevice::ReadOnly));
+        QVERIFY(a.readAll().contains("rejected"));
+        // A format that cannot be written is refused before anything is written.
+        const auto other = dir.filePath(QStringLiteral("x.csv"));
+        r = run({QStringLiteral("export"), project, QStringLiteral("--contacts"), other, QStringLiteral("--alerts"),
+                 dir.filePath(QStringLiteral("a.kml"))});
+        QCOMPARE(r.code, 2);
+        QVERIFY(!QFile::exists(other));
+    }
+
     void unknownProtocolIsRefused()
     {
         const auto r = run({QStringLiteral("ts"), QStringLiteral("evaluate"), QStringLiteral("--protocol"),

@@ -1,0 +1,159 @@
+#include "exports.h"
+
+#include "common/atomicfile.h"
+#include "common/error.h"
+#include "common/timeformat.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace fathom::report {
+
+namespace {
+
+using nlohmann::json;
+
+// CSV cells with a comma, quote or line break are quoted, quotes doubled.
+std::string cell(const std::string& text)
+{
+    if (text.find_first_of(",\"\n") == std::string::npos)
+        return text;
+    std::string out = "\"";
+    for (char c : text)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string xml(const std::string& text)
+{
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string number(double v, int decimals)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
+    return buffer;
+}
+
+json contactProperties(const project::ContactRecord& c)
+{
+    return {{"ping", c.ping},
+            {"side", c.side ? "starboard" : "port"},
+            {"time", formatUtc(c.time, TimeStyle::IsoMillis)},
+            {"ground_range_m", c.groundRange},
+            {"length_m", c.length},
+            {"width_m", c.width},
+            {"height_m", c.height},
+            {"class", c.cls},
+            {"score", c.score},
+            {"detector", c.detector},
+            {"status", c.status},
+            {"note", c.note}};
+}
+
+void contactsCsv(const std::vector<project::ContactRecord>& contacts, std::ostream& out)
+{
+    out << "ping,side,time,longitude,latitude,ground_range_m,length_m,width_m,height_m,class,score,detector,status,"
+           "note\n";
+    for (const auto& c : contacts)
+        out << c.ping << "," << (c.side ? "starboard" : "port") << "," << formatUtc(c.time, TimeStyle::IsoMillis) << ","
+            << number(c.x, 8) << "," << number(c.y, 8) << "," << number(c.groundRange, 2) << "," << number(c.length, 2)
+            << "," << number(c.width, 2) << "," << number(c.height, 2) << "," << cell(c.cls) << ","
+            << number(c.score, 3) << "," << cell(c.detector) << "," << c.status << "," << cell(c.note) << "\n";
+}
+
+void contactsGeoJson(const std::vector<project::ContactRecord>& contacts, std::ostream& out)
+{
+    json features = json::array();
+    for (const auto& c : contacts)
+        features.push_back({{"type", "Feature"},
+                            {"geometry", {{"type", "Point"}, {"coordinates", {c.x, c.y}}}},
+                            {"properties", contactProperties(c)}});
+    out << json{{"type", "FeatureCollection"}, {"features", features}}.dump(2) << "\n";
+}
+
+void contactsKml(const std::vector<project::ContactRecord>& contacts, std::ostream& out)
+{
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n"
+           "<name>Fathom contacts</name>\n";
+    for (const auto& c : contacts) {
+        const auto name = c.cls.empty() ? "contact at ping " + std::to_string(c.ping) : c.cls;
+        out << "<Placemark>\n<name>" << xml(name) << "</name>\n<description>" << xml(contactProperties(c).dump())
+            << "</description>\n<Point><coordinates>" << number(c.x, 8) << "," << number(c.y, 8)
+            << ",0</coordinates></Point>\n</Placemark>\n";
+    }
+    out << "</Document>\n</kml>\n";
+}
+
+} // namespace
+
+Format formatFor(const std::filesystem::path& file)
+{
+    const auto ext = file.extension().string();
+    if (ext == ".csv")
+        return Format::Csv;
+    if (ext == ".geojson" || ext == ".json")
+        return Format::GeoJson;
+    if (ext == ".kml")
+        return Format::Kml;
+    throw Error(file.string() + ": unknown export format '" + ext + "' (use .csv, .geojson or .kml)");
+}
+
+void writeContacts(const std::vector<project::ContactRecord>& contacts, const std::filesystem::path& file)
+{
+    const auto format = formatFor(file);
+    AtomicFile out(file);
+    if (format == Format::Csv)
+        contactsCsv(contacts, out.stream());
+    else if (format == Format::GeoJson)
+        contactsGeoJson(contacts, out.stream());
+    else
+        contactsKml(contacts, out.stream());
+    out.commit();
+}
+
+void writeAlerts(const std::vector<project::AlertRecord>& alerts, const std::filesystem::path& file)
+{
+    const auto format = formatFor(file);
+    if (format == Format::Kml)
+        throw Error(file.string() + ": alerts are moments, not places; write them as .csv or .geojson");
+    AtomicFile out(file);
+    if (format == Format::Csv) {
+        out.stream() << "start,end,peak,start_row,end_row,peak_row,score,channels,model,status,note\n";
+        for (const auto& a : alerts)
+            out.stream() << formatUtc(a.start, TimeStyle::IsoMillis) << "," << formatUtc(a.end, TimeStyle::IsoMillis)
+                         << "," << formatUtc(a.peak, TimeStyle::IsoMillis) << "," << a.startRow << "," << a.endRow
+                         << "," << a.peakRow << "," << number(a.score, 3) << "," << cell(a.channels) << ","
+                         << cell(a.model) << "," << a.status << "," << cell(a.note) << "\n";
+    } else {
+        json features = json::array();
+        for (const auto& a : alerts)
+            features.push_back({{"type", "Feature"},
+                                {"geometry", nullptr},
+                                {"properties",
+                                 {{"start", formatUtc(a.start, TimeStyle::IsoMillis)},
+                                  {"end", formatUtc(a.end, TimeStyle::IsoMillis)},
+                                  {"peak", formatUtc(a.peak, TimeStyle::IsoMillis)},
+                                  {"score", a.score},
+                                  {"channels", a.channels},
+                                  {"model", a.model},
+                                  {"status", a.status},
+                                  {"note", a.note}}}});
+        out.stream() << json{{"type", "FeatureCollection"}, {"features", features}}.dump(2) << "\n";
+    }
+    out.commit();
+}
+
+} // namespace fathom::report

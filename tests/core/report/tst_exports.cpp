@@ -1,0 +1,134 @@
+#include "common/error.h"
+#include "report/exports.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace fathom;
+
+namespace {
+
+std::vector<project::ContactRecord> contacts()
+{
+    project::ContactRecord a;
+    a.ping = 281;
+    a.side = 1;
+    a.x = -68.8281234;
+    a.y = 48.4456789;
+    a.cls = "wreck";
+    a.score = 0.9;
+    a.status = "confirmed";
+    a.note = "bow, \"Scotsman\" & debris < 10 m";
+    project::ContactRecord b;
+    b.ping = 12;
+    b.x = 129.1;
+    b.y = 35.05;
+    return {a, b};
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestExports : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void geoJsonHoldsEveryContactWithItsCoordinates()
+    {
+        QTemporaryDir dir;
+        const auto path = dir.filePath(QStringLiteral("c.geojson"));
+        report::writeContacts(contacts(), path.toStdString());
+        const auto doc = QJsonDocument::fromJson(readAll(path)).object();
+        QCOMPARE(doc.value(QStringLiteral("type")).toString(), QStringLiteral("FeatureCollection"));
+        const auto features = doc.value(QStringLiteral("features")).toArray();
+        QCOMPARE(features.size(), 2);
+        const auto first = features[0].toObject();
+        const auto xy =
+            first.value(QStringLiteral("geometry")).toObject().value(QStringLiteral("coordinates")).toArray();
+        QCOMPARE(xy[0].toDouble(), -68.8281234); // GeoJSON: longitude first
+        QCOMPARE(xy[1].toDouble(), 48.4456789);
+        QCOMPARE(first.value(QStringLiteral("properties")).toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("confirmed"));
+    }
+
+    void kmlIsWellFormedWithEveryPlacemark()
+    {
+        QTemporaryDir dir;
+        const auto path = dir.filePath(QStringLiteral("c.kml"));
+        report::writeContacts(contacts(), path.toStdString());
+        QXmlStreamReader xml(readAll(path));
+        int placemarks = 0;
+        QStringList coordinates;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement() && xml.name() == QLatin1String("Placemark"))
+                ++placemarks;
+            if (xml.isStartElement() && xml.name() == QLatin1String("coordinates"))
+                coordinates << xml.readElementText();
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QCOMPARE(placemarks, 2);
+        QCOMPARE(coordinates.first(), QStringLiteral("-68.82812340,48.44567890,0"));
+    }
+
+    void csvQuotesWhatNeedsIt()
+    {
+        QTemporaryDir dir;
+        const auto path = dir.filePath(QStringLiteral("c.csv"));
+        report::writeContacts(contacts(), path.toStdString());
+        const auto lines = QString::fromUtf8(readAll(path)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines[1].endsWith(QStringLiteral("\"bow, \"\"Scotsman\"\" & debris < 10 m\"")));
+        QVERIFY(lines[1].contains(QStringLiteral("-68.82812340,48.44567890")));
+    }
+
+    void alertsAreNotPlacesAndUnknownFormatsAreRefused()
+    {
+        QTemporaryDir dir;
+        project::AlertRecord a;
+        a.start = 1763880024;
+        a.end = 1763880025;
+        a.peak = 1763880024.5;
+        a.status = "rejected";
+        const auto csv = dir.filePath(QStringLiteral("a.csv"));
+        report::writeAlerts({a}, csv.toStdString());
+        QVERIFY(readAll(csv).contains("2025-11-23T06:40:24.000Z"));
+        for (const char* name : {"a.kml", "a.docx"}) {
+            const auto path = dir.filePath(QLatin1String(name)).toStdString();
+            try {
+                report::writeAlerts({a}, path);
+                QFAIL(name);
+            } catch (const Error& e) {
+                QVERIFY2(std::string(e.what()).find(path) != std::string::npos, e.what());
+            }
+            QVERIFY(!QFile::exists(QString::fromStdString(path)));
+        }
+    }
+
+    void aFailedWriteKeepsTheOldFile()
+    {
+        QTemporaryDir dir;
+        const auto path = dir.filePath(QStringLiteral("c.csv"));
+        report::writeContacts(contacts(), path.toStdString());
+        const auto before = readAll(path);
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("taken.csv"))); // a folder where the file should go
+        const auto blocked = dir.filePath(QStringLiteral("taken.csv")).toStdString();
+        QVERIFY_THROWS_EXCEPTION(Error, report::writeContacts(contacts(), blocked));
+        QCOMPARE(readAll(path), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExports)
+#include "tst_exports.moc"
