@@ -66,7 +66,10 @@ ContactsController::ContactsController(ContactTable* table, WaterfallView* water
         m_table->setDetails(details(i));
         show();
     });
-    connect(m_waterfall, &WaterfallView::markClicked, this, [this](int i) { m_table->setCurrentIndex(i); });
+    connect(m_waterfall, &WaterfallView::markClicked, this, [this](int mark) {
+        if (mark >= 0 && mark < m_markContact.size())
+            m_table->setCurrentIndex(m_markContact[mark]);
+    });
     connect(m_table, &ReviewTable::reviewRequested, this, &ContactsController::review);
     connect(m_table, &ReviewTable::noteRequested, this, &ContactsController::setNote);
     connect(m_table, &ContactTable::classRequested, this, &ContactsController::setClass);
@@ -136,6 +139,7 @@ void ContactsController::show()
 {
     QVector<ContactTable::Row> rows;
     QVector<WaterfallView::Mark> marks;
+    m_markContact.clear();
     const int current = m_table->currentIndex();
     for (std::size_t i = 0; i < m_contacts.size(); ++i) {
         const auto& c = m_contacts[i];
@@ -147,6 +151,9 @@ void ContactsController::show()
         const QColor colour = c.status == "confirmed"  ? QColor(255, 60, 60)
                               : c.status == "rejected" ? QColor(150, 150, 150)
                                                        : QColor(255, 220, 0);
+        if (m_hidden.contains(QString::fromStdString(c.detector)))
+            continue;
+        m_markContact.append(int(i));
         marks.append({qint64(c.firstPing), qint64(c.lastPing), c.side, c.nearSlant, c.farSlant, c.nearGround,
                       c.farGround, colour,
                       c.cls.empty() ? QString::number(c.score, 'f', 2) : QString::fromStdString(c.cls),
@@ -174,6 +181,15 @@ void ContactsController::change(int index, const project::ContactRecord& after, 
     };
     m_undo->push(new LambdaCommand(
         text, [apply, after] { apply(after); }, [apply, before] { apply(before); }));
+}
+
+void ContactsController::setDetectorShown(const QString& detector, bool shown)
+{
+    if (shown)
+        m_hidden.remove(detector);
+    else
+        m_hidden.insert(detector);
+    show();
 }
 
 void ContactsController::review(int index, const QString& status)

@@ -4,7 +4,9 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QThread>
+#include <QVector>
 
 #include <atomic>
 #include <memory>
@@ -40,6 +42,9 @@ public:
     void setClass(int index, const QString& cls);
     void setNote(int index, const QString& note);
     QString details(int index) const;
+    // Boxes on the waterfall, per detector ("classical", …); the table lists every contact.
+    void setDetectorShown(const QString& detector, bool shown);
+    bool detectorShown(const QString& detector) const { return !m_hidden.contains(detector); }
 
 signals:
     void detected(int count);
@@ -59,6 +64,8 @@ private:
     std::atomic<bool> m_stop{false};
     bool m_detecting = false;
     std::vector<project::ContactRecord> m_contacts;
+    QSet<QString> m_hidden;
+    QVector<int> m_markContact; // the contact each waterfall mark stands for
 };
 
 } // namespace fathom

@@ -12,6 +12,7 @@
 #include "devicemonitor.h"
 #include "devicepanel.h"
 #include "logview.h"
+#include "report/exports.h"
 #include "seriesplot.h"
 #include "sonar/georeference.h"
 #include "sonar/sonarfile.h"
@@ -227,6 +228,7 @@ void MainWindow::createMenus()
     m_openAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_openSeriesAction = m_fileMenu->addAction(QString(), this, &MainWindow::chooseSeries);
     m_openSeriesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));
+    m_exportContactsAction = m_fileMenu->addAction(QString(), this, [this] { exportContacts(); });
     m_showLogAction = m_fileMenu->addAction(QString(), this, [] {
         QDesktopServices::openUrl(
             QUrl::fromLocalFile(QString::fromStdString(logging::defaultLogFile().parent_path().string())));
@@ -247,6 +249,14 @@ void MainWindow::createMenus()
     m_viewMenu = menuBar()->addMenu(QString());
     for (const char* name : kDockNames)
         m_viewMenu->addAction(m_docks[QLatin1String(name)]->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_showClassicalAction = m_viewMenu->addAction(QString(), this, [this](bool on) {
+        m_contacts->setDetectorShown(QStringLiteral("classical"), on);
+        QSettings().setValue(QStringLiteral("view/showClassicalContacts"), on);
+    });
+    m_showClassicalAction->setCheckable(true);
+    m_showClassicalAction->setChecked(QSettings().value(QStringLiteral("view/showClassicalContacts"), true).toBool());
+    m_contacts->setDetectorShown(QStringLiteral("classical"), m_showClassicalAction->isChecked());
     m_viewMenu->addSeparator();
     m_resetLayoutAction = m_viewMenu->addAction(QString(), this, &MainWindow::resetLayout);
     m_fullScreenAction =
@@ -335,6 +345,8 @@ void MainWindow::retranslate()
     m_toolsMenu->setTitle(tr("&Tools"));
     m_copyReportAction->setText(tr("&Copy Device Report"));
     m_detectAction->setText(tr("&Detect Contacts"));
+    m_showClassicalAction->setText(tr("Contacts of the &Classical Detector on the Waterfall"));
+    m_exportContactsAction->setText(tr("&Export Contacts…"));
     m_goToPingAction->setText(tr("&Go to Ping…"));
     m_goToTimeAction->setText(tr("Go to &Time…"));
     m_deviceMenu->setTitle(tr("Active &Device"));
@@ -538,6 +550,29 @@ void MainWindow::showMomentInSurvey(double time)
     if (!file || file->pingCount() == 0)
         return;
     m_waterfall->goToPing(qint64(sonar::pingNearest(*file, time)));
+}
+
+bool MainWindow::exportContacts(const QString& chosen)
+{
+    QSettings settings;
+    const auto file = !chosen.isEmpty()
+                          ? chosen
+                          : QFileDialog::getSaveFileName(
+                                this, tr("Export Contacts"), settings.value(QStringLiteral("export/folder")).toString(),
+                                tr("GeoJSON (*.geojson);;KML for Google Earth (*.kml);;CSV (*.csv)"));
+    if (file.isEmpty())
+        return false;
+    settings.setValue(QStringLiteral("export/folder"), QFileInfo(file).absolutePath());
+    try {
+        report::writeContacts(m_contacts->contacts(), file.toStdString());
+    } catch (const Error& e) {
+        showError(tr("Export Contacts"), QString::fromStdString(e.what()), QStringLiteral("exportError"));
+        return false;
+    }
+    statusBar()->showMessage(
+        tr("%n contact(s) written to %1", nullptr, int(m_contacts->contacts().size())).arg(QFileInfo(file).fileName()),
+        8000);
+    return true;
 }
 
 void MainWindow::chooseSeries()

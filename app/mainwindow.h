@@ -58,6 +58,8 @@ public:
     void autosave();
     // Restores an autosaved state: its content, with `origin` as the project it belongs to.
     bool restoreAutosave(const QString& autosave, const QString& origin);
+    // The contacts as GeoJSON, KML or CSV (by the extension); asks for a file when none is given.
+    bool exportContacts(const QString& file = {});
     SeriesPlot* seriesPlot() const { return m_seriesPlot; }
     AlertTable* alertTable() const { return m_alertTable; }
     TrainingPanel* trainingPanel() const { return m_trainingPanel; }
@@ -140,6 +142,8 @@ private:
     ContactTable* m_contactTable = nullptr;
     ContactsController* m_contacts = nullptr;
     QAction* m_detectAction = nullptr;
+    QAction* m_showClassicalAction = nullptr;
+    QAction* m_exportContactsAction = nullptr;
     TrainingPanel* m_trainingPanel = nullptr;
     AnalysisController* m_analysis = nullptr;
     QMenu* m_editMenu = nullptr;

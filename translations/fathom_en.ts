@@ -811,6 +811,26 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <source>Magnetometer (%1): %2 nT from the local median, %3 s from the contact</source>
         <translation>Magnetometer (%1): %2 nT from the local median, %3 s from the contact</translation>
     </message>
+    <message>
+        <source>Contacts of the &amp;Classical Detector on the Waterfall</source>
+        <translation>Contacts of the &amp;Classical Detector on the Waterfall</translation>
+    </message>
+    <message>
+        <source>&amp;Export Contacts…</source>
+        <translation>&amp;Export Contacts…</translation>
+    </message>
+    <message>
+        <source>Export Contacts</source>
+        <translation>Export Contacts</translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson);;KML for Google Earth (*.kml);;CSV (*.csv)</source>
+        <translation>GeoJSON (*.geojson);;KML for Google Earth (*.kml);;CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) written to %1</source>
+        <translation><numerusform>%n contact written to %1</numerusform><numerusform>%n contacts written to %1</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>fathom::ReviewTable</name>

@@ -24,7 +24,9 @@
     <name>fathom::AlertTable</name>
     <message numerus="yes">
         <source>%n alert(s): %1 confirmed, %2 rejected, %3 shown</source>
-        <translation><numerusform>경보 %n건: 확인 %1, 기각 %2, 표시 %3</numerusform></translation>
+        <translation>
+            <numerusform>경보 %n건: 확인 %1, 기각 %2, 표시 %3</numerusform>
+        </translation>
     </message>
     <message>
         <source>Filter by channel, model or note</source>
@@ -79,11 +81,15 @@
     </message>
     <message numerus="yes">
         <source>Cancelled: %n model(s) finished and kept</source>
-        <translation><numerusform>취소됨: 완료된 모델 %n개는 보존됨</numerusform></translation>
+        <translation>
+            <numerusform>취소됨: 완료된 모델 %n개는 보존됨</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Finished: %n model(s) trained</source>
-        <translation><numerusform>완료: 모델 %n개 학습됨</numerusform></translation>
+        <translation>
+            <numerusform>완료: 모델 %n개 학습됨</numerusform>
+        </translation>
     </message>
     <message>
         <source>Paused</source>
@@ -99,7 +105,9 @@
     </message>
     <message numerus="yes">
         <source>%1: %n alert(s)</source>
-        <translation><numerusform>%1: 경보 %n건</numerusform></translation>
+        <translation>
+            <numerusform>%1: 경보 %n건</numerusform>
+        </translation>
     </message>
     <message>
         <source>Confirm alert</source>
@@ -246,7 +254,9 @@
     </message>
     <message numerus="yes">
         <source>%n contact(s): %1 confirmed, %2 rejected, %3 shown</source>
-        <translation><numerusform>접촉물 %n개: 확인 %1, 기각 %2, 표시 %3</numerusform></translation>
+        <translation>
+            <numerusform>접촉물 %n개: 확인 %1, 기각 %2, 표시 %3</numerusform>
+        </translation>
     </message>
     <message>
         <source>Filter by class, detector or note · keys 1–6 set the class</source>
@@ -587,7 +597,9 @@ Sidescan files and the sensor series recorded with them will be listed here.</so
     </message>
     <message numerus="yes">
         <source>Opened %1: %n ping(s)</source>
-        <translation><numerusform>%1 열림: 핑 %n개</numerusform></translation>
+        <translation>
+            <numerusform>%1 열림: 핑 %n개</numerusform>
+        </translation>
     </message>
     <message>
         <source>Could not open %1</source>
@@ -671,7 +683,9 @@ Sidescan files and the sensor series recorded with them will be listed here.</so
     </message>
     <message numerus="yes">
         <source>%1: %n row(s)</source>
-        <translation><numerusform>%1: %n행</numerusform></translation>
+        <translation>
+            <numerusform>%1: %n행</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete Model</source>
@@ -805,11 +819,33 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     </message>
     <message numerus="yes">
         <source>%n contact(s) proposed</source>
-        <translation><numerusform>접촉물 %n개 제안됨</numerusform></translation>
+        <translation>
+            <numerusform>접촉물 %n개 제안됨</numerusform>
+        </translation>
     </message>
     <message>
         <source>Magnetometer (%1): %2 nT from the local median, %3 s from the contact</source>
         <translation>자력계 (%1): 주변 중앙값 대비 %2 nT, 접촉물에서 %3초</translation>
+    </message>
+    <message>
+        <source>Contacts of the &amp;Classical Detector on the Waterfall</source>
+        <translation>워터폴에 고전 탐지기 접촉물 표시(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Contacts…</source>
+        <translation>접촉물 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export Contacts</source>
+        <translation>접촉물 내보내기</translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson);;KML for Google Earth (*.kml);;CSV (*.csv)</source>
+        <translation>GeoJSON (*.geojson);;Google Earth용 KML (*.kml);;CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) written to %1</source>
+        <translation><numerusform>접촉물 %n개를 %1에 저장함</numerusform></translation>
     </message>
 </context>
 <context>

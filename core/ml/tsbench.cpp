@@ -9,11 +9,11 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <numeric>
 #include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <numeric>
 
 namespace fathom::ml {
 

@@ -474,6 +474,21 @@ private slots:
         QVERIFY2(table->details().contains(QStringLiteral("Magnetometer (mag_total_nt)")),
                  qPrintable(table->details()));
 
+        // The detector's boxes can be hidden; the table keeps every contact.
+        window.contacts()->setDetectorShown(QStringLiteral("classical"), false);
+        QVERIFY(window.waterfall()->marks().isEmpty());
+        QCOMPARE(table->count(), int(window.contacts()->contacts().size()));
+        window.contacts()->setDetectorShown(QStringLiteral("classical"), true);
+        QCOMPARE(window.waterfall()->marks().size(), table->count());
+        // Exported for a GIS: every contact with its review.
+        const auto kml = dir.filePath(QStringLiteral("contacts.kml"));
+        QVERIFY(window.exportContacts(kml));
+        QFile exported(kml);
+        QVERIFY(exported.open(QIODevice::ReadOnly));
+        const auto text = exported.readAll();
+        QCOMPARE(text.count("<Placemark>"), qsizetype(table->count()));
+        QVERIFY(text.contains("confirmed"));
+
         // Saved with the project; a second detection keeps the review.
         const auto projectFile = dir.filePath(QStringLiteral("contacts.fathom"));
         QVERIFY(window.saveProject(projectFile));
