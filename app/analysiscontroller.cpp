@@ -3,32 +3,21 @@
 #include "alerttable.h"
 #include "common/error.h"
 #include "common/logging.h"
-#include "lambdacommand.h"
 #include "ml/alertrun.h"
 #include "ml/pipeline.h"
 #include "series/csvloader.h"
 #include "seriesplot.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QProgressBar>
-#include <QTimeZone>
 
 #include <cmath>
 
 namespace fathom {
 
 namespace {
-
-QString when(double seconds, bool isTime)
-{
-    if (!isTime)
-        return QString::number(seconds, 'f', 0);
-    return QDateTime::fromMSecsSinceEpoch(qint64(std::llround(seconds * 1000)), QTimeZone::utc())
-        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
-}
 
 // Reviews carry over to a new run's alert at the same place (a retrain, another model).
 const AnalysisController::ReviewedAlert* reviewedNear(const QVector<AnalysisController::ReviewedAlert>& old,
@@ -39,6 +28,30 @@ const AnalysisController::ReviewedAlert* reviewedNear(const QVector<AnalysisCont
             fresh.startRow <= a.endRow)
             return &a;
     return nullptr;
+}
+
+// The x of every row that has a forecast (from the first full window on): its time, or its
+// number in data without time; and a per-row line over the same rows.
+QVector<double> forecastX(const ml::AlertRun& r)
+{
+    QVector<double> x;
+    for (std::size_t row = r.lookback; row < r.forecast.size(); ++row)
+        x.append(r.time.empty() ? double(row) : r.time[row]);
+    return x;
+}
+
+QVector<double> forecastRows(const ml::AlertRun& r, const std::vector<float>& perRow)
+{
+    QVector<double> line;
+    for (std::size_t row = r.lookback; row < perRow.size(); ++row)
+        line.append(double(perRow[row]));
+    return line;
+}
+
+double metricOf(const ml::ModelCard& card, const char* key)
+{
+    const auto it = card.metrics.find(key);
+    return it == card.metrics.end() ? qQNaN() : it->second;
 }
 
 } // namespace
@@ -155,12 +168,8 @@ void AnalysisController::refreshRegistry()
             continue;
         try {
             const auto card = ml::readModelCard(folder.toStdString());
-            const auto metric = [&](const char* key) {
-                const auto it = card.metrics.find(key);
-                return it == card.metrics.end() ? qQNaN() : it->second;
-            };
-            entries.append({name, folder, QString::fromStdString(card.device), metric("validation_mse"),
-                            metric("test_mse"), card.seconds, int(metric("epochs"))});
+            entries.append({name, folder, QString::fromStdString(card.device), metricOf(card, "validation_mse"),
+                            metricOf(card, "test_mse"), card.seconds, int(metricOf(card, "epochs"))});
         } catch (const Error& e) {
             logging::warn(e.what());
         }
@@ -356,13 +365,8 @@ void AnalysisController::setActiveModel(const QString& folder, bool replaceAlert
     run([this, folder, series, generation, modelName, replaceAlerts] {
         try {
             const auto r = ml::detectAlerts(folder.toStdString(), {series.toStdString()});
-            const bool isTime = !r.time.empty();
-            const auto xOf = [&](std::size_t row) { return isTime ? r.time[row] : double(row); };
-            QVector<double> x, forecast;
-            for (std::size_t row = r.lookback; row < r.forecast.size(); ++row) {
-                x.append(xOf(row));
-                forecast.append(double(r.forecast[row]));
-            }
+            const auto xOf = [&](std::size_t row) { return r.time.empty() ? double(row) : r.time[row]; };
+            const auto x = forecastX(r), forecast = forecastRows(r, r.forecast);
             QVector<ReviewedAlert> alerts;
             for (const auto& a : r.alerts) {
                 QStringList channels;
@@ -387,10 +391,7 @@ void AnalysisController::setActiveModel(const QString& folder, bool replaceAlert
             QVector<double> lower, upper;
             for (std::size_t m = 0; m < r.memberNames.size(); ++m) {
                 memberNames << QString::fromStdString(r.memberNames[m]);
-                QVector<double> line;
-                for (std::size_t row = r.lookback; row < r.forecast.size(); ++row)
-                    line.append(double(r.memberForecasts[m][row]));
-                memberLines.append(line);
+                memberLines.append(forecastRows(r, r.memberForecasts[m]));
             }
             for (int i = 0; !memberLines.isEmpty() && i < x.size(); ++i) {
                 double lo = memberLines[0][i], hi = lo;
@@ -406,11 +407,12 @@ void AnalysisController::setActiveModel(const QString& folder, bool replaceAlert
                 if (generation != m_detectGeneration)
                     return; // a newer request is on its way
                 m_target = target;
+                // One redraw for the lot: the members and band wait for the model's own line.
                 for (int m = 0; m < memberNames.size(); ++m)
                     m_plot->setForecast(modelName + QStringLiteral(" · ") + memberNames[m], target, x, memberLines[m],
-                                        false);
+                                        false, false);
                 if (!lower.isEmpty())
-                    m_plot->setBand(modelName, target, x, lower, upper);
+                    m_plot->setBand(modelName, target, x, lower, upper, false);
                 m_plot->setForecast(modelName, target, x, forecast);
                 if (!replaceAlerts) {
                     showAlerts(); // the plot was rebuilt: the project's alerts go back on it
@@ -440,94 +442,10 @@ void AnalysisController::setActiveModel(const QString& folder, bool replaceAlert
     });
 }
 
-void AnalysisController::setAlerts(const QVector<ReviewedAlert>& alerts)
-{
-    m_undo.clear();
-    m_alerts = alerts;
-    showAlerts();
-}
-
-void AnalysisController::showAlerts()
-{
-    QVector<AlertTable::Row> rows;
-    QVector<SeriesPlot::Alert> marks;
-    for (const auto& a : m_alerts) {
-        rows.append({when(a.start, m_isTime), when(a.end, m_isTime), when(a.peak, m_isTime), a.end - a.start, a.score,
-                     a.channels, a.model, a.status, a.note});
-        marks.append({a.start, a.end, a.peak, a.score, a.status});
-    }
-    const int current = m_table->currentAlert();
-    m_table->setAlerts(rows);
-    m_plot->setAlerts(marks);
-    if (current >= 0 && current < rows.size())
-        m_table->setCurrentAlert(current);
-    m_table->setDetails(details(m_table->currentAlert())); // the alert under it may have changed
-    emit alertsChanged();
-}
-
-void AnalysisController::applyReview(int index, const QString& status, const QString& note)
-{
-    if (index < 0 || index >= m_alerts.size())
-        return;
-    m_alerts[index].status = status;
-    m_alerts[index].note = note;
-    showAlerts();
-    m_table->setCurrentAlert(index);
-}
-
-void AnalysisController::review(int index, const QString& status)
-{
-    if (index < 0 || index >= m_alerts.size())
-        return;
-    const auto before = m_alerts[index];
-    const auto text = status == QLatin1String("confirmed")  ? tr("Confirm alert")
-                      : status == QLatin1String("rejected") ? tr("Reject alert")
-                                                            : tr("Set alert back to new");
-    m_undo.push(new LambdaCommand(
-        text, [this, index, status, before] { applyReview(index, status, before.note); },
-        [this, index, before] { applyReview(index, before.status, before.note); }));
-    // Review goes on with the next alert, as an analyst works down the list.
-    m_table->moveCurrent(1);
-}
-
-void AnalysisController::setNote(int index, const QString& note)
-{
-    if (index < 0 || index >= m_alerts.size())
-        return;
-    const auto before = m_alerts[index];
-    m_undo.push(new LambdaCommand(
-        tr("Edit note"), [this, index, note, before] { applyReview(index, before.status, note); },
-        [this, index, before] { applyReview(index, before.status, before.note); }));
-}
-
 QString AnalysisController::labelOf(const QString& folder) const
 {
     const auto relative = QDir(m_modelsFolder).relativeFilePath(folder);
     return relative.startsWith(QLatin1String("..")) ? QFileInfo(folder).fileName() : relative;
-}
-
-QString AnalysisController::details(int index) const
-{
-    if (index < 0 || index >= m_alerts.size())
-        return {};
-    const auto& a = m_alerts[index];
-    const auto status = a.status == QLatin1String("confirmed")  ? tr("confirmed")
-                        : a.status == QLatin1String("rejected") ? tr("rejected")
-                                                                : tr("not reviewed");
-    QString text = tr("<b>%1</b> · %2 to %3 (rows %4–%5) · score %6 (1 is the threshold) · model %7 · %8")
-                       .arg(when(a.peak, m_isTime), when(a.start, m_isTime), when(a.end, m_isTime))
-                       .arg(a.startRow)
-                       .arg(a.endRow)
-                       .arg(a.score, 0, 'f', 2)
-                       .arg(a.model.toHtmlEscaped(), status);
-    if (!m_target.isEmpty() && m_plot->forecasts().contains(a.model))
-        text += tr("<br>%1 at the peak: %2").arg(m_target).arg(m_plot->valueAt(m_target, a.peak), 0, 'g', 6);
-    for (const auto& channel : a.channels.split(QStringLiteral(", "), Qt::SkipEmptyParts))
-        if (channel != m_target)
-            text += tr("<br>%1 at the peak: %2").arg(channel).arg(m_plot->valueAt(channel, a.peak), 0, 'g', 6);
-    if (!a.note.isEmpty())
-        text += tr("<br>Note: %1").arg(a.note.toHtmlEscaped());
-    return text;
 }
 
 void AnalysisController::compare(const QString& first, const QString& second)
@@ -547,8 +465,8 @@ void AnalysisController::compare(const QString& first, const QString& second)
             for (const auto& folder : {first, second}) {
                 const auto card = ml::readModelCard(folder.toStdString());
                 const auto metric = [&](const char* key) {
-                    const auto it = card.metrics.find(key);
-                    return it == card.metrics.end() ? QStringLiteral("—") : QString::number(it->second, 'g', 5);
+                    const double v = metricOf(card, key);
+                    return std::isnan(v) ? QStringLiteral("—") : QString::number(v, 'g', 5);
                 };
                 const auto r = ml::detectAlerts(folder.toStdString(), {series.toStdString()});
                 rows[0] << metric("validation_mse");
@@ -558,17 +476,12 @@ void AnalysisController::compare(const QString& first, const QString& second)
                 rows[4] << QString::number(card.seconds, 'f', 1);
                 rows[5] << QString::fromStdString(card.device);
                 rows[6] << QString::number(r.alerts.size());
-                QVector<double> x, values;
-                for (std::size_t row = r.lookback; row < r.forecast.size(); ++row) {
-                    x.append(r.time.empty() ? double(row) : r.time[row]);
-                    values.append(double(r.forecast[row]));
-                }
-                lines.append({x, values});
+                lines.append({forecastX(r), forecastRows(r, r.forecast)});
                 target = QString::fromStdString(r.target);
             }
             post([this, labels, rows, lines, target] {
-                for (int i = 0; i < 2; ++i)
-                    m_plot->setForecast(labels[i], target, lines[i].first, lines[i].second);
+                m_plot->setForecast(labels[0], target, lines[0].first, lines[0].second, true, false);
+                m_plot->setForecast(labels[1], target, lines[1].first, lines[1].second);
                 showAlerts(); // the plot was rebuilt
                 emit comparisonReady(labels, rows);
             });
@@ -577,38 +490,6 @@ void AnalysisController::compare(const QString& first, const QString& second)
             post([this, text] { emit failed(text); });
         }
     });
-}
-
-void AnalysisController::markAnomaly(double start, double end)
-{
-    if (m_seriesPath.isEmpty() || end <= start)
-        return;
-    ReviewedAlert alert;
-    alert.start = start;
-    alert.end = end;
-    alert.peak = (start + end) / 2;
-    alert.startRow = m_plot->rowAt(start);
-    alert.endRow = std::max(alert.startRow, m_plot->rowAt(end) - 1);
-    alert.peakRow = (alert.startRow + alert.endRow) / 2;
-    alert.model = QStringLiteral("analyst");
-    alert.status = QStringLiteral("confirmed");
-    m_undo.push(new LambdaCommand(
-        tr("Mark anomaly"),
-        [this, alert] {
-            m_alerts.append(alert);
-            showAlerts();
-            m_table->setCurrentAlert(int(m_alerts.size()) - 1);
-        },
-        [this] {
-            m_alerts.removeLast();
-            showAlerts();
-        }));
-    m_plot->setSelection(0, 0);
-}
-
-void AnalysisController::showMoment(double time)
-{
-    m_plot->showMoment(time);
 }
 
 } // namespace fathom

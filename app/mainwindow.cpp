@@ -12,10 +12,7 @@
 #include "devicemonitor.h"
 #include "devicepanel.h"
 #include "logview.h"
-#include "report/exports.h"
 #include "seriesplot.h"
-#include "sonar/georeference.h"
-#include "sonar/sonarfile.h"
 #include "startup.h"
 #include "surveycontroller.h"
 #include "trainingpanel.h"
@@ -26,19 +23,11 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QDateTime>
 #include <QDesktopServices>
-#include <QDialog>
-#include <QDialogButtonBox>
-#include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
-#include <QFontDatabase>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLibraryInfo>
-#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -46,15 +35,11 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTableWidget>
-#include <QTimeZone>
 #include <QTimer>
 #include <QTranslator>
 #include <QUrl>
-#include <QVBoxLayout>
 
 #include <algorithm>
-#include <cmath>
 
 namespace fathom {
 
@@ -435,210 +420,6 @@ void MainWindow::onSample(const DeviceSample& sample)
     m_trainingPanel->setDeviceMemory(text);
 }
 
-void MainWindow::connectAnalysis()
-{
-    connect(m_analysis, &AnalysisController::momentChosen, this, &MainWindow::showMomentInSurvey);
-    connect(m_analysis, &AnalysisController::message, this,
-            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
-    connect(m_analysis, &AnalysisController::failed, this, [this](const QString& text) {
-        logging::error(text.toStdString());
-        statusBar()->showMessage(text, 15000);
-        showError(tr("Fathom"), text, QStringLiteral("analysisError"));
-    });
-    connect(m_analysis, &AnalysisController::alertsChanged, this, &MainWindow::markModified);
-    connect(m_contacts, &ContactsController::changed, this, &MainWindow::markModified);
-    connect(m_contacts, &ContactsController::message, this,
-            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
-    connect(m_contacts, &ContactsController::failed, this,
-            [this](const QString& text) { showError(tr("Detection"), text, QStringLiteral("detectionError")); });
-    // The magnetometer beside each contact, when the series has one: ferrous objects show there.
-    connect(m_contactTable, &ReviewTable::activated, this, [this](int index) {
-        if (index < 0 || std::size_t(index) >= m_contacts->contacts().size())
-            return;
-        const auto text = magnetometerNear(m_contacts->contacts()[std::size_t(index)].time);
-        if (!text.isEmpty())
-            m_contactTable->setDetails(m_contactTable->details() + QStringLiteral("<br>") + text);
-    });
-    connect(m_contacts, &ContactsController::detected, this, [this](int count) {
-        statusBar()->showMessage(tr("%n contact(s) proposed", nullptr, count), 8000);
-        m_docks[QStringLiteral("contacts")]->show();
-        m_docks[QStringLiteral("contacts")]->raise();
-    });
-    connect(m_analysis, &AnalysisController::seriesOpened, this, &MainWindow::applyPendingView);
-    connect(m_analysis, &AnalysisController::seriesOpened, this, [this](const QString& path, qint64 rows) {
-        statusBar()->showMessage(tr("%1: %n row(s)", nullptr, int(rows)).arg(QFileInfo(path).fileName()), 8000);
-    });
-    connect(m_analysis, &AnalysisController::trainingStarted, this, [this] {
-        m_docks[QStringLiteral("training")]->show();
-        m_docks[QStringLiteral("training")]->raise();
-    });
-    connect(m_analysis, &AnalysisController::alertsDetected, this, [this] {
-        m_docks[QStringLiteral("alerts")]->show();
-        m_docks[QStringLiteral("alerts")]->raise();
-    });
-    connect(m_trainingPanel, &TrainingPanel::browseRequested, this, &MainWindow::chooseSeries);
-    connect(m_analysis, &AnalysisController::comparisonReady, this, &MainWindow::showComparison);
-    connect(m_trainingPanel, &TrainingPanel::deleteModelRequested, this, [this](const QString& folder) {
-        if (QMessageBox::question(this, tr("Delete Model"),
-                                  tr("Delete the trained model in %1? This cannot be undone.").arg(folder)) !=
-            QMessageBox::Yes)
-            return;
-        QDir(folder).removeRecursively();
-        m_analysis->setModelsFolder(m_analysis->modelsFolder());
-    });
-}
-
-void MainWindow::showComparison(const QStringList& models, const QVector<QStringList>& rows)
-{
-    auto* dialog = new QDialog(this);
-    dialog->setObjectName(QStringLiteral("modelComparison"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Compare Models"));
-    auto* table = new QTableWidget(int(rows.size()), 2, dialog);
-    table->setHorizontalHeaderLabels(models);
-    QStringList measures;
-    for (int r = 0; r < rows.size(); ++r) {
-        measures << rows[r].value(0);
-        for (int c = 0; c < 2; ++c)
-            table->setItem(r, c, new QTableWidgetItem(rows[r].value(c + 1)));
-    }
-    table->setVerticalHeaderLabels(measures);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->resizeColumnsToContents();
-    auto* layout = new QVBoxLayout(dialog);
-    layout->addWidget(
-        new QLabel(tr("Both forecasts are drawn on the series; the Channels menu hides either."), dialog));
-    layout->addWidget(table);
-    auto* close = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-    connect(close, &QDialogButtonBox::rejected, dialog, &QDialog::close);
-    layout->addWidget(close);
-    dialog->resize(520, 320);
-    dialog->show(); // not modal: the series stays in reach
-}
-
-QString MainWindow::magnetometerNear(double time) const
-{
-    QString channel;
-    for (const auto& name : m_seriesPlot->channels())
-        if (name.startsWith(QLatin1String("mag"), Qt::CaseInsensitive))
-            channel = name;
-    if (channel.isEmpty())
-        return {};
-    // The anomaly: the largest departure within ±5 s from the median of the minute around it.
-    std::vector<double> around;
-    for (int s = -30; s <= 30; ++s)
-        around.push_back(m_seriesPlot->valueAt(channel, time + s));
-    std::nth_element(around.begin(), around.begin() + 30, around.end());
-    const double baseline = around[30];
-    double peak = 0, at = 0;
-    for (double dt = -5; dt <= 5; dt += 0.1) {
-        const double departure = m_seriesPlot->valueAt(channel, time + dt) - baseline;
-        if (std::isfinite(departure) && std::abs(departure) > std::abs(peak)) {
-            peak = departure;
-            at = dt;
-        }
-    }
-    return tr("Magnetometer (%1): %2 nT from the local median, %3 s from the contact")
-        .arg(channel)
-        .arg(peak, 0, 'f', 1)
-        .arg(at, 0, 'f', 1);
-}
-
-void MainWindow::showMomentInSurvey(double time)
-{
-    const auto file = m_survey->file();
-    if (!file || file->pingCount() == 0)
-        return;
-    m_waterfall->goToPing(qint64(sonar::pingNearest(*file, time)));
-}
-
-bool MainWindow::exportContacts(const QString& chosen)
-{
-    QSettings settings;
-    const auto file = !chosen.isEmpty()
-                          ? chosen
-                          : QFileDialog::getSaveFileName(
-                                this, tr("Export Contacts"), settings.value(QStringLiteral("export/folder")).toString(),
-                                tr("GeoJSON (*.geojson);;KML for Google Earth (*.kml);;CSV (*.csv)"));
-    if (file.isEmpty())
-        return false;
-    settings.setValue(QStringLiteral("export/folder"), QFileInfo(file).absolutePath());
-    try {
-        report::writeContacts(m_contacts->contacts(), file.toStdString());
-    } catch (const Error& e) {
-        showError(tr("Export Contacts"), QString::fromStdString(e.what()), QStringLiteral("exportError"));
-        return false;
-    }
-    statusBar()->showMessage(
-        tr("%n contact(s) written to %1", nullptr, int(m_contacts->contacts().size())).arg(QFileInfo(file).fileName()),
-        8000);
-    return true;
-}
-
-void MainWindow::chooseSeries()
-{
-    QSettings settings;
-    const auto path = QFileDialog::getOpenFileName(this, tr("Open Sensor Series"),
-                                                   settings.value(QStringLiteral("series/folder")).toString(),
-                                                   tr("Sensor series (*.csv *.tsv *.txt);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    settings.setValue(QStringLiteral("series/folder"), QFileInfo(path).absolutePath());
-    openSeries(path);
-}
-
-void MainWindow::openSeries(const QString& path, const QString& modelsFolder)
-{
-    m_analysis->setModelsFolder(
-        modelsFolder.isEmpty() ? QFileInfo(path).absoluteDir().filePath(QStringLiteral("models")) : modelsFolder);
-    m_analysis->openSeries(path);
-}
-
-void MainWindow::chooseSurvey()
-{
-    QSettings settings;
-    const auto path = QFileDialog::getOpenFileName(this, tr("Open Survey"),
-                                                   settings.value(QStringLiteral("survey/folder")).toString(),
-                                                   tr("Sidescan files (*.xtf *.XTF *.jsf *.JSF);;Waterfall pictures "
-                                                      "(*.png *.tif *.tiff *.jpg *.jpeg);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    settings.setValue(QStringLiteral("survey/folder"), QFileInfo(path).absolutePath());
-    openSurvey(path);
-}
-
-void MainWindow::openSurvey(const QString& path)
-{
-    statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
-    m_survey->open(path);
-}
-
-void MainWindow::surveyOpened(const QString& path, const QString& summary, qint64 pings, double range)
-{
-    m_surveyPath = path;
-    auto* dock = m_docks[QStringLiteral("survey")];
-    auto* facts = qobject_cast<QPlainTextEdit*>(dock->widget());
-    if (!facts) {
-        facts = new QPlainTextEdit(this);
-        facts->setObjectName(QStringLiteral("surveyFacts"));
-        facts->setReadOnly(true);
-        facts->setLineWrapMode(QPlainTextEdit::NoWrap);
-        facts->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        dock->setWidget(facts);
-    }
-    facts->setPlainText(summary);
-    m_waterfall->setSurvey(pings, range);
-    m_waterfall->setFocus();
-    applyPendingView();
-    statusBar()->showMessage(tr("Opened %1: %n ping(s)", nullptr, int(pings)).arg(QFileInfo(path).fileName()), 8000);
-}
-
-void MainWindow::surveyFailed(const QString& path, const QString& message)
-{
-    statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()), 10000);
-    showError(tr("Cannot open survey"), message, QStringLiteral("openError"));
-}
-
 void MainWindow::showError(const QString& title, const QString& text, const QString& objectName)
 {
     // Not modal: the window and everything open in it stay usable.
@@ -646,91 +427,6 @@ void MainWindow::showError(const QString& title, const QString& text, const QStr
     box->setObjectName(objectName);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
-}
-
-double MainWindow::groundRangeOf(double ping, double viewRange) const
-{
-    const auto geo = m_survey->geo();
-    if (!geo || m_waterfall->currentRequest().groundRange)
-        return viewRange;
-    return geo->groundRange(std::size_t(ping), viewRange);
-}
-
-void MainWindow::showHover(qint64 ping, int side, double range)
-{
-    const auto file = m_survey->file();
-    const auto geo = m_survey->geo();
-    if (!file || !geo || ping < 0 || std::size_t(ping) >= file->pingCount())
-        return;
-    const auto info = file->pingInfo(std::size_t(ping));
-    if (!m_analysis->seriesPath().isEmpty())
-        m_analysis->showMoment(info.time);
-    const double ground = groundRangeOf(double(ping), range);
-    const double slant =
-        m_waterfall->currentRequest().groundRange ? std::hypot(ground, geo->altitude(std::size_t(ping))) : range;
-    const auto where = geo->locate(double(ping), side, ground);
-    const auto time = QDateTime::fromMSecsSinceEpoch(qint64(info.time * 1000), QTimeZone::utc());
-    const auto position = geo->geographic() ? tr("%1, %2").arg(where.y, 0, 'f', 6).arg(where.x, 0, 'f', 6)
-                                            : tr("E %1, N %2").arg(where.x, 0, 'f', 1).arg(where.y, 0, 'f', 1);
-    statusBar()->showMessage(tr("Ping %1 · %2 · %3, slant %4 m, across %5 m · %6")
-                                 .arg(info.number)
-                                 .arg(time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")))
-                                 .arg(side == 0 ? tr("port") : tr("starboard"))
-                                 .arg(slant, 0, 'f', 1)
-                                 .arg(ground, 0, 'f', 1)
-                                 .arg(position));
-}
-
-void MainWindow::showMeasurement(double pingA, int sideA, double rangeA, double pingB, int sideB, double rangeB)
-{
-    const auto geo = m_survey->geo();
-    if (!geo)
-        return;
-    const double groundA = groundRangeOf(pingA, rangeA), groundB = groundRangeOf(pingB, rangeB);
-    const double metres = geo->distance(pingA, sideA, groundA, pingB, sideB, groundB);
-    auto text = tr("Distance across the seabed: %1 m").arg(metres, 0, 'f', 2);
-    // Drawn along range on one ping, from an object's far edge to the end of its shadow, the
-    // same line gives the object's height.
-    if (sideA == sideB && std::abs(pingA - pingB) < 3 && std::abs(groundA - groundB) > 0.05) {
-        const double height = sonar::Georeferencer::heightFromShadow(
-            geo->altitude(std::size_t(std::lround(pingA))), std::min(groundA, groundB), std::max(groundA, groundB));
-        text += tr(" · as a shadow: an object %1 m high").arg(height, 0, 'f', 2);
-    }
-    statusBar()->showMessage(text, 20000);
-    logging::info(text.toStdString());
-}
-
-void MainWindow::goToTime()
-{
-    const auto file = m_survey->file();
-    if (!file)
-        return;
-    const auto first = QDateTime::fromMSecsSinceEpoch(qint64(file->pingInfo(0).time * 1000), QTimeZone::utc());
-    bool ok = false;
-    const auto text = QInputDialog::getText(this, tr("Go to Time"),
-                                            tr("Time (UTC, HH:mm:ss) on %1:").arg(first.date().toString(Qt::ISODate)),
-                                            QLineEdit::Normal, first.time().toString(QStringLiteral("HH:mm:ss")), &ok);
-    if (!ok)
-        return;
-    const auto time = QTime::fromString(text.trimmed(), QStringLiteral("H:m:s"));
-    if (!time.isValid()) {
-        statusBar()->showMessage(tr("“%1” is not a time: write it as 14:05:30").arg(text), 10000);
-        return;
-    }
-    const QDateTime when(first.date(), time, QTimeZone::utc());
-    m_waterfall->goToPing(qint64(sonar::pingNearest(*file, double(when.toMSecsSinceEpoch()) / 1000.0)));
-}
-
-void MainWindow::goToPing()
-{
-    const auto file = m_survey->file();
-    if (!file)
-        return;
-    bool ok = false;
-    const int ping = QInputDialog::getInt(this, tr("Go to Ping"), tr("Ping (0 – %1):").arg(file->pingCount() - 1),
-                                          int(m_waterfall->firstPing()), 0, int(file->pingCount() - 1), 1, &ok);
-    if (ok)
-        m_waterfall->goToPing(ping);
 }
 
 void MainWindow::forwardLog(int level, const QString& time, const QString& text)

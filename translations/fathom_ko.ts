@@ -845,7 +845,9 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     </message>
     <message numerus="yes">
         <source>%n contact(s) written to %1</source>
-        <translation><numerusform>접촉물 %n개를 %1에 저장함</numerusform></translation>
+        <translation>
+            <numerusform>접촉물 %n개를 %1에 저장함</numerusform>
+        </translation>
     </message>
 </context>
 <context>

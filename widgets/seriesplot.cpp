@@ -35,15 +35,6 @@ bool isBookkeeping(const QVector<double>& column)
 const QColor kForecastColors[] = {QColor(214, 39, 40),  QColor(44, 160, 44),  QColor(148, 103, 189),
                                   QColor(255, 127, 14), QColor(23, 190, 207), QColor(140, 86, 75)};
 
-QColor alertColor(const QString& status, bool current)
-{
-    QColor c = status == QLatin1String("confirmed")  ? QColor(214, 39, 40)
-               : status == QLatin1String("rejected") ? QColor(127, 127, 127)
-                                                     : QColor(255, 150, 0);
-    c.setAlpha(current ? 110 : 60);
-    return c;
-}
-
 // The value of a sorted series at x: the nearest sample at or before it.
 double sampleAt(const QVector<double>& xs, const QVector<double>& values, double x)
 {
@@ -149,10 +140,8 @@ void SeriesPlot::setVisibleChannels(const QStringList& channels)
             visible << c;
     if (visible == m_visible)
         return;
-    const auto range = xRange();
     m_visible = visible;
-    rebuild();
-    setXRange(range.first, range.second);
+    rebuildKeepingRange();
     emit visibleChannelsChanged(m_visible);
 }
 
@@ -290,64 +279,23 @@ void SeriesPlot::rebuild()
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-// A span of time across one lane, full height, clipped to it.
-QCPItemRect* SeriesPlot::spanItem(QCPAxisRect* rect, double start, double end)
+void SeriesPlot::rebuildKeepingRange()
 {
-    auto* item = new QCPItemRect(m_plot);
-    item->setClipAxisRect(rect);
-    for (auto* p : {item->topLeft, item->bottomRight}) {
-        p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
-        p->setAxisRect(rect);
-        p->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    }
-    item->topLeft->setCoords(start, 0);
-    item->bottomRight->setCoords(end, 1);
-    return item;
-}
-
-void SeriesPlot::drawAlerts()
-{
-    for (auto* item : m_alertItems)
-        m_plot->removeItem(item);
-    m_alertItems.clear();
-    for (int i = 0; i < m_alerts.size(); ++i) {
-        const auto& a = m_alerts[i];
-        for (auto* rect : m_lanes) {
-            // At least a pixel wide at any zoom: a one-row alert still shows.
-            auto* item = spanItem(rect, a.start, std::max(a.end, a.start + 1e-6));
-            const QColor c = alertColor(a.status, i == m_currentAlert);
-            item->setBrush(c);
-            item->setPen(i == m_currentAlert ? QPen(c.darker(), 2) : QPen(c, 1));
-            item->setSelectable(false);
-            m_alertItems.append(item);
-        }
-        if (!m_lanes.isEmpty()) {
-            auto* rect = m_lanes.front();
-            auto* label = new QCPItemText(m_plot);
-            label->setClipAxisRect(rect);
-            label->position->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
-            label->position->setAxisRect(rect);
-            label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-            label->position->setCoords(a.peak, 0.02);
-            label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
-            label->setText(QStringLiteral("▼ %1").arg(a.score, 0, 'f', 1));
-            label->setColor(alertColor(a.status, true).darker(150));
-            m_alertItems.append(label);
-        }
-    }
-}
-
-void SeriesPlot::setBand(const QString& model, const QString& channel, const QVector<double>& x,
-                         const QVector<double>& lower, const QVector<double>& upper)
-{
-    m_bands[model] = {channel, x, lower, upper};
     const auto range = xRange();
     rebuild();
     setXRange(range.first, range.second);
 }
 
+void SeriesPlot::setBand(const QString& model, const QString& channel, const QVector<double>& x,
+                         const QVector<double>& lower, const QVector<double>& upper, bool redraw)
+{
+    m_bands[model] = {channel, x, lower, upper};
+    if (redraw)
+        rebuildKeepingRange();
+}
+
 void SeriesPlot::setForecast(const QString& model, const QString& channel, const QVector<double>& x,
-                             const QVector<double>& values, bool shown)
+                             const QVector<double>& values, bool shown, bool redraw)
 {
     const bool visible = m_forecasts.contains(model) ? m_forecasts[model].visible : shown;
     m_forecasts[model] = {channel, x, values, visible, {}};
@@ -355,9 +303,8 @@ void SeriesPlot::setForecast(const QString& model, const QString& channel, const
         m_visible.prepend(channel); // a forecast is shown over its channel
         emit visibleChannelsChanged(m_visible);
     }
-    const auto range = xRange();
-    rebuild();
-    setXRange(range.first, range.second);
+    if (redraw)
+        rebuildKeepingRange();
 }
 
 void SeriesPlot::setForecastVisible(const QString& model, bool visible)
@@ -368,57 +315,6 @@ void SeriesPlot::setForecastVisible(const QString& model, bool visible)
     for (int i = 0; i < m_plot->graphCount(); ++i)
         if (m_plot->graph(i)->name() == model)
             m_plot->graph(i)->setVisible(visible);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-void SeriesPlot::setAlerts(const QVector<Alert>& alerts)
-{
-    m_alerts = alerts;
-    if (m_currentAlert >= m_alerts.size())
-        m_currentAlert = -1;
-    drawAlerts();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-QPair<double, double> SeriesPlot::drawnSpan(int index) const
-{
-    // Per alert: one span per lane, then its peak label.
-    const int perAlert = int(m_lanes.size()) + (m_lanes.isEmpty() ? 0 : 1);
-    const int at = index * perAlert;
-    if (index < 0 || at >= m_alertItems.size() || m_lanes.isEmpty())
-        return {qQNaN(), qQNaN()};
-    const auto* item = static_cast<const QCPItemRect*>(m_alertItems[at]);
-    return {item->topLeft->coords().x(), item->bottomRight->coords().x()};
-}
-
-void SeriesPlot::setCurrentAlert(int index)
-{
-    m_currentAlert = index >= 0 && index < m_alerts.size() ? index : -1;
-    drawAlerts();
-    if (m_currentAlert >= 0) {
-        const auto& a = m_alerts[m_currentAlert];
-        const auto [lower, upper] = xRange();
-        if (a.peak < lower || a.peak > upper) {
-            const double half = (upper - lower) / 2;
-            setXRange(a.peak - half, a.peak + half);
-        }
-    }
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-void SeriesPlot::showMoment(double x)
-{
-    m_moment = x;
-    for (auto* line : m_moments) {
-        line->point1->setCoords(x, 0);
-        line->point2->setCoords(x, 1);
-        line->setVisible(true);
-    }
-    const auto [lower, upper] = xRange();
-    if (x < lower || x > upper) {
-        const double half = (upper - lower) / 2;
-        setXRange(x - half, x + half);
-    }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -526,54 +422,6 @@ void SeriesPlot::onMouseMove(double x)
     if (m_selection.second > m_selection.first)
         text += tr("   selected: %1 s").arg(m_selection.second - m_selection.first, 0, 'f', 1);
     m_readout->setText(text);
-}
-
-void SeriesPlot::onClick(double x)
-{
-    for (int i = 0; i < m_alerts.size(); ++i)
-        if (x >= m_alerts[i].start && x <= std::max(m_alerts[i].end, m_alerts[i].start)) {
-            emit alertClicked(i);
-            return;
-        }
-    emit momentClicked(x);
-}
-
-qint64 SeriesPlot::rowAt(double x) const
-{
-    return qint64(std::lower_bound(m_x.begin(), m_x.end(), x) - m_x.begin());
-}
-
-void SeriesPlot::setSelection(double start, double end)
-{
-    m_selection = {std::min(start, end), std::max(start, end)};
-    drawSelection();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-void SeriesPlot::drawSelection()
-{
-    for (auto* item : m_selectionItems)
-        m_plot->removeItem(item);
-    m_selectionItems.clear();
-    if (m_selection.second <= m_selection.first)
-        return;
-    for (auto* rect : m_lanes) {
-        auto* item = spanItem(rect, m_selection.first, m_selection.second);
-        item->setBrush(QColor(31, 119, 180, 40));
-        item->setPen(QPen(QColor(31, 119, 180), 1, Qt::DashLine));
-        m_selectionItems.append(item);
-    }
-}
-
-void SeriesPlot::showContextMenu(const QPoint& at)
-{
-    QMenu menu(this);
-    auto* mark = menu.addAction(tr("Mark the selection as an anomaly"));
-    mark->setEnabled(m_selection.second > m_selection.first);
-    connect(mark, &QAction::triggered, this, [this] { emit markRequested(m_selection.first, m_selection.second); });
-    menu.addAction(tr("Clear the selection"), this, [this] { setSelection(0, 0); });
-    menu.addAction(tr("Show everything"), this, &SeriesPlot::showAll);
-    menu.exec(m_plot->mapToGlobal(at));
 }
 
 bool SeriesPlot::eventFilter(QObject* watched, QEvent* event)

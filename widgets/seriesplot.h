@@ -45,11 +45,12 @@ public:
     QStringList visibleChannels() const;
 
     // A model's forecast drawn over `channel`'s lane; replaces that model's earlier one.
+    // Without `redraw` the line waits for the next call that redraws (to set several at once).
     void setForecast(const QString& model, const QString& channel, const QVector<double>& x,
-                     const QVector<double>& values, bool visible = true);
+                     const QVector<double>& values, bool visible = true, bool redraw = true);
     // A shaded band over `channel`'s lane (an ensemble's spread between its members).
     void setBand(const QString& model, const QString& channel, const QVector<double>& x, const QVector<double>& lower,
-                 const QVector<double>& upper);
+                 const QVector<double>& upper, bool redraw = true);
     bool hasBand(const QString& model) const { return m_bands.contains(model); }
     void setForecastVisible(const QString& model, bool visible);
     QStringList forecasts() const { return m_forecasts.keys(); }
@@ -90,6 +91,7 @@ protected:
 
 private:
     void rebuild();
+    void rebuildKeepingRange();
     void drawAlerts();
     QCPItemRect* spanItem(QCPAxisRect* rect, double start, double end);
     void retranslate();

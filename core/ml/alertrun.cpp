@@ -182,7 +182,7 @@ AlertRun detectAlerts(const std::filesystem::path& modelDir, const std::vector<s
     if (spikeHead)
         run.spike.assign(s.rows, kNaN);
     const auto scorer = ResidualScorer::fromValues(card.alerts->median, card.alerts->spread);
-    std::vector<float> residual(1);
+    std::vector<float> residuals; // rows lookback.. : one per row with a forecast
     for (std::size_t r = 0; r < s.rows; ++r) {
         run.actual[r] = targetColumn[r] * scale + offset;
         if (spikeHead && r + 1 >= lookback)
@@ -191,9 +191,10 @@ AlertRun detectAlerts(const std::filesystem::path& modelDir, const std::vector<s
             continue;
         const float f = forecast[(r - lookback) * perWindow]; // the window that ends just before it
         run.forecast[r] = f * scale + offset;
-        residual[0] = f - targetColumn[r];
-        run.score[r] = scorer.score(residual)[0];
+        residuals.push_back(f - targetColumn[r]);
     }
+    const auto residualScores = scorer.score(residuals);
+    std::copy(residualScores.begin(), residualScores.end(), run.score.begin() + std::ptrdiff_t(lookback));
     run.score = combineScores(run.score, card.alerts->residualThreshold, run.spike, card.alerts->spikeThreshold);
     for (std::size_t r = 0; r < std::min(lookback, s.rows); ++r)
         run.score[r] = 0; // no forecast before the first full window
@@ -204,10 +205,8 @@ AlertRun detectAlerts(const std::filesystem::path& modelDir, const std::vector<s
         for (std::size_t r = lookback; r < s.rows; ++r)
             line[r] = members[((r - lookback) * memberKinds.size() + m) * perWindow] * scale + offset;
     }
-    for (auto& a : run.alerts) {
-        residual[0] = forecast[(a.peak - lookback) * perWindow] - targetColumn[a.peak];
-        a.channels = contributingChannels(input, a.peak, lookback, targetFeature, scorer.score(residual)[0]);
-    }
+    for (auto& a : run.alerts)
+        a.channels = contributingChannels(input, a.peak, lookback, targetFeature, residualScores[a.peak - lookback]);
     return run;
 }
 

@@ -1,0 +1,143 @@
+// AnalysisController's review side: the alerts shown in the dock and on the plot, reviews and
+// notes with undo, the analyst's own marks, an alert's details.
+#include "alerttable.h"
+#include "analysiscontroller.h"
+#include "lambdacommand.h"
+#include "seriesplot.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+
+#include <cmath>
+
+namespace fathom {
+
+namespace {
+
+QString when(double seconds, bool isTime)
+{
+    if (!isTime)
+        return QString::number(seconds, 'f', 0);
+    return QDateTime::fromMSecsSinceEpoch(qint64(std::llround(seconds * 1000)), QTimeZone::utc())
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+}
+
+} // namespace
+
+void AnalysisController::setAlerts(const QVector<ReviewedAlert>& alerts)
+{
+    m_undo.clear();
+    m_alerts = alerts;
+    showAlerts();
+}
+
+void AnalysisController::showAlerts()
+{
+    QVector<AlertTable::Row> rows;
+    QVector<SeriesPlot::Alert> marks;
+    for (const auto& a : m_alerts) {
+        rows.append({when(a.start, m_isTime), when(a.end, m_isTime), when(a.peak, m_isTime), a.end - a.start, a.score,
+                     a.channels, a.model, a.status, a.note});
+        marks.append({a.start, a.end, a.peak, a.score, a.status});
+    }
+    const int current = m_table->currentAlert();
+    m_table->setAlerts(rows);
+    m_plot->setAlerts(marks);
+    if (current >= 0 && current < rows.size())
+        m_table->setCurrentAlert(current);
+    m_table->setDetails(details(m_table->currentAlert())); // the alert under it may have changed
+    emit alertsChanged();
+}
+
+void AnalysisController::applyReview(int index, const QString& status, const QString& note)
+{
+    if (index < 0 || index >= m_alerts.size())
+        return;
+    m_alerts[index].status = status;
+    m_alerts[index].note = note;
+    showAlerts();
+    m_table->setCurrentAlert(index);
+}
+
+void AnalysisController::review(int index, const QString& status)
+{
+    if (index < 0 || index >= m_alerts.size())
+        return;
+    const auto before = m_alerts[index];
+    const auto text = status == QLatin1String("confirmed")  ? tr("Confirm alert")
+                      : status == QLatin1String("rejected") ? tr("Reject alert")
+                                                            : tr("Set alert back to new");
+    m_undo.push(new LambdaCommand(
+        text, [this, index, status, before] { applyReview(index, status, before.note); },
+        [this, index, before] { applyReview(index, before.status, before.note); }));
+    // Review goes on with the next alert, as an analyst works down the list.
+    m_table->moveCurrent(1);
+}
+
+void AnalysisController::setNote(int index, const QString& note)
+{
+    if (index < 0 || index >= m_alerts.size())
+        return;
+    const auto before = m_alerts[index];
+    m_undo.push(new LambdaCommand(
+        tr("Edit note"), [this, index, note, before] { applyReview(index, before.status, note); },
+        [this, index, before] { applyReview(index, before.status, before.note); }));
+}
+
+QString AnalysisController::details(int index) const
+{
+    if (index < 0 || index >= m_alerts.size())
+        return {};
+    const auto& a = m_alerts[index];
+    const auto status = a.status == QLatin1String("confirmed")  ? tr("confirmed")
+                        : a.status == QLatin1String("rejected") ? tr("rejected")
+                                                                : tr("not reviewed");
+    QString text = tr("<b>%1</b> · %2 to %3 (rows %4–%5) · score %6 (1 is the threshold) · model %7 · %8")
+                       .arg(when(a.peak, m_isTime), when(a.start, m_isTime), when(a.end, m_isTime))
+                       .arg(a.startRow)
+                       .arg(a.endRow)
+                       .arg(a.score, 0, 'f', 2)
+                       .arg(a.model.toHtmlEscaped(), status);
+    if (!m_target.isEmpty() && m_plot->forecasts().contains(a.model))
+        text += tr("<br>%1 at the peak: %2").arg(m_target).arg(m_plot->valueAt(m_target, a.peak), 0, 'g', 6);
+    for (const auto& channel : a.channels.split(QStringLiteral(", "), Qt::SkipEmptyParts))
+        if (channel != m_target)
+            text += tr("<br>%1 at the peak: %2").arg(channel).arg(m_plot->valueAt(channel, a.peak), 0, 'g', 6);
+    if (!a.note.isEmpty())
+        text += tr("<br>Note: %1").arg(a.note.toHtmlEscaped());
+    return text;
+}
+
+void AnalysisController::markAnomaly(double start, double end)
+{
+    if (m_seriesPath.isEmpty() || end <= start)
+        return;
+    ReviewedAlert alert;
+    alert.start = start;
+    alert.end = end;
+    alert.peak = (start + end) / 2;
+    alert.startRow = m_plot->rowAt(start);
+    alert.endRow = std::max(alert.startRow, m_plot->rowAt(end) - 1);
+    alert.peakRow = (alert.startRow + alert.endRow) / 2;
+    alert.model = QStringLiteral("analyst");
+    alert.status = QStringLiteral("confirmed");
+    m_undo.push(new LambdaCommand(
+        tr("Mark anomaly"),
+        [this, alert] {
+            m_alerts.append(alert);
+            showAlerts();
+            m_table->setCurrentAlert(int(m_alerts.size()) - 1);
+        },
+        [this] {
+            m_alerts.removeLast();
+            showAlerts();
+        }));
+    m_plot->setSelection(0, 0);
+}
+
+void AnalysisController::showMoment(double time)
+{
+    m_plot->showMoment(time);
+}
+
+} // namespace fathom

@@ -1,0 +1,194 @@
+// MainWindow's analysis side: the series, models, alerts and contacts wired to the window,
+// model comparison, the magnetometer beside a contact, contact export.
+#include "analysiscontroller.h"
+#include "common/error.h"
+#include "common/logging.h"
+#include "contactscontroller.h"
+#include "contacttable.h"
+#include "mainwindow.h"
+#include "report/exports.h"
+#include "seriesplot.h"
+#include "sonar/sonarfile.h"
+#include "surveycontroller.h"
+#include "trainingpanel.h"
+#include "waterfallview.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace fathom {
+
+void MainWindow::connectAnalysis()
+{
+    connect(m_analysis, &AnalysisController::momentChosen, this, &MainWindow::showMomentInSurvey);
+    connect(m_analysis, &AnalysisController::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_analysis, &AnalysisController::failed, this, [this](const QString& text) {
+        logging::error(text.toStdString());
+        statusBar()->showMessage(text, 15000);
+        showError(tr("Fathom"), text, QStringLiteral("analysisError"));
+    });
+    connect(m_analysis, &AnalysisController::alertsChanged, this, &MainWindow::markModified);
+    connect(m_contacts, &ContactsController::changed, this, &MainWindow::markModified);
+    connect(m_contacts, &ContactsController::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_contacts, &ContactsController::failed, this,
+            [this](const QString& text) { showError(tr("Detection"), text, QStringLiteral("detectionError")); });
+    // The magnetometer beside each contact, when the series has one: ferrous objects show there.
+    connect(m_contactTable, &ReviewTable::activated, this, [this](int index) {
+        if (index < 0 || std::size_t(index) >= m_contacts->contacts().size())
+            return;
+        const auto text = magnetometerNear(m_contacts->contacts()[std::size_t(index)].time);
+        if (!text.isEmpty())
+            m_contactTable->setDetails(m_contactTable->details() + QStringLiteral("<br>") + text);
+    });
+    connect(m_contacts, &ContactsController::detected, this, [this](int count) {
+        statusBar()->showMessage(tr("%n contact(s) proposed", nullptr, count), 8000);
+        m_docks[QStringLiteral("contacts")]->show();
+        m_docks[QStringLiteral("contacts")]->raise();
+    });
+    connect(m_analysis, &AnalysisController::seriesOpened, this, &MainWindow::applyPendingView);
+    connect(m_analysis, &AnalysisController::seriesOpened, this, [this](const QString& path, qint64 rows) {
+        statusBar()->showMessage(tr("%1: %n row(s)", nullptr, int(rows)).arg(QFileInfo(path).fileName()), 8000);
+    });
+    connect(m_analysis, &AnalysisController::trainingStarted, this, [this] {
+        m_docks[QStringLiteral("training")]->show();
+        m_docks[QStringLiteral("training")]->raise();
+    });
+    connect(m_analysis, &AnalysisController::alertsDetected, this, [this] {
+        m_docks[QStringLiteral("alerts")]->show();
+        m_docks[QStringLiteral("alerts")]->raise();
+    });
+    connect(m_trainingPanel, &TrainingPanel::browseRequested, this, &MainWindow::chooseSeries);
+    connect(m_analysis, &AnalysisController::comparisonReady, this, &MainWindow::showComparison);
+    connect(m_trainingPanel, &TrainingPanel::deleteModelRequested, this, [this](const QString& folder) {
+        if (QMessageBox::question(this, tr("Delete Model"),
+                                  tr("Delete the trained model in %1? This cannot be undone.").arg(folder)) !=
+            QMessageBox::Yes)
+            return;
+        QDir(folder).removeRecursively();
+        m_analysis->setModelsFolder(m_analysis->modelsFolder());
+    });
+}
+
+void MainWindow::showComparison(const QStringList& models, const QVector<QStringList>& rows)
+{
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("modelComparison"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Compare Models"));
+    auto* table = new QTableWidget(int(rows.size()), 2, dialog);
+    table->setHorizontalHeaderLabels(models);
+    QStringList measures;
+    for (int r = 0; r < rows.size(); ++r) {
+        measures << rows[r].value(0);
+        for (int c = 0; c < 2; ++c)
+            table->setItem(r, c, new QTableWidgetItem(rows[r].value(c + 1)));
+    }
+    table->setVerticalHeaderLabels(measures);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->resizeColumnsToContents();
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(
+        new QLabel(tr("Both forecasts are drawn on the series; the Channels menu hides either."), dialog));
+    layout->addWidget(table);
+    auto* close = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(close, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+    layout->addWidget(close);
+    dialog->resize(520, 320);
+    dialog->show(); // not modal: the series stays in reach
+}
+
+QString MainWindow::magnetometerNear(double time) const
+{
+    QString channel;
+    for (const auto& name : m_seriesPlot->channels())
+        if (name.startsWith(QLatin1String("mag"), Qt::CaseInsensitive))
+            channel = name;
+    if (channel.isEmpty())
+        return {};
+    // The anomaly: the largest departure within ±5 s from the median of the minute around it.
+    std::vector<double> around;
+    for (int s = -30; s <= 30; ++s)
+        around.push_back(m_seriesPlot->valueAt(channel, time + s));
+    std::nth_element(around.begin(), around.begin() + 30, around.end());
+    const double baseline = around[30];
+    double peak = 0, at = 0;
+    for (double dt = -5; dt <= 5; dt += 0.1) {
+        const double departure = m_seriesPlot->valueAt(channel, time + dt) - baseline;
+        if (std::isfinite(departure) && std::abs(departure) > std::abs(peak)) {
+            peak = departure;
+            at = dt;
+        }
+    }
+    return tr("Magnetometer (%1): %2 nT from the local median, %3 s from the contact")
+        .arg(channel)
+        .arg(peak, 0, 'f', 1)
+        .arg(at, 0, 'f', 1);
+}
+
+void MainWindow::showMomentInSurvey(double time)
+{
+    const auto file = m_survey->file();
+    if (!file || file->pingCount() == 0)
+        return;
+    m_waterfall->goToPing(qint64(sonar::pingNearest(*file, time)));
+}
+
+bool MainWindow::exportContacts(const QString& chosen)
+{
+    QSettings settings;
+    const auto file = !chosen.isEmpty()
+                          ? chosen
+                          : QFileDialog::getSaveFileName(
+                                this, tr("Export Contacts"), settings.value(QStringLiteral("export/folder")).toString(),
+                                tr("GeoJSON (*.geojson);;KML for Google Earth (*.kml);;CSV (*.csv)"));
+    if (file.isEmpty())
+        return false;
+    settings.setValue(QStringLiteral("export/folder"), QFileInfo(file).absolutePath());
+    try {
+        report::writeContacts(m_contacts->contacts(), file.toStdString());
+    } catch (const Error& e) {
+        showError(tr("Export Contacts"), QString::fromStdString(e.what()), QStringLiteral("exportError"));
+        return false;
+    }
+    statusBar()->showMessage(
+        tr("%n contact(s) written to %1", nullptr, int(m_contacts->contacts().size())).arg(QFileInfo(file).fileName()),
+        8000);
+    return true;
+}
+
+void MainWindow::chooseSeries()
+{
+    QSettings settings;
+    const auto path = QFileDialog::getOpenFileName(this, tr("Open Sensor Series"),
+                                                   settings.value(QStringLiteral("series/folder")).toString(),
+                                                   tr("Sensor series (*.csv *.tsv *.txt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("series/folder"), QFileInfo(path).absolutePath());
+    openSeries(path);
+}
+
+void MainWindow::openSeries(const QString& path, const QString& modelsFolder)
+{
+    m_analysis->setModelsFolder(
+        modelsFolder.isEmpty() ? QFileInfo(path).absoluteDir().filePath(QStringLiteral("models")) : modelsFolder);
+    m_analysis->openSeries(path);
+}
+
+} // namespace fathom

@@ -1,0 +1,157 @@
+// MainWindow's survey side: opening sidescan files, the hover readout, measuring, going to a
+// ping or a time.
+#include "analysiscontroller.h"
+#include "common/logging.h"
+#include "mainwindow.h"
+#include "sonar/georeference.h"
+#include "sonar/sonarfile.h"
+#include "surveycontroller.h"
+#include "waterfallview.h"
+
+#include <QDateTime>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QInputDialog>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <cmath>
+
+namespace fathom {
+
+void MainWindow::chooseSurvey()
+{
+    QSettings settings;
+    const auto path = QFileDialog::getOpenFileName(this, tr("Open Survey"),
+                                                   settings.value(QStringLiteral("survey/folder")).toString(),
+                                                   tr("Sidescan files (*.xtf *.XTF *.jsf *.JSF);;Waterfall pictures "
+                                                      "(*.png *.tif *.tiff *.jpg *.jpeg);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("survey/folder"), QFileInfo(path).absolutePath());
+    openSurvey(path);
+}
+
+void MainWindow::openSurvey(const QString& path)
+{
+    statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    m_survey->open(path);
+}
+
+void MainWindow::surveyOpened(const QString& path, const QString& summary, qint64 pings, double range)
+{
+    m_surveyPath = path;
+    auto* dock = m_docks[QStringLiteral("survey")];
+    auto* facts = qobject_cast<QPlainTextEdit*>(dock->widget());
+    if (!facts) {
+        facts = new QPlainTextEdit(this);
+        facts->setObjectName(QStringLiteral("surveyFacts"));
+        facts->setReadOnly(true);
+        facts->setLineWrapMode(QPlainTextEdit::NoWrap);
+        facts->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        dock->setWidget(facts);
+    }
+    facts->setPlainText(summary);
+    m_waterfall->setSurvey(pings, range);
+    m_waterfall->setFocus();
+    applyPendingView();
+    statusBar()->showMessage(tr("Opened %1: %n ping(s)", nullptr, int(pings)).arg(QFileInfo(path).fileName()), 8000);
+}
+
+void MainWindow::surveyFailed(const QString& path, const QString& message)
+{
+    statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()), 10000);
+    showError(tr("Cannot open survey"), message, QStringLiteral("openError"));
+}
+
+double MainWindow::groundRangeOf(double ping, double viewRange) const
+{
+    const auto geo = m_survey->geo();
+    if (!geo || m_waterfall->currentRequest().groundRange)
+        return viewRange;
+    return geo->groundRange(std::size_t(ping), viewRange);
+}
+
+void MainWindow::showHover(qint64 ping, int side, double range)
+{
+    const auto file = m_survey->file();
+    const auto geo = m_survey->geo();
+    if (!file || !geo || ping < 0 || std::size_t(ping) >= file->pingCount())
+        return;
+    const auto info = file->pingInfo(std::size_t(ping));
+    if (!m_analysis->seriesPath().isEmpty())
+        m_analysis->showMoment(info.time);
+    const double ground = groundRangeOf(double(ping), range);
+    const double slant =
+        m_waterfall->currentRequest().groundRange ? std::hypot(ground, geo->altitude(std::size_t(ping))) : range;
+    const auto where = geo->locate(double(ping), side, ground);
+    const auto time = QDateTime::fromMSecsSinceEpoch(qint64(info.time * 1000), QTimeZone::utc());
+    const auto position = geo->geographic() ? tr("%1, %2").arg(where.y, 0, 'f', 6).arg(where.x, 0, 'f', 6)
+                                            : tr("E %1, N %2").arg(where.x, 0, 'f', 1).arg(where.y, 0, 'f', 1);
+    statusBar()->showMessage(tr("Ping %1 · %2 · %3, slant %4 m, across %5 m · %6")
+                                 .arg(info.number)
+                                 .arg(time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")))
+                                 .arg(side == 0 ? tr("port") : tr("starboard"))
+                                 .arg(slant, 0, 'f', 1)
+                                 .arg(ground, 0, 'f', 1)
+                                 .arg(position));
+}
+
+void MainWindow::showMeasurement(double pingA, int sideA, double rangeA, double pingB, int sideB, double rangeB)
+{
+    const auto geo = m_survey->geo();
+    if (!geo)
+        return;
+    const double groundA = groundRangeOf(pingA, rangeA), groundB = groundRangeOf(pingB, rangeB);
+    const double metres = geo->distance(pingA, sideA, groundA, pingB, sideB, groundB);
+    auto text = tr("Distance across the seabed: %1 m").arg(metres, 0, 'f', 2);
+    // Drawn along range on one ping, from an object's far edge to the end of its shadow, the
+    // same line gives the object's height.
+    if (sideA == sideB && std::abs(pingA - pingB) < 3 && std::abs(groundA - groundB) > 0.05) {
+        const double height = sonar::Georeferencer::heightFromShadow(
+            geo->altitude(std::size_t(std::lround(pingA))), std::min(groundA, groundB), std::max(groundA, groundB));
+        text += tr(" · as a shadow: an object %1 m high").arg(height, 0, 'f', 2);
+    }
+    statusBar()->showMessage(text, 20000);
+    logging::info(text.toStdString());
+}
+
+void MainWindow::goToTime()
+{
+    const auto file = m_survey->file();
+    if (!file)
+        return;
+    const auto first = QDateTime::fromMSecsSinceEpoch(qint64(file->pingInfo(0).time * 1000), QTimeZone::utc());
+    bool ok = false;
+    const auto text = QInputDialog::getText(this, tr("Go to Time"),
+                                            tr("Time (UTC, HH:mm:ss) on %1:").arg(first.date().toString(Qt::ISODate)),
+                                            QLineEdit::Normal, first.time().toString(QStringLiteral("HH:mm:ss")), &ok);
+    if (!ok)
+        return;
+    const auto time = QTime::fromString(text.trimmed(), QStringLiteral("H:m:s"));
+    if (!time.isValid()) {
+        statusBar()->showMessage(tr("“%1” is not a time: write it as 14:05:30").arg(text), 10000);
+        return;
+    }
+    const QDateTime when(first.date(), time, QTimeZone::utc());
+    m_waterfall->goToPing(qint64(sonar::pingNearest(*file, double(when.toMSecsSinceEpoch()) / 1000.0)));
+}
+
+void MainWindow::goToPing()
+{
+    const auto file = m_survey->file();
+    if (!file)
+        return;
+    bool ok = false;
+    const int ping = QInputDialog::getInt(this, tr("Go to Ping"), tr("Ping (0 – %1):").arg(file->pingCount() - 1),
+                                          int(m_waterfall->firstPing()), 0, int(file->pingCount() - 1), 1, &ok);
+    if (ok)
+        m_waterfall->goToPing(ping);
+}
+
+} // namespace fathom

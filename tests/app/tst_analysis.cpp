@@ -1,0 +1,376 @@
+// The window's analysis side, offscreen: training in the background, alerts and their review,
+// retraining, projects and autosave, contacts, an ensemble's members.
+#include "alerttable.h"
+#include "analysiscontroller.h"
+#include "app/windowfixture.h"
+#include "contactscontroller.h"
+#include "contacttable.h"
+#include "mainwindow.h"
+#include "seriesplot.h"
+#include "sonar/simulator.h"
+#include "surveycontroller.h"
+#include "trainingpanel.h"
+#include "waterfallview.h"
+
+#include <qcustomplot.h>
+
+#include <QDialog>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fathom;
+using fathom::test::fakeStartup;
+using fathom::test::openDemoSeries;
+
+class TestAnalysis : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("FathomTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_analysis"));
+        QSettings().clear();
+    }
+
+    void trainsInTheBackgroundAndReviewsItsAlerts()
+    {
+        QTemporaryDir dir;
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("en"));
+        window.show();
+        const auto sensors = openDemoSeries(window, dir, 400);
+        QVERIFY(!sensors.isEmpty());
+        // Counters and 0/1 labels are not measurements: the first lanes are sensors.
+        const auto lanes = window.seriesPlot()->visibleChannels();
+        QCOMPARE(lanes.first(), QStringLiteral("altitude_m"));
+        QVERIFY(!lanes.contains(QStringLiteral("ping")) && !lanes.contains(QStringLiteral("fault")));
+
+        auto* panel = window.trainingPanel();
+        auto settings = panel->settings();
+        QCOMPARE(settings.data, sensors);
+        settings.target = QStringLiteral("altitude_m");
+        settings.labels = QStringLiteral("fault");
+        settings.skip = {QStringLiteral("ping")};
+        settings.models = {QStringLiteral("rule")};
+        settings.lookback = 16;
+        settings.epochs = 4;
+        panel->setSettings(settings);
+        QVERIFY(panel->trainButton()->isEnabled());
+        QSignalSpy detected(window.analysis(), &AnalysisController::alertsDetected);
+        QTest::mouseClick(panel->trainButton(), Qt::LeftButton);
+        QVERIFY(panel->isRunning());
+        QVERIFY(!panel->trainButton()->isEnabled() && panel->cancelButton()->isEnabled());
+        QVERIFY(detected.wait(120000));
+        QVERIFY(!panel->isRunning());
+        QCOMPARE(panel->progressBar()->value(), 1000);
+        QVERIFY(panel->lossPlot()->graphCount() >= 2); // training and validation curves
+        QCOMPARE(panel->registry()->rowCount(), 1);
+        QVERIFY(panel->registry()->item(0, 0)->text().contains(QStringLiteral("rule")));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("models/rule/train.log"))));
+
+        // The planted altitude glitch at row 48 is among the alerts, on the plot and in the table.
+        auto* table = window.alertTable();
+        QVERIFY(table->count() > 0);
+        QCOMPARE(window.seriesPlot()->alertCount(), table->count());
+        QVERIFY(window.seriesPlot()->forecasts().contains(QStringLiteral("rule")));
+        int glitch = -1;
+        for (int i = 0; i < table->count(); ++i)
+            if (window.analysis()->alerts()[i].startRow <= 49 && window.analysis()->alerts()[i].endRow >= 48)
+                glitch = i;
+        QVERIFY2(glitch >= 0, "no alert at the altitude glitch");
+        for (int i = 0; i < table->count(); ++i) { // drawn where their times are
+            const auto& a = window.analysis()->alerts()[i];
+            const auto span = window.seriesPlot()->drawnSpan(i);
+            QCOMPARE(span.first, a.start);
+            QVERIFY(span.second >= a.end && span.second < a.end + 1e-3);
+        }
+
+        // Keyboard review: C confirms and moves on; undo takes it back.
+        table->setCurrentAlert(glitch);
+        table->view()->setFocus();
+        QTest::keyClick(table->view(), Qt::Key_C);
+        QCOMPARE(window.analysis()->alerts()[glitch].status, QStringLiteral("confirmed"));
+        QCOMPARE(table->alert(glitch).status, QStringLiteral("confirmed"));
+        window.analysis()->undoStack()->undo();
+        QCOMPARE(table->alert(glitch).status, QStringLiteral("new"));
+        window.analysis()->undoStack()->redo();
+        QCOMPARE(table->alert(glitch).status, QStringLiteral("confirmed"));
+        table->setStatusFilter(QStringLiteral("confirmed"));
+        QCOMPARE(table->view()->model()->rowCount(), 1);
+
+        // An anomaly the model missed, marked by hand over a span: a confirmed alert; undo removes it.
+        const int alertsBefore = table->count();
+        const double from = window.analysis()->alerts()[glitch].start + 5; // 50 pings later
+        window.analysis()->markAnomaly(from, from + 1.5);
+        QCOMPARE(table->count(), alertsBefore + 1);
+        QCOMPARE(table->alert(alertsBefore).model, QStringLiteral("analyst"));
+        QCOMPARE(table->alert(alertsBefore).status, QStringLiteral("confirmed"));
+        QCOMPARE(window.analysis()->alerts().last().endRow - window.analysis()->alerts().last().startRow, 14);
+        window.analysis()->undoStack()->undo();
+        QCOMPARE(table->count(), alertsBefore);
+        QVERIFY(window.isWindowModified());
+
+        // Retrain: the active model fine-tuned on the review, into a folder of its own that becomes
+        // the active model; the review stays on the alerts.
+        table->setStatusFilter(QString());
+        QVERIFY(panel->retrainButton()->isEnabled());
+        const auto before = window.analysis()->activeModel();
+        QTest::mouseClick(panel->retrainButton(), Qt::LeftButton);
+        QVERIFY(detected.wait(120000));
+        const auto retrained = window.analysis()->activeModel();
+        QVERIFY2(retrained != before && retrained.contains(QStringLiteral("retrained-")), qPrintable(retrained));
+        QCOMPARE(panel->registry()->rowCount(), 2);
+        QFile retrainLog(retrained + QStringLiteral("/train.log"));
+        QVERIFY(retrainLog.open(QIODevice::ReadOnly));
+        const auto logText = QString::fromUtf8(retrainLog.readAll());
+        QVERIFY2(logText.contains(QStringLiteral("fine-tuned from")) &&
+                     logText.contains(QStringLiteral("1 reviewed alert(s) as labels")),
+                 qPrintable(logText));
+        glitch = -1;
+        for (int i = 0; i < table->count(); ++i)
+            if (window.analysis()->alerts()[i].status == QLatin1String("confirmed"))
+                glitch = i;
+        QVERIFY2(glitch >= 0, "the confirmed review was lost in the retrain");
+        QVERIFY(window.analysis()->alerts()[glitch].startRow <= 49 && window.analysis()->alerts()[glitch].endRow >= 48);
+        table->setCurrentAlert(glitch);
+        QVERIFY2(table->details().contains(QStringLiteral("altitude_m at the peak")), qPrintable(table->details()));
+        QVERIFY(panel->log()->toPlainText().contains(QStringLiteral("rule epoch 1/4")));
+        QTRY_VERIFY(
+            panel->findChild<QLabel*>(QStringLiteral("trainingMemory"))->text().contains(QStringLiteral("Fathom")));
+
+        // Compare the first and the retrained model: figures side by side, both forecasts drawn.
+        QVERIFY(!panel->compareButton()->isEnabled());
+        panel->registry()->selectAll();
+        QVERIFY(panel->compareButton()->isEnabled());
+        QTest::mouseClick(panel->compareButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QDialog*>(QStringLiteral("modelComparison")), 30000);
+        auto* comparison = window.findChild<QDialog*>(QStringLiteral("modelComparison"))->findChild<QTableWidget*>();
+        QCOMPARE(comparison->columnCount(), 2);
+        QCOMPARE(comparison->rowCount(), 7);
+        QVERIFY(!comparison->item(0, 0)->text().isEmpty() && !comparison->item(0, 1)->text().isEmpty());
+        QCOMPARE(window.seriesPlot()->forecasts().size(), 2);
+
+        // The project keeps the review: a second window opens it as it was left.
+        const auto projectFile = dir.filePath(QStringLiteral("review.fathom"));
+        QVERIFY(window.saveProject(projectFile));
+        QVERIFY(!window.isWindowModified());
+        auto startup2 = fakeStartup();
+        MainWindow again(*startup2);
+        QSignalSpy reopened(again.analysis(), &AnalysisController::seriesOpened);
+        QVERIFY(again.openProject(projectFile));
+        QVERIFY(reopened.wait(20000));
+        QCOMPARE(again.alertTable()->count(), table->count());
+        QCOMPARE(again.alertTable()->alert(glitch).status, QStringLiteral("confirmed"));
+        QCOMPARE(again.analysis()->activeModel(), window.analysis()->activeModel());
+        QCOMPARE(again.trainingPanel()->settings().models, QStringList{QStringLiteral("rule")});
+        QCOMPARE(again.seriesPlot()->visibleChannels(), window.seriesPlot()->visibleChannels());
+        QVERIFY(!again.isWindowModified());
+
+        // A damaged project is named in a message; what was open stays open.
+        const auto broken = dir.filePath(QStringLiteral("broken.fathom"));
+        QFile file(broken);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"format\": \"fathom-project\", \"alerts\": [");
+        file.close();
+        QVERIFY(!again.openProject(broken));
+        const auto* box = again.findChild<QMessageBox*>(QStringLiteral("projectError"));
+        QVERIFY(box && box->text().contains(broken));
+        QCOMPARE(again.projectPath(), projectFile);
+        QCOMPARE(again.alertTable()->count(), table->count());
+    }
+
+    void detectsContactsAndReviewsThem()
+    {
+        QTemporaryDir dir;
+        sonar::SurveySimulator::Options options;
+        options.pings = 1500;
+        const auto files = sonar::writeDemoSurvey(dir.path().toStdString(), options);
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("en"));
+        window.show();
+        window.openSurvey(QString::fromStdString(files[0].string()));
+        QTRY_VERIFY_WITH_TIMEOUT(window.survey()->file() != nullptr, 20000);
+        QSignalSpy detected(window.contacts(), &ContactsController::detected);
+        window.contacts()->detect(window.survey()->file());
+        QVERIFY(detected.wait(60000));
+        auto* table = window.contactTable();
+        QVERIFY(table->count() > 0);
+        QCOMPARE(window.waterfall()->marks().size(), table->count());
+        // Each contact lies near a planted object.
+        const sonar::SurveySimulator sim(options);
+        int near = 0;
+        for (const auto& c : window.contacts()->contacts())
+            near += std::any_of(sim.objects().begin(), sim.objects().end(), [&](const auto& o) {
+                return o.channel == c.side && std::llabs(c.ping - (long long)o.ping) <= 15;
+            });
+        QVERIFY2(near * 10 >= table->count() * 8, qPrintable(QString("%1 of %2").arg(near).arg(table->count())));
+
+        // Keyboard review: C confirms, 1 classes it a cylinder; undo takes the class back.
+        table->setCurrentIndex(0);
+        const auto ping = window.contacts()->contacts()[0].ping;
+        QVERIFY(window.waterfall()->currentRequest().firstPing <= ping); // the waterfall went to it
+        table->view()->setFocus();
+        QTest::keyClick(table->view(), Qt::Key_C);
+        QCOMPARE(table->item(0).status, QStringLiteral("confirmed"));
+        table->setCurrentIndex(0);
+        QTest::keyClick(table->view(), Qt::Key_1);
+        QCOMPARE(window.contacts()->contacts()[0].cls, std::string("cylinder"));
+        window.analysis()->undoStack()->undo();
+        QCOMPARE(window.contacts()->contacts()[0].cls, std::string());
+        QCOMPARE(window.contacts()->contacts()[0].status, std::string("confirmed"));
+        QVERIFY(window.isWindowModified());
+        QVERIFY(table->details().contains(QStringLiteral("Ping %1").arg(ping)));
+        // With the line's sensors open, the magnetometer near the contact is shown beside it.
+        QSignalSpy opened(window.analysis(), &AnalysisController::seriesOpened);
+        window.openSeries(QString::fromStdString(files[2].string()), dir.filePath(QStringLiteral("models")));
+        QVERIFY(opened.wait(20000));
+        table->setCurrentIndex(1);
+        QVERIFY2(table->details().contains(QStringLiteral("Magnetometer (mag_total_nt)")),
+                 qPrintable(table->details()));
+
+        // The detector's boxes can be hidden; the table keeps every contact.
+        window.contacts()->setDetectorShown(QStringLiteral("classical"), false);
+        QVERIFY(window.waterfall()->marks().isEmpty());
+        QCOMPARE(table->count(), int(window.contacts()->contacts().size()));
+        window.contacts()->setDetectorShown(QStringLiteral("classical"), true);
+        QCOMPARE(window.waterfall()->marks().size(), table->count());
+        // Exported for a GIS: every contact with its review.
+        const auto kml = dir.filePath(QStringLiteral("contacts.kml"));
+        QVERIFY(window.exportContacts(kml));
+        QFile exported(kml);
+        QVERIFY(exported.open(QIODevice::ReadOnly));
+        const auto text = exported.readAll();
+        QCOMPARE(text.count("<Placemark>"), qsizetype(table->count()));
+        QVERIFY(text.contains("confirmed"));
+
+        // Saved with the project; a second detection keeps the review.
+        const auto projectFile = dir.filePath(QStringLiteral("contacts.fathom"));
+        QVERIFY(window.saveProject(projectFile));
+        window.contacts()->detect(window.survey()->file());
+        QVERIFY(detected.wait(60000));
+        QCOMPARE(window.contacts()->contacts()[0].status, std::string("confirmed"));
+        auto startup2 = fakeStartup();
+        MainWindow again(*startup2);
+        QVERIFY(again.openProject(projectFile));
+        QCOMPARE(again.contactTable()->count(), table->count());
+        QCOMPARE(again.contactTable()->item(0).status, QStringLiteral("confirmed"));
+    }
+
+    void cancelLeavesTheDockReadyForAnotherRun()
+    {
+        QTemporaryDir dir;
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        const auto sensors = openDemoSeries(window, dir, 400);
+        QVERIFY(!sensors.isEmpty());
+        auto* panel = window.trainingPanel();
+        TrainingPanel::Settings settings;
+        settings.data = sensors;
+        settings.target = QStringLiteral("altitude_m");
+        settings.skip = {QStringLiteral("ping"), QStringLiteral("fault")};
+        settings.models = {QStringLiteral("lstm"), QStringLiteral("gru")};
+        settings.lookback = 16;
+        settings.epochs = 50;
+        panel->setSettings(settings);
+        QSignalSpy finished(window.analysis(), &AnalysisController::trainingFinished);
+        QTest::mouseClick(panel->trainButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->progressBar()->value() > 0, 60000);
+        QTest::mouseClick(panel->cancelButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().first().toBool(), true); // cancelled
+        QVERIFY(!panel->isRunning());
+        QVERIFY(panel->trainButton()->isEnabled() && !panel->cancelButton()->isEnabled());
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("models/gru/weights.pt")))); // never started
+        settings.models = {QStringLiteral("dlinear")};
+        settings.epochs = 2;
+        panel->setSettings(settings);
+        QTest::mouseClick(panel->trainButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.last().first().toBool(), false);
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("models/dlinear/weights.pt"))));
+    }
+
+    void autosaveRecoveryRestoresTheReview()
+    {
+        QTemporaryDir dir;
+        QString origin = dir.filePath(QStringLiteral("work.fathom"));
+        int alerts = 0;
+        {
+            auto startup = fakeStartup();
+            MainWindow window(*startup);
+            QVERIFY(!openDemoSeries(window, dir, 300).isEmpty());
+            AnalysisController::ReviewedAlert a;
+            a.start = 1763880005;
+            a.end = 1763880006;
+            a.peak = 1763880005.5;
+            a.startRow = 50;
+            a.endRow = 60;
+            a.model = QStringLiteral("spike");
+            window.analysis()->setAlerts({a, a});
+            QVERIFY(window.saveProject(origin));
+            window.analysis()->review(1, QStringLiteral("rejected"));
+            window.analysis()->setNote(1, QStringLiteral("wave slap"));
+            QVERIFY(window.isWindowModified());
+            window.autosave(); // what the timer does; the window then dies without closing
+            alerts = window.analysis()->alerts().size();
+        }
+        QVERIFY(QFile::exists(MainWindow::autosavePath()));
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        QVERIFY(window.restoreAutosave(MainWindow::autosavePath(), origin));
+        QCOMPARE(window.analysis()->alerts().size(), alerts);
+        QCOMPARE(window.analysis()->alerts()[1].status, QStringLiteral("rejected"));
+        QCOMPARE(window.analysis()->alerts()[1].note, QStringLiteral("wave slap"));
+        QCOMPARE(window.projectPath(), origin); // saving goes back to the project, not the autosave
+        QVERIFY(window.isWindowModified());
+        QFile::remove(MainWindow::autosavePath());
+
+        // The series moved away: the project still opens with its review, and asks to locate it.
+        QVERIFY(QFile::rename(dir.filePath(QStringLiteral("sensors.csv")), dir.filePath(QStringLiteral("moved.csv"))));
+        auto startup2 = fakeStartup();
+        MainWindow moved(*startup2);
+        QVERIFY(moved.openProject(origin));
+        const auto* box = moved.findChild<QMessageBox*>(QStringLiteral("missingInputs"));
+        QVERIFY(box && box->text().contains(dir.filePath(QStringLiteral("sensors.csv"))));
+        QCOMPARE(moved.analysis()->alerts().size(), std::size_t(2));
+    }
+
+    void ensembleShowsItsMembersAndBand()
+    {
+        QTemporaryDir dir;
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        const auto sensors = openDemoSeries(window, dir, 300);
+        QVERIFY(!sensors.isEmpty());
+        TrainingPanel::Settings settings;
+        settings.data = sensors;
+        settings.target = QStringLiteral("altitude_m");
+        settings.skip = {QStringLiteral("ping"), QStringLiteral("fault")};
+        settings.models = {QStringLiteral("ensemble")};
+        settings.lookback = 8;
+        settings.epochs = 1;
+        QSignalSpy detected(window.analysis(), &AnalysisController::alertsDetected);
+        window.analysis()->train(settings);
+        QVERIFY(detected.wait(180000));
+        auto* plot = window.seriesPlot();
+        QVERIFY(plot->hasBand(QStringLiteral("ensemble")));
+        for (const char* member : {"lstm", "gru", "cnn_lstm", "spike", "rule"})
+            QVERIFY2(plot->forecasts().contains(QStringLiteral("ensemble · %1").arg(QLatin1String(member))), member);
+    }
+};
+
+QTEST_MAIN(TestAnalysis)
+#include "tst_analysis.moc"

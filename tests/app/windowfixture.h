@@ -1,0 +1,44 @@
+#pragma once
+
+// What the window suites share: a start-up with a fake H100 beside the CPU, and a simulated
+// line's sensors opened in a window.
+#include "analysiscontroller.h"
+#include "core/device/fakes.h"
+#include "device/devicemanager.h"
+#include "mainwindow.h"
+#include "sonar/simulator.h"
+#include "startup.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+namespace fathom::test {
+
+inline std::unique_ptr<Startup> fakeStartup()
+{
+    auto startup = std::make_unique<Startup>();
+    auto gpus = std::make_shared<std::vector<test::FakeMonitor::Gpu>>(
+        std::vector<test::FakeMonitor::Gpu>{{"0000:3b:00", 3ull << 30, 80ull << 30, 40}});
+    startup->config.addOverride("monitor.interval_ms=100");
+    startup->devices = std::make_unique<DeviceManager>(
+        startup->config,
+        std::make_unique<test::FakeBackend>(std::vector{test::fakeGpu(0, "NVIDIA H100", 9, 80, "0000:3b:00")}),
+        std::make_unique<test::FakeMonitor>(gpus));
+    startup->devices->select("auto"); // as fathom::start() does with the configured device
+    return startup;
+}
+
+// A simulated line's sensors opened in the window, models going beside them; returns the
+// sensors' path once the series is shown (empty when it was not).
+inline QString openDemoSeries(MainWindow& window, const QTemporaryDir& dir, int pings)
+{
+    sonar::SurveySimulator::Options options;
+    options.pings = pings;
+    const auto files = sonar::writeDemoSurvey(dir.path().toStdString(), options);
+    QSignalSpy opened(window.analysis(), &AnalysisController::seriesOpened);
+    const auto sensors = QString::fromStdString(files[2].string());
+    window.openSeries(sensors, dir.filePath(QStringLiteral("models")));
+    return opened.wait(20000) ? sensors : QString();
+}
+
+} // namespace fathom::test

@@ -1,0 +1,171 @@
+// SeriesPlot's marks: alerts shaded on every lane, the selected span, the moment a ping was
+// recorded, and the clicks and context menu that act on them.
+#include "seriesplot.h"
+
+#include <QMenu>
+#include <qcustomplot.h>
+
+#include <algorithm>
+
+namespace fathom {
+
+namespace {
+
+QColor alertColor(const QString& status, bool current)
+{
+    QColor c = status == QLatin1String("confirmed")  ? QColor(214, 39, 40)
+               : status == QLatin1String("rejected") ? QColor(127, 127, 127)
+                                                     : QColor(255, 150, 0);
+    c.setAlpha(current ? 110 : 60);
+    return c;
+}
+
+} // namespace
+
+// A span of time across one lane, full height, clipped to it.
+QCPItemRect* SeriesPlot::spanItem(QCPAxisRect* rect, double start, double end)
+{
+    auto* item = new QCPItemRect(m_plot);
+    item->setClipAxisRect(rect);
+    for (auto* p : {item->topLeft, item->bottomRight}) {
+        p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+        p->setAxisRect(rect);
+        p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    }
+    item->topLeft->setCoords(start, 0);
+    item->bottomRight->setCoords(end, 1);
+    return item;
+}
+
+void SeriesPlot::drawAlerts()
+{
+    for (auto* item : m_alertItems)
+        m_plot->removeItem(item);
+    m_alertItems.clear();
+    for (int i = 0; i < m_alerts.size(); ++i) {
+        const auto& a = m_alerts[i];
+        for (auto* rect : m_lanes) {
+            // At least a pixel wide at any zoom: a one-row alert still shows.
+            auto* item = spanItem(rect, a.start, std::max(a.end, a.start + 1e-6));
+            const QColor c = alertColor(a.status, i == m_currentAlert);
+            item->setBrush(c);
+            item->setPen(i == m_currentAlert ? QPen(c.darker(), 2) : QPen(c, 1));
+            item->setSelectable(false);
+            m_alertItems.append(item);
+        }
+        if (!m_lanes.isEmpty()) {
+            auto* rect = m_lanes.front();
+            auto* label = new QCPItemText(m_plot);
+            label->setClipAxisRect(rect);
+            label->position->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+            label->position->setAxisRect(rect);
+            label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            label->position->setCoords(a.peak, 0.02);
+            label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
+            label->setText(QStringLiteral("▼ %1").arg(a.score, 0, 'f', 1));
+            label->setColor(alertColor(a.status, true).darker(150));
+            m_alertItems.append(label);
+        }
+    }
+}
+
+void SeriesPlot::setAlerts(const QVector<Alert>& alerts)
+{
+    m_alerts = alerts;
+    if (m_currentAlert >= m_alerts.size())
+        m_currentAlert = -1;
+    drawAlerts();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QPair<double, double> SeriesPlot::drawnSpan(int index) const
+{
+    // Per alert: one span per lane, then its peak label.
+    const int perAlert = int(m_lanes.size()) + (m_lanes.isEmpty() ? 0 : 1);
+    const int at = index * perAlert;
+    if (index < 0 || at >= m_alertItems.size() || m_lanes.isEmpty())
+        return {qQNaN(), qQNaN()};
+    const auto* item = static_cast<const QCPItemRect*>(m_alertItems[at]);
+    return {item->topLeft->coords().x(), item->bottomRight->coords().x()};
+}
+
+void SeriesPlot::setCurrentAlert(int index)
+{
+    m_currentAlert = index >= 0 && index < m_alerts.size() ? index : -1;
+    drawAlerts();
+    if (m_currentAlert >= 0) {
+        const auto& a = m_alerts[m_currentAlert];
+        const auto [lower, upper] = xRange();
+        if (a.peak < lower || a.peak > upper) {
+            const double half = (upper - lower) / 2;
+            setXRange(a.peak - half, a.peak + half);
+        }
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SeriesPlot::showMoment(double x)
+{
+    m_moment = x;
+    for (auto* line : m_moments) {
+        line->point1->setCoords(x, 0);
+        line->point2->setCoords(x, 1);
+        line->setVisible(true);
+    }
+    const auto [lower, upper] = xRange();
+    if (x < lower || x > upper) {
+        const double half = (upper - lower) / 2;
+        setXRange(x - half, x + half);
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SeriesPlot::onClick(double x)
+{
+    for (int i = 0; i < m_alerts.size(); ++i)
+        if (x >= m_alerts[i].start && x <= std::max(m_alerts[i].end, m_alerts[i].start)) {
+            emit alertClicked(i);
+            return;
+        }
+    emit momentClicked(x);
+}
+
+qint64 SeriesPlot::rowAt(double x) const
+{
+    return qint64(std::lower_bound(m_x.begin(), m_x.end(), x) - m_x.begin());
+}
+
+void SeriesPlot::setSelection(double start, double end)
+{
+    m_selection = {std::min(start, end), std::max(start, end)};
+    drawSelection();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SeriesPlot::drawSelection()
+{
+    for (auto* item : m_selectionItems)
+        m_plot->removeItem(item);
+    m_selectionItems.clear();
+    if (m_selection.second <= m_selection.first)
+        return;
+    for (auto* rect : m_lanes) {
+        auto* item = spanItem(rect, m_selection.first, m_selection.second);
+        item->setBrush(QColor(31, 119, 180, 40));
+        item->setPen(QPen(QColor(31, 119, 180), 1, Qt::DashLine));
+        m_selectionItems.append(item);
+    }
+}
+
+void SeriesPlot::showContextMenu(const QPoint& at)
+{
+    QMenu menu(this);
+    auto* mark = menu.addAction(tr("Mark the selection as an anomaly"));
+    mark->setEnabled(m_selection.second > m_selection.first);
+    connect(mark, &QAction::triggered, this, [this] { emit markRequested(m_selection.first, m_selection.second); });
+    menu.addAction(tr("Clear the selection"), this, [this] { setSelection(0, 0); });
+    menu.addAction(tr("Show everything"), this, &SeriesPlot::showAll);
+    menu.exec(m_plot->mapToGlobal(at));
+}
+
+} // namespace fathom
