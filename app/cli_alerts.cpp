@@ -1,13 +1,17 @@
 #include "cli_series.h"
 
 #include "common/atomicfile.h"
+#include "common/error.h"
 #include "common/timeformat.h"
 #include "ml/alertrun.h"
+#include "project/project.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 namespace fathom::cli {
@@ -16,7 +20,7 @@ namespace {
 
 struct AlertsArgs
 {
-    std::string model, out, scores, labels;
+    std::string model, out, scores, labels, project;
     std::vector<std::string> data, skip;
     bool json = false;
 };
@@ -65,18 +69,67 @@ void writeScores(const ml::AlertRun& run, const std::string& path)
     out.commit();
 }
 
+// Into a project (made when absent): alerts the analyst reviewed or noted stay, the rest are
+// replaced; the data, the models folder and the active model are filled in where unset.
+void addToProject(const ml::AlertRun& run, const AlertsArgs& args)
+{
+    namespace fs = std::filesystem;
+    project::Project p;
+    if (fs::exists(args.project))
+        p = project::load(args.project);
+    const fs::path model = fs::absolute(args.model).lexically_normal();
+    if (p.series.empty())
+        p.series = fs::absolute(args.data.front());
+    if (p.modelsFolder.empty())
+        p.modelsFolder = model.parent_path();
+    if (p.activeModel.empty())
+        p.activeModel = model;
+    std::vector<project::AlertRecord> kept;
+    for (const auto& a : p.alerts)
+        if (a.status != "new" || !a.note.empty())
+            kept.push_back(a);
+    const auto xOf = [&](std::size_t row) { return run.time.empty() ? double(row) : run.time[row]; };
+    for (const auto& a : run.alerts) {
+        project::AlertRecord r;
+        r.start = xOf(a.start);
+        r.end = xOf(a.end);
+        r.peak = xOf(a.peak);
+        r.startRow = (long long)a.start;
+        r.endRow = (long long)a.end;
+        r.peakRow = (long long)a.peak;
+        r.score = a.score;
+        for (auto k : a.channels)
+            r.channels += (r.channels.empty() ? "" : ", ") + run.channels[k];
+        r.model = model.filename().string();
+        const bool reviewed = std::any_of(kept.begin(), kept.end(), [&](const project::AlertRecord& k) {
+            return k.startRow <= r.endRow && r.startRow <= k.endRow;
+        });
+        if (!reviewed)
+            kept.push_back(r);
+    }
+    std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.startRow < b.startRow; });
+    p.alerts = kept;
+    project::save(p, args.project);
+    std::fprintf(stderr, "%s: %zu alerts\n", args.project.c_str(), p.alerts.size());
+}
+
 void alertsCommand(const AlertsArgs& args)
 {
+    if (args.out.empty() && args.project.empty())
+        throw Error("ts alerts: give --out and/or --project");
     const auto run = ml::detectAlerts(args.model, {args.data.begin(), args.data.end()}, args.skip, args.labels);
-    writeAlerts(run, args.out);
+    if (!args.out.empty())
+        writeAlerts(run, args.out);
+    if (!args.project.empty())
+        addToProject(run, args);
     if (!args.scores.empty())
         writeScores(run, args.scores);
     nlohmann::json summary = {{"alerts", run.alerts.size()},
                               {"rows", run.score.size()},
                               {"threshold", run.rules.threshold},
                               {"out", args.out}};
-    std::fprintf(stderr, "%zu alerts over %zu rows (threshold %.2f) written to %s\n", run.alerts.size(),
-                 run.score.size(), run.rules.threshold, args.out.c_str());
+    std::fprintf(stderr, "%zu alerts over %zu rows (threshold %.2f)%s%s\n", run.alerts.size(), run.score.size(),
+                 run.rules.threshold, args.out.empty() ? "" : " written to ", args.out.c_str());
     if (!run.labels.empty()) {
         const auto m = ml::evaluateRun(run);
         summary["metrics"] = metricsJson(m);
@@ -109,7 +162,9 @@ void addAlertsCommand(CLI::App& ts)
     cmd->add_option("--model", a->model, "A model folder written by ts train")->required();
     cmd->add_option("--data", a->data, "CSV/TSV files")->required();
     cmd->add_option("--skip", a->skip, "Columns not to load")->delimiter(',');
-    cmd->add_option("--out", a->out, "CSV of the alerts to write")->required();
+    cmd->add_option("--out", a->out, "CSV of the alerts to write");
+    cmd->add_option("--project", a->project,
+                    "Add the alerts to a .fathom project (made when absent; reviewed alerts stay)");
     cmd->add_option("--scores", a->scores, "Also write every row's forecast, score and alert flag here");
     cmd->add_option("--labels", a->labels, "A 0/1 column of true anomalies: print F1, false and missed alarm rates");
     cmd->add_flag("--json", a->json, "Print a JSON summary");

@@ -3,6 +3,7 @@
 #include "common/atomicfile.h"
 #include "common/error.h"
 #include "common/timeformat.h"
+#include "project/contacts.h"
 #include "series/csvloader.h"
 #include "sonar/detector.h"
 #include "sonar/simulator.h"
@@ -21,7 +22,7 @@ namespace {
 
 struct DetectArgs
 {
-    std::string file, out, truth;
+    std::string file, out, truth, project;
     sonar::ClassicalOptions options;
     bool json = false;
 };
@@ -118,6 +119,21 @@ void detectCommand(const DetectArgs& args)
             writeCsv(found, args.out);
     }
     nlohmann::json summary = {{"file", args.file}, {"pings", file->pingCount()}, {"contacts", found.size()}};
+    if (!args.project.empty()) {
+        // Into a project (made when absent): what the analyst reviewed there stays.
+        project::Project p;
+        if (std::filesystem::exists(args.project))
+            p = project::load(args.project);
+        if (p.survey.empty())
+            p.survey = std::filesystem::absolute(args.file);
+        std::vector<project::ContactRecord> records;
+        for (const auto& d : found)
+            records.push_back(project::contactFromDetection(d));
+        p.contacts = project::mergeContacts(p.contacts, records);
+        project::save(p, args.project);
+        std::fprintf(stderr, "%s: %zu contacts\n", args.project.c_str(), p.contacts.size());
+        summary["project_contacts"] = p.contacts.size();
+    }
     if (!args.truth.empty()) {
         summary["truth"] = score(found, args.truth, file->pingCount());
         const auto& t = summary["truth"];
@@ -187,6 +203,8 @@ void addDetectCommand(CLI::App& app)
     cmd->add_option("--out", a->out, "contacts.csv, or .geojson for GIS");
     cmd->add_option("--truth", a->truth, "The simulator's truth.csv: print recall and false alarms");
     cmd->add_flag("--json", a->json, "Print a JSON summary");
+    cmd->add_option("--project", a->project,
+                    "Add the contacts to a .fathom project (made when absent; reviewed contacts stay)");
     cmd->add_option("--highlight", a->options.highlight, "Highlight threshold, times the local mean");
     cmd->add_option("--shadow-level", a->options.shadowLevel, "Shadow threshold, times the local mean");
     cmd->add_option("--min-shadow", a->options.minShadowMetres, "Shortest shadow kept, metres");

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "startup.h"
+
 #include <CLI/CLI.hpp>
 
 namespace fathom::cli {
@@ -11,5 +13,8 @@ void addDetectCommand(CLI::App& app);
 void addDetectBench(CLI::App& bench);
 // `fathom-cli export`: a project's contacts and alerts for GIS and spreadsheets.
 void addExportCommand(CLI::App& app);
+// `fathom-cli report`: a project as an annotated PDF or HTML report. `startup` holds the global
+// options (--device …) by the time the command runs.
+void addReportCommand(CLI::App& app, const StartupOptions& startup);
 
 } // namespace fathom::cli

@@ -4,6 +4,7 @@
 #include "common/timeformat.h"
 #include "contacttable.h"
 #include "lambdacommand.h"
+#include "project/contacts.h"
 #include "sonar/detector.h"
 #include "sonar/sonarfile.h"
 #include "waterfallview.h"
@@ -13,42 +14,6 @@
 #include <cmath>
 
 namespace fathom {
-
-namespace {
-
-project::ContactRecord recordOf(const sonar::Detection& d)
-{
-    project::ContactRecord c;
-    c.ping = (long long)d.ping;
-    c.side = d.side;
-    c.sample = d.sample;
-    c.time = d.time;
-    c.x = d.x;
-    c.y = d.y;
-    c.groundRange = d.groundRange;
-    c.length = d.length;
-    c.width = d.width;
-    c.height = d.height;
-    c.firstPing = (long long)d.firstPing;
-    c.lastPing = (long long)d.lastPing;
-    const double bin = d.slantRange / (d.sample + 0.5);
-    c.nearSlant = d.firstSample * bin;
-    c.farSlant = (d.lastSample + 1) * bin;
-    c.nearGround = std::sqrt(
-        std::max(0.0, c.nearSlant * c.nearSlant - (d.slantRange * d.slantRange - d.groundRange * d.groundRange)));
-    c.farGround = std::sqrt(
-        std::max(0.0, c.farSlant * c.farSlant - (d.slantRange * d.slantRange - d.groundRange * d.groundRange)));
-    c.score = d.score;
-    c.detector = d.detector;
-    return c;
-}
-
-bool sameObject(const project::ContactRecord& a, const project::ContactRecord& b)
-{
-    return a.side == b.side && std::llabs(a.ping - b.ping) <= 20 && std::abs(a.sample - b.sample) < 30;
-}
-
-} // namespace
 
 ContactsController::ContactsController(ContactTable* table, WaterfallView* waterfall, QUndoStack* undo, QObject* parent)
     : QObject(parent)
@@ -96,7 +61,7 @@ void ContactsController::detect(std::shared_ptr<const sonar::SonarFile> file)
             std::vector<project::ContactRecord> found;
             try {
                 for (const auto& d : sonar::detectClassical(*file, {}, {}, &m_stop))
-                    found.push_back(recordOf(d));
+                    found.push_back(project::contactFromDetection(d));
             } catch (const std::exception& e) {
                 failure = QString::fromStdString(e.what());
             }
@@ -108,15 +73,7 @@ void ContactsController::detect(std::shared_ptr<const sonar::SonarFile> file)
                         emit failed(failure);
                         return;
                     }
-                    std::vector<project::ContactRecord> merged;
-                    for (const auto& c : m_contacts)
-                        if (c.status != "new" || !c.note.empty() || !c.cls.empty())
-                            merged.push_back(c);
-                    for (const auto& c : found)
-                        if (std::none_of(merged.begin(), merged.end(), [&](const auto& k) { return sameObject(k, c); }))
-                            merged.push_back(c);
-                    std::sort(merged.begin(), merged.end(),
-                              [](const auto& a, const auto& b) { return a.ping < b.ping; });
+                    const auto merged = project::mergeContacts(m_contacts, found);
                     m_undo->clear(); // reviews now point at other rows
                     m_contacts = merged;
                     show();

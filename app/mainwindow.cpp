@@ -214,6 +214,9 @@ void MainWindow::createMenus()
     m_openSeriesAction = m_fileMenu->addAction(QString(), this, &MainWindow::chooseSeries);
     m_openSeriesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));
     m_exportContactsAction = m_fileMenu->addAction(QString(), this, [this] { exportContacts(); });
+    m_exportMosaicAction = m_fileMenu->addAction(QString(), this, [this] { exportMosaic(); });
+    m_reportAction = m_fileMenu->addAction(QString(), this, [this] { showReportDialog(); });
+    m_reportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_showLogAction = m_fileMenu->addAction(QString(), this, [] {
         QDesktopServices::openUrl(
             QUrl::fromLocalFile(QString::fromStdString(logging::defaultLogFile().parent_path().string())));
@@ -332,6 +335,8 @@ void MainWindow::retranslate()
     m_detectAction->setText(tr("&Detect Contacts"));
     m_showClassicalAction->setText(tr("Contacts of the &Classical Detector on the Waterfall"));
     m_exportContactsAction->setText(tr("&Export Contacts…"));
+    m_exportMosaicAction->setText(tr("Export Survey &Mosaic…"));
+    m_reportAction->setText(tr("&Report…"));
     m_goToPingAction->setText(tr("&Go to Ping…"));
     m_goToTimeAction->setText(tr("Go to &Time…"));
     m_deviceMenu->setTitle(tr("Active &Device"));

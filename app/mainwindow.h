@@ -3,6 +3,9 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include "project/project.h"
+
+#include <functional>
 #include <map>
 
 class QActionGroup;
@@ -24,6 +27,7 @@ class TrainingPanel;
 class DeviceMonitor;
 class DevicePanel;
 class LogView;
+class ReportDialog;
 class SurveyController;
 class WaterfallView;
 struct DeviceSample;
@@ -60,6 +64,13 @@ public:
     bool restoreAutosave(const QString& autosave, const QString& origin);
     // The contacts as GeoJSON, KML or CSV (by the extension); asks for a file when none is given.
     bool exportContacts(const QString& file = {});
+    // The project as it stands in the window (what Save writes).
+    project::Project currentProject() const;
+    // File -> Report…: the dialog, not modal; the same one again while it is open.
+    ReportDialog* showReportDialog();
+    // File -> Export Survey Mosaic… / Waterfall Image…: in the background; false when there is no
+    // survey or no file was chosen. `done` (for tests) runs when it is written or failed.
+    bool exportMosaic(const QString& file = {}, std::function<void(bool)> done = {});
     SeriesPlot* seriesPlot() const { return m_seriesPlot; }
     AlertTable* alertTable() const { return m_alertTable; }
     TrainingPanel* trainingPanel() const { return m_trainingPanel; }
@@ -144,6 +155,9 @@ private:
     QAction* m_detectAction = nullptr;
     QAction* m_showClassicalAction = nullptr;
     QAction* m_exportContactsAction = nullptr;
+    QAction* m_reportAction = nullptr;
+    QAction* m_exportMosaicAction = nullptr;
+    QPointer<ReportDialog> m_reportDialog;
     TrainingPanel* m_trainingPanel = nullptr;
     AnalysisController* m_analysis = nullptr;
     QMenu* m_editMenu = nullptr;

@@ -173,7 +173,7 @@ void MainWindow::applyPendingView()
     }
 }
 
-bool MainWindow::saveProject(const QString& file)
+project::Project MainWindow::currentProject() const
 {
     project::Project p;
     p.survey = pathOf(m_surveyPath);
@@ -192,6 +192,12 @@ bool MainWindow::saveProject(const QString& file)
     std::tie(p.viewStart, p.viewEnd) = m_seriesPlot->xRange();
     if (m_survey->file())
         p.ping = m_waterfall->currentRequest().firstPing;
+    return p;
+}
+
+bool MainWindow::saveProject(const QString& file)
+{
+    const auto p = currentProject();
     try {
         project::save(p, pathOf(file));
     } catch (const Error& e) {

@@ -9,9 +9,9 @@ packages=(
   qt6-translations-l10n libqt6svg6 libgl1-mesa-dev
   libqcustomplot-dev
   libtorch-dev libgloo-dev libopenblas0-pthread
-  libopencv-dev
+  libopencv-dev libgdal-dev gdal-bin
   libyaml-cpp-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
-  xvfb xauth imagemagick poppler-utils fonts-noto-cjk
+  xvfb xauth imagemagick poppler-utils fonts-noto-cjk fonts-dejavu-core
   desktop-file-utils appstream
 )
 

@@ -831,6 +831,189 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <source>%n contact(s) written to %1</source>
         <translation><numerusform>%n contact written to %1</numerusform><numerusform>%n contacts written to %1</numerusform></translation>
     </message>
+    <message>
+        <source>Export Survey &amp;Mosaic…</source>
+        <translation>Export Survey &amp;Mosaic…</translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>&amp;Report…</translation>
+    </message>
+    <message>
+        <source>Open a survey first: the mosaic is made from its sidescan.</source>
+        <translation>Open a survey first: the mosaic is made from its sidescan.</translation>
+    </message>
+    <message>
+        <source>Export Survey Mosaic</source>
+        <translation>Export Survey Mosaic</translation>
+    </message>
+    <message>
+        <source>GeoTIFF mosaic (*.tif);;Waterfall image, ground range (*.png)</source>
+        <translation>GeoTIFF mosaic (*.tif);;Waterfall image, ground range (*.png)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Writing %1…</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels of %3 m</source>
+        <translation>%1 × %2 pixels of %3 m</translation>
+    </message>
+    <message>
+        <source>%1 written</source>
+        <translation>%1 written</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::ReportDialog</name>
+    <message>
+        <source>Survey summary</source>
+        <translation>Survey summary</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Spike alerts</source>
+        <translation>Spike alerts</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Models</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Analyst's notes</source>
+        <translation>Analyst's notes</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Survey report — %1</source>
+        <translation>Survey report — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>&amp;Author:</source>
+        <translation>&amp;Author:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>Printed in every page's header and footer</source>
+        <translation>Printed in every page's header and footer</translation>
+    </message>
+    <message>
+        <source>&amp;Classification:</source>
+        <translation>&amp;Classification:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>&amp;Page size:</source>
+        <translation>&amp;Page size:</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>Move &amp;Up</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>Move Do&amp;wn</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>Include &amp;rejected contacts and alerts</source>
+        <translation>Include &amp;rejected contacts and alerts</translation>
+    </message>
+    <message>
+        <source>Contacts shown (highest score first):</source>
+        <translation>Contacts shown (highest score first):</translation>
+    </message>
+    <message>
+        <source>The analyst's notes: conditions, remarks, recommendations…</source>
+        <translation>The analyst's notes: conditions, remarks, recommendations…</translation>
+    </message>
+    <message>
+        <source>report.pdf or report.html</source>
+        <translation>report.pdf or report.html</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>&amp;Write Report</source>
+        <translation>&amp;Write Report</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Write Report</source>
+        <translation>Write Report</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Web page (*.html)</source>
+        <translation>PDF (*.pdf);;Web page (*.html)</translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .pdf or .html.</source>
+        <translation>Choose a file ending in .pdf or .html.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: the folder is missing or read-only.</source>
+        <translation>%1 cannot be written: the folder is missing or read-only.</translation>
+    </message>
+    <message>
+        <source>Tick at least one section.</source>
+        <translation>Tick at least one section.</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>Building the report…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Written to %1 (%n pages).</source>
+        <translation><numerusform>Written to %1 (%n pages).</numerusform><numerusform>Written to %1 (%n pages).</numerusform></translation>
+    </message>
+    <message>
+        <source>Written to %1.</source>
+        <translation>Written to %1.</translation>
+    </message>
+    <message>
+        <source>Some parts could not be shown; the report says which.</source>
+        <translation>Some parts could not be shown; the report says which.</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>Cancelled; nothing was written.</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ReviewTable</name>

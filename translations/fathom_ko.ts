@@ -849,6 +849,189 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
             <numerusform>접촉물 %n개를 %1에 저장함</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Export Survey &amp;Mosaic…</source>
+        <translation>조사 모자이크 내보내기(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>보고서(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Open a survey first: the mosaic is made from its sidescan.</source>
+        <translation>먼저 조사 파일을 여십시오. 모자이크는 사이드스캔으로 만듭니다.</translation>
+    </message>
+    <message>
+        <source>Export Survey Mosaic</source>
+        <translation>조사 모자이크 내보내기</translation>
+    </message>
+    <message>
+        <source>GeoTIFF mosaic (*.tif);;Waterfall image, ground range (*.png)</source>
+        <translation>GeoTIFF 모자이크 (*.tif);;워터폴 이미지, 지상 거리 (*.png)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 쓰는 중…</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels of %3 m</source>
+        <translation>%1 × %2 픽셀, 픽셀당 %3 m</translation>
+    </message>
+    <message>
+        <source>%1 written</source>
+        <translation>%1 저장됨</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::ReportDialog</name>
+    <message>
+        <source>Survey summary</source>
+        <translation>조사 요약</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>접촉물</translation>
+    </message>
+    <message>
+        <source>Spike alerts</source>
+        <translation>급변 경보</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>Analyst's notes</source>
+        <translation>분석가 메모</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>보고서</translation>
+    </message>
+    <message>
+        <source>Survey report — %1</source>
+        <translation>조사 보고서 — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>제목(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Author:</source>
+        <translation>작성자(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>날짜(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Printed in every page's header and footer</source>
+        <translation>모든 쪽의 머리글과 바닥글에 인쇄됩니다</translation>
+    </message>
+    <message>
+        <source>&amp;Classification:</source>
+        <translation>보안 등급(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>언어(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Page size:</source>
+        <translation>용지 크기(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>위로(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>아래로(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>절</translation>
+    </message>
+    <message>
+        <source>Include &amp;rejected contacts and alerts</source>
+        <translation>기각된 접촉물과 경보 포함(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Contacts shown (highest score first):</source>
+        <translation>표시할 접촉물 수(점수 높은 순):</translation>
+    </message>
+    <message>
+        <source>The analyst's notes: conditions, remarks, recommendations…</source>
+        <translation>분석가 메모: 조건, 의견, 권고…</translation>
+    </message>
+    <message>
+        <source>report.pdf or report.html</source>
+        <translation>report.pdf 또는 report.html</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>찾아보기(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>파일(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Write Report</source>
+        <translation>보고서 쓰기(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>메모:</translation>
+    </message>
+    <message>
+        <source>Write Report</source>
+        <translation>보고서 쓰기</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Web page (*.html)</source>
+        <translation>PDF (*.pdf);;웹 페이지 (*.html)</translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .pdf or .html.</source>
+        <translation>.pdf 또는 .html로 끝나는 파일을 고르십시오.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: the folder is missing or read-only.</source>
+        <translation>%1에 쓸 수 없습니다. 폴더가 없거나 읽기 전용입니다.</translation>
+    </message>
+    <message>
+        <source>Tick at least one section.</source>
+        <translation>절을 하나 이상 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>보고서 만드는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Written to %1 (%n pages).</source>
+        <translation><numerusform>%1에 저장됨(%n쪽).</numerusform></translation>
+    </message>
+    <message>
+        <source>Written to %1.</source>
+        <translation>%1에 저장됨.</translation>
+    </message>
+    <message>
+        <source>Some parts could not be shown; the report says which.</source>
+        <translation>일부 항목을 표시하지 못했습니다. 보고서에 표시되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>취소됨. 아무것도 저장하지 않았습니다.</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ReviewTable</name>

@@ -1,4 +1,5 @@
 #include "exports.h"
+#include "reportparts.h"
 
 #include "common/atomicfile.h"
 #include "common/error.h"
@@ -23,21 +24,6 @@ std::string cell(const std::string& text)
     for (char c : text)
         out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
-}
-
-std::string xml(const std::string& text)
-{
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
 }
 
 std::string number(double v, int decimals)
@@ -90,9 +76,9 @@ void contactsKml(const std::vector<project::ContactRecord>& contacts, std::ostre
            "<name>Fathom contacts</name>\n";
     for (const auto& c : contacts) {
         const auto name = c.cls.empty() ? "contact at ping " + std::to_string(c.ping) : c.cls;
-        out << "<Placemark>\n<name>" << xml(name) << "</name>\n<description>" << xml(contactProperties(c).dump())
-            << "</description>\n<Point><coordinates>" << number(c.x, 8) << "," << number(c.y, 8)
-            << ",0</coordinates></Point>\n</Placemark>\n";
+        out << "<Placemark>\n<name>" << markupEscape(name) << "</name>\n<description>"
+            << markupEscape(contactProperties(c).dump()) << "</description>\n<Point><coordinates>" << number(c.x, 8)
+            << "," << number(c.y, 8) << ",0</coordinates></Point>\n</Placemark>\n";
     }
     out << "</Document>\n</kml>\n";
 }

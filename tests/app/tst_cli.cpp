@@ -371,6 +371,70 @@ private slots:
         QVERIFY(!QFile::exists(other));
     }
 
+    // The headless day: a survey, its sensors, a model, alerts and contacts into one project, then the
+    // report as HTML and PDF and the survey as a GeoTIFF mosaic.
+    void reportOfTheDemoSurveyEndToEnd()
+    {
+        QTemporaryDir dir;
+        const auto sensors = writeDemoSensors(dir);
+        const auto project = dir.filePath(QStringLiteral("day.fathom"));
+        auto r = run({QStringLiteral("ts"), QStringLiteral("train"), QStringLiteral("--data"), sensors,
+                      QStringLiteral("--target"), QStringLiteral("altitude_m"), QStringLiteral("--skip"),
+                      QStringLiteral("ping,fault"), QStringLiteral("--models"), QStringLiteral("rule"),
+                      QStringLiteral("--lookback"), QStringLiteral("16"), QStringLiteral("--epochs"),
+                      QStringLiteral("2"), QStringLiteral("--out"), dir.filePath(QStringLiteral("models"))});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = run({QStringLiteral("ts"), QStringLiteral("alerts"), QStringLiteral("--model"),
+                 dir.filePath(QStringLiteral("models/rule")), QStringLiteral("--data"), sensors,
+                 QStringLiteral("--project"), project});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = run({QStringLiteral("detect"), dir.filePath(QStringLiteral("survey.xtf")), QStringLiteral("--project"),
+                 project});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile file(project);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto saved = QJsonDocument::fromJson(file.readAll()).object();
+        file.close();
+        const auto contacts = saved.value(QStringLiteral("contacts")).toArray();
+        QVERIFY(!contacts.isEmpty());
+        QVERIFY(saved.value(QStringLiteral("survey")).toString().endsWith(QStringLiteral("survey.xtf")));
+
+        const auto html = dir.filePath(QStringLiteral("day.html"));
+        r = run({QStringLiteral("report"), project, QStringLiteral("--out"), html, QStringLiteral("--lang"),
+                 QStringLiteral("ko"), QStringLiteral("--classification"), QStringLiteral("RESTRICTED"),
+                 QStringLiteral("--notes"), QStringLiteral("Line 7 surveyed twice.")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile page(html);
+        QVERIFY(page.open(QIODevice::ReadOnly));
+        const auto text = QString::fromUtf8(page.readAll());
+        QVERIFY(text.contains(QStringLiteral("접촉물")));
+        QVERIFY(text.contains(QStringLiteral("Line 7 surveyed twice.")));
+        QVERIFY(text.contains(QStringLiteral("rule"))); // the models section names the model
+        const auto first = contacts.first().toObject();
+        QVERIFY(text.contains(QString::number(first.value(QStringLiteral("y")).toDouble(), 'f', 6)));
+
+        const auto pdf = dir.filePath(QStringLiteral("day.pdf"));
+        r = run({QStringLiteral("report"), project, QStringLiteral("--out"), pdf, QStringLiteral("--sections"),
+                 QStringLiteral("summary,alerts,models")});
+        if (r.err.contains(QStringLiteral("built without Qt"))) {
+            QCOMPARE(r.code, 2); // a core-only build says so instead of writing half a report
+        } else {
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            QVERIFY(QFile(pdf).size() > 10000);
+            QVERIFY(r.err.contains(QStringLiteral(" pages")));
+        }
+        r = run({QStringLiteral("report"), project, QStringLiteral("--out"), dir.filePath(QStringLiteral("x.html")),
+                 QStringLiteral("--sections"), QStringLiteral("summary,appendix")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("'appendix'")), qPrintable(r.err));
+
+        const auto tif = dir.filePath(QStringLiteral("day.tif"));
+        r = run({QStringLiteral("export"), project, QStringLiteral("--mosaic"), tif});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("EPSG:32652")), qPrintable(r.err));
+        QVERIFY(QFile(tif).size() > 1000);
+    }
+
     void unknownProtocolIsRefused()
     {
         const auto r = run({QStringLiteral("ts"), QStringLiteral("evaluate"), QStringLiteral("--protocol"),

@@ -1,0 +1,95 @@
+// MainWindow's report side: the report dialog and the survey as a mosaic or waterfall picture.
+#include "common/logging.h"
+#include "contactscontroller.h"
+#include "mainwindow.h"
+#include "report/mosaic.h"
+#include "report/report.h"
+#include "reportdialog.h"
+#include "surveycontroller.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QPointer>
+#include <QSettings>
+#include <QStatusBar>
+
+#include <thread>
+
+namespace fathom {
+
+ReportDialog* MainWindow::showReportDialog()
+{
+    if (m_reportDialog) {
+        m_reportDialog->raise();
+        m_reportDialog->activateWindow();
+        return m_reportDialog;
+    }
+    const auto name = m_projectPath.isEmpty() ? QFileInfo(m_surveyPath).completeBaseName()
+                                              : QFileInfo(m_projectPath).completeBaseName();
+    const auto reportLanguage = report::parseLanguage(m_language == QLatin1String("ko") ? "ko" : "en");
+    m_reportDialog =
+        new ReportDialog(currentProject(), report::deviceFields(m_devices, reportLanguage), m_language, name, this);
+    m_reportDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_reportDialog, &ReportDialog::finished, this, [this](bool ok, const QString& message) {
+        if (ok)
+            statusBar()->showMessage(message, 10000);
+        else
+            logging::warn(message.toStdString());
+    });
+    m_reportDialog->show(); // not modal: the survey stays in reach while it builds
+    return m_reportDialog;
+}
+
+bool MainWindow::exportMosaic(const QString& chosen, std::function<void(bool)> done)
+{
+    const auto file = m_survey->file();
+    if (!file) {
+        statusBar()->showMessage(tr("Open a survey first: the mosaic is made from its sidescan."), 8000);
+        return false;
+    }
+    QSettings settings;
+    const auto target =
+        !chosen.isEmpty()
+            ? chosen
+            : QFileDialog::getSaveFileName(this, tr("Export Survey Mosaic"),
+                                           settings.value(QStringLiteral("export/folder")).toString(),
+                                           tr("GeoTIFF mosaic (*.tif);;Waterfall image, ground range (*.png)"));
+    if (target.isEmpty())
+        return false;
+    settings.setValue(QStringLiteral("export/folder"), QFileInfo(target).absolutePath());
+    statusBar()->showMessage(tr("Writing %1…").arg(QFileInfo(target).fileName()));
+    QPointer<MainWindow> self(this);
+    const auto contacts = m_contacts->contacts();
+    std::thread([self, file, contacts, target, done] {
+        QString failure, summary;
+        try {
+            if (target.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
+                report::writeWaterfallPng(*file, contacts, target.toStdString());
+            } else {
+                const auto info = report::writeMosaic(*file, contacts, target.toStdString());
+                summary = tr("%1 × %2 pixels of %3 m").arg(info.width).arg(info.height).arg(info.resolution, 0, 'f', 2);
+            }
+        } catch (const std::exception& e) {
+            failure = QString::fromStdString(e.what());
+        }
+        QMetaObject::invokeMethod(
+            self,
+            [self, failure, summary, target, done] {
+                if (!self)
+                    return;
+                if (failure.isEmpty())
+                    self->statusBar()->showMessage(
+                        tr("%1 written").arg(QFileInfo(target).fileName()) +
+                            (summary.isEmpty() ? QString() : QStringLiteral(" (") + summary + QLatin1Char(')')),
+                        10000);
+                else
+                    self->showError(tr("Export Survey Mosaic"), failure, QStringLiteral("mosaicError"));
+                if (done)
+                    done(failure.isEmpty());
+            },
+            Qt::QueuedConnection);
+    }).detach();
+    return true;
+}
+
+} // namespace fathom

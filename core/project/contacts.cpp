@@ -1,0 +1,56 @@
+#include "contacts.h"
+
+#include "sonar/detector.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace fathom::project {
+
+ContactRecord contactFromDetection(const sonar::Detection& d)
+{
+    ContactRecord c;
+    c.ping = (long long)d.ping;
+    c.side = d.side;
+    c.sample = d.sample;
+    c.time = d.time;
+    c.x = d.x;
+    c.y = d.y;
+    c.groundRange = d.groundRange;
+    c.length = d.length;
+    c.width = d.width;
+    c.height = d.height;
+    c.firstPing = (long long)d.firstPing;
+    c.lastPing = (long long)d.lastPing;
+    const double bin = d.slantRange / (d.sample + 0.5);
+    c.nearSlant = d.firstSample * bin;
+    c.farSlant = (d.lastSample + 1) * bin;
+    const double depth2 = d.slantRange * d.slantRange - d.groundRange * d.groundRange;
+    c.nearGround = std::sqrt(std::max(0.0, c.nearSlant * c.nearSlant - depth2));
+    c.farGround = std::sqrt(std::max(0.0, c.farSlant * c.farSlant - depth2));
+    c.score = d.score;
+    c.detector = d.detector;
+    return c;
+}
+
+bool sameObject(const ContactRecord& a, const ContactRecord& b)
+{
+    return a.side == b.side && std::llabs(a.ping - b.ping) <= 20 && std::abs(a.sample - b.sample) < 30;
+}
+
+std::vector<ContactRecord> mergeContacts(const std::vector<ContactRecord>& existing,
+                                         const std::vector<ContactRecord>& found)
+{
+    std::vector<ContactRecord> merged;
+    for (const auto& c : existing)
+        if (c.status != "new" || !c.note.empty() || !c.cls.empty())
+            merged.push_back(c);
+    for (const auto& c : found)
+        if (std::none_of(merged.begin(), merged.end(), [&](const auto& k) { return sameObject(k, c); }))
+            merged.push_back(c);
+    std::sort(merged.begin(), merged.end(), [](const auto& a, const auto& b) { return a.ping < b.ping; });
+    return merged;
+}
+
+} // namespace fathom::project

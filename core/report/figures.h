@@ -1,0 +1,47 @@
+#pragma once
+
+#include "report.h"
+#include "sonar/sonarfile.h"
+
+#include <string>
+#include <vector>
+
+namespace fathom::report {
+
+// The report's pictures, drawn with OpenCV and encoded as PNG. Words stay out of the pictures
+// (captions carry them, in the report's language); only numbers and channel names are drawn.
+
+struct MapPoint
+{
+    double x = 0, y = 0; // longitude and latitude, or easting and northing
+};
+struct MapMark
+{
+    MapPoint at;
+    std::string label; // drawn beside the mark: the contact's number
+    int status = 0;    // 0 new, 1 confirmed, 2 rejected
+};
+
+// The track as a line, the contacts numbered, a scale bar in metres and a north arrow.
+// `gridMetres` gets the spacing of the grid lines drawn.
+Figure trackMap(const std::vector<MapPoint>& track, const std::vector<MapMark>& marks, bool geographic,
+                double* gridMetres = nullptr);
+
+// The waterfall around a contact, ground-range corrected, its box drawn, a scale bar across.
+Figure contactCrop(const sonar::SonarFile& file, const project::ContactRecord& contact);
+
+struct Trace
+{
+    std::string name;
+    std::vector<double> values; // NaN: no value
+};
+// The target and its forecast with the ensemble's band on top, each contributing channel in a lane
+// below, all on one time axis (seconds from the first row); the alert's span shaded.
+Figure alertPlot(const std::vector<double>& seconds, const Trace& actual, const Trace& forecast,
+                 const std::vector<double>& bandLow, const std::vector<double>& bandHigh,
+                 const std::vector<Trace>& lanes, double spanStart, double spanEnd);
+
+// Training and validation loss per epoch, the best epoch marked.
+Figure lossCurve(const std::vector<double>& train, const std::vector<double>& validation, int bestEpoch);
+
+} // namespace fathom::report

@@ -1,0 +1,167 @@
+#include "common/atomicfile.h"
+#include "common/error.h"
+#include "report.h"
+#include "reportparts.h"
+
+#include <sstream>
+
+namespace fathom::report {
+
+namespace {
+
+std::string base64(const std::vector<std::uint8_t>& bytes)
+{
+    static const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        const std::uint32_t n = std::uint32_t(bytes[i]) << 16 | (i + 1 < bytes.size() ? bytes[i + 1] << 8 : 0) |
+                                (i + 2 < bytes.size() ? bytes[i + 2] : 0);
+        out += alphabet[(n >> 18) & 63];
+        out += alphabet[(n >> 12) & 63];
+        out += i + 1 < bytes.size() ? alphabet[(n >> 6) & 63] : '=';
+        out += i + 2 < bytes.size() ? alphabet[n & 63] : '=';
+    }
+    return out;
+}
+
+const char* kStyle = R"(body{color:#222}
+.marking{text-align:center;font-weight:bold;color:#a00;border:1px solid #a00;padding:2px;margin:8px 0}
+h1{margin-bottom:4px}.meta{color:#555}h2{border-bottom:1px solid #999;margin-top:28px}
+h3{margin:18px 0 6px}table{border-collapse:collapse;margin:6px 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}
+th{background:#eee}.fields td:first-child{color:#555;white-space:nowrap}.figure{margin:8px 0 2px}
+.caption{font-size:90%;color:#444;margin-top:0}.missing{color:#a00;font-style:italic}
+.toc td{border:none;padding:1px 8px}
+)";
+
+} // namespace
+
+std::string markupEscape(const std::string& text, bool lineBreaks)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\n':
+            if (lineBreaks) {
+                out += "<br>";
+                break;
+            }
+            [[fallthrough]];
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::vector<const Figure*> figures(const Report& report)
+{
+    std::vector<const Figure*> list;
+    for (const auto& section : report.sections)
+        for (const auto& block : section.blocks)
+            if (block.kind == Block::Kind::Figure)
+                list.push_back(&block.figure);
+    return list;
+}
+
+namespace {
+std::string esc(const std::string& text)
+{
+    return markupEscape(text, true);
+}
+} // namespace
+
+std::string htmlText(const Report& report, const HtmlOptions& options)
+{
+    const auto L = report.language;
+    std::ostringstream out;
+    out << "<!DOCTYPE html>\n<html lang=\"" << (L == Language::Korean ? "ko" : "en") << "\">\n<head>\n"
+        << "<meta charset=\"utf-8\">\n<title>" << esc(report.title) << "</title>\n<style>"
+        << kStyle
+        // Browsers shrink pictures to narrow windows; Qt's rich text (the PDF) takes the sizes as given.
+        << (options.imageUrl ? ""
+                             : "body{max-width:900px;margin:0 auto;padding:0 16px;line-height:1.4;font-family:"
+                               "\"Segoe UI\",\"DejaVu Sans\",\"Noto Sans\",\"Noto Sans CJK KR\",\"Malgun Gothic\","
+                               "\"Apple SD Gothic Neo\",sans-serif}img{max-width:100%;height:auto}")
+        << "</style>\n</head>\n<body>\n";
+    const bool marking = options.markings && !report.classification.empty();
+    if (marking)
+        out << "<div class=\"marking\">" << esc(report.classification) << "</div>\n";
+    out << "<h1>" << esc(report.title) << "</h1>\n<p class=\"meta\">";
+    if (!report.author.empty())
+        out << esc(text("author", L)) << ": " << esc(report.author) << " &nbsp;·&nbsp; ";
+    out << esc(text("date", L)) << ": " << esc(report.date) << "</p>\n";
+    // Contents: linked section titles, with page numbers when the renderer knows them.
+    out << "<h2>" << esc(text("contents", L)) << "</h2>\n<table class=\"toc\">\n";
+    for (std::size_t s = 0; s < report.sections.size(); ++s) {
+        const auto& section = report.sections[s];
+        out << "<tr><td><a href=\"#" << section.anchor << "\">" << s + 1 << ". " << esc(section.title) << "</a></td>";
+        if (s < options.tocPages.size())
+            out << "<td align=\"right\">" << options.tocPages[s] << "</td>";
+        out << "</tr>\n";
+    }
+    out << "</table>\n";
+    std::size_t figureIndex = 0;
+    for (std::size_t s = 0; s < report.sections.size(); ++s) {
+        const auto& section = report.sections[s];
+        out << "<h2 id=\"" << section.anchor << "\""
+            << (options.pageBreaks ? " style=\"page-break-before: always\"" : "") << "><a name=\"" << section.anchor
+            << "\"></a>" << s + 1 << ". " << esc(section.title) << "</h2>\n";
+        for (const auto& block : section.blocks) {
+            switch (block.kind) {
+            case Block::Kind::Subheading: out << "<h3>" << esc(block.text) << "</h3>\n"; break;
+            case Block::Kind::Paragraph: out << "<p>" << esc(block.text) << "</p>\n"; break;
+            case Block::Kind::Missing: out << "<p class=\"missing\"><i>" << esc(block.text) << "</i></p>\n"; break;
+            case Block::Kind::Fields:
+                out << "<table class=\"fields\">\n";
+                for (const auto& [label, value] : block.fields)
+                    out << "<tr><td>" << esc(label) << "</td><td>" << esc(value) << "</td></tr>\n";
+                out << "</table>\n";
+                break;
+            case Block::Kind::Table:
+                out << "<table>\n<tr>";
+                for (const auto& h : block.header)
+                    out << "<th>" << esc(h) << "</th>";
+                out << "</tr>\n";
+                for (const auto& row : block.rows) {
+                    out << "<tr>";
+                    for (const auto& cell : row)
+                        out << "<td>" << esc(cell) << "</td>";
+                    out << "</tr>\n";
+                }
+                out << "</table>\n";
+                break;
+            case Block::Kind::Figure: {
+                const auto& f = block.figure;
+                const int width = std::min(f.width, options.maxImageWidth);
+                const int height = f.width > 0 ? f.height * width / f.width : f.height;
+                const std::string src =
+                    options.imageUrl ? options.imageUrl(figureIndex) : "data:" + f.mime + ";base64," + base64(f.data);
+                // Plain paragraphs, not <figure>: Qt's rich text (the PDF) knows only these.
+                out << "<p class=\"figure\"><img src=\"" << src << "\" width=\"" << width << "\" height=\"" << height
+                    << "\" alt=\"\"></p>\n<p class=\"caption\">" << esc(f.caption) << "</p>\n";
+                ++figureIndex;
+                break;
+            }
+            }
+        }
+    }
+    if (marking)
+        out << "<div class=\"marking\">" << esc(report.classification) << "</div>\n";
+    out << "</body>\n</html>\n";
+    return out.str();
+}
+
+void writeHtml(const Report& report, const std::filesystem::path& file)
+{
+    const auto page = htmlText(report);
+    AtomicFile out(file);
+    out.stream() << page;
+    out.commit();
+}
+
+} // namespace fathom::report

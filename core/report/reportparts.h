@@ -1,0 +1,49 @@
+#pragma once
+
+// Shared by the report's builders (not part of the public interface).
+#include "report.h"
+#include "series/series.h"
+#include "sonar/georeference.h"
+#include "sonar/sonarfile.h"
+
+#include <memory>
+
+namespace fathom::report {
+
+// What a report reads, opened once: the survey file and its georeferencing, the sensor series.
+// Inputs that moved or cannot be read leave a problem text instead.
+struct Inputs
+{
+    Inputs(const project::Project& project, const ReportOptions& options, Report& report);
+
+    const project::Project& project;
+    const ReportOptions& options;
+    std::unique_ptr<sonar::SonarFile> sonar;
+    std::unique_ptr<sonar::Georeferencer> georef;
+    std::string surveyProblem;
+    std::unique_ptr<series::Series> series;
+    std::string seriesProblem;
+
+    // Contacts and alerts as the report shows them: rejected ones left out unless asked for,
+    // highest scored first, at most the options' limit.
+    std::vector<const project::ContactRecord*> shownContacts() const;
+    std::vector<const project::AlertRecord*> shownAlerts() const;
+};
+
+// Text for HTML and XML (KML): & < > " escaped; with `lineBreaks`, newlines become <br>.
+std::string markupEscape(const std::string& text, bool lineBreaks = false);
+std::string format(std::string pattern, const std::vector<std::string>& args); // %1, %2, …
+std::string fixed(double value, int decimals);
+std::string metresText(double metres);
+std::string positionText(double x, double y, bool geographic);
+std::function<double(double)> seriesValueAt(const series::Series& series, std::size_t channel);
+Block missingBlock(std::string text, Report& report);
+
+using PartProgress = std::function<void(double)>;
+void addContacts(Section& section, Inputs& in, const ReportOptions& options, Report& report,
+                 const PartProgress& progress, const std::atomic<bool>* stop);
+void addAlerts(Section& section, Inputs& in, const ReportOptions& options, Report& report, const PartProgress& progress,
+               const std::atomic<bool>* stop);
+void addModels(Section& section, Inputs& in, const ReportOptions& options, Report& report);
+
+} // namespace fathom::report

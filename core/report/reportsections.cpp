@@ -1,0 +1,393 @@
+// The report's contacts, alerts and models sections, and the inputs they read.
+#include "common/error.h"
+#include "common/timeformat.h"
+#include "figures.h"
+#include "ml/alertrun.h"
+#include "ml/modelfolder.h"
+#include "ml/models.h"
+#include "reportparts.h"
+#include "series/csvloader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <sstream>
+
+namespace fathom::report {
+
+namespace fs = std::filesystem;
+
+Inputs::Inputs(const project::Project& p, const ReportOptions& o, Report& report)
+    : project(p)
+    , options(o)
+{
+    const auto L = o.language;
+    if (p.survey.empty())
+        surveyProblem = text("no_survey", L);
+    else
+        try {
+            sonar = sonar::open(p.survey);
+            sonar->waitComplete();
+            georef = std::make_unique<sonar::Georeferencer>(*sonar);
+        } catch (const std::exception& e) {
+            sonar.reset();
+            surveyProblem = format(text("unreadable", L), {p.survey.string(), e.what()});
+        }
+    if (p.series.empty())
+        seriesProblem = p.alerts.empty() ? std::string() : text("no_series", L);
+    else
+        try {
+            series::LoadReport loaded;
+            series = std::make_unique<series::Series>(series::loadCsv(p.series, {}, loaded));
+        } catch (const std::exception& e) {
+            seriesProblem = format(text("unreadable", L), {p.series.string(), e.what()});
+        }
+    (void)report;
+}
+
+template <typename Record>
+static std::vector<const Record*> shown(const std::vector<Record>& records, bool rejected, std::size_t most)
+{
+    std::vector<const Record*> list;
+    for (const auto& r : records)
+        if (rejected || r.status != "rejected")
+            list.push_back(&r);
+    std::stable_sort(list.begin(), list.end(), [](const Record* a, const Record* b) { return a->score > b->score; });
+    if (list.size() > most)
+        list.resize(most);
+    return list;
+}
+
+std::vector<const project::ContactRecord*> Inputs::shownContacts() const
+{
+    return shown(project.contacts, options.includeRejected, options.maxContacts);
+}
+
+std::vector<const project::AlertRecord*> Inputs::shownAlerts() const
+{
+    return shown(project.alerts, options.includeRejected, options.maxAlerts);
+}
+
+namespace {
+
+template <typename Record> std::vector<std::string> counts(const std::vector<Record>& records)
+{
+    std::size_t confirmed = 0, fresh = 0, rejected = 0;
+    for (const auto& r : records)
+        (r.status == "confirmed" ? confirmed : r.status == "rejected" ? rejected : fresh)++;
+    return {std::to_string(records.size()), std::to_string(confirmed), std::to_string(fresh), std::to_string(rejected)};
+}
+
+Block paragraph(std::string text)
+{
+    Block b;
+    b.text = std::move(text);
+    return b;
+}
+
+Block heading(std::string text)
+{
+    Block b;
+    b.kind = Block::Kind::Subheading;
+    b.text = std::move(text);
+    return b;
+}
+
+std::string timeText(double t)
+{
+    return t > 1e8 ? formatUtc(t, TimeStyle::Readable) : fixed(t, 0);
+}
+
+} // namespace
+
+void addContacts(Section& section, Inputs& in, const ReportOptions& options, Report& report,
+                 const PartProgress& progress, const std::atomic<bool>* stop)
+{
+    const auto L = options.language;
+    const auto& all = in.project.contacts;
+    if (all.empty()) {
+        section.blocks.push_back(paragraph(text("no_contacts", L)));
+        return;
+    }
+    const auto list = in.shownContacts();
+    section.blocks.push_back(
+        paragraph(format(text("contact_counts", L), counts(all)) + " " +
+                  format(text("contacts_shown", L),
+                         {std::to_string(list.size()), options.includeRejected ? "" : text("without_rejected", L)})));
+    // The magnetometer, when the series has one: ferrous objects show there.
+    std::function<double(double)> magnetometer;
+    std::string magChannel;
+    if (in.series)
+        for (std::size_t c = 0; c < in.series->channels.size(); ++c)
+            if (in.series->channels[c].rfind("mag", 0) == 0 && !in.series->time.empty()) {
+                magChannel = in.series->channels[c];
+                magnetometer = seriesValueAt(*in.series, c);
+            }
+    const bool geographic = in.sonar ? in.sonar->summary().geographic : true;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        if (stop && stop->load())
+            return;
+        const auto& c = *list[i];
+        const std::string number = std::to_string(i + 1);
+        const std::string cls = c.cls.empty() ? text("unclassified", L) : text(c.cls, L);
+        section.blocks.push_back(heading(format(text("contact", L), {number}) + " — " + cls));
+        if (in.sonar && c.ping >= 0 && std::size_t(c.ping) < in.sonar->pingCount()) {
+            try {
+                Block figure;
+                figure.kind = Block::Kind::Figure;
+                figure.figure = contactCrop(*in.sonar, c);
+                figure.figure.caption = format(text("crop_caption", L), {number});
+                section.blocks.push_back(std::move(figure));
+            } catch (const std::exception& e) {
+                section.blocks.push_back(missingBlock(format(text("crop_missing", L), {e.what()}), report));
+            }
+        } else {
+            const std::string why =
+                in.sonar ? "ping " + std::to_string(c.ping) + " is not in " + in.sonar->path().filename().string()
+                         : (in.surveyProblem.empty() ? text("no_survey", L) : in.surveyProblem);
+            section.blocks.push_back(missingBlock(format(text("crop_missing", L), {why}), report));
+        }
+        Block fields;
+        fields.kind = Block::Kind::Fields;
+        auto add = [&](const char* key, std::string value) {
+            fields.fields.emplace_back(text(key, L), std::move(value));
+        };
+        add("position", positionText(c.x, c.y, geographic));
+        add("ping_time", std::to_string(c.ping) + "  " + timeText(c.time));
+        add("ground_range", metresText(c.groundRange) + (c.side == 0 ? " (port)" : " (starboard)"));
+        add("length", metresText(c.length));
+        add("width", metresText(c.width));
+        add("height", metresText(c.height));
+        add("class", cls);
+        add("score", fixed(c.score, 2));
+        add("detector_scores", (c.detector.empty() ? std::string("analyst") : c.detector) + " " + fixed(c.score, 2));
+        add("review", text(c.status, L));
+        if (!c.note.empty())
+            add("note", c.note);
+        if (magnetometer) {
+            const auto anomaly = anomalyNear(magnetometer, c.time);
+            if (anomaly)
+                add("magnetometer",
+                    format(text("magnetometer_value", L),
+                           {fixed(anomaly->nanotesla, 1), fixed(anomaly->offsetSeconds, 1), magChannel}));
+        } else if (in.series) {
+            add("magnetometer", text("no_magnetometer", L));
+        }
+        section.blocks.push_back(std::move(fields));
+        if (progress)
+            progress(double(i + 1) / double(list.size()));
+    }
+}
+
+namespace {
+
+std::vector<std::string> splitChannels(const std::string& list)
+{
+    std::vector<std::string> names;
+    std::stringstream in(list);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+        const auto b = item.find_first_not_of(' '), e = item.find_last_not_of(' ');
+        if (b != std::string::npos)
+            names.push_back(item.substr(b, e - b + 1));
+    }
+    return names;
+}
+
+struct ModelRun
+{
+    std::optional<ml::AlertRun> run;
+    std::string problem;
+};
+
+} // namespace
+
+void addAlerts(Section& section, Inputs& in, const ReportOptions& options, Report& report, const PartProgress& progress,
+               const std::atomic<bool>* stop)
+{
+    const auto L = options.language;
+    const auto& all = in.project.alerts;
+    if (all.empty()) {
+        section.blocks.push_back(paragraph(text("no_alerts", L)));
+        return;
+    }
+    const auto list = in.shownAlerts();
+    section.blocks.push_back(
+        paragraph(format(text("alert_counts", L), counts(all)) + " " +
+                  format(text("alerts_shown", L),
+                         {std::to_string(list.size()), options.includeRejected ? "" : text("without_rejected", L)})));
+    if (!in.series)
+        section.blocks.push_back(
+            missingBlock(in.seriesProblem.empty() ? text("no_series", L) : in.seriesProblem, report));
+    std::map<std::string, ModelRun> runs; // by model folder: each model runs once over the series
+    auto runFor = [&](const project::AlertRecord& a) -> ModelRun& {
+        fs::path dir = in.project.activeModel;
+        if (!a.model.empty() && !in.project.modelsFolder.empty() && fs::is_directory(in.project.modelsFolder / a.model))
+            dir = in.project.modelsFolder / a.model;
+        auto& slot = runs[dir.string()];
+        if (!slot.run && slot.problem.empty()) {
+            if (dir.empty())
+                slot.problem = "the project has no model for it";
+            else
+                try {
+                    slot.run = ml::detectAlerts(dir, {in.project.series});
+                } catch (const std::exception& e) {
+                    slot.problem = e.what();
+                }
+        }
+        return slot;
+    };
+    const auto& S = in.series;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        if (stop && stop->load())
+            return;
+        const auto& a = *list[i];
+        const std::string number = std::to_string(i + 1);
+        section.blocks.push_back(heading(format(text("alert", L), {number}) + " — " + timeText(a.peak)));
+        std::string caption;
+        if (S && a.startRow >= 0 && std::size_t(a.endRow) < S->rows) {
+            const long long pad = std::max<long long>(50, (a.endRow - a.startRow) * 2);
+            const std::size_t from = std::size_t(std::max<long long>(0, a.startRow - pad));
+            const std::size_t to = std::min<std::size_t>(S->rows, std::size_t(a.endRow + pad + 1));
+            auto x = [&](std::size_t r) { return S->time.empty() ? double(r) : S->time[r] - S->time[from]; };
+            std::vector<double> seconds;
+            for (std::size_t r = from; r < to; ++r)
+                seconds.push_back(x(r));
+            std::vector<Trace> lanes;
+            for (const auto& name : splitChannels(a.channels)) {
+                const auto it = std::find(S->channels.begin(), S->channels.end(), name);
+                if (it == S->channels.end() || lanes.size() == 4)
+                    continue;
+                const auto column = S->column(std::size_t(it - S->channels.begin()));
+                lanes.push_back({name, std::vector<double>(column.begin() + std::ptrdiff_t(from),
+                                                           column.begin() + std::ptrdiff_t(to))});
+            }
+            Trace actual, forecast;
+            std::vector<double> low, high;
+            auto& model = runFor(a);
+            if (model.run && model.run->actual.size() >= to) {
+                const auto& r = *model.run;
+                actual.name = r.target;
+                for (std::size_t row = from; row < to; ++row) {
+                    actual.values.push_back(r.actual[row]);
+                    forecast.values.push_back(r.forecast[row]);
+                    if (!r.memberForecasts.empty()) {
+                        double lo = INFINITY, hi = -INFINITY;
+                        for (const auto& m : r.memberForecasts)
+                            if (std::isfinite(m[row]))
+                                lo = std::min(lo, double(m[row])), hi = std::max(hi, double(m[row]));
+                        low.push_back(std::isfinite(lo) ? lo : NAN);
+                        high.push_back(std::isfinite(hi) ? hi : NAN);
+                    }
+                }
+                caption = format(text("alert_caption", L),
+                                 {number, r.target, a.model.empty() ? std::string("model") : a.model,
+                                  low.empty() ? "" : text("band", L)});
+            } else {
+                if (!lanes.empty())
+                    actual = lanes.front();
+                caption = format(text("no_forecast", L),
+                                 {model.problem.empty() ? "the model does not cover these rows" : model.problem});
+            }
+            Block figure;
+            figure.kind = Block::Kind::Figure;
+            figure.figure = alertPlot(seconds, actual, forecast, low, high, lanes, x(std::size_t(a.startRow)),
+                                      x(std::size_t(a.endRow)));
+            figure.figure.caption = caption;
+            section.blocks.push_back(std::move(figure));
+        } else if (S) {
+            section.blocks.push_back(missingBlock("rows " + std::to_string(a.startRow) + "–" +
+                                                      std::to_string(a.endRow) + " are not in " +
+                                                      in.project.series.filename().string(),
+                                                  report));
+        }
+        Block fields;
+        fields.kind = Block::Kind::Fields;
+        auto add = [&](const char* key, std::string value) {
+            fields.fields.emplace_back(text(key, L), std::move(value));
+        };
+        add("start", timeText(a.start));
+        add("end", timeText(a.end));
+        add("peak", timeText(a.peak));
+        add("score", fixed(a.score, 2));
+        add("channels", a.channels);
+        add("model", a.model);
+        add("review", text(a.status, L));
+        if (!a.note.empty())
+            add("note", a.note);
+        section.blocks.push_back(std::move(fields));
+        if (progress)
+            progress(double(i + 1) / double(list.size()));
+    }
+}
+
+void addModels(Section& section, Inputs& in, const ReportOptions& options, Report& report)
+{
+    const auto L = options.language;
+    std::vector<fs::path> dirs;
+    std::error_code ec;
+    if (!in.project.modelsFolder.empty() && fs::is_directory(in.project.modelsFolder, ec))
+        for (const auto& entry : fs::directory_iterator(in.project.modelsFolder, ec))
+            if (entry.is_directory() && fs::exists(entry.path() / "config.json"))
+                dirs.push_back(entry.path());
+    std::sort(dirs.begin(), dirs.end());
+    if (dirs.empty()) {
+        section.blocks.push_back(paragraph(text("no_models", L)));
+        return;
+    }
+    for (const auto& dir : dirs) {
+        const std::string name = dir.filename().string();
+        const bool active = fs::equivalent(dir, in.project.activeModel, ec);
+        section.blocks.push_back(heading(name + (active ? " (" + text("active", L) + ")" : "")));
+        ml::ModelCard card;
+        try {
+            card = ml::readModelCard(dir);
+        } catch (const std::exception& e) {
+            section.blocks.push_back(missingBlock(format(text("unreadable", L), {dir.string(), e.what()}), report));
+            continue;
+        }
+        Block fields;
+        fields.kind = Block::Kind::Fields;
+        auto add = [&](const char* key, std::string value) {
+            fields.fields.emplace_back(text(key, L), std::move(value));
+        };
+        add("model_kind", ml::kindName(card.config.kind));
+        std::string features;
+        for (const auto& f : card.features)
+            features += (features.empty() ? "" : ", ") + f;
+        add("features", features + " → " + card.target);
+        add("trained_on", card.trainedOn);
+        add("trained_device", card.device);
+        add("training_time", fixed(card.seconds, 1) + " s");
+        section.blocks.push_back(std::move(fields));
+        Block metrics;
+        metrics.kind = Block::Kind::Table;
+        metrics.header = {text("metric", L), text("value", L)};
+        for (const auto& [key, value] : card.metrics)
+            metrics.rows.push_back(
+                {key, std::abs(value) >= 100 || value == std::floor(value) ? fixed(value, 0) : fixed(value, 6)});
+        section.blocks.push_back(std::move(metrics));
+        // The loss per epoch, from the training log.
+        std::vector<double> train, validation;
+        int best = 0;
+        std::istringstream log(card.log);
+        for (std::string line; std::getline(log, line);) {
+            int epoch = 0;
+            double t = 0, v = 0;
+            if (std::sscanf(line.c_str(), "epoch %d train loss %lf validation loss %lf", &epoch, &t, &v) == 3) {
+                train.push_back(t);
+                validation.push_back(v);
+            } else if (std::sscanf(line.c_str(), "best epoch %d", &epoch) == 1)
+                best = epoch;
+        }
+        if (train.size() >= 2) {
+            Block figure;
+            figure.kind = Block::Kind::Figure;
+            figure.figure = lossCurve(train, validation, best);
+            figure.figure.caption = format(text("loss_caption", L), {name});
+            section.blocks.push_back(std::move(figure));
+        }
+    }
+}
+
+} // namespace fathom::report

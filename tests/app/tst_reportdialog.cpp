@@ -1,0 +1,127 @@
+#include "core/report/reportfixture.h"
+#include "mainwindow.h"
+#include "reportdialog.h"
+#include "surveycontroller.h"
+#include "windowfixture.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QMenuBar>
+#include <QProcess>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fathom;
+
+class TestReportDialog : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    project::Project m_project;
+
+private slots:
+    void initTestCase()
+    {
+        QSettings().clear();
+        m_project = test::makeReportProject(m_dir.path().toStdString(), 400);
+    }
+
+    void writesThePdfInTheBackgroundWithTheSectionsAsOrdered()
+    {
+        ReportDialog dialog(m_project, {{"Active device", "cpu"}}, QStringLiteral("ko"), QStringLiteral("line7"));
+        const auto pdf = m_dir.filePath(QStringLiteral("dialog.pdf"));
+        dialog.setOutput(pdf);
+        dialog.setSectionChecked(QStringLiteral("device"), false);
+        dialog.moveSection(1, 0); // contacts before the summary
+        QCOMPARE(dialog.sections(),
+                 (QStringList{QStringLiteral("contacts"), QStringLiteral("summary"), QStringLiteral("alerts"),
+                              QStringLiteral("models"), QStringLiteral("notes")}));
+        QSignalSpy finished(&dialog, &ReportDialog::finished);
+        dialog.write();
+        QVERIFY(dialog.running());
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        QVERIFY(!dialog.running());
+        QVERIFY(QFile::exists(pdf));
+        // Korean, as the UI was: the contents list contacts first, and the device section is absent.
+        const auto text = test::runTool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY(text.indexOf(QStringLiteral("1. 접촉물")) >= 0);
+        QVERIFY(text.indexOf(QStringLiteral("2. 조사 요약")) > text.indexOf(QStringLiteral("1. 접촉물")));
+        QVERIFY(!text.contains(QStringLiteral("사용 중인 장치")));
+        QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("reportStatus"))->text().contains(pdf));
+
+        // The choices are remembered for the next report.
+        ReportDialog again(m_project, {}, QStringLiteral("en"), QStringLiteral("line7"));
+        QCOMPARE(again.output(), pdf);
+        QCOMPARE(again.sections(), dialog.sections());
+    }
+
+    void cancelWritesNothing()
+    {
+        ReportDialog dialog(m_project, {}, QStringLiteral("en"), QStringLiteral("line7"));
+        const auto html = m_dir.filePath(QStringLiteral("cancelled.html"));
+        dialog.setOutput(html);
+        QSignalSpy finished(&dialog, &ReportDialog::finished);
+        dialog.write();
+        dialog.cancel();
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QVERIFY(!QFile::exists(html));
+    }
+
+    void refusesAnUnwritableFolderBeforeBuilding()
+    {
+        ReportDialog dialog(m_project, {}, QStringLiteral("en"), QStringLiteral("line7"));
+        dialog.setOutput(m_dir.filePath(QStringLiteral("missing/folder/r.pdf")));
+        dialog.write();
+        QVERIFY(!dialog.running());
+        QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("reportStatus"))
+                    ->text()
+                    .contains(QStringLiteral("missing/folder")));
+        dialog.setOutput(m_dir.filePath(QStringLiteral("r.docx")));
+        dialog.write();
+        QVERIFY(!dialog.running());
+    }
+
+    void windowOpensTheDialogFromTheFileMenuAndExportsTheMosaic()
+    {
+        auto startup = test::fakeStartup();
+        MainWindow window(*startup);
+        window.show();
+        QAction* reportAction = nullptr;
+        for (auto* action : window.menuBar()->actions().first()->menu()->actions())
+            if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_R))
+                reportAction = action;
+        QVERIFY(reportAction);
+        reportAction->trigger();
+        auto* dialog = window.findChild<ReportDialog*>(QStringLiteral("reportDialog"));
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(window.showReportDialog(), dialog); // the same one again while open
+
+        // Without a survey there is nothing to lay out.
+        QVERIFY(!window.exportMosaic(m_dir.filePath(QStringLiteral("none.tif"))));
+        QSignalSpy opened(window.survey(), &SurveyController::opened);
+        window.openSurvey(QString::fromStdString(m_project.survey.string()));
+        QVERIFY(opened.wait(30000));
+        bool ok = false, done = false;
+        const auto tif = m_dir.filePath(QStringLiteral("window.tif"));
+        QVERIFY(window.exportMosaic(tif, [&](bool result) {
+            ok = result;
+            done = true;
+        }));
+        QTRY_VERIFY_WITH_TIMEOUT(done, 60000);
+        QVERIFY(ok);
+        QVERIFY(QFile(tif).size() > 1000);
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("window.tif")));
+    }
+};
+
+QTEST_MAIN(TestReportDialog)
+#include "tst_reportdialog.moc"

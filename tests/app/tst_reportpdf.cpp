@@ -1,0 +1,107 @@
+#include "common/error.h"
+#include "core/report/reportfixture.h"
+#include "reportpdf.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fathom;
+
+namespace {
+
+int pdfPages(const QString& pdf)
+{
+    for (const auto& line : test::runTool(QStringLiteral("pdfinfo"), {pdf}).split(QLatin1Char('\n')))
+        if (line.startsWith(QStringLiteral("Pages:")))
+            return line.mid(6).trimmed().toInt();
+    return -1;
+}
+
+} // namespace
+
+class TestReportPdf : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    project::Project m_project;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_project = test::makeReportProject(m_dir.path().toStdString(), 400);
+        QVERIFY(!m_project.contacts.empty());
+    }
+
+    void pdfRendersEveryPageWithPositionsMarkingsAndPageNumbers()
+    {
+        report::ReportOptions options;
+        options.title = "Line 7";
+        options.classification = "RESTRICTED";
+        options.maxContacts = 4;
+        const auto content = report::buildReport(m_project, options);
+        const auto pdf = m_dir.filePath(QStringLiteral("r.pdf"));
+        const int pages = writeReportPdf(content, pdf.toStdString(), PageSize::A4);
+        // Title and contents, then each of the six sections on a page of its own at least.
+        QVERIFY2(pages >= 7, qPrintable(QString::number(pages)));
+        QCOMPARE(pdfPages(pdf), pages);
+        // Every page renders.
+        test::runTool(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("20"), QStringLiteral("-png"),
+                                                   pdf, m_dir.filePath(QStringLiteral("page"))});
+        const auto rendered = QDir(m_dir.path()).entryList({QStringLiteral("page-*.png")});
+        QCOMPARE(rendered.size(), pages);
+        const auto text =
+            test::runTool(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+        QCOMPARE(text.count(QStringLiteral("RESTRICTED")), 2 * pages); // header and footer of every page
+        QVERIFY(text.contains(QStringLiteral("Page %1 of %1").arg(pages)));
+        const auto& best = *std::max_element(m_project.contacts.begin(), m_project.contacts.end(),
+                                             [](const auto& a, const auto& b) { return a.score < b.score; });
+        QVERIFY2(text.contains(QString::number(best.y, 'f', 6)), "the best contact's latitude is in the PDF");
+        QVERIFY(text.contains(QString::number(best.x, 'f', 6)));
+        QVERIFY(text.contains(QStringLiteral("bright cylinder, clear shadow")));
+        // A4 in points.
+        QVERIFY(test::runTool(QStringLiteral("pdfinfo"), {pdf}).contains(QStringLiteral("(A4)")));
+    }
+
+    void koreanPdfHasKoreanTitlesInACjkFont()
+    {
+        report::ReportOptions options;
+        options.language = report::Language::Korean;
+        options.sections = {report::SectionKind::Summary, report::SectionKind::Contacts};
+        options.maxContacts = 2;
+        const auto content = report::buildReport(m_project, options);
+        const auto pdf = m_dir.filePath(QStringLiteral("ko.pdf"));
+        const int pages = writeReportPdf(content, pdf.toStdString(), PageSize::Letter);
+        const auto text = test::runTool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY(text.contains(QStringLiteral("조사 요약")));
+        QVERIFY(text.contains(QStringLiteral("접촉물")));
+        QVERIFY(text.contains(QStringLiteral("목차")));
+        QVERIFY(text.contains(QStringLiteral("%1쪽 중 1쪽").arg(pages)));
+        // Set in Noto Sans CJK, embedded: no empty boxes on a machine without the font.
+        const auto fonts = test::runTool(QStringLiteral("pdffonts"), {pdf});
+        QVERIFY2(fonts.contains(QStringLiteral("NotoSansCJK")), qPrintable(fonts));
+        QVERIFY(test::runTool(QStringLiteral("pdfinfo"), {pdf}).contains(QStringLiteral("(letter)")));
+    }
+
+    void aFailedWriteKeepsTheGoodPdf()
+    {
+        const auto content = report::buildReport(project::Project{}, {});
+        const auto pdf = m_dir.filePath(QStringLiteral("keep.pdf"));
+        writeReportPdf(content, pdf.toStdString());
+        QFile f(pdf);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto before = f.readAll();
+        f.close();
+        QVERIFY_THROWS_EXCEPTION(Error, writeReportPdf(content, (pdf + QStringLiteral("/nested.pdf")).toStdString()));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), before);
+        QVERIFY_THROWS_EXCEPTION(Error, parsePageSize("a5"));
+    }
+};
+
+QTEST_MAIN(TestReportPdf)
+#include "tst_reportpdf.moc"

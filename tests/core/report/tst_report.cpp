@@ -1,0 +1,254 @@
+#include "common/error.h"
+#include "report/mosaic.h"
+#include "report/report.h"
+#include "reportfixture.h"
+#include "sonar/sonarfile.h"
+
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+#include <opencv2/imgcodecs.hpp>
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace fathom;
+
+namespace {
+
+QString readText(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+QString coordinate(double v)
+{
+    return QString::number(v, 'f', 6);
+}
+
+} // namespace
+
+class TestReport : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    project::Project m_project;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_project = test::makeReportProject(m_dir.path().toStdString());
+        QVERIFY2(m_project.contacts.size() >= 3, "the simulated line should hold several detected contacts");
+    }
+
+    void htmlIsSelfContainedAndHoldsEveryShownContact()
+    {
+        report::ReportOptions options;
+        options.title = "Line 7";
+        options.classification = "RESTRICTED";
+        const auto content = report::buildReport(m_project, options);
+        const auto path = m_dir.filePath(QStringLiteral("r.html"));
+        report::writeHtml(content, path.toStdString());
+        const auto html = readText(path);
+        // Nothing outside the file: every picture is a data URI, no stylesheet or script from elsewhere.
+        const auto images = html.count(QStringLiteral("<img "));
+        QCOMPARE(images, int(report::figures(content).size()));
+        QCOMPARE(html.count(QStringLiteral("<img src=\"data:image/")), images);
+        QVERIFY(!html.contains(QRegularExpression(QStringLiteral("(src|href)=\"(https?:|//|file:)"))));
+        QVERIFY(!html.contains(QStringLiteral("<link")));
+        QVERIFY(!html.contains(QStringLiteral("<script")));
+        // A map, a crop for every contact shown (rejected ones left out) and the alert's plot.
+        std::size_t shown = 0;
+        for (const auto& c : m_project.contacts) {
+            if (c.status == "rejected") {
+                QVERIFY(!html.contains(coordinate(c.y) + QStringLiteral(", ") + coordinate(c.x)));
+                continue;
+            }
+            ++shown;
+            QVERIFY2(html.contains(coordinate(c.y) + QStringLiteral(", ") + coordinate(c.x)),
+                     "every shown contact's position is in the report");
+        }
+        QCOMPARE(std::size_t(images), 1 + shown + 1);
+        QVERIFY(html.contains(QStringLiteral("bright cylinder, clear shadow")));
+        QCOMPARE(html.count(QStringLiteral("RESTRICTED")), 2); // top and bottom marking
+        // The alert's model is not in the project: its plot says there is no forecast, and why.
+        QVERIFY(html.contains(QStringLiteral("no forecast: the project has no model for it")));
+    }
+
+    void koreanReportHasKoreanTitlesAndKeepsTheChosenOrder()
+    {
+        report::ReportOptions options;
+        options.language = report::Language::Korean;
+        options.sections = report::parseSections("contacts, summary");
+        const auto content = report::buildReport(m_project, options);
+        QCOMPARE(content.sections.size(), std::size_t(2));
+        QCOMPARE(content.sections[0].title, std::string("접촉물"));
+        QCOMPARE(content.sections[1].title, std::string("조사 요약"));
+        const auto html = QString::fromStdString(report::htmlText(content));
+        QVERIFY(html.contains(QStringLiteral("lang=\"ko\"")));
+        QVERIFY(html.indexOf(QStringLiteral("1. 접촉물")) < html.indexOf(QStringLiteral("2. 조사 요약")));
+        QVERIFY(html.contains(QStringLiteral("확인됨"))); // the confirmed contact's review, in Korean
+        QVERIFY(html.contains(QStringLiteral("원통형")));
+        QVERIFY_THROWS_EXCEPTION(Error, report::parseSections("summary,appendix"));
+        QVERIFY_THROWS_EXCEPTION(Error, report::parseLanguage("fr"));
+    }
+
+    void rejectedContactsAppearWhenAsked()
+    {
+        report::ReportOptions options;
+        options.sections = {report::SectionKind::Contacts};
+        options.includeRejected = true;
+        const auto html = QString::fromStdString(report::htmlText(report::buildReport(m_project, options)));
+        for (const auto& c : m_project.contacts)
+            QVERIFY(html.contains(coordinate(c.y) + QStringLiteral(", ") + coordinate(c.x)));
+    }
+
+    void movedInputsLeaveAVisibleNoteInsteadOfFailing()
+    {
+        auto moved = m_project;
+        moved.survey = m_dir.filePath(QStringLiteral("gone/survey.xtf")).toStdString();
+        moved.series = m_dir.filePath(QStringLiteral("gone/sensors.csv")).toStdString();
+        const auto content = report::buildReport(moved, {});
+        const auto html = QString::fromStdString(report::htmlText(content));
+        QVERIFY(html.contains(QStringLiteral("gone/survey.xtf")));
+        QVERIFY(html.contains(QStringLiteral("gone/sensors.csv")));
+        QVERIFY(html.contains(QStringLiteral("class=\"missing\"")));
+        QVERIFY(!content.missing.empty());
+        // The contacts are still listed with their positions, without pictures.
+        const auto& c = *std::find_if(moved.contacts.begin(), moved.contacts.end(),
+                                      [](const auto& k) { return k.status != "rejected"; });
+        QVERIFY(html.contains(coordinate(c.y)));
+    }
+
+    void emptyProjectStillBuilds()
+    {
+        const auto content = report::buildReport(project::Project{}, {});
+        QCOMPARE(content.sections.size(), report::allSections().size());
+        const auto html = QString::fromStdString(report::htmlText(content));
+        QVERIFY(html.contains(QStringLiteral("The project holds no contacts.")));
+        QVERIFY(html.contains(QStringLiteral("The project holds no alerts.")));
+        QVERIFY(html.contains(QStringLiteral("The project has no trained models.")));
+    }
+
+    void magnetometerAnomalyIsFoundBesideTheContact()
+    {
+        // A 40 nT dipole 2 s after the contact on a quiet 50,000 nT field.
+        const auto field = [](double t) { return 50000.0 + 40.0 * std::exp(-std::pow(t - 1002.0, 2) / 0.5); };
+        const auto anomaly = report::anomalyNear(field, 1000.0);
+        QVERIFY(anomaly);
+        QVERIFY(std::abs(anomaly->nanotesla - 40.0) < 1.0);
+        QVERIFY(std::abs(anomaly->offsetSeconds - 2.0) < 0.11);
+        QVERIFY(!report::anomalyNear([](double) { return std::nan(""); }, 0));
+    }
+
+    void mosaicOpensInGdalWithItsUtmGeoreferencing()
+    {
+        const auto path = m_dir.filePath(QStringLiteral("m.tif")).toStdString();
+        const auto file = sonar::open(m_project.survey);
+        const auto info = report::writeMosaic(*file, m_project.contacts, path);
+        QCOMPARE(info.epsg, 32652); // 129.1° E, 35° N: UTM zone 52 north
+        GDALAllRegister();
+        std::unique_ptr<GDALDataset> dataset(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+        QVERIFY(dataset);
+        QCOMPARE(dataset->GetRasterCount(), 3);
+        QCOMPARE(dataset->GetRasterXSize(), info.width);
+        double transform[6];
+        QCOMPARE(dataset->GetGeoTransform(transform), CE_None);
+        QCOMPARE(transform[1], info.resolution);
+        QCOMPARE(transform[5], -info.resolution);
+        const auto* srs = dataset->GetSpatialRef();
+        QVERIFY(srs);
+        QCOMPARE(QString::fromLatin1(srs->GetAuthorityCode(nullptr)), QStringLiteral("32652"));
+        // Every simulated object on the line lies inside the mosaic, on data, and the bright highlight
+        // is within a few metres of where the simulator put it.
+        OGRSpatialReference wgs84;
+        wgs84.SetWellKnownGeogCS("WGS84");
+        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        OGRSpatialReference utm(*srs);
+        utm.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        std::unique_ptr<OGRCoordinateTransformation> toUtm(OGRCreateCoordinateTransformation(&wgs84, &utm));
+        QVERIFY(toUtm);
+        auto* band = dataset->GetRasterBand(1);
+        std::vector<std::uint8_t> grey(std::size_t(info.width) * std::size_t(info.height));
+        QCOMPARE(band->RasterIO(GF_Read, 0, 0, info.width, info.height, grey.data(), info.width, info.height, GDT_Byte,
+                                0, 0),
+                 CE_None);
+        std::vector<std::uint8_t> sorted(grey);
+        std::nth_element(sorted.begin(), sorted.begin() + std::ptrdiff_t(sorted.size() / 2), sorted.end());
+        const int median = sorted[sorted.size() / 2];
+        int checked = 0, bright = 0;
+        const auto pingsSpan = double(file->pingCount()) * 0.2; // metres of line
+        for (const auto& object : test::readTruth(m_dir.filePath(QStringLiteral("truth.csv")).toStdString())) {
+            double x = object.longitude, y = object.latitude;
+            QVERIFY(toUtm->Transform(1, &x, &y));
+            const int col = int((x - transform[0]) / transform[1]), row = int((y - transform[3]) / transform[5]);
+            if (col < 8 || row < 8 || col >= info.width - 8 || row >= info.height - 8)
+                continue; // beyond this short line
+            ++checked;
+            int peak = 0;
+            const int reach = int(std::ceil(3.0 / info.resolution));
+            for (int dy = -reach; dy <= reach; ++dy)
+                for (int dx = -reach; dx <= reach; ++dx) {
+                    const int r = std::clamp(row + dy, 0, info.height - 1), c = std::clamp(col + dx, 0, info.width - 1);
+                    peak = std::max<int>(peak, grey[std::size_t(r) * std::size_t(info.width) + std::size_t(c)]);
+                }
+            bright += peak > median + 60 ? 1 : 0;
+        }
+        QVERIFY2(pingsSpan > 0 && checked >= 3, qPrintable(QStringLiteral("%1 objects on the line").arg(checked)));
+        QVERIFY2(bright * 10 >= checked * 8,
+                 qPrintable(QStringLiteral("%1 of %2 objects bright").arg(bright).arg(checked)));
+    }
+
+    void writersNameTheFileTheyCannotWrite()
+    {
+        const auto content = report::buildReport(project::Project{}, {});
+        const std::string bad = m_dir.filePath(QStringLiteral("no/such/folder/r.html")).toStdString();
+        try {
+            report::writeHtml(content, bad);
+            QFAIL("writing into a folder that does not exist should fail");
+        } catch (const Error& e) {
+            QVERIFY(QString::fromUtf8(e.what()).contains(QStringLiteral("no/such/folder")));
+        }
+        const auto file = sonar::open(m_project.survey);
+        const std::string badTif = m_dir.filePath(QStringLiteral("no/such/folder/m.tif")).toStdString();
+        QVERIFY_THROWS_EXCEPTION(Error, report::writeMosaic(*file, {}, badTif));
+        // A good report is not replaced by a failed one.
+        const auto good = m_dir.filePath(QStringLiteral("good.html"));
+        report::writeHtml(content, good.toStdString());
+        const auto before = readText(good);
+        QVERIFY(!before.isEmpty());
+        QVERIFY_THROWS_EXCEPTION(Error, report::writeWaterfallPng(*file, {}, good.toStdString() + "/x.png"));
+        QCOMPARE(readText(good), before);
+    }
+
+    void waterfallPngHasTheContactsBoxed()
+    {
+        const auto file = sonar::open(m_project.survey);
+        const auto plain = m_dir.filePath(QStringLiteral("plain.png")),
+                   boxed = m_dir.filePath(QStringLiteral("boxed.png"));
+        report::writeWaterfallPng(*file, {}, plain.toStdString());
+        report::writeWaterfallPng(*file, m_project.contacts, boxed.toStdString());
+        const cv::Mat a = cv::imread(plain.toStdString()), b = cv::imread(boxed.toStdString());
+        QCOMPARE(a.size(), b.size());
+        QCOMPARE(a.cols, 2 * std::min(1024, file->pingInfo(0).samples));
+        // The confirmed contact's box is drawn in green where its box lies.
+        const auto& c = *std::find_if(m_project.contacts.begin(), m_project.contacts.end(),
+                                      [](const auto& k) { return k.status == "confirmed"; });
+        const int row = int(c.firstPing) - 3;
+        int green = 0;
+        for (int x = 0; x < b.cols; ++x) {
+            const auto p = b.at<cv::Vec3b>(std::max(0, row), x); // BGR
+            green += p[1] > 150 && p[2] < 120 && p[0] < 120 ? 1 : 0;
+        }
+        QVERIFY2(green >= 5, qPrintable(QStringLiteral("%1 green pixels on the box's top edge").arg(green)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReport)
+#include "tst_report.moc"
