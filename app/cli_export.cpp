@@ -32,15 +32,25 @@ void addExportCommand(CLI::App& app)
         // Formats are checked before anything is written, so a typo writes nothing at all.
         if (!contacts->empty())
             report::formatFor(*contacts);
-        if (!alerts->empty() && report::formatFor(*alerts) == report::Format::Kml)
-            throw Error(*alerts + ": alerts are moments, not places; write them as .csv or .geojson");
+        if (!alerts->empty())
+            report::formatFor(*alerts);
         const auto p = project::load(*project);
+        if (!alerts->empty() && report::formatFor(*alerts) == report::Format::Kml && p.survey.empty())
+            throw Error(*alerts + ": the project has no survey to place its alerts; write them as .csv or .geojson");
         if (!contacts->empty()) {
             report::writeContacts(p.contacts, *contacts);
             std::cerr << p.contacts.size() << " contacts written to " << *contacts << "\n";
         }
         if (!alerts->empty()) {
-            report::writeAlerts(p.alerts, *alerts);
+            // Alerts are placed where the towfish was at their peak when the survey covers them.
+            report::Places places;
+            if (!p.survey.empty())
+                try {
+                    places = report::alertPlaces(*sonar::open(p.survey), p.alerts);
+                } catch (const Error& e) {
+                    std::cerr << "fathom-cli: alerts written without places: " << e.what() << "\n";
+                }
+            report::writeAlerts(p.alerts, *alerts, places);
             std::cerr << p.alerts.size() << " alerts written to " << *alerts << "\n";
         }
         if (!mosaic->empty() || !waterfall->empty()) {

@@ -214,6 +214,7 @@ void MainWindow::createMenus()
     m_openSeriesAction = m_fileMenu->addAction(QString(), this, &MainWindow::chooseSeries);
     m_openSeriesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));
     m_exportContactsAction = m_fileMenu->addAction(QString(), this, [this] { exportContacts(); });
+    m_exportAlertsAction = m_fileMenu->addAction(QString(), this, [this] { exportAlerts(); });
     m_exportMosaicAction = m_fileMenu->addAction(QString(), this, [this] { exportMosaic(); });
     m_reportAction = m_fileMenu->addAction(QString(), this, [this] { showReportDialog(); });
     m_reportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
@@ -336,6 +337,7 @@ void MainWindow::retranslate()
     m_showClassicalAction->setText(tr("Contacts of the &Classical Detector on the Waterfall"));
     m_exportContactsAction->setText(tr("&Export Contacts…"));
     m_exportMosaicAction->setText(tr("Export Survey &Mosaic…"));
+    m_exportAlertsAction->setText(tr("Export &Alerts…"));
     m_reportAction->setText(tr("&Report…"));
     m_goToPingAction->setText(tr("&Go to Ping…"));
     m_goToTimeAction->setText(tr("Go to &Time…"));

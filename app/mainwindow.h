@@ -71,6 +71,8 @@ public:
     // File -> Export Survey Mosaic… / Waterfall Image…: in the background; false when there is no
     // survey or no file was chosen. `done` (for tests) runs when it is written or failed.
     bool exportMosaic(const QString& file = {}, std::function<void(bool)> done = {});
+    // The alerts as GeoJSON, KML or CSV, placed where the towfish was when the survey covers them.
+    bool exportAlerts(const QString& file = {});
     SeriesPlot* seriesPlot() const { return m_seriesPlot; }
     AlertTable* alertTable() const { return m_alertTable; }
     TrainingPanel* trainingPanel() const { return m_trainingPanel; }
@@ -157,6 +159,7 @@ private:
     QAction* m_exportContactsAction = nullptr;
     QAction* m_reportAction = nullptr;
     QAction* m_exportMosaicAction = nullptr;
+    QAction* m_exportAlertsAction = nullptr;
     QPointer<ReportDialog> m_reportDialog;
     TrainingPanel* m_trainingPanel = nullptr;
     AnalysisController* m_analysis = nullptr;

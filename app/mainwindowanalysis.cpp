@@ -7,6 +7,7 @@
 #include "contacttable.h"
 #include "mainwindow.h"
 #include "report/exports.h"
+#include "report/report.h"
 #include "seriesplot.h"
 #include "sonar/sonarfile.h"
 #include "surveycontroller.h"
@@ -121,24 +122,13 @@ QString MainWindow::magnetometerNear(double time) const
             channel = name;
     if (channel.isEmpty())
         return {};
-    // The anomaly: the largest departure within ±5 s from the median of the minute around it.
-    std::vector<double> around;
-    for (int s = -30; s <= 30; ++s)
-        around.push_back(m_seriesPlot->valueAt(channel, time + s));
-    std::nth_element(around.begin(), around.begin() + 30, around.end());
-    const double baseline = around[30];
-    double peak = 0, at = 0;
-    for (double dt = -5; dt <= 5; dt += 0.1) {
-        const double departure = m_seriesPlot->valueAt(channel, time + dt) - baseline;
-        if (std::isfinite(departure) && std::abs(departure) > std::abs(peak)) {
-            peak = departure;
-            at = dt;
-        }
-    }
+    const auto anomaly = report::anomalyNear([&](double t) { return m_seriesPlot->valueAt(channel, t); }, time);
+    if (!anomaly)
+        return {};
     return tr("Magnetometer (%1): %2 nT from the local median, %3 s from the contact")
         .arg(channel)
-        .arg(peak, 0, 'f', 1)
-        .arg(at, 0, 'f', 1);
+        .arg(anomaly->nanotesla, 0, 'f', 1)
+        .arg(anomaly->offsetSeconds, 0, 'f', 1);
 }
 
 void MainWindow::showMomentInSurvey(double time)

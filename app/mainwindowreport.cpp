@@ -1,7 +1,9 @@
 // MainWindow's report side: the report dialog and the survey as a mosaic or waterfall picture.
+#include "common/error.h"
 #include "common/logging.h"
 #include "contactscontroller.h"
 #include "mainwindow.h"
+#include "report/exports.h"
 #include "report/mosaic.h"
 #include "report/report.h"
 #include "reportdialog.h"
@@ -38,6 +40,32 @@ ReportDialog* MainWindow::showReportDialog()
     });
     m_reportDialog->show(); // not modal: the survey stays in reach while it builds
     return m_reportDialog;
+}
+
+bool MainWindow::exportAlerts(const QString& chosen)
+{
+    QSettings settings;
+    const auto file = !chosen.isEmpty()
+                          ? chosen
+                          : QFileDialog::getSaveFileName(
+                                this, tr("Export Alerts"), settings.value(QStringLiteral("export/folder")).toString(),
+                                tr("GeoJSON (*.geojson);;KML for Google Earth (*.kml);;CSV (*.csv)"));
+    if (file.isEmpty())
+        return false;
+    settings.setValue(QStringLiteral("export/folder"), QFileInfo(file).absolutePath());
+    const auto alerts = currentProject().alerts;
+    try {
+        report::Places places;
+        if (const auto survey = m_survey->file())
+            places = report::alertPlaces(*survey, alerts);
+        report::writeAlerts(alerts, file.toStdString(), places);
+    } catch (const Error& e) {
+        showError(tr("Export Alerts"), QString::fromStdString(e.what()), QStringLiteral("exportError"));
+        return false;
+    }
+    statusBar()->showMessage(
+        tr("%n alert(s) written to %1", nullptr, int(alerts.size())).arg(QFileInfo(file).fileName()), 8000);
+    return true;
 }
 
 bool MainWindow::exportMosaic(const QString& chosen, std::function<void(bool)> done)

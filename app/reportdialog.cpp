@@ -143,6 +143,7 @@ ReportDialog::ReportDialog(project::Project project, std::vector<std::pair<std::
     m_notes = new QPlainTextEdit(this);
     m_notes->setPlaceholderText(tr("The analyst's notes: conditions, remarks, recommendations…"));
     m_notes->setMaximumHeight(90);
+    m_sections->setMaximumHeight(150);
 
     m_output = new QLineEdit(settings.value(QStringLiteral("output")).toString(), this);
     m_output->setPlaceholderText(tr("report.pdf or report.html"));
@@ -151,7 +152,9 @@ ReportDialog::ReportDialog(project::Project project, std::vector<std::pair<std::
     auto* outputRow = new QHBoxLayout;
     outputRow->addWidget(m_output);
     outputRow->addWidget(browse);
-    form->addRow(tr("&File:"), outputRow);
+    auto* fileLabel = new QLabel(tr("&File:"), this);
+    fileLabel->setBuddy(m_output);
+    form->addRow(fileLabel, outputRow);
 
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 100);

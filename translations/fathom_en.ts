@@ -863,6 +863,18 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <source>%1 written</source>
         <translation>%1 written</translation>
     </message>
+    <message>
+        <source>Export &amp;Alerts…</source>
+        <translation>Export &amp;Alerts…</translation>
+    </message>
+    <message>
+        <source>Export Alerts</source>
+        <translation>Export Alerts</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) written to %1</source>
+        <translation><numerusform>%n alert written to %1</numerusform><numerusform>%n alerts written to %1</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>fathom::ReportDialog</name>

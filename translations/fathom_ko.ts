@@ -881,6 +881,18 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <source>%1 written</source>
         <translation>%1 저장됨</translation>
     </message>
+    <message>
+        <source>Export &amp;Alerts…</source>
+        <translation>경보 내보내기(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Export Alerts</source>
+        <translation>경보 내보내기</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) written to %1</source>
+        <translation><numerusform>경보 %n개를 %1에 저장함</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>fathom::ReportDialog</name>
@@ -1018,7 +1030,9 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     </message>
     <message numerus="yes">
         <source>Written to %1 (%n pages).</source>
-        <translation><numerusform>%1에 저장됨(%n쪽).</numerusform></translation>
+        <translation>
+            <numerusform>%1에 저장됨(%n쪽).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Written to %1.</source>

@@ -4,6 +4,7 @@
 #include "common/atomicfile.h"
 #include "common/error.h"
 #include "common/timeformat.h"
+#include "sonar/sonarfile.h"
 
 #include <nlohmann/json.hpp>
 
@@ -110,12 +111,59 @@ void writeContacts(const std::vector<project::ContactRecord>& contacts, const st
     out.commit();
 }
 
-void writeAlerts(const std::vector<project::AlertRecord>& alerts, const std::filesystem::path& file)
+Places alertPlaces(const sonar::SonarFile& survey, const std::vector<project::AlertRecord>& alerts)
+{
+    Places places(alerts.size());
+    survey.waitComplete();
+    const std::size_t pings = survey.pingCount();
+    if (pings == 0)
+        return places;
+    const double first = survey.pingInfo(0).time, last = survey.pingInfo(pings - 1).time;
+    for (std::size_t i = 0; i < alerts.size(); ++i) {
+        const double t = alerts[i].peak;
+        if (t < first - 1 || t > last + 1)
+            continue;
+        const auto info = survey.pingInfo(sonar::pingNearest(survey, t));
+        if (info.x != 0 || info.y != 0)
+            places[i] = Place{info.x, info.y};
+    }
+    return places;
+}
+
+void writeAlerts(const std::vector<project::AlertRecord>& alerts, const std::filesystem::path& file,
+                 const Places& places)
 {
     const auto format = formatFor(file);
-    if (format == Format::Kml)
-        throw Error(file.string() + ": alerts are moments, not places; write them as .csv or .geojson");
+    const auto placeOf = [&](std::size_t i) { return i < places.size() ? places[i] : std::nullopt; };
+    if (format == Format::Kml) {
+        bool any = false;
+        for (std::size_t i = 0; i < alerts.size(); ++i)
+            any = any || placeOf(i).has_value();
+        if (!any && !alerts.empty())
+            throw Error(file.string() +
+                        ": these alerts have no place (no survey covers their times); write them as .csv or .geojson");
+    }
     AtomicFile out(file);
+    if (format == Format::Kml) {
+        out.stream() << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n"
+                        "<Document>\n<name>Fathom alerts</name>\n";
+        for (std::size_t i = 0; i < alerts.size(); ++i) {
+            const auto place = placeOf(i);
+            if (!place)
+                continue;
+            const auto& a = alerts[i];
+            out.stream() << "<Placemark>\n<name>" << markupEscape("alert " + formatUtc(a.peak, TimeStyle::Iso))
+                         << "</name>\n<TimeSpan><begin>" << formatUtc(a.start, TimeStyle::IsoMillis) << "</begin><end>"
+                         << formatUtc(a.end, TimeStyle::IsoMillis) << "</end></TimeSpan>\n<description>"
+                         << markupEscape("score " + number(a.score, 2) + "; " + a.channels + "; " + a.status +
+                                         (a.note.empty() ? "" : "; " + a.note))
+                         << "</description>\n<Point><coordinates>" << number(place->x, 8) << "," << number(place->y, 8)
+                         << ",0</coordinates></Point>\n</Placemark>\n";
+        }
+        out.stream() << "</Document>\n</kml>\n";
+        out.commit();
+        return;
+    }
     if (format == Format::Csv) {
         out.stream() << "start,end,peak,start_row,end_row,peak_row,score,channels,model,status,note\n";
         for (const auto& a : alerts)
@@ -125,18 +173,22 @@ void writeAlerts(const std::vector<project::AlertRecord>& alerts, const std::fil
                          << cell(a.model) << "," << a.status << "," << cell(a.note) << "\n";
     } else {
         json features = json::array();
-        for (const auto& a : alerts)
-            features.push_back({{"type", "Feature"},
-                                {"geometry", nullptr},
-                                {"properties",
-                                 {{"start", formatUtc(a.start, TimeStyle::IsoMillis)},
-                                  {"end", formatUtc(a.end, TimeStyle::IsoMillis)},
-                                  {"peak", formatUtc(a.peak, TimeStyle::IsoMillis)},
-                                  {"score", a.score},
-                                  {"channels", a.channels},
-                                  {"model", a.model},
-                                  {"status", a.status},
-                                  {"note", a.note}}}});
+        for (std::size_t i = 0; i < alerts.size(); ++i) {
+            const auto& a = alerts[i];
+            const auto place = placeOf(i);
+            features.push_back(
+                {{"type", "Feature"},
+                 {"geometry", place ? json{{"type", "Point"}, {"coordinates", {place->x, place->y}}} : json(nullptr)},
+                 {"properties",
+                  {{"start", formatUtc(a.start, TimeStyle::IsoMillis)},
+                   {"end", formatUtc(a.end, TimeStyle::IsoMillis)},
+                   {"peak", formatUtc(a.peak, TimeStyle::IsoMillis)},
+                   {"score", a.score},
+                   {"channels", a.channels},
+                   {"model", a.model},
+                   {"status", a.status},
+                   {"note", a.note}}}});
+        }
         out.stream() << json{{"type", "FeatureCollection"}, {"features", features}}.dump(2) << "\n";
     }
     out.commit();

@@ -1,4 +1,5 @@
 #include "common/error.h"
+#include "report/exports.h"
 #include "report/mosaic.h"
 #include "report/report.h"
 #include "reportfixture.h"
@@ -225,6 +226,28 @@ private slots:
         QVERIFY(!before.isEmpty());
         QVERIFY_THROWS_EXCEPTION(Error, report::writeWaterfallPng(*file, {}, good.toStdString() + "/x.png"));
         QCOMPARE(readText(good), before);
+    }
+
+    void alertsArePlacedWhereTheTowfishWasAtTheirPeak()
+    {
+        const auto file = sonar::open(m_project.survey);
+        auto alerts = m_project.alerts;
+        project::AlertRecord outside = alerts.front();
+        outside.peak = 100; // a series without time: rows, not moments of the survey
+        alerts.push_back(outside);
+        const auto places = report::alertPlaces(*file, alerts);
+        QCOMPARE(places.size(), std::size_t(2));
+        QVERIFY(places[0]);
+        QVERIFY(!places[1]);
+        const auto ping = file->pingInfo(sonar::pingNearest(*file, alerts[0].peak));
+        QCOMPARE(places[0]->x, ping.x);
+        QCOMPARE(places[0]->y, ping.y);
+        const auto kml = m_dir.filePath(QStringLiteral("alerts.kml"));
+        report::writeAlerts(alerts, kml.toStdString(), places);
+        const auto text = readText(kml);
+        QCOMPARE(text.count(QStringLiteral("<Placemark>")), 1);
+        QVERIFY(text.contains(QString::number(ping.x, 'f', 8) + QLatin1Char(',') + QString::number(ping.y, 'f', 8)));
+        QVERIFY(text.contains(QStringLiteral("<TimeSpan>")));
     }
 
     void waterfallPngHasTheContactsBoxed()
