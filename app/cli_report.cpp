@@ -15,6 +15,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <unistd.h>
 
 namespace fathom::cli {
 
@@ -47,6 +48,10 @@ void runReport(const ReportArgs& a, const StartupOptions& startupOptions)
         throw Error(a.out +
                     ": this fathom-cli was built without Qt (FATHOM_BUILD_GUI=OFF) and writes only .html reports");
 #endif
+    // The folder is checked before the work: a report that cannot be written is not built.
+    const auto folder = std::filesystem::absolute(a.out).parent_path();
+    if (!std::filesystem::is_directory(folder) || ::access(folder.c_str(), W_OK) != 0)
+        throw Error(a.out + ": cannot be written (the folder " + folder.string() + " is missing or read-only)");
     report::ReportOptions options;
     options.language = report::parseLanguage(a.lang);
     if (!a.sections.empty())

@@ -31,6 +31,7 @@ ContactRecord contactFromDetection(const sonar::Detection& d)
     c.farGround = std::sqrt(std::max(0.0, c.farSlant * c.farSlant - depth2));
     c.score = d.score;
     c.detector = d.detector;
+    c.detectorScores[d.detector] = d.score;
     return c;
 }
 

@@ -56,6 +56,7 @@ json contactJson(const ContactRecord& c)
             {"class", c.cls},
             {"score", c.score},
             {"detector", c.detector},
+            {"detector_scores", c.detectorScores},
             {"status", c.status},
             {"note", c.note}};
 }
@@ -85,6 +86,8 @@ ContactRecord contactFrom(const json& j)
     c.cls = j.value("class", "");
     c.score = j.value("score", 0.0);
     c.detector = j.value("detector", "");
+    if (j.contains("detector_scores"))
+        c.detectorScores = j.at("detector_scores").get<std::map<std::string, double>>();
     c.status = j.value("status", "new");
     checkStatus(c.status);
     c.note = j.value("note", "");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,10 +31,11 @@ struct ContactRecord
     // The box drawn on the waterfall: pings, and slant and ground range (metres) across.
     long long firstPing = 0, lastPing = 0;
     double nearSlant = 0, farSlant = 0, nearGround = 0, farGround = 0;
-    std::string cls; // "cylinder", "cone", "sphere", "rock", "debris", "wreck", or empty
-    double score = 0;
-    std::string detector;
-    std::string status = "new"; // "new", "confirmed", "rejected"
+    std::string cls;                              // "cylinder", "cone", "sphere", "rock", "debris", "wreck", or empty
+    double score = 0;                             // the ensemble's, or the only detector's
+    std::string detector;                         // who proposed it: "classical", "cnn", "fused", "analyst"
+    std::map<std::string, double> detectorScores; // each detector's own score, by detector
+    std::string status = "new";                   // "new", "confirmed", "rejected"
     std::string note;
 };
 

@@ -9,6 +9,7 @@
 #include "series/csvloader.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <map>
 #include <sstream>
@@ -160,7 +161,12 @@ void addContacts(Section& section, Inputs& in, const ReportOptions& options, Rep
         add("height", metresText(c.height));
         add("class", cls);
         add("score", fixed(c.score, 2));
-        add("detector_scores", (c.detector.empty() ? std::string("analyst") : c.detector) + " " + fixed(c.score, 2));
+        std::string scores;
+        for (const auto& [detector, score] : c.detectorScores)
+            scores += (scores.empty() ? "" : ", ") + detector + " " + fixed(score, 2);
+        if (scores.empty())
+            scores = (c.detector.empty() ? std::string("analyst") : c.detector) + " " + fixed(c.score, 2);
+        add("detector_scores", scores);
         add("review", text(c.status, L));
         if (!c.note.empty())
             add("note", c.note);
@@ -359,6 +365,15 @@ void addModels(Section& section, Inputs& in, const ReportOptions& options, Repor
         add("trained_on", card.trainedOn);
         add("trained_device", card.device);
         add("training_time", fixed(card.seconds, 1) + " s");
+        // When: the weights' time on disk (a model folder is written once, at the end of training).
+        std::error_code timeError;
+        const auto written = fs::last_write_time(dir / "weights.pt", timeError);
+        if (!timeError) {
+            const auto system = std::chrono::file_clock::to_sys(written);
+            add("trained_at",
+                formatUtc(std::chrono::duration<double>(system.time_since_epoch()).count(), TimeStyle::Readable)
+                    .substr(0, 16));
+        }
         section.blocks.push_back(std::move(fields));
         Block metrics;
         metrics.kind = Block::Kind::Table;

@@ -105,6 +105,7 @@ const std::map<std::string, Wording>& catalogue()
         {"trained_on", {"Training data", "학습 데이터"}},
         {"trained_device", {"Trained on", "학습 장치"}},
         {"training_time", {"Training time", "학습 시간"}},
+        {"trained_at", {"Trained (UTC)", "학습 일시(UTC)"}},
         {"features", {"Features → target", "입력 → 대상"}},
         {"active", {"active", "사용 중"}},
         {"metric", {"Metric", "지표"}},

@@ -427,6 +427,12 @@ private slots:
                  QStringLiteral("--sections"), QStringLiteral("summary,appendix")});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(QStringLiteral("'appendix'")), qPrintable(r.err));
+        // A folder that cannot be written is refused before the report is built.
+        r = run({QStringLiteral("report"), project, QStringLiteral("--out"),
+                 dir.filePath(QStringLiteral("missing/day.html"))});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("missing")) && !r.err.contains(QStringLiteral("building")),
+                 qPrintable(r.err));
 
         const auto tif = dir.filePath(QStringLiteral("day.tif"));
         r = run({QStringLiteral("export"), project, QStringLiteral("--mosaic"), tif});

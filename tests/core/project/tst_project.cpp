@@ -48,6 +48,7 @@ private slots:
         c.score = 0.91;
         c.status = "rejected";
         c.note = "known wreck";
+        c.detectorScores = {{"classical", 0.41}, {"cnn", 0.93}};
         p.contacts = {c};
         p.visibleChannels = {"altitude_m", "roll_deg"};
         p.viewStart = 10;
@@ -71,6 +72,7 @@ private slots:
         QCOMPARE(q.contacts[0].status, std::string("rejected"));
         QCOMPARE(q.contacts[0].x, c.x);
         QCOMPARE(q.contacts[0].sample, 138);
+        QCOMPARE(q.contacts[0].detectorScores, c.detectorScores); // each detector's score, for the report
         QCOMPARE(q.ping, 281LL);
     }
 
