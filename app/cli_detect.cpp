@@ -3,6 +3,7 @@
 #include "common/atomicfile.h"
 #include "common/error.h"
 #include "common/timeformat.h"
+#include "ml/cnndetector.h"
 #include "project/contacts.h"
 #include "series/csvloader.h"
 #include "sonar/detector.h"
@@ -14,6 +15,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <unistd.h>
 
 namespace fathom::cli {
@@ -22,7 +24,9 @@ namespace {
 
 struct DetectArgs
 {
-    std::string file, out, truth, project;
+    std::string file, out, truth, project, model;
+    double minCnnScore = 0.35;
+    bool cnnOnly = false, classicalOnly = false;
     sonar::ClassicalOptions options;
     bool json = false;
 };
@@ -32,14 +36,18 @@ void writeCsv(const std::vector<sonar::Detection>& found, const std::string& pat
     AtomicFile out(path);
     auto& csv = out.stream();
     csv << "ping,side,sample,time,x,y,slant_range_m,ground_range_m,length_m,width_m,height_m,contrast,shadow_m,"
-           "score,detector\n";
+           "score,detector,class,detector_scores\n";
     char line[400];
     for (const auto& d : found) {
-        std::snprintf(line, sizeof line, "%zu,%s,%d,%s,%.8f,%.8f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.3f,%s\n", d.ping,
-                      d.side ? "starboard" : "port", d.sample, formatUtc(d.time, TimeStyle::IsoMillis).c_str(), d.x,
-                      d.y, d.slantRange, d.groundRange, d.length, d.width, d.height, d.contrast, d.shadow, d.score,
-                      d.detector.c_str());
+        std::snprintf(line, sizeof line, "%zu,%s,%d,%s,%.8f,%.8f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.3f,%s,%s,",
+                      d.ping, d.side ? "starboard" : "port", d.sample, formatUtc(d.time, TimeStyle::IsoMillis).c_str(),
+                      d.x, d.y, d.slantRange, d.groundRange, d.length, d.width, d.height, d.contrast, d.shadow, d.score,
+                      d.detector.c_str(), d.cls.c_str());
         csv << line;
+        std::string scores;
+        for (const auto& [name, score] : d.scores)
+            scores += (scores.empty() ? "" : ";") + name + "=" + std::to_string(score).substr(0, 5);
+        csv << scores << "\n";
     }
     out.commit();
 }
@@ -61,57 +69,66 @@ void writeGeoJson(const std::vector<sonar::Detection>& found, const std::string&
                               {"height_m", d.height},
                               {"score", d.score},
                               {"detector", d.detector},
+                              {"class", d.cls},
+                              {"detector_scores", d.scores},
                               {"status", "new"}}}});
     AtomicFile out(path);
     out.stream() << nlohmann::json{{"type", "FeatureCollection"}, {"features", features}}.dump(2) << "\n";
     out.commit();
 }
 
-// Detections against the simulator's truth.csv: an object is found when a detection on its side
-// lies within 15 pings and 30 samples of its centre; a detection near no object is a false alarm.
+// Detections against the simulator's truth.csv (ml::scoreAgainstTruth) as JSON.
 nlohmann::json score(const std::vector<sonar::Detection>& found, const std::string& truthPath, std::size_t pings)
 {
-    series::LoadReport report;
-    series::LoadOptions load;
-    load.skip = {"class"};
-    const auto truth = series::loadCsv(truthPath, load, report);
-    const auto ping = truth.column(truth.channel("ping")), channel = truth.column(truth.channel("channel"));
-    const auto sample = truth.column(truth.channel("sample")), mine = truth.column(truth.channel("mine_like"));
-    const auto near = [&](const sonar::Detection& d, std::size_t i) {
-        return d.side == int(channel[i]) && std::abs(double(d.ping) - ping[i]) <= 15 &&
-               std::abs(double(d.sample) - sample[i]) <= 30;
-    };
-    int mineLike = 0, mineFound = 0, objects = 0, objectsFound = 0, falseAlarms = 0;
-    for (std::size_t i = 0; i < truth.rows; ++i) {
-        const bool hit = std::any_of(found.begin(), found.end(), [&](const auto& d) { return near(d, i); });
-        ++objects;
-        objectsFound += hit;
-        if (mine[i] > 0.5f) {
-            ++mineLike;
-            mineFound += hit;
+    const auto s = ml::scoreAgainstTruth(found, truthPath, pings);
+    return {{"mine_like", s.mineLike},
+            {"mine_like_found", s.mineLikeFound},
+            {"recall_mine_like", s.recallMineLike},
+            {"objects", s.objects},
+            {"objects_found", s.objectsFound},
+            {"false_alarms", s.falseAlarms},
+            {"false_alarms_per_1000_pings", s.falseAlarmsPer1000}};
+}
+
+// The classical detector alone, or with a CNN detector's boxes fused in.
+std::vector<sonar::Detection> runDetectors(const sonar::SonarFile& file, const sonar::ClassicalOptions& options,
+                                           const std::string& model, double minCnnScore, bool classicalToo,
+                                           bool classicalOnly)
+{
+    std::optional<ml::CnnDetector> cnn;
+    if (!model.empty()) {
+        cnn = ml::CnnDetector::load(model);
+        cnn->checkFile(file); // before any work: a model for other files says so at once
+    } else if (!classicalOnly && std::filesystem::exists(ml::shippedDetectorDir() / "weights.pt")) {
+        // The shipped CNN joins where it can read the file; otherwise the classical detector alone.
+        cnn = ml::CnnDetector::load(ml::shippedDetectorDir());
+        try {
+            cnn->checkFile(file);
+        } catch (const Error& e) {
+            std::fprintf(stderr, "the shipped CNN detector is left out: %s\n", e.what());
+            cnn.reset();
         }
     }
-    for (const auto& d : found) {
-        bool any = false;
-        for (std::size_t i = 0; i < truth.rows && !any; ++i)
-            any = near(d, i);
-        falseAlarms += !any;
+    std::vector<sonar::Detection> classical;
+    if (classicalToo || !cnn) {
+        classical = sonar::detectClassical(
+            file, options, [&](double share) { std::fprintf(stderr, "\rclassical… %3.0f %%", 100 * share); });
+        std::fprintf(stderr, "\n");
     }
-    return {{"mine_like", mineLike},
-            {"mine_like_found", mineFound},
-            {"recall_mine_like", mineLike ? double(mineFound) / mineLike : 0.0},
-            {"objects", objects},
-            {"objects_found", objectsFound},
-            {"false_alarms", falseAlarms},
-            {"false_alarms_per_1000_pings", pings ? 1000.0 * falseAlarms / double(pings) : 0.0}};
+    if (!cnn)
+        return classical;
+    const auto learned =
+        cnn->detect(file, minCnnScore, [](double share) { std::fprintf(stderr, "\rcnn… %3.0f %%", 100 * share); });
+    std::fprintf(stderr, "\n%zu classical, %zu cnn\n", classical.size(), learned.size());
+    return sonar::fuseDetections({classical, learned});
 }
 
 void detectCommand(const DetectArgs& args)
 {
     const auto file = sonar::open(args.file);
-    const auto found = sonar::detectClassical(
-        *file, args.options, [](double share) { std::fprintf(stderr, "\rdetecting… %3.0f %%", 100 * share); });
-    std::fprintf(stderr, "\n%zu contacts in %zu pings\n", found.size(), file->pingCount());
+    const auto found =
+        runDetectors(*file, args.options, args.model, args.minCnnScore, !args.cnnOnly, args.classicalOnly);
+    std::fprintf(stderr, "%zu contacts in %zu pings\n", found.size(), file->pingCount());
     if (!args.out.empty()) {
         if (args.out.ends_with(".geojson") || args.out.ends_with(".json"))
             writeGeoJson(found, args.out);
@@ -156,11 +173,17 @@ void benchDetect(std::uint64_t seed, int pings, const std::string& jsonOut)
     options.pings = pings;
     std::cerr << "bench: writing a " << pings << "-ping survey (seed " << seed << ")\n";
     const auto files = sonar::writeDemoSurvey(dir, options);
-    const auto start = std::chrono::steady_clock::now();
+    auto time = [](auto&& work) {
+        const auto start = std::chrono::steady_clock::now();
+        auto value = work();
+        return std::pair{std::move(value),
+                         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
+    };
+    // Each detector from opening the file: decoding and normalising are part of its time.
+    auto [classical, seconds] = time([&] { return sonar::detectClassical(*sonar::open(files[0])); });
     const auto file = sonar::open(files[0]);
-    const auto found = sonar::detectClassical(*file);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    auto result = score(found, files[1].string(), file->pingCount());
+    file->waitComplete(); // large files index in the background
+    nlohmann::json result = score(classical, files[1].string(), file->pingCount());
     result["pings"] = file->pingCount();
     result["samples_per_side"] = file->pingInfo(0).samples;
     result["seconds"] = seconds;
@@ -170,6 +193,22 @@ void benchDetect(std::uint64_t seed, int pings, const std::string& jsonOut)
                 "mine-like recall %.2f, %.2f false alarms per 1,000 pings\n",
                 file->pingCount(), file->pingInfo(0).samples, seconds, result["recall_mine_like"].get<double>(),
                 result["false_alarms_per_1000_pings"].get<double>());
+    if (std::filesystem::exists(ml::shippedDetectorDir() / "weights.pt")) {
+        const auto cnn = ml::CnnDetector::load(ml::shippedDetectorDir());
+        auto [learned, cnnSeconds] = time([&] { return cnn.detect(*sonar::open(files[0])); });
+        auto cnnScore = score(learned, files[1].string(), file->pingCount());
+        cnnScore["seconds"] = cnnSeconds;
+        auto fusedScore = score(sonar::fuseDetections({classical, learned}), files[1].string(), file->pingCount());
+        fusedScore["seconds"] = seconds + cnnSeconds;
+        std::printf("cnn detector: %.2f s; mine-like recall %.2f, %.2f false alarms per 1,000 pings\n"
+                    "fused: %.2f s; mine-like recall %.2f, %.2f false alarms per 1,000 pings\n",
+                    cnnSeconds, cnnScore["recall_mine_like"].get<double>(),
+                    cnnScore["false_alarms_per_1000_pings"].get<double>(), seconds + cnnSeconds,
+                    fusedScore["recall_mine_like"].get<double>(),
+                    fusedScore["false_alarms_per_1000_pings"].get<double>());
+        result["cnn"] = cnnScore;
+        result["fused"] = fusedScore;
+    }
     if (!jsonOut.empty()) {
         AtomicFile out(jsonOut);
         out.stream() << result.dump(2) << "\n";
@@ -203,6 +242,12 @@ void addDetectCommand(CLI::App& app)
     cmd->add_option("--out", a->out, "contacts.csv, or .geojson for GIS");
     cmd->add_option("--truth", a->truth, "The simulator's truth.csv: print recall and false alarms");
     cmd->add_flag("--json", a->json, "Print a JSON summary");
+    cmd->add_option("--model", a->model,
+                    "A CNN detector folder (train-detector); default: the shipped one. Its boxes are fused with the "
+                    "classical ones");
+    cmd->add_option("--min-cnn-score", a->minCnnScore, "Lowest CNN score kept (0..1)");
+    cmd->add_flag("--cnn-only", a->cnnOnly, "The CNN's boxes alone, no classical detector");
+    cmd->add_flag("--classical-only", a->classicalOnly, "The classical detector alone, without the shipped CNN");
     cmd->add_option("--project", a->project,
                     "Add the contacts to a .fathom project (made when absent; reviewed contacts stay)");
     cmd->add_option("--highlight", a->options.highlight, "Highlight threshold, times the local mean");

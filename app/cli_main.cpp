@@ -47,6 +47,7 @@ int main(int argc, char** argv)
 
     fathom::cli::addSonarCommands(app);
     fathom::cli::addDetectCommand(app);
+    fathom::cli::addTrainDetectorCommand(app);
     fathom::cli::addExportCommand(app);
     fathom::cli::addReportCommand(app, options);
     fathom::cli::addSeriesCommands(app);

@@ -31,7 +31,10 @@ ContactRecord contactFromDetection(const sonar::Detection& d)
     c.farGround = std::sqrt(std::max(0.0, c.farSlant * c.farSlant - depth2));
     c.score = d.score;
     c.detector = d.detector;
-    c.detectorScores[d.detector] = d.score;
+    c.cls = d.cls;
+    c.detectorScores = d.scores;
+    if (c.detectorScores.empty())
+        c.detectorScores[d.detector] = d.score;
     return c;
 }
 

@@ -22,9 +22,9 @@ struct Tile
     double binMetres = 0; // slant range per sample
 };
 
-// One side's pings, gain-normalised and divided by a local mean: the CFAR-style picture.
-Tile normalisedTile(const SonarFile& file, int channel, std::size_t first, std::size_t last,
-                    const std::vector<double>& altitude, int window)
+// One side's pings gain-normalised: each range bin over its mean, the water column at 1.
+cv::Mat gainImage(const SonarFile& file, int channel, std::size_t first, std::size_t last,
+                  const std::vector<double>& altitude, double binMetres)
 {
     const int samples = file.pingInfo(first).samples;
     cv::Mat raw(int(last - first), samples, CV_32F, cv::Scalar(0));
@@ -33,13 +33,10 @@ Tile normalisedTile(const SonarFile& file, int channel, std::size_t first, std::
         auto* row = raw.ptr<float>(int(p - first));
         std::copy_n(values.begin(), std::min<std::size_t>(values.size(), std::size_t(samples)), row);
     }
-    Tile tile;
-    tile.first = first;
-    tile.binMetres = file.pingInfo(first).slantRange / std::max(1, samples);
     // The water column is no seabed: it is set to the seabed's level so it is neither highlight
     // nor shadow, and the first return below the towfish is dropped with it.
     for (int r = 0; r < raw.rows; ++r) {
-        const int bottom = int(altitude[first + std::size_t(r)] / tile.binMetres) + 3;
+        const int bottom = int(altitude[first + std::size_t(r)] / binMetres) + 3;
         auto* row = raw.ptr<float>(r);
         for (int k = 0; k < std::min(bottom, samples); ++k)
             row[k] = -1; // marked, filled below
@@ -61,6 +58,17 @@ Tile normalisedTile(const SonarFile& file, int channel, std::size_t first, std::
         for (int k = 0; k < samples; ++k)
             gain.at<float>(r, k) =
                 valid.at<uchar>(r, k) ? raw.at<float>(r, k) / std::max(1e-3f, columnMean.at<float>(0, k)) : 1.0f;
+    return gain;
+}
+
+// One side's pings, gain-normalised and divided by a local mean: the CFAR-style picture.
+Tile normalisedTile(const SonarFile& file, int channel, std::size_t first, std::size_t last,
+                    const std::vector<double>& altitude, int window)
+{
+    Tile tile;
+    tile.first = first;
+    tile.binMetres = file.pingInfo(first).slantRange / std::max(1, file.pingInfo(first).samples);
+    const cv::Mat gain = gainImage(file, channel, first, last, altitude, tile.binMetres);
     // Speckle down, then each pixel against the mean of a window around it.
     cv::Mat smooth, local;
     cv::blur(gain, smooth, cv::Size(3, 3));
@@ -111,30 +119,13 @@ void detectInTile(const SonarFile& file, const Georeferencer& geo, const Tile& t
         const double score = (1.0 - std::exp(-(contrast - 1.0) / 2.0)) * (1.0 - std::exp(-shadowMetres / 1.5));
         if (score < o.minScore)
             continue;
-        Detection d;
-        d.side = side;
-        d.ping = tile.first + std::size_t(std::lround(centroids.at<double>(c, 1)));
-        d.sample = int(std::lround(centroids.at<double>(c, 0)));
-        d.firstPing = tile.first + std::size_t(top);
-        d.lastPing = tile.first + std::size_t(top + height - 1);
-        d.firstSample = left;
-        d.lastSample = left + width - 1 + bins;
-        const auto info = file.pingInfo(d.ping);
-        d.time = info.time;
-        d.slantRange = (d.sample + 0.5) * tile.binMetres;
-        d.groundRange = geo.groundRange(d.ping, d.slantRange);
-        const auto point = geo.locate(double(d.ping), side, d.groundRange);
-        d.x = point.x;
-        d.y = point.y;
-        d.length = geo.distance(double(d.firstPing), side, d.groundRange, double(d.lastPing) + 1, side, d.groundRange);
-        const double nearGround = geo.groundRange(d.ping, left * tile.binMetres);
-        const double farGround = geo.groundRange(d.ping, (left + width) * tile.binMetres);
-        const double shadowEnd = geo.groundRange(d.ping, (left + width + bins) * tile.binMetres);
-        d.width = farGround - nearGround;
-        d.height = Georeferencer::heightFromShadow(geo.altitude(d.ping), farGround, shadowEnd);
+        Detection d = detectionFromBox(file, geo, side, tile.first + std::size_t(top),
+                                       tile.first + std::size_t(top + height - 1), left, left + width - 1,
+                                       left + width + bins, double(tile.first) + centroids.at<double>(c, 1),
+                                       centroids.at<double>(c, 0), tile.binMetres);
         d.contrast = contrast;
-        d.shadow = shadowEnd - farGround;
         d.score = score;
+        d.scores["classical"] = score;
         out.push_back(d);
     }
 }
@@ -157,6 +148,96 @@ std::vector<Detection> suppressDuplicates(std::vector<Detection> all)
 }
 
 } // namespace
+
+NormalisedPings normalisedPings(const SonarFile& file, int side, std::size_t first, std::size_t last)
+{
+    const int channel = file.channelOn(side == 0 ? Side::Port : Side::Starboard);
+    if (channel < 0)
+        throw Error(file.path().string() + ": no " + (side == 0 ? "port" : "starboard") + " sidescan channel");
+    last = std::min(last, file.pingCount());
+    if (first >= last)
+        throw Error(file.path().string() + ": no pings in " + std::to_string(first) + ":" + std::to_string(last));
+    NormalisedPings out;
+    out.first = first;
+    out.rows = last - first;
+    out.samples = file.pingInfo(first).samples;
+    out.binMetres = file.pingInfo(first).slantRange / std::max(1, out.samples);
+    std::vector<double> altitude(last, 0.0);
+    const auto tracked = trackBottom(file, first, last);
+    std::copy(tracked.begin(), tracked.end(), altitude.begin() + std::ptrdiff_t(first));
+    const cv::Mat gain = gainImage(file, channel, first, last, altitude, out.binMetres);
+    out.values.assign(gain.ptr<float>(0), gain.ptr<float>(0) + gain.total());
+    return out;
+}
+
+Detection detectionFromBox(const SonarFile& file, const Georeferencer& geo, int side, std::size_t firstPing,
+                           std::size_t lastPing, int firstSample, int lastSample, int shadowEnd, double centrePing,
+                           double centreSample, double binMetres)
+{
+    Detection d;
+    d.side = side;
+    d.ping = std::min(file.pingCount() - 1, std::size_t(std::max(0L, std::lround(centrePing))));
+    d.sample = int(std::lround(centreSample));
+    d.firstPing = firstPing;
+    d.lastPing = lastPing;
+    d.firstSample = firstSample;
+    d.lastSample = std::max(lastSample, shadowEnd - 1);
+    const auto info = file.pingInfo(d.ping);
+    d.time = info.time;
+    d.slantRange = (d.sample + 0.5) * binMetres;
+    d.groundRange = geo.groundRange(d.ping, d.slantRange);
+    const auto point = geo.locate(double(d.ping), side, d.groundRange);
+    d.x = point.x;
+    d.y = point.y;
+    d.length = geo.distance(double(d.firstPing), side, d.groundRange, double(d.lastPing) + 1, side, d.groundRange);
+    const double nearGround = geo.groundRange(d.ping, firstSample * binMetres);
+    const double farGround = geo.groundRange(d.ping, (lastSample + 1) * binMetres);
+    const double shadowGround = geo.groundRange(d.ping, std::max(lastSample + 1, shadowEnd) * binMetres);
+    d.width = farGround - nearGround;
+    d.height = Georeferencer::heightFromShadow(geo.altitude(d.ping), farGround, shadowGround);
+    d.shadow = shadowGround - farGround;
+    return d;
+}
+
+std::vector<Detection> fuseDetections(const std::vector<std::vector<Detection>>& byDetector)
+{
+    std::vector<Detection> all;
+    for (const auto& list : byDetector)
+        all.insert(all.end(), list.begin(), list.end());
+    std::sort(all.begin(), all.end(), [](const Detection& a, const Detection& b) { return a.score > b.score; });
+    const auto overlap = [](const Detection& a, const Detection& b) {
+        if (a.side != b.side)
+            return false;
+        const bool boxes = a.firstPing <= b.lastPing && b.firstPing <= a.lastPing && a.firstSample <= b.lastSample &&
+                           b.firstSample <= a.lastSample;
+        const bool centres = a.ping + 20 >= b.ping && b.ping + 20 >= a.ping && std::abs(a.sample - b.sample) < 30;
+        return boxes || centres;
+    };
+    std::vector<Detection> fused;
+    for (const auto& d : all) {
+        auto it = std::find_if(fused.begin(), fused.end(), [&](const Detection& f) { return overlap(f, d); });
+        if (it == fused.end()) {
+            fused.push_back(d);
+            if (fused.back().scores.empty())
+                fused.back().scores[d.detector] = d.score;
+            continue;
+        }
+        // A second detector on the same object: its score joins, the best member's box stays.
+        const double own = d.scores.count(d.detector) ? d.scores.at(d.detector) : d.score;
+        auto& member = it->scores[d.detector];
+        member = std::max(member, own);
+        if (it->cls.empty())
+            it->cls = d.cls;
+        double miss = 1;
+        for (const auto& [name, score] : it->scores)
+            miss *= 1 - std::clamp(score, 0.0, 1.0);
+        it->score = 1 - miss;
+        if (it->scores.size() > 1)
+            it->detector = "fused";
+    }
+    std::sort(fused.begin(), fused.end(), [](const Detection& a, const Detection& b) { return a.ping < b.ping; });
+    return fused;
+}
 
 std::vector<Detection> detectClassical(const SonarFile& file, const ClassicalOptions& options,
                                        const std::function<void(double)>& progress, const std::atomic<bool>* stop)

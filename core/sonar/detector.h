@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,8 +25,10 @@ struct Detection
     double length = 0, width = 0, height = 0; // metres: along track, across, from the shadow
     double contrast = 0;                      // the highlight over its surroundings
     double shadow = 0;                        // metres of acoustic shadow behind it
-    double score = 0;                         // 0..1
-    std::string detector = "classical";
+    double score = 0;                         // 0..1; fused: the ensemble's
+    std::string detector = "classical";       // "classical", "cnn" or "fused"
+    std::string cls;                          // the CNN's class; empty from the classical detector
+    std::map<std::string, double> scores;     // each detector's own score (fused detections: all of them)
 };
 
 // The classical detector: on gain-normalised slant-range pings, a highlight clearly above its
@@ -42,6 +45,30 @@ struct ClassicalOptions
     double minScore = 0.25;
     int localWindow = 41; // pings and samples in the local mean each pixel is held against
 };
+
+// One side of a file's pings gain-normalised: each range bin divided by its mean over the pings
+// (1 = the seabed's level), the water column set to 1. Rows are pings first..last, nadir first.
+struct NormalisedPings
+{
+    std::size_t first = 0, rows = 0;
+    int samples = 0;
+    double binMetres = 0; // slant range per sample
+    std::vector<float> values;
+};
+NormalisedPings normalisedPings(const SonarFile& file, int side, std::size_t first, std::size_t last);
+
+class Georeferencer;
+// A box found in one side's pings as a detection: centre, time, position with layback, slant and
+// ground range, length, width and (from the shadow behind it, `shadowEnd` samples) height.
+Detection detectionFromBox(const SonarFile& file, const Georeferencer& geo, int side, std::size_t firstPing,
+                           std::size_t lastPing, int firstSample, int lastSample, int shadowEnd, double centrePing,
+                           double centreSample, double binMetres);
+
+// Detectors' boxes merged into contacts: boxes on the same side that overlap (or whose centres are
+// within 20 pings and 30 samples) become one detection with each detector's score kept and an
+// ensemble score of 1 - Π(1 - score) (noisy-or); the class comes from the detector that has one,
+// the box from the best-scored member. Boxes found by one detector keep their own score.
+std::vector<Detection> fuseDetections(const std::vector<std::vector<Detection>>& byDetector);
 
 // Throws Error when the file has no sidescan channels. `progress` gets the share done (0..1);
 // `stop` ends early with what was found so far.

@@ -95,6 +95,41 @@ private slots:
             QVERIFY2(std::string(e.what()).find("no sidescan") != std::string::npos, e.what());
         }
     }
+
+    void fusionMergesOverlappingBoxesAndKeepsEveryScore()
+    {
+        auto box = [](const char* detector, std::size_t ping, int side, int sample, double score, const char* cls) {
+            Detection d;
+            d.detector = detector;
+            d.ping = ping;
+            d.firstPing = ping - 4;
+            d.lastPing = ping + 4;
+            d.side = side;
+            d.sample = sample;
+            d.firstSample = sample - 10;
+            d.lastSample = sample + 25;
+            d.score = score;
+            d.scores[detector] = score;
+            d.cls = cls;
+            return d;
+        };
+        const std::vector<Detection> classical{box("classical", 100, 1, 300, 0.6, ""),
+                                               box("classical", 900, 0, 500, 0.4, "")};
+        const std::vector<Detection> cnn{box("cnn", 103, 1, 310, 0.8, "cylinder"),
+                                         box("cnn", 100, 0, 300, 0.7, "rock")};
+        const auto fused = fuseDetections({classical, cnn});
+        QCOMPARE(fused.size(), std::size_t(3)); // the same object on both, one each alone; sides never mix
+        const auto& both = fused[0].side == 1 ? fused[0] : fused[1];
+        QCOMPARE(both.detector, std::string("fused"));
+        QCOMPARE(both.scores.at("classical"), 0.6);
+        QCOMPARE(both.scores.at("cnn"), 0.8);
+        QVERIFY(std::abs(both.score - (1 - 0.4 * 0.2)) < 1e-9); // noisy-or: more sure than either
+        QCOMPARE(both.cls, std::string("cylinder"));            // the class from the detector that has one
+        QCOMPARE(both.ping, std::size_t(103));                  // the best member's box
+        for (const auto& d : fused)
+            if (&d != &both)
+                QCOMPARE(d.scores.size(), std::size_t(1));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDetector)

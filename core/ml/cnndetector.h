@@ -1,0 +1,112 @@
+#pragma once
+
+#include "sonar/detector.h"
+#include "sonar/sonarfile.h"
+#include "trainer.h"
+
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace fathom::project {
+struct ContactRecord;
+}
+
+namespace fathom::ml {
+
+// The CNN detector: a small fully convolutional network over gain-normalised pings (one side at a
+// time, nadir first, so port and starboard look alike) that predicts, every 4 pings × 4 columns,
+// how likely an object's centre is there, the object's extent and its class.
+struct CnnDetectorConfig
+{
+    std::vector<std::string> classes{"cylinder", "cone", "sphere", "rock", "debris", "wreck"};
+    int samplesPerSide = 1024; // the files it reads; others are refused with a message
+    int across = 4;            // samples averaged into one input column
+    int tileRows = 64;         // pings per training tile
+    int width = 32;            // channels inside the network
+};
+
+// An object to learn from: its centre and extent in a file's pings and samples.
+struct DetectorLabel
+{
+    std::size_t ping = 0;
+    int side = 0; // 0 port, 1 starboard
+    int sample = 0;
+    double pings = 6, samples = 24; // extent along track and across
+    std::string cls;                // empty: an object of unknown class (learns where, not what)
+};
+
+struct LabelledFile
+{
+    std::shared_ptr<const sonar::SonarFile> file;
+    std::vector<DetectorLabel> labels;
+};
+
+// The simulator's truth.csv as labels for its survey. Throws Error naming the file.
+std::vector<DetectorLabel> labelsFromTruth(const sonar::SonarFile& file, const std::filesystem::path& truthCsv);
+// The analyst's confirmed contacts in `file` as labels (rejected ones are background already).
+std::vector<DetectorLabel> labelsFromContacts(const sonar::SonarFile& file,
+                                              const std::vector<project::ContactRecord>& contacts);
+
+class CnnDetector
+{
+public:
+    static CnnDetector create(const CnnDetectorConfig& config = {}, std::uint64_t seed = 1);
+    // A model folder (config.json, weights.pt, train.log); throws Error naming what is wrong.
+    static CnnDetector load(const std::filesystem::path& dir);
+    // Atomic file by file; `log` becomes train.log, `metrics` metrics.json.
+    void save(const std::filesystem::path& dir, const std::string& log = {},
+              const std::vector<std::pair<std::string, double>>& metrics = {}) const;
+
+    const CnnDetectorConfig& config() const;
+    std::size_t parameterCount() const;
+    // Throws Error naming the file when it has no sidescan or another sample count than the model's.
+    void checkFile(const sonar::SonarFile& file) const;
+    // Labels whose class is not among the model's: an Error naming them.
+    void checkLabels(const std::vector<DetectorLabel>& labels) const;
+
+    // Detections with score ≥ minScore, class and extent; positions from the file's navigation.
+    std::vector<sonar::Detection> detect(const sonar::SonarFile& file, double minScore = 0.35,
+                                         const std::function<void(double)>& progress = {},
+                                         const std::atomic<bool>* stop = nullptr) const;
+
+    struct Impl;
+    Impl& impl() const { return *m; }
+
+private:
+    std::shared_ptr<Impl> m;
+};
+
+struct DetectorTrainOptions
+{
+    TrainOptions train;            // epochs, batch, learning rate, decay, patience, seed, clip
+    int tilesPerEpoch = 256;       // half of them around labelled objects
+    double validationShare = 0.15; // the last pings of every file, never trained on
+};
+
+// Trains (or fine-tunes) on labelled files with augmentation (tiles flipped along track, gain
+// jitter, speckle; both sides seen nadir first, so port and starboard flip into one another).
+// Progress after every step, `stop` and `pause` as the series Trainer; the best weights stay.
+// Throws Error when there is nothing labelled to learn from.
+TrainResult trainDetector(CnnDetector& detector, const std::vector<LabelledFile>& files,
+                          const DetectorTrainOptions& options,
+                          const std::function<void(const TrainProgress&)>& progress = {},
+                          const std::atomic<bool>* stop = nullptr, const std::atomic<bool>* pause = nullptr);
+
+// The detector Fathom ships (share/fathom/models/detector), trained on simulated lines.
+std::filesystem::path shippedDetectorDir();
+
+// Recall of mine-like objects and false alarms per 1,000 pings against a simulator's truth.csv:
+// a detection counts when on the object's side within 15 pings and 40 samples of its centre.
+struct DetectionScore
+{
+    int mineLike = 0, mineLikeFound = 0, objects = 0, objectsFound = 0, falseAlarms = 0;
+    double recallMineLike = 0, falseAlarmsPer1000 = 0;
+};
+DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, const std::filesystem::path& truthCsv,
+                                 std::size_t pings);
+
+} // namespace fathom::ml

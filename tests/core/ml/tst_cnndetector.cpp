@@ -1,0 +1,163 @@
+#include "common/error.h"
+#include "ml/cnndetector.h"
+#include "project/project.h"
+#include "sonar/simulator.h"
+#include "sonar/sonarfile.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace fathom;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Line
+{
+    std::shared_ptr<const sonar::SonarFile> file;
+    fs::path truth;
+};
+
+Line simulate(const QTemporaryDir& dir, const char* name, std::uint64_t seed, int pings, int samples = 1024,
+              int mineLike = 12, int clutter = 14)
+{
+    sonar::SurveySimulator::Options options;
+    options.seed = seed;
+    options.pings = pings;
+    options.samples = samples;
+    options.mineLikeObjects = mineLike;
+    options.clutterObjects = clutter;
+    const auto files = sonar::writeDemoSurvey(fs::path(dir.path().toStdString()) / name, options);
+    return {sonar::open(files[0]), files[1]};
+}
+
+} // namespace
+
+class TestCnnDetector : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::optional<ml::CnnDetector> m_trained;
+    ml::TrainResult m_result;
+
+private slots:
+    void initTestCase()
+    {
+        // A small detector trained briefly on two simulated lines: enough to find what it was shown.
+        std::vector<ml::LabelledFile> files;
+        for (std::uint64_t seed : {31, 32}) {
+            const auto line = simulate(m_dir, seed == 31 ? "a" : "b", seed, 1200);
+            files.push_back({line.file, ml::labelsFromTruth(*line.file, line.truth)});
+        }
+        ml::CnnDetectorConfig config;
+        config.width = 24;
+        m_trained = ml::CnnDetector::create(config, 3);
+        ml::DetectorTrainOptions options;
+        options.train.epochs = 14;
+        options.train.batchSize = 16;
+        options.train.learningRate = 3e-3;
+        options.train.patience = 14;
+        options.tilesPerEpoch = 256;
+        int progressCalls = 0;
+        m_result = ml::trainDetector(*m_trained, files, options, [&](const ml::TrainProgress&) { ++progressCalls; });
+        QVERIFY(progressCalls > 14);
+        QVERIFY(m_result.bestEpoch >= 1);
+    }
+
+    void learnsFromSimulatedTruth()
+    {
+        QVERIFY2(
+            m_result.trainLoss.back() < m_result.trainLoss.front() * 0.6,
+            qPrintable(QStringLiteral("loss %1 -> %2").arg(m_result.trainLoss.front()).arg(m_result.trainLoss.back())));
+    }
+
+    void findsPlantedObjectsOnALineItNeverSaw()
+    {
+        const auto line = simulate(m_dir, "unseen", 77, 1200);
+        const auto found = m_trained->detect(*line.file, 0.35);
+        const auto score = ml::scoreAgainstTruth(found, line.truth, line.file->pingCount());
+        QVERIFY2(score.mineLike >= 4, "the line should hold mine-like objects");
+        QVERIFY2(score.recallMineLike >= 0.6, qPrintable(QStringLiteral("recall %1 (%2/%3), %4 false alarms")
+                                                             .arg(score.recallMineLike)
+                                                             .arg(score.mineLikeFound)
+                                                             .arg(score.mineLike)
+                                                             .arg(score.falseAlarms)));
+        QVERIFY2(score.falseAlarmsPer1000 <= 10, qPrintable(QString::number(score.falseAlarmsPer1000)));
+        for (const auto& d : found) {
+            QCOMPARE(d.detector, std::string("cnn"));
+            QVERIFY(!d.cls.empty());
+            QVERIFY(d.lastPing >= d.firstPing && d.lastSample > d.firstSample);
+            QVERIFY(d.x != 0 && d.y != 0);
+        }
+    }
+
+    void staysQuietOnEmptySeabed()
+    {
+        const auto line = simulate(m_dir, "empty", 78, 1200, 1024, 0, 0);
+        const auto found = m_trained->detect(*line.file, 0.35);
+        QVERIFY2(found.size() <= 3, qPrintable(QStringLiteral("%1 detections on empty seabed").arg(found.size())));
+    }
+
+    void savedAndLoadedItDetectsTheSame()
+    {
+        const auto dir = fs::path(m_dir.path().toStdString()) / "model";
+        m_trained->save(dir, "epoch 1  train loss 1  validation loss 1\n", {{"best_epoch", 1}});
+        const auto loaded = ml::CnnDetector::load(dir);
+        QCOMPARE(loaded.config().classes, m_trained->config().classes);
+        const auto line = simulate(m_dir, "again", 79, 400);
+        const auto a = m_trained->detect(*line.file), b = loaded.detect(*line.file);
+        QCOMPARE(a.size(), b.size());
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            QCOMPARE(a[i].ping, b[i].ping);
+            QVERIFY(std::abs(a[i].score - b[i].score) < 1e-5);
+        }
+    }
+
+    void badModelsAndLabelsAreClearErrors()
+    {
+        // Another sample count than the model was trained for.
+        const auto narrow = simulate(m_dir, "narrow", 80, 200, 512);
+        try {
+            m_trained->detect(*narrow.file);
+            QFAIL("a 512-sample file was read by a 1024-sample model");
+        } catch (const Error& e) {
+            const QString what = QString::fromUtf8(e.what());
+            QVERIFY2(what.contains(QStringLiteral("512")) && what.contains(QStringLiteral("1024")) &&
+                         what.contains(QStringLiteral("narrow")),
+                     e.what());
+        }
+        // A class the model does not know.
+        ml::DetectorLabel mine;
+        mine.cls = "mine";
+        QVERIFY_THROWS_EXCEPTION(Error, m_trained->checkLabels({mine}));
+        // Nothing to learn from: confirmed contacts absent.
+        const auto line = simulate(m_dir, "unlabelled", 81, 200);
+        std::vector<project::ContactRecord> contacts(2);
+        contacts[0].status = "rejected";
+        auto copy = *m_trained;
+        try {
+            ml::trainDetector(copy, {{line.file, ml::labelsFromContacts(*line.file, contacts)}}, {});
+            QFAIL("trained on no labels");
+        } catch (const Error& e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("nothing to learn from")), e.what());
+        }
+        // Folders that are not detectors.
+        QVERIFY_THROWS_EXCEPTION(Error, ml::CnnDetector::load(m_dir.path().toStdString()));
+        const auto wrong = fs::path(m_dir.path().toStdString()) / "wrong";
+        fs::create_directories(wrong);
+        std::ofstream(wrong / "config.json") << R"({"model": "lstm"})";
+        try {
+            ml::CnnDetector::load(wrong);
+            QFAIL("loaded an LSTM folder as a detector");
+        } catch (const Error& e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("'lstm'")), e.what());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCnnDetector)
+#include "tst_cnndetector.moc"
