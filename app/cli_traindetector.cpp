@@ -65,8 +65,8 @@ void trainDetectorCommand(const TrainDetectorArgs& a)
         if (p.survey.empty())
             throw Error(path + ": the project has no sidescan file");
         std::shared_ptr<const sonar::SonarFile> file = sonar::open(p.survey);
-        auto labels = ml::labelsFromContacts(*file, p.contacts);
-        std::cerr << path << ": " << labels.size() << " confirmed contacts\n";
+        auto labels = ml::labelsFromContacts(*file, p.contacts, 0.5); // and the CNN's own confident proposals
+        std::cerr << path << ": " << labels.size() << " labels (confirmed, and proposals the CNN was sure of)\n";
         files.push_back({file, std::move(labels)});
         trainedOn += (trainedOn.empty() ? "" : ", ") + path + " (confirmed contacts)";
     }

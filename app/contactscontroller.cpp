@@ -1,9 +1,11 @@
 #include "contactscontroller.h"
 
+#include "common/error.h"
 #include "common/logging.h"
 #include "common/timeformat.h"
 #include "contacttable.h"
 #include "lambdacommand.h"
+#include "ml/cnndetector.h"
 #include "project/contacts.h"
 #include "sonar/detector.h"
 #include "sonar/sonarfile.h"
@@ -56,19 +58,30 @@ void ContactsController::detect(std::shared_ptr<const sonar::SonarFile> file)
     emit message(tr("Looking for contacts in %1…").arg(QString::fromStdString(file->path().filename().string())));
     QMetaObject::invokeMethod(
         m_worker,
-        [this, file] {
-            QString failure;
+        [this, file, model = detectorModel()] {
+            QString failure, note;
             std::vector<project::ContactRecord> found;
             try {
-                for (const auto& d : sonar::detectClassical(*file, {}, {}, &m_stop))
+                const auto classical = sonar::detectClassical(*file, {}, {}, &m_stop);
+                std::vector<sonar::Detection> learned;
+                // The CNN joins where it can read the file; if not, the user is told why.
+                try {
+                    const auto cnn = ml::CnnDetector::load(model.toStdString());
+                    learned = cnn.detect(*file, 0.35, {}, &m_stop);
+                } catch (const std::exception& e) {
+                    note = tr("The CNN detector was left out: %1").arg(QString::fromStdString(e.what()));
+                }
+                for (const auto& d : sonar::fuseDetections({classical, learned}))
                     found.push_back(project::contactFromDetection(d));
             } catch (const std::exception& e) {
                 failure = QString::fromStdString(e.what());
             }
             QMetaObject::invokeMethod(
                 this,
-                [this, found, failure] {
+                [this, found, failure, note] {
                     m_detecting = false;
+                    if (!note.isEmpty())
+                        emit message(note);
                     if (!failure.isEmpty()) {
                         emit failed(failure);
                         return;
@@ -108,7 +121,10 @@ void ContactsController::show()
         const QColor colour = c.status == "confirmed"  ? QColor(255, 60, 60)
                               : c.status == "rejected" ? QColor(150, 150, 150)
                                                        : QColor(255, 220, 0);
-        if (m_hidden.contains(QString::fromStdString(c.detector)))
+        bool drawn = c.detectorScores.empty() ? !m_hidden.contains(QString::fromStdString(c.detector)) : false;
+        for (const auto& [name, score] : c.detectorScores)
+            drawn = drawn || !m_hidden.contains(QString::fromStdString(name));
+        if (!drawn)
             continue;
         m_markContact.append(int(i));
         marks.append({qint64(c.firstPing), qint64(c.lastPing), c.side, c.nearSlant, c.farSlant, c.nearGround,
@@ -182,6 +198,9 @@ QString ContactsController::details(int index) const
     if (index < 0 || std::size_t(index) >= m_contacts.size())
         return {};
     const auto& c = m_contacts[std::size_t(index)];
+    QStringList members;
+    for (const auto& [name, score] : c.detectorScores)
+        members << QStringLiteral("%1 %2").arg(QString::fromStdString(name)).arg(score, 0, 'f', 2);
     return tr("<b>Ping %1</b>, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · score %9 (%10)")
         .arg(c.ping)
         .arg(c.side ? tr("starboard") : tr("port"))
@@ -192,7 +211,80 @@ QString ContactsController::details(int index) const
         .arg(c.width, 0, 'f', 1)
         .arg(c.height, 0, 'f', 2)
         .arg(c.score, 0, 'f', 2)
-        .arg(QString::fromStdString(c.detector));
+        .arg(members.isEmpty() ? QString::fromStdString(c.detector) : members.join(QStringLiteral(", ")));
+}
+
+QString ContactsController::detectorModel() const
+{
+    return m_model.isEmpty() ? QString::fromStdString(ml::shippedDetectorDir().string()) : m_model;
+}
+
+void ContactsController::retrain(std::shared_ptr<const sonar::SonarFile> file, const QString& outDir, int epochs)
+{
+    if (m_retraining || m_detecting || !file)
+        return;
+    m_retraining = true;
+    m_stop = false;
+    const auto contacts = m_contacts;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, file, contacts, outDir, epochs, from = detectorModel()] {
+            QString failure, summary;
+            try {
+                const bool anyConfirmed = std::any_of(contacts.begin(), contacts.end(),
+                                                      [](const auto& c) { return c.status == "confirmed"; });
+                auto labels = ml::labelsFromContacts(*file, contacts, 0.5);
+                if (!anyConfirmed || labels.empty())
+                    throw Error(
+                        tr("Confirm some contacts first (C in the Contacts dock): the detector learns from them.")
+                            .toStdString());
+                auto detector = ml::CnnDetector::load(from.toStdString());
+                ml::DetectorTrainOptions options;
+                options.train.epochs = epochs;
+                options.train.batchSize = 16;
+                options.train.learningRate = 5e-4; // fine-tuning: small steps keep what it knew
+                options.train.patience = epochs;
+                options.tilesPerEpoch = 128;
+                std::string log = "model cnn_detector\nfine-tuned from " + from.toStdString() + "\ndata " +
+                                  file->path().string() + " (" + std::to_string(labels.size()) +
+                                  " confirmed contacts)\n";
+                const auto result = ml::trainDetector(
+                    detector, {{file, std::move(labels)}}, options,
+                    [this, &log](const ml::TrainProgress& p) {
+                        if (p.epochDone)
+                            log += "epoch " + std::to_string(p.epoch) + "  train loss " + std::to_string(p.trainLoss) +
+                                   "  validation loss " + std::to_string(p.validationLoss) + "\n";
+                        emit retrainProgress(p.epoch, p.epochs, int(p.step), int(p.steps), p.trainLoss,
+                                             p.validationLoss, p.epochDone);
+                    },
+                    &m_stop);
+                if (result.cancelled || result.bestEpoch == 0)
+                    throw Error(tr("Retraining was cancelled; the detector is unchanged.").toStdString());
+                log += "best epoch " + std::to_string(result.bestEpoch) + "\n";
+                detector.save(outDir.toStdString(), log,
+                              {{"best_epoch", result.bestEpoch}, {"seconds", result.seconds}});
+                summary = tr("best epoch %1 of %2, %3 s")
+                              .arg(result.bestEpoch)
+                              .arg(result.trainLoss.size())
+                              .arg(result.seconds, 0, 'f', 0);
+            } catch (const std::exception& e) {
+                failure = QString::fromStdString(e.what());
+            }
+            QMetaObject::invokeMethod(
+                this,
+                [this, file, failure, summary, outDir] {
+                    m_retraining = false;
+                    if (!failure.isEmpty()) {
+                        emit failed(failure);
+                        return;
+                    }
+                    m_model = outDir;
+                    emit retrained(outDir, summary);
+                    detect(file); // the new detector's proposals; reviewed contacts stay
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace fathom

@@ -42,12 +42,26 @@ public:
     void setClass(int index, const QString& cls);
     void setNote(int index, const QString& note);
     QString details(int index) const;
-    // Boxes on the waterfall, per detector ("classical", …); the table lists every contact.
+    // The CNN detector used beside the classical one: a model folder (train-detector, Retrain);
+    // empty: the shipped one. Detect fuses both.
+    void setDetectorModel(const QString& dir) { m_model = dir; }
+    QString detectorModel() const;
+    // Fine-tunes the CNN detector on the confirmed contacts in the background and writes it to
+    // `outDir`, which becomes the detector used; then detects again (reviews stay). Progress and the
+    // losses arrive by retrainProgress(); retrained() or failed() at the end.
+    void retrain(std::shared_ptr<const sonar::SonarFile> file, const QString& outDir, int epochs = 8);
+    bool isRetraining() const { return m_retraining; }
+    void cancel() { m_stop = true; }
+    // Boxes on the waterfall, per detector ("classical", "cnn"); the table lists every contact. A
+    // contact found by several detectors is drawn while any of them is shown.
     void setDetectorShown(const QString& detector, bool shown);
     bool detectorShown(const QString& detector) const { return !m_hidden.contains(detector); }
 
 signals:
     void detected(int count);
+    void retrainProgress(int epoch, int epochs, int step, int steps, double trainLoss, double validationLoss,
+                         bool epochDone);
+    void retrained(const QString& dir, const QString& summary);
     void changed();
     void failed(const QString& message);
     void message(const QString& text);
@@ -63,6 +77,8 @@ private:
     QObject* m_worker = nullptr;
     std::atomic<bool> m_stop{false};
     bool m_detecting = false;
+    bool m_retraining = false;
+    QString m_model;
     std::vector<project::ContactRecord> m_contacts;
     QSet<QString> m_hidden;
     QVector<int> m_markContact; // the contact each waterfall mark stands for

@@ -246,6 +246,13 @@ void MainWindow::createMenus()
     m_showClassicalAction->setCheckable(true);
     m_showClassicalAction->setChecked(QSettings().value(QStringLiteral("view/showClassicalContacts"), true).toBool());
     m_contacts->setDetectorShown(QStringLiteral("classical"), m_showClassicalAction->isChecked());
+    m_showCnnAction = m_viewMenu->addAction(QString(), this, [this](bool on) {
+        m_contacts->setDetectorShown(QStringLiteral("cnn"), on);
+        QSettings().setValue(QStringLiteral("view/showCnnContacts"), on);
+    });
+    m_showCnnAction->setCheckable(true);
+    m_showCnnAction->setChecked(QSettings().value(QStringLiteral("view/showCnnContacts"), true).toBool());
+    m_contacts->setDetectorShown(QStringLiteral("cnn"), m_showCnnAction->isChecked());
     m_viewMenu->addSeparator();
     m_resetLayoutAction = m_viewMenu->addAction(QString(), this, &MainWindow::resetLayout);
     m_fullScreenAction =
@@ -286,6 +293,8 @@ void MainWindow::createMenus()
         m_contacts->detect(m_survey->file());
     });
     m_detectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_retrainAction = m_toolsMenu->addAction(QString(), this, [this] { retrainDetector(); });
+    m_retrainAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     m_copyReportAction = m_toolsMenu->addAction(QString(), this, &MainWindow::copyDeviceReport);
 
     m_helpMenu = menuBar()->addMenu(QString());
@@ -335,6 +344,8 @@ void MainWindow::retranslate()
     m_copyReportAction->setText(tr("&Copy Device Report"));
     m_detectAction->setText(tr("&Detect Contacts"));
     m_showClassicalAction->setText(tr("Contacts of the &Classical Detector on the Waterfall"));
+    m_showCnnAction->setText(tr("Contacts of the C&NN Detector on the Waterfall"));
+    m_retrainAction->setText(tr("&Retrain Detector…"));
     m_exportContactsAction->setText(tr("&Export Contacts…"));
     m_exportMosaicAction->setText(tr("Export Survey &Mosaic…"));
     m_exportAlertsAction->setText(tr("Export &Alerts…"));

@@ -28,6 +28,7 @@ class DeviceMonitor;
 class DevicePanel;
 class LogView;
 class ReportDialog;
+class RetrainDialog;
 class SurveyController;
 class WaterfallView;
 struct DeviceSample;
@@ -73,6 +74,10 @@ public:
     bool exportMosaic(const QString& file = {}, std::function<void(bool)> done = {});
     // The alerts as GeoJSON, KML or CSV, placed where the towfish was when the survey covers them.
     bool exportAlerts(const QString& file = {});
+    // Tools -> Retrain Detector: fine-tunes the CNN detector on the confirmed contacts in the
+    // background (a dialog shows progress and losses); the result lands in the project's models
+    // folder and is used from then on. Returns the dialog, or nullptr when there is no survey.
+    RetrainDialog* retrainDetector();
     SeriesPlot* seriesPlot() const { return m_seriesPlot; }
     AlertTable* alertTable() const { return m_alertTable; }
     TrainingPanel* trainingPanel() const { return m_trainingPanel; }
@@ -156,6 +161,8 @@ private:
     ContactsController* m_contacts = nullptr;
     QAction* m_detectAction = nullptr;
     QAction* m_showClassicalAction = nullptr;
+    QAction* m_showCnnAction = nullptr;
+    QAction* m_retrainAction = nullptr;
     QAction* m_exportContactsAction = nullptr;
     QAction* m_reportAction = nullptr;
     QAction* m_exportMosaicAction = nullptr;

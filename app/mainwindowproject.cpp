@@ -5,6 +5,7 @@
 #include "common/paths.h"
 #include "contactscontroller.h"
 #include "mainwindow.h"
+#include "ml/cnndetector.h"
 #include "project/project.h"
 #include "seriesplot.h"
 #include "surveycontroller.h"
@@ -72,6 +73,8 @@ bool MainWindow::openProject(const QString& file)
     }
     m_projectPath = file;
     m_contacts->setContacts(p.contacts);
+    m_contacts->setDetectorModel(p.detectorModel.empty() ? QString()
+                                                         : QString::fromStdString(p.detectorModel.string()));
     const auto& t = p.training;
     TrainingPanel::Settings settings;
     settings.data = qpath(p.series);
@@ -188,6 +191,8 @@ project::Project MainWindow::currentProject() const
         p.alerts.push_back({a.start, a.end, a.peak, a.startRow, a.endRow, a.peakRow, a.score, a.channels.toStdString(),
                             a.model.toStdString(), a.status.toStdString(), a.note.toStdString()});
     p.contacts = m_contacts->contacts();
+    if (m_contacts->detectorModel() != QString::fromStdString(ml::shippedDetectorDir().string()))
+        p.detectorModel = pathOf(m_contacts->detectorModel());
     p.visibleChannels = fromQt(m_seriesPlot->visibleChannels());
     std::tie(p.viewStart, p.viewEnd) = m_seriesPlot->xRange();
     if (m_survey->file())

@@ -1,14 +1,18 @@
 // MainWindow's report side: the report dialog and the survey as a mosaic or waterfall picture.
+#include "analysiscontroller.h"
 #include "common/error.h"
 #include "common/logging.h"
+#include "common/paths.h"
 #include "contactscontroller.h"
 #include "mainwindow.h"
 #include "report/exports.h"
 #include "report/mosaic.h"
 #include "report/report.h"
 #include "reportdialog.h"
+#include "retraindialog.h"
 #include "surveycontroller.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QPointer>
@@ -40,6 +44,30 @@ ReportDialog* MainWindow::showReportDialog()
     });
     m_reportDialog->show(); // not modal: the survey stays in reach while it builds
     return m_reportDialog;
+}
+
+RetrainDialog* MainWindow::retrainDetector()
+{
+    const auto file = m_survey->file();
+    if (!file) {
+        statusBar()->showMessage(tr("Open a survey first: the detector learns from its confirmed contacts."), 8000);
+        return nullptr;
+    }
+    if (m_contacts->isRetraining() || m_contacts->isDetecting()) {
+        statusBar()->showMessage(tr("The detectors are busy; try again when they finish."), 8000);
+        return nullptr;
+    }
+    // Beside the project's models, or in Fathom's state folder when there is no project yet.
+    QString folder = m_analysis->modelsFolder();
+    if (folder.isEmpty())
+        folder = QString::fromStdString((paths::stateDir() / "detectors").string());
+    const auto out = QDir(folder).filePath(QStringLiteral("detector-") + QFileInfo(m_surveyPath).completeBaseName());
+    auto* dialog = new RetrainDialog(m_contacts, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    m_contacts->retrain(file, out);
+    markModified();
+    return dialog;
 }
 
 bool MainWindow::exportAlerts(const QString& chosen)

@@ -287,6 +287,22 @@
         <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · score %9 (%10)</source>
         <translation>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · score %9 (%10)</translation>
     </message>
+    <message>
+        <source>The CNN detector was left out: %1</source>
+        <translation>The CNN detector was left out: %1</translation>
+    </message>
+    <message>
+        <source>Confirm some contacts first (C in the Contacts dock): the detector learns from them.</source>
+        <translation>Confirm some contacts first (C in the Contacts dock): the detector learns from them.</translation>
+    </message>
+    <message>
+        <source>Retraining was cancelled; the detector is unchanged.</source>
+        <translation>Retraining was cancelled; the detector is unchanged.</translation>
+    </message>
+    <message>
+        <source>best epoch %1 of %2, %3 s</source>
+        <translation>best epoch %1 of %2, %3 s</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>
@@ -875,6 +891,22 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <source>%n alert(s) written to %1</source>
         <translation><numerusform>%n alert written to %1</numerusform><numerusform>%n alerts written to %1</numerusform></translation>
     </message>
+    <message>
+        <source>Contacts of the C&amp;NN Detector on the Waterfall</source>
+        <translation>Contacts of the C&amp;NN Detector on the Waterfall</translation>
+    </message>
+    <message>
+        <source>&amp;Retrain Detector…</source>
+        <translation>&amp;Retrain Detector…</translation>
+    </message>
+    <message>
+        <source>Open a survey first: the detector learns from its confirmed contacts.</source>
+        <translation>Open a survey first: the detector learns from its confirmed contacts.</translation>
+    </message>
+    <message>
+        <source>The detectors are busy; try again when they finish.</source>
+        <translation>The detectors are busy; try again when they finish.</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ReportDialog</name>
@@ -1025,6 +1057,41 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>Cancelled; nothing was written.</source>
         <translation>Cancelled; nothing was written.</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::RetrainDialog</name>
+    <message>
+        <source>Retrain Detector</source>
+        <translation>Retrain Detector</translation>
+    </message>
+    <message>
+        <source>Learning from the confirmed contacts…</source>
+        <translation>Learning from the confirmed contacts…</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>training</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>validation</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epoch</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>loss</translation>
+    </message>
+    <message>
+        <source>Done (%1). The detector in %2 is used from now on; contacts are being proposed again.</source>
+        <translation>Done (%1). The detector in %2 is used from now on; contacts are being proposed again.</translation>
+    </message>
+    <message>
+        <source>Epoch %1 of %2, loss %3</source>
+        <translation>Epoch %1 of %2, loss %3</translation>
     </message>
 </context>
 <context>

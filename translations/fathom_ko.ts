@@ -297,6 +297,22 @@
         <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · score %9 (%10)</source>
         <translation>&lt;b&gt;핑 %1&lt;/b&gt;, %2 · %3, %4 · 측방 %5 m · %6 × %7 m, 높이 %8 m (그림자 기준) · 점수 %9 (%10)</translation>
     </message>
+    <message>
+        <source>The CNN detector was left out: %1</source>
+        <translation>CNN 탐지기를 사용하지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>Confirm some contacts first (C in the Contacts dock): the detector learns from them.</source>
+        <translation>먼저 접촉물을 확인하십시오(접촉물 도크에서 C). 탐지기는 확인된 접촉물로 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Retraining was cancelled; the detector is unchanged.</source>
+        <translation>재학습이 취소되었습니다. 탐지기는 그대로입니다.</translation>
+    </message>
+    <message>
+        <source>best epoch %1 of %2, %3 s</source>
+        <translation>최적 에포크 %1/%2, %3초</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>
@@ -891,7 +907,25 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     </message>
     <message numerus="yes">
         <source>%n alert(s) written to %1</source>
-        <translation><numerusform>경보 %n개를 %1에 저장함</numerusform></translation>
+        <translation>
+            <numerusform>경보 %n개를 %1에 저장함</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Contacts of the C&amp;NN Detector on the Waterfall</source>
+        <translation>워터폴에 CNN 탐지기의 접촉물 표시(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Retrain Detector…</source>
+        <translation>탐지기 재학습(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Open a survey first: the detector learns from its confirmed contacts.</source>
+        <translation>먼저 조사 파일을 여십시오. 탐지기는 확인된 접촉물로 학습합니다.</translation>
+    </message>
+    <message>
+        <source>The detectors are busy; try again when they finish.</source>
+        <translation>탐지기가 작업 중입니다. 끝난 뒤 다시 시도하십시오.</translation>
     </message>
 </context>
 <context>
@@ -1045,6 +1079,41 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     <message>
         <source>Cancelled; nothing was written.</source>
         <translation>취소됨. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::RetrainDialog</name>
+    <message>
+        <source>Retrain Detector</source>
+        <translation>탐지기 재학습</translation>
+    </message>
+    <message>
+        <source>Learning from the confirmed contacts…</source>
+        <translation>확인된 접촉물로 학습하는 중…</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>Done (%1). The detector in %2 is used from now on; contacts are being proposed again.</source>
+        <translation>완료(%1). 이제부터 %2의 탐지기를 사용합니다. 접촉물을 다시 제안하는 중입니다.</translation>
+    </message>
+    <message>
+        <source>Epoch %1 of %2, loss %3</source>
+        <translation>에포크 %1/%2, 손실 %3</translation>
     </message>
 </context>
 <context>

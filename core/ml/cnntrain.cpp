@@ -153,12 +153,15 @@ std::vector<DetectorLabel> labelsFromTruth(const sonar::SonarFile& file, const s
 }
 
 std::vector<DetectorLabel> labelsFromContacts(const sonar::SonarFile& file,
-                                              const std::vector<project::ContactRecord>& contacts)
+                                              const std::vector<project::ContactRecord>& contacts,
+                                              double keepProposedAbove)
 {
     const double bin = file.pingCount() ? file.pingInfo(0).slantRange / std::max(1, file.pingInfo(0).samples) : 1.0;
     std::vector<DetectorLabel> labels;
     for (const auto& c : contacts)
-        if (c.status == "confirmed" && c.ping >= 0 && std::size_t(c.ping) < file.pingCount())
+        if (c.ping >= 0 && std::size_t(c.ping) < file.pingCount() &&
+            (c.status == "confirmed" ||
+             (c.status == "new" && c.detectorScores.count("cnn") && c.detectorScores.at("cnn") >= keepProposedAbove)))
             labels.push_back({std::size_t(c.ping), c.side, c.sample,
                               std::max(3.0, double(c.lastPing - c.firstPing + 1)),
                               std::max(8.0, (c.farSlant - c.nearSlant) / bin), c.cls});

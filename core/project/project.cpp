@@ -138,6 +138,7 @@ void save(const Project& p, const std::filesystem::path& file)
         {"series", storedPath(p.series, base)},
         {"models_folder", storedPath(p.modelsFolder, base)},
         {"active_model", storedPath(p.activeModel, base)},
+        {"detector_model", storedPath(p.detectorModel, base)},
         {"training",
          {{"target", t.target},
           {"labels", t.labels},
@@ -180,6 +181,7 @@ Project load(const std::filesystem::path& file)
         p.series = resolve(doc.value("series", ""), base);
         p.modelsFolder = resolve(doc.value("models_folder", ""), base);
         p.activeModel = resolve(doc.value("active_model", ""), base);
+        p.detectorModel = resolve(doc.value("detector_model", ""), base);
         if (doc.contains("training")) {
             const auto& t = doc.at("training");
             p.training.target = t.value("target", "");

@@ -54,6 +54,7 @@ struct TrainingRecord
 struct Project
 {
     std::filesystem::path survey, series, modelsFolder, activeModel;
+    std::filesystem::path detectorModel; // the CNN detector retrained for this project; empty: the shipped one
     TrainingRecord training;
     std::vector<AlertRecord> alerts;
     std::vector<ContactRecord> contacts;

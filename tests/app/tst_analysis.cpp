@@ -226,10 +226,11 @@ private slots:
         QTest::keyClick(table->view(), Qt::Key_C);
         QCOMPARE(table->item(0).status, QStringLiteral("confirmed"));
         table->setCurrentIndex(0);
-        QTest::keyClick(table->view(), Qt::Key_1);
-        QCOMPARE(window.contacts()->contacts()[0].cls, std::string("cylinder"));
+        const auto proposedClass = window.contacts()->contacts()[0].cls; // the CNN's, when it found it
+        QTest::keyClick(table->view(), Qt::Key_4);
+        QCOMPARE(window.contacts()->contacts()[0].cls, std::string("rock"));
         window.analysis()->undoStack()->undo();
-        QCOMPARE(window.contacts()->contacts()[0].cls, std::string());
+        QCOMPARE(window.contacts()->contacts()[0].cls, proposedClass);
         QCOMPARE(window.contacts()->contacts()[0].status, std::string("confirmed"));
         QVERIFY(window.isWindowModified());
         QVERIFY(table->details().contains(QStringLiteral("Ping %1").arg(ping)));
@@ -241,11 +242,18 @@ private slots:
         QVERIFY2(table->details().contains(QStringLiteral("Magnetometer (mag_total_nt)")),
                  qPrintable(table->details()));
 
-        // The detector's boxes can be hidden; the table keeps every contact.
+        // Each detector's boxes can be hidden; a contact both found stays while either is shown; the
+        // table keeps every contact.
         window.contacts()->setDetectorShown(QStringLiteral("classical"), false);
+        const auto cnnMarks = window.waterfall()->marks().size();
+        const auto byCnn = std::count_if(window.contacts()->contacts().begin(), window.contacts()->contacts().end(),
+                                         [](const auto& c) { return c.detectorScores.count("cnn") > 0; });
+        QCOMPARE(qsizetype(cnnMarks), qsizetype(byCnn));
+        window.contacts()->setDetectorShown(QStringLiteral("cnn"), false);
         QVERIFY(window.waterfall()->marks().isEmpty());
         QCOMPARE(table->count(), int(window.contacts()->contacts().size()));
         window.contacts()->setDetectorShown(QStringLiteral("classical"), true);
+        window.contacts()->setDetectorShown(QStringLiteral("cnn"), true);
         QCOMPARE(window.waterfall()->marks().size(), table->count());
         // Exported for a GIS: every contact with its review.
         const auto kml = dir.filePath(QStringLiteral("contacts.kml"));

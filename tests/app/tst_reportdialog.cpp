@@ -1,6 +1,8 @@
 #include "core/report/reportfixture.h"
 #include "mainwindow.h"
+#include "contactscontroller.h"
 #include "reportdialog.h"
+#include "retraindialog.h"
 #include "surveycontroller.h"
 #include "windowfixture.h"
 
@@ -120,6 +122,56 @@ private slots:
         QVERIFY(ok);
         QVERIFY(QFile(tif).size() > 1000);
         QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("window.tif")));
+    }
+
+    void retrainDetectorLearnsFromConfirmedContactsAndKeepsTheReview()
+    {
+        auto startup = test::fakeStartup();
+        MainWindow window(*startup);
+        QVERIFY(!window.retrainDetector()); // no survey: nothing to learn from, said in the status bar
+        QSignalSpy opened(window.survey(), &SurveyController::opened);
+        window.openSurvey(QString::fromStdString(m_project.survey.string()));
+        QVERIFY(opened.wait(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.contacts()->isDetecting(), 60000);
+
+        // Nothing confirmed yet: a clear message, the shipped detector stays.
+        auto unreviewed = m_project.contacts;
+        for (auto& c : unreviewed)
+            c.status = "new";
+        window.contacts()->setContacts(unreviewed);
+        QSignalSpy failed(window.contacts(), &ContactsController::failed);
+        QVERIFY(window.retrainDetector());
+        QVERIFY(failed.wait(60000));
+        QVERIFY(failed.first().first().toString().contains(QStringLiteral("Confirm some contacts first")));
+
+        // As an analyst does: the detectors propose, one contact is confirmed with a note.
+        QSignalSpy detected(window.contacts(), &ContactsController::detected);
+        window.contacts()->detect(window.survey()->file());
+        QVERIFY(detected.wait(60000));
+        const auto& proposed = window.contacts()->contacts();
+        QVERIFY(std::any_of(proposed.begin(), proposed.end(), [](const auto& c) { return c.detectorScores.count("cnn"); }));
+        window.contacts()->review(0, QStringLiteral("confirmed"));
+        window.contacts()->setNote(0, QStringLiteral("bright cylinder, clear shadow"));
+        detected.clear();
+        const auto shipped = window.contacts()->detectorModel();
+        QSignalSpy retrained(window.contacts(), &ContactsController::retrained);
+        auto* dialog = window.retrainDetector();
+        QVERIFY(dialog);
+        QVERIFY(retrained.wait(180000));
+        const auto dir = retrained.first().first().toString();
+        QVERIFY(QFile::exists(dir + QStringLiteral("/weights.pt")));
+        QVERIFY(dir != shipped);
+        QCOMPARE(window.contacts()->detectorModel(), dir);
+        QVERIFY(dialog->epochsShown() >= 1); // the loss curve grew epoch by epoch
+        // Proposed again by the retrained detector, the confirmed contact kept as reviewed.
+        QVERIFY(detected.wait(60000));
+        const auto& after = window.contacts()->contacts();
+        QVERIFY(std::any_of(after.begin(), after.end(), [](const auto& c) {
+            return c.status == "confirmed" && c.note == "bright cylinder, clear shadow";
+        }));
+        QVERIFY(std::any_of(after.begin(), after.end(), [](const auto& c) { return c.detectorScores.count("cnn"); }));
+        // The project remembers which detector it uses.
+        QCOMPARE(QString::fromStdString(window.currentProject().detectorModel.string()), dir);
     }
 };
 
