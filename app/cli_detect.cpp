@@ -7,6 +7,7 @@
 #include "project/contacts.h"
 #include "series/csvloader.h"
 #include "sonar/detector.h"
+#include "sonar/georeference.h"
 #include "sonar/simulator.h"
 #include "sonar/sonarfile.h"
 
@@ -27,6 +28,8 @@ struct DetectArgs
     std::string file, out, truth, project, model;
     double minCnnScore = 0.35;
     bool cnnOnly = false, classicalOnly = false;
+    std::string near;
+    double radius = 15;
     sonar::ClassicalOptions options;
     bool json = false;
 };
@@ -117,10 +120,51 @@ std::vector<sonar::Detection> runDetectors(const sonar::SonarFile& file, const s
     }
     if (!cnn)
         return classical;
-    const auto learned =
-        cnn->detect(file, minCnnScore, [](double share) { std::fprintf(stderr, "\rcnn… %3.0f %%", 100 * share); });
+    std::vector<int> scales{1};
+    if (const char* env = std::getenv("FATHOM_CNN_SCALES"))
+        scales = {1, std::atoi(env)};
+    const auto learned = cnn->detect(
+        file, minCnnScore, [](double share) { std::fprintf(stderr, "\rcnn… %3.0f %%", 100 * share); }, nullptr, scales);
     std::fprintf(stderr, "\n%zu classical, %zu cnn\n", classical.size(), learned.size());
     return sonar::fuseDetections({classical, learned});
+}
+
+// Where a known object (PING:SIDE:SAMPLE, side 0 port or 1 starboard) ranks among the contacts:
+// the first, by score, whose position lies within `radius` metres of it on the seabed.
+nlohmann::json rankNear(const sonar::SonarFile& file, std::vector<sonar::Detection> found, const std::string& near,
+                        double radius)
+{
+    long long ping = 0;
+    int side = 0, sample = 0;
+    if (std::sscanf(near.c_str(), "%lld:%d:%d", &ping, &side, &sample) != 3 || ping < 0 ||
+        std::size_t(ping) >= file.pingCount() || (side != 0 && side != 1))
+        throw Error("--near " + near + ": expected PING:SIDE:SAMPLE with a ping of the file and side 0 or 1");
+    const sonar::Georeferencer geo(file);
+    const auto info = file.pingInfo(std::size_t(ping));
+    const double range =
+        geo.groundRange(std::size_t(ping), (sample + 0.5) * info.slantRange / std::max(1, info.samples));
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
+    nlohmann::json top = nlohmann::json::array();
+    int rank = 0;
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        const auto& d = found[i];
+        const double metres = geo.distance(double(d.ping), d.side, d.groundRange, double(ping), side, range);
+        if (!rank && metres <= radius)
+            rank = int(i) + 1;
+        if (i < 3)
+            top.push_back({{"ping", d.ping},
+                           {"side", d.side},
+                           {"sample", d.sample},
+                           {"score", d.score},
+                           {"detector", d.detector},
+                           {"metres_away", metres}});
+    }
+    std::fprintf(
+        stderr, "%s: %s\n", near.c_str(),
+        rank ? ("rank " + std::to_string(rank) + " (the first contact within " + std::to_string(int(radius)) + " m)")
+                   .c_str()
+             : "no contact within the radius");
+    return {{"rank", rank}, {"radius_m", radius}, {"top3", top}};
 }
 
 void detectCommand(const DetectArgs& args)
@@ -160,6 +204,8 @@ void detectCommand(const DetectArgs& args)
                      t["objects_found"].get<int>(), t["objects"].get<int>(), t["false_alarms"].get<int>(),
                      t["false_alarms_per_1000_pings"].get<double>());
     }
+    if (!args.near.empty())
+        summary["near"] = rankNear(*file, found, args.near, args.radius);
     if (args.json)
         std::cout << summary.dump(2) << "\n";
 }
@@ -255,6 +301,10 @@ void addDetectCommand(CLI::App& app)
     cmd->add_option("--min-shadow", a->options.minShadowMetres, "Shortest shadow kept, metres");
     cmd->add_option("--min-score", a->options.minScore, "Lowest score kept (0..1)");
     cmd->add_option("--window", a->options.localWindow, "Pings and samples in the local mean");
+    cmd->add_option("--coarse", a->options.coarseScale,
+                    "Coarse pass for large objects: n × n pixels averaged (default 4; 0 or 1: none)");
+    cmd->add_option("--near", a->near, "PING:SIDE:SAMPLE of a known object: print where it ranks among the contacts");
+    cmd->add_option("--radius", a->radius, "Metres from --near within which a contact is that object")->default_val(15);
     cmd->callback([a] { detectCommand(*a); });
 }
 

@@ -73,9 +73,12 @@ public:
     void checkLabels(const std::vector<DetectorLabel>& labels) const;
 
     // Detections with score ≥ minScore, class and extent; positions from the file's navigation.
+    // `scales`: the pings and samples averaged n × n before the network looks, per pass; a coarse
+    // pass shows objects much larger than those it learned (wrecks) at a size it knows.
     std::vector<sonar::Detection> detect(const sonar::SonarFile& file, double minScore = 0.35,
                                          const std::function<void(double)>& progress = {},
-                                         const std::atomic<bool>* stop = nullptr) const;
+                                         const std::atomic<bool>* stop = nullptr,
+                                         const std::vector<int>& scales = {1}) const;
 
     struct Impl;
     Impl& impl() const { return *m; }

@@ -20,6 +20,7 @@ struct Tile
     std::size_t first = 0;
     cv::Mat ratio;        // pings × samples: each pixel over its local mean (1 = background)
     double binMetres = 0; // slant range per sample
+    int scale = 1;        // pings and samples per pixel (coarse passes look for large objects)
 };
 
 // One side's pings gain-normalised: each range bin over its mean, the water column at 1.
@@ -111,7 +112,7 @@ void detectInTile(const SonarFile& file, const Georeferencer& geo, const Tile& t
         const int left = stats.at<int>(c, cv::CC_STAT_LEFT), width = stats.at<int>(c, cv::CC_STAT_WIDTH);
         const int top = stats.at<int>(c, cv::CC_STAT_TOP), height = stats.at<int>(c, cv::CC_STAT_HEIGHT);
         const int bins = shadowBins(shadow, top, top + height - 1, left + width - 1);
-        const double shadowMetres = bins * tile.binMetres;
+        const double shadowMetres = bins * tile.binMetres * tile.scale;
         if (shadowMetres < o.minShadowMetres)
             continue;
         const double contrast = cv::mean(tile.ratio(cv::Rect(left, top, width, height)),
@@ -119,10 +120,12 @@ void detectInTile(const SonarFile& file, const Georeferencer& geo, const Tile& t
         const double score = (1.0 - std::exp(-(contrast - 1.0) / 2.0)) * (1.0 - std::exp(-shadowMetres / 1.5));
         if (score < o.minScore)
             continue;
-        Detection d = detectionFromBox(file, geo, side, tile.first + std::size_t(top),
-                                       tile.first + std::size_t(top + height - 1), left, left + width - 1,
-                                       left + width + bins, double(tile.first) + centroids.at<double>(c, 1),
-                                       centroids.at<double>(c, 0), tile.binMetres);
+        const int k = tile.scale;
+        Detection d = detectionFromBox(file, geo, side, tile.first + std::size_t(top * k),
+                                       std::min(file.pingCount() - 1, tile.first + std::size_t((top + height) * k - 1)),
+                                       left * k, (left + width) * k - 1, (left + width + bins) * k,
+                                       double(tile.first) + (centroids.at<double>(c, 1) + 0.5) * k - 0.5,
+                                       (centroids.at<double>(c, 0) + 0.5) * k - 0.5, tile.binMetres);
         d.contrast = contrast;
         d.score = score;
         d.scores["classical"] = score;
@@ -271,6 +274,24 @@ std::vector<Detection> detectClassical(const SonarFile& file, const ClassicalOpt
         if (last == pings)
             break;
     }
+    // Objects far larger than the local window (wrecks) raise their own local mean: a coarse pass
+    // over the whole side, each pixel the mean of scale × scale, finds them.
+    if (options.coarseScale > 1 && pings >= std::size_t(8 * options.coarseScale))
+        for (int side = 0; side < 2; ++side) {
+            if (channels[side] < 0 || (stop && stop->load()))
+                continue;
+            Tile tile;
+            tile.scale = options.coarseScale;
+            tile.binMetres = file.pingInfo(0).slantRange / std::max(1, file.pingInfo(0).samples);
+            const cv::Mat gain = gainImage(file, channels[side], 0, pings, altitude, tile.binMetres);
+            cv::Mat small, smooth, local;
+            cv::resize(gain, small, cv::Size(gain.cols / tile.scale, gain.rows / tile.scale), 0, 0, cv::INTER_AREA);
+            cv::blur(small, smooth, cv::Size(3, 3));
+            cv::blur(small, local, cv::Size(options.localWindow, options.localWindow), cv::Point(-1, -1),
+                     cv::BORDER_REFLECT);
+            tile.ratio = smooth / cv::max(local, 0.05);
+            detectInTile(file, geo, tile, side, options, found);
+        }
     return suppressDuplicates(std::move(found));
 }
 

@@ -44,6 +44,7 @@ struct ClassicalOptions
     int minHighlightPixels = 6;
     double minScore = 0.25;
     int localWindow = 41; // pings and samples in the local mean each pixel is held against
+    int coarseScale = 4;  // > 1: also a pass with scale × scale pixels averaged, for large objects (wrecks)
 };
 
 // One side of a file's pings gain-normalised: each range bin divided by its mean over the pings
