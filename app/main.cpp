@@ -79,7 +79,7 @@ QString initialLanguage(const QString& fromCommandLine)
 
 // The demo survey lives in the state folder and is written by the simulator the first time (and
 // again when this version writes a different one: the marker file says which), with its project.
-constexpr const char* kDemoVersion = "2";
+constexpr const char* kDemoVersion = "3";
 
 void writeDemoProject(const std::filesystem::path& dir)
 {

@@ -115,7 +115,17 @@ void SurveySimulator::placeObjects()
 void SurveySimulator::locate(SimulatedObject& o) const
 {
     const double step = m_options.speed * m_options.pingInterval;
-    o.ping = std::size_t(std::clamp(std::round(o.along / step), 0.0, double(m_options.pings - 1)));
+    // The ping whose beam (square to the towfish's heading, see samples()) crosses the centre.
+    const auto guess = long(std::clamp(std::round(o.along / step), 0.0, double(m_options.pings - 1)));
+    double best = 1e9;
+    for (long i = std::max(0L, guess - 40); i <= std::min(long(m_options.pings) - 1, guess + 40); ++i) {
+        const double deviation = (ping(std::size_t(i)).heading - m_options.heading) * kPi / 180.0;
+        const double miss = std::abs(alongTrack(std::size_t(i)) - o.across * std::sin(deviation) - o.along);
+        if (miss < best) {
+            best = miss;
+            o.ping = std::size_t(i);
+        }
+    }
     o.channel = o.across < 0 ? 0 : 1;
     const double a = altitude(o.ping);
     o.slantRange = std::hypot(std::abs(o.across), a);
@@ -225,11 +235,15 @@ std::vector<std::vector<float>> SurveySimulator::samples(std::size_t index) cons
     const double along = alongTrack(index);
     const double binMetres = m_options.range / n;
     std::vector<std::vector<float>> out(2, std::vector<float>(n));
+    // The sonar looks square to the towfish's heading, which wanders off the line's: at `across`
+    // metres (starboard positive) the beam meets the seabed across × sin(deviation) behind.
+    const double deviation = (ping(index).heading - m_options.heading) * kPi / 180.0;
     for (int side = 0; side < 2; ++side) {
         std::vector<Section> sections;
         for (const auto& object : m_objects) {
             Section section;
-            if ((object.across > 0) == (side == 1) && crossSection(object, along, section))
+            if ((object.across > 0) == (side == 1) &&
+                crossSection(object, along - object.across * std::sin(deviation), section))
                 sections.push_back(section);
         }
         const std::uint64_t noiseSeed = m_options.seed * 31 + std::uint64_t(side);

@@ -62,6 +62,33 @@ private slots:
         }
     }
 
+    void contactPositionsMatchTheTruthWithinAMetre()
+    {
+        QTemporaryDir dir;
+        SurveySimulator::Options options;
+        options.seed = 6;
+        options.pings = 2500;
+        const auto file = simulated(dir, options);
+        const SurveySimulator sim(options);
+        const auto found = detectClassical(*file);
+        std::vector<double> metres;
+        const double perLon = 111320.0 * std::cos(options.startLatitude * M_PI / 180.0);
+        for (const auto& o : sim.objects())
+            for (const auto& d : found)
+                if (near(d, o)) {
+                    metres.push_back(std::hypot((d.x - o.x) * perLon, (d.y - o.y) * 110540.0));
+                    break;
+                }
+        QVERIFY(metres.size() >= 10);
+        std::sort(metres.begin(), metres.end());
+        const double median = metres[metres.size() / 2];
+        const auto within = std::count_if(metres.begin(), metres.end(), [](double m) { return m <= 1.0; });
+        qInfo("%zu contacts matched: median %.2f m, %ld within 1 m, worst %.2f m", metres.size(), median, long(within),
+              metres.back());
+        QVERIFY2(median < 0.5, qPrintable(QString::number(median)));
+        QVERIFY(within * 10 >= long(metres.size()) * 9);
+    }
+
     void emptySeabedStaysQuiet()
     {
         QTemporaryDir dir;
