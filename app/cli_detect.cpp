@@ -28,7 +28,7 @@ struct DetectArgs
     std::string file, out, truth, project, model;
     double minCnnScore = 0.35;
     bool cnnOnly = false, classicalOnly = false;
-    std::string near;
+    std::string near, device = "auto";
     double radius = 15;
     sonar::ClassicalOptions options;
     bool json = false;
@@ -96,7 +96,7 @@ nlohmann::json score(const std::vector<sonar::Detection>& found, const std::stri
 // The classical detector alone, or with a CNN detector's boxes fused in.
 std::vector<sonar::Detection> runDetectors(const sonar::SonarFile& file, const sonar::ClassicalOptions& options,
                                            const std::string& model, double minCnnScore, bool classicalToo,
-                                           bool classicalOnly)
+                                           bool classicalOnly, const std::string& device = "auto")
 {
     std::optional<ml::CnnDetector> cnn;
     if (!model.empty()) {
@@ -112,6 +112,9 @@ std::vector<sonar::Detection> runDetectors(const sonar::SonarFile& file, const s
             cnn.reset();
         }
     }
+    if (cnn)
+        if (const auto note = cnn->useDevice(device); !note.empty())
+            std::fprintf(stderr, "fathom-cli: %s\n", note.c_str());
     std::vector<sonar::Detection> classical;
     if (classicalToo || !cnn) {
         classical = sonar::detectClassical(
@@ -171,7 +174,7 @@ void detectCommand(const DetectArgs& args)
 {
     const auto file = sonar::open(args.file);
     const auto found =
-        runDetectors(*file, args.options, args.model, args.minCnnScore, !args.cnnOnly, args.classicalOnly);
+        runDetectors(*file, args.options, args.model, args.minCnnScore, !args.cnnOnly, args.classicalOnly, args.device);
     std::fprintf(stderr, "%zu contacts in %zu pings\n", found.size(), file->pingCount());
     if (!args.out.empty()) {
         if (args.out.ends_with(".geojson") || args.out.ends_with(".json"))
@@ -254,6 +257,19 @@ void benchDetect(std::uint64_t seed, int pings, const std::string& jsonOut)
                     fusedScore["false_alarms_per_1000_pings"].get<double>());
         result["cnn"] = cnnScore;
         result["fused"] = fusedScore;
+        // On a GPU the same CNN again, for the speed-up (the first pass warms CUDA up).
+        auto onGpu = ml::CnnDetector::load(ml::shippedDetectorDir());
+        onGpu.setDevice("auto");
+        if (onGpu.device() != "cpu") {
+            onGpu.detect(*file);
+            auto [gpuFound, gpuSeconds] = time([&] { return onGpu.detect(*sonar::open(files[0])); });
+            result["cnn_gpu"] = {{"device", onGpu.device()},
+                                 {"seconds", gpuSeconds},
+                                 {"detections", gpuFound.size()},
+                                 {"speedup", cnnSeconds / gpuSeconds}};
+            std::printf("cnn detector on %s: %.3f s (%.1f x the CPU)\n", onGpu.device().c_str(), gpuSeconds,
+                        cnnSeconds / gpuSeconds);
+        }
     }
     if (!jsonOut.empty()) {
         AtomicFile out(jsonOut);
@@ -278,7 +294,7 @@ void addDetectBench(CLI::App& bench)
     cmd->callback([=] { benchDetect(*seed, *pings, *json); });
 }
 
-void addDetectCommand(CLI::App& app)
+void addDetectCommand(CLI::App& app, const StartupOptions& startup)
 {
     if (const auto bench = app.get_subcommand_ptr("bench"))
         addDetectBench(*bench);
@@ -305,7 +321,10 @@ void addDetectCommand(CLI::App& app)
                     "Coarse pass for large objects: n × n pixels averaged (default 4; 0 or 1: none)");
     cmd->add_option("--near", a->near, "PING:SIDE:SAMPLE of a known object: print where it ranks among the contacts");
     cmd->add_option("--radius", a->radius, "Metres from --near within which a contact is that object")->default_val(15);
-    cmd->callback([a] { detectCommand(*a); });
+    cmd->callback([a, &startup] {
+        a->device = startup.device.empty() ? "auto" : startup.device; // fathom-cli --device …
+        detectCommand(*a);
+    });
 }
 
 } // namespace fathom::cli

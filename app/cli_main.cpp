@@ -46,8 +46,8 @@ int main(int argc, char** argv)
     devices->add_flag("--json", json, "Print JSON instead of text");
 
     fathom::cli::addSonarCommands(app);
-    fathom::cli::addDetectCommand(app);
-    fathom::cli::addTrainDetectorCommand(app);
+    fathom::cli::addDetectCommand(app, options);
+    fathom::cli::addTrainDetectorCommand(app, options);
     fathom::cli::addExportCommand(app);
     fathom::cli::addReportCommand(app, options);
     fathom::cli::addSeriesCommands(app);

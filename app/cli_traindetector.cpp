@@ -26,6 +26,7 @@ struct TrainDetectorArgs
     double learningRate = 2e-3;
     std::uint64_t seed = 1;
     bool json = false;
+    std::string device = "auto";
 };
 
 void trainDetectorCommand(const TrainDetectorArgs& a)
@@ -75,6 +76,8 @@ void trainDetectorCommand(const TrainDetectorArgs& a)
     ml::CnnDetectorConfig config;
     config.samplesPerSide = files.front().file->pingInfo(0).samples;
     auto detector = a.from.empty() ? ml::CnnDetector::create(config, a.seed) : ml::CnnDetector::load(a.from);
+    if (const auto note = detector.useDevice(a.device); !note.empty())
+        std::cerr << "fathom-cli: " << note << "\n";
     ml::DetectorTrainOptions options;
     options.train.epochs = a.epochs;
     options.train.batchSize = a.batch;
@@ -84,7 +87,7 @@ void trainDetectorCommand(const TrainDetectorArgs& a)
     options.train.seed = a.seed;
     options.tilesPerEpoch = a.tiles;
     std::ostringstream log;
-    log << "model cnn_detector\ndata " << trainedOn << "\ndevice cpu\n"
+    log << "model cnn_detector\ndata " << trainedOn << "\ndevice " << detector.device() << "\n"
         << (a.from.empty() ? "" : "fine-tuned from " + a.from + "\n") << "epochs " << a.epochs << ", batch " << a.batch
         << ", learning rate " << options.train.learningRate << ", seed " << a.seed << "\n";
     const auto result = ml::trainDetector(detector, files, options, [&](const ml::TrainProgress& p) {
@@ -127,7 +130,7 @@ void trainDetectorCommand(const TrainDetectorArgs& a)
 
 } // namespace
 
-void addTrainDetectorCommand(CLI::App& app)
+void addTrainDetectorCommand(CLI::App& app, const StartupOptions& startup)
 {
     auto a = std::make_shared<TrainDetectorArgs>();
     auto* cmd = app.add_subcommand("train-detector",
@@ -147,7 +150,10 @@ void addTrainDetectorCommand(CLI::App& app)
         ->default_val(6);
     cmd->add_option("--seed", a->seed, "Seed for reproducible runs")->default_val(1);
     cmd->add_flag("--json", a->json, "Print a JSON summary");
-    cmd->callback([a] { trainDetectorCommand(*a); });
+    cmd->callback([a, &startup] {
+        a->device = startup.device.empty() ? "auto" : startup.device; // fathom-cli --device …
+        trainDetectorCommand(*a);
+    });
 }
 
 } // namespace fathom::cli

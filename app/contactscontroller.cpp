@@ -58,7 +58,7 @@ void ContactsController::detect(std::shared_ptr<const sonar::SonarFile> file)
     emit message(tr("Looking for contacts in %1…").arg(QString::fromStdString(file->path().filename().string())));
     QMetaObject::invokeMethod(
         m_worker,
-        [this, file, model = detectorModel()] {
+        [this, file, model = detectorModel(), device = m_device ? m_device() : QStringLiteral("cpu")] {
             QString failure, note;
             std::vector<project::ContactRecord> found;
             try {
@@ -66,7 +66,9 @@ void ContactsController::detect(std::shared_ptr<const sonar::SonarFile> file)
                 std::vector<sonar::Detection> learned;
                 // The CNN joins where it can read the file; if not, the user is told why.
                 try {
-                    const auto cnn = ml::CnnDetector::load(model.toStdString());
+                    auto cnn = ml::CnnDetector::load(model.toStdString());
+                    if (const auto moved = cnn.useDevice(device.toStdString()); !moved.empty())
+                        note = QString::fromStdString(moved);
                     learned = cnn.detect(*file, 0.35, {}, &m_stop);
                 } catch (const std::exception& e) {
                     note = tr("The CNN detector was left out: %1").arg(QString::fromStdString(e.what()));
@@ -228,7 +230,8 @@ void ContactsController::retrain(std::shared_ptr<const sonar::SonarFile> file, c
     const auto contacts = m_contacts;
     QMetaObject::invokeMethod(
         m_worker,
-        [this, file, contacts, outDir, epochs, from = detectorModel()] {
+        [this, file, contacts, outDir, epochs, from = detectorModel(),
+         device = m_device ? m_device() : QStringLiteral("cpu")] {
             QString failure, summary;
             try {
                 const bool anyConfirmed = std::any_of(contacts.begin(), contacts.end(),
@@ -239,15 +242,17 @@ void ContactsController::retrain(std::shared_ptr<const sonar::SonarFile> file, c
                         tr("Confirm some contacts first (C in the Contacts dock): the detector learns from them.")
                             .toStdString());
                 auto detector = ml::CnnDetector::load(from.toStdString());
+                if (const auto moved = detector.useDevice(device.toStdString()); !moved.empty())
+                    emit message(QString::fromStdString(moved));
                 ml::DetectorTrainOptions options;
                 options.train.epochs = epochs;
                 options.train.batchSize = 16;
                 options.train.learningRate = 5e-4; // fine-tuning: small steps keep what it knew
                 options.train.patience = epochs;
                 options.tilesPerEpoch = 128;
-                std::string log = "model cnn_detector\nfine-tuned from " + from.toStdString() + "\ndata " +
-                                  file->path().string() + " (" + std::to_string(labels.size()) +
-                                  " confirmed contacts)\n";
+                std::string log = "model cnn_detector\ndevice " + detector.device() + "\nfine-tuned from " +
+                                  from.toStdString() + "\ndata " + file->path().string() + " (" +
+                                  std::to_string(labels.size()) + " confirmed contacts)\n";
                 const auto result = ml::trainDetector(
                     detector, {{file, std::move(labels)}}, options,
                     [this, &log](const ml::TrainProgress& p) {

@@ -9,6 +9,7 @@
 #include <QVector>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -45,6 +46,9 @@ public:
     // The CNN detector used beside the classical one: a model folder (train-detector, Retrain);
     // empty: the shipped one. Detect fuses both.
     void setDetectorModel(const QString& dir) { m_model = dir; }
+    // The device the CNN runs and trains on, asked for each run ("cpu", "cuda:0", …); an absent one
+    // means the CPU and a message.
+    void setDeviceProvider(std::function<QString()> provider) { m_device = std::move(provider); }
     QString detectorModel() const;
     // Fine-tunes the CNN detector on the confirmed contacts in the background and writes it to
     // `outDir`, which becomes the detector used; then detects again (reviews stay). Progress and the
@@ -79,6 +83,7 @@ private:
     bool m_detecting = false;
     bool m_retraining = false;
     QString m_model;
+    std::function<QString()> m_device;
     std::vector<project::ContactRecord> m_contacts;
     QSet<QString> m_hidden;
     QVector<int> m_markContact; // the contact each waterfall mark stands for

@@ -110,6 +110,7 @@ MainWindow::MainWindow(Startup& startup, QWidget* parent)
     createDocks();
     m_analysis = new AnalysisController(m_seriesPlot, m_alertTable, m_trainingPanel, this);
     m_contacts = new ContactsController(m_contactTable, m_waterfall, m_analysis->undoStack(), this);
+    m_contacts->setDeviceProvider([this] { return QString::fromStdString(m_devices.selection().id); });
     connectAnalysis();
     createMenus();
     createStatusBar();

@@ -54,6 +54,42 @@ CnnDetector CnnDetector::create(const CnnDetectorConfig& config, std::uint64_t s
     return d;
 }
 
+void CnnDetector::setDevice(const std::string& id)
+{
+    torch::Device device = torch::kCPU;
+    if (id == "auto")
+        device = torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+    else
+        try {
+            device = torch::Device(id);
+        } catch (const std::exception&) {
+            throw Error("unknown device '" + id + "': expected cpu, cuda, cuda:N or auto");
+        }
+    if (device.is_cuda() &&
+        (!torch::cuda::is_available() || (device.has_index() && device.index() >= int(torch::cuda::device_count()))))
+        throw Error("the CNN detector cannot run on " + id + ": this LibTorch sees no such CUDA device");
+    if (device.is_mps())
+        throw Error("the CNN detector does not run on MPS yet; use cpu");
+    m->net->to(device);
+    m->device = device;
+}
+
+std::string CnnDetector::useDevice(const std::string& id)
+{
+    try {
+        setDevice(id);
+        return {};
+    } catch (const Error& e) {
+        setDevice("cpu");
+        return std::string(e.what()) + "; the CPU is used instead";
+    }
+}
+
+std::string CnnDetector::device() const
+{
+    return m->device.str();
+}
+
 const CnnDetectorConfig& CnnDetector::config() const
 {
     return m->config;
@@ -94,10 +130,14 @@ void CnnDetector::save(const fs::path& dir, const std::string& log,
     const auto weights = dir / "weights.pt";
     const auto temp = weights.string() + ".part-" + std::to_string(::getpid());
     try {
+        // Weights are written from the CPU, so a folder trained on a GPU loads anywhere.
+        m->net->to(torch::kCPU);
         torch::serialize::OutputArchive archive;
         m->net->save(archive);
         archive.save_to(temp);
+        m->net->to(m->device);
     } catch (const std::exception& e) {
+        m->net->to(m->device);
         std::error_code ignored;
         fs::remove(temp, ignored);
         throw Error(weights.string() + ": the detector could not be written: " + firstLine(e.what()));
@@ -218,8 +258,11 @@ std::vector<sonar::Detection> CnnDetector::detect(const sonar::SonarFile& file, 
                 if (stop && stop->load())
                     return found;
                 const std::size_t rows = std::min(chunk, (image.rows - first + 3) / 4 * 4);
-                auto [objectness, extent, cls] =
-                    m->net->forward(detail::crop(image, first, std::max<std::size_t>(rows, 16)));
+                auto [objectnessOnDevice, extentOnDevice, clsOnDevice] =
+                    m->net->forward(detail::crop(image, first, std::max<std::size_t>(rows, 16)).to(m->device));
+                // Peaks are read on the CPU: a few numbers per chunk.
+                const auto objectness = objectnessOnDevice.cpu(), extent = extentOnDevice.cpu(),
+                           cls = clsOnDevice.cpu();
                 const auto probability = torch::sigmoid(objectness);
                 const auto peaks = probability == torch::max_pool2d(probability, 3, 1, 1);
                 const auto where = torch::nonzero((peaks & (probability >= minScore)).squeeze(0).squeeze(0));

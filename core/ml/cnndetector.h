@@ -66,6 +66,12 @@ public:
               const std::vector<std::pair<std::string, double>>& metrics = {}) const;
 
     const CnnDetectorConfig& config() const;
+    // Where it runs and trains: "cpu", "cuda", "cuda:N" (or "auto": CUDA when LibTorch has one).
+    // Throws Error naming the device when it is not there; the detector stays where it was.
+    void setDevice(const std::string& id);
+    // As setDevice, but an absent device means the CPU: returns the message saying so, or "".
+    std::string useDevice(const std::string& id);
+    std::string device() const;
     std::size_t parameterCount() const;
     // Throws Error naming the file when it has no sidescan or another sample count than the model's.
     void checkFile(const sonar::SonarFile& file) const;

@@ -114,9 +114,13 @@ struct Side
     std::size_t trainEnd = 0; // rows before it train; the rest validate
 };
 
-torch::Tensor lossOf(detail::Net& net, const torch::Tensor& input, const Targets& t)
+torch::Tensor lossOf(detail::Net& net, const torch::Tensor& input, Targets t, torch::Device device)
 {
-    auto [objectness, extent, cls] = net->forward(input);
+    t.objectness = t.objectness.to(device);
+    t.extent = t.extent.to(device);
+    t.mask = t.mask.to(device);
+    t.cls = t.cls.to(device);
+    auto [objectness, extent, cls] = net->forward(input.to(device));
     const auto p = torch::sigmoid(objectness).clamp(1e-4, 1 - 1e-4);
     const auto pos = t.objectness.eq(1).to(torch::kFloat);
     const auto focal = (-(torch::log(p) * (1 - p).pow(2) * pos).sum() -
@@ -202,6 +206,7 @@ TrainResult trainDetector(CnnDetector& detector, const std::vector<LabelledFile>
 {
     const auto& config = detector.config();
     auto& net = detector.impl().net;
+    const auto device = detector.impl().device;
     std::vector<Side> sides;
     std::size_t labelCount = 0;
     for (const auto& f : files) {
@@ -319,7 +324,7 @@ TrainResult trainDetector(CnnDetector& detector, const std::vector<LabelledFile>
                 tiles.push_back(randomTile());
             auto [input, targets] = batchOf(tiles, true);
             optimizer.zero_grad();
-            auto loss = lossOf(net, input, targets);
+            auto loss = lossOf(net, input, targets, device);
             if (!std::isfinite(loss.item<double>()))
                 throw Error("the detector's loss became " + std::to_string(loss.item<double>()) +
                             "; try a lower learning rate");
@@ -360,7 +365,7 @@ TrainResult trainDetector(CnnDetector& detector, const std::vector<LabelledFile>
                     validation.begin() + long(i),
                     validation.begin() + long(std::min(validation.size(), i + std::size_t(batch))));
                 auto [input, targets] = batchOf(tiles, false);
-                v += lossOf(net, input, targets).item<double>() * double(tiles.size());
+                v += lossOf(net, input, targets, device).item<double>() * double(tiles.size());
             }
             validationLoss = v / double(validation.size());
         }

@@ -135,6 +135,7 @@ struct CnnDetector::Impl
 {
     CnnDetectorConfig config;
     detail::Net net{nullptr};
+    torch::Device device = torch::kCPU;
 };
 
 } // namespace fathom::ml
