@@ -3,6 +3,7 @@
 #include "common/atomicfile.h"
 #include "common/error.h"
 #include "common/timeformat.h"
+#include "ml/distributed.h"
 #include "ml/pipeline.h"
 #include "ml/tsbench.h"
 #include "series/csvloader.h"
@@ -136,6 +137,13 @@ void trainCommand(const TrainArgs& args)
     job.options.seed = args.seed;
     job.resume = args.resume;
     job.from = args.from;
+    // Under a launcher (WORLD_SIZE > 1): data-parallel with the other ranks; rank 0 writes.
+    const auto group = ml::ProcessGroup::fromEnvironment();
+    if (group) {
+        job.options.group = group.get();
+        std::fprintf(stderr, "rank %d of %d: batches of %d windows, %d per rank\n", group->rank(), group->worldSize(),
+                     args.batch * group->worldSize(), args.batch);
+    }
     const bool terminal = ::isatty(STDERR_FILENO);
     auto lastDrawn = std::chrono::steady_clock::now() - std::chrono::seconds(1);
     const auto result = ml::runTrainJob(job, [&](const std::string& model, const ml::TrainProgress& p) {

@@ -1,5 +1,7 @@
 #include "pipeline.h"
 
+#include "distributed.h"
+
 #include "alertrun.h"
 
 #include "common/error.h"
@@ -191,7 +193,8 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
                         {"parameters", double(entry.parameters)}, {"seconds", entry.seconds}};
         card.alerts = calibrateAlerts(model, calibration, labels.empty() ? nullptr : &labels);
         card.log = formatLog(name, job, options, trained, entry, note);
-        if (!trained.cancelled)
+        // Data-parallel ranks end with the same weights: rank 0 writes them.
+        if (!trained.cancelled && (!job.options.group || job.options.group->rank() == 0))
             saveModelFolder(entry.folder, model, card);
         result.models.push_back(entry);
         if (kind != ModelKind::Ensemble && kind != ModelKind::PatchTst && kind != ModelKind::DLinear &&

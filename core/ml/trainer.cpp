@@ -1,5 +1,7 @@
 #include "trainer.h"
 
+#include "detail/distributed.h"
+
 #include "common/error.h"
 #include "detail/networks.h"
 
@@ -255,12 +257,19 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
                                   torch::optim::AdamWOptions(options.learningRate).weight_decay(options.weightDecay));
     std::vector<std::size_t> order(trainWindows.size());
     const std::size_t batch = std::size_t(std::max(1, options.batchSize));
-    const std::size_t steps = (order.size() + batch - 1) / batch;
+    const int rank = options.group ? options.group->rank() : 0;
+    const std::size_t world = options.group ? std::size_t(options.group->worldSize()) : 1;
+    const std::size_t globalBatch = batch * world;
+    const std::size_t steps = (order.size() + globalBatch - 1) / globalBatch;
 
     TrainResult result;
     State state;
     if (options.resume && !options.checkpoint.empty() && std::filesystem::exists(options.checkpoint))
         loadCheckpoint(options.checkpoint, net, optimizer, state, result);
+    if (options.group) { // every process starts from rank 0's weights
+        auto params = net.parameters();
+        detail::broadcastFromRankZero(*options.group, params);
+    }
     const auto start = Clock::now();
     std::size_t samples = 0;
     bool stopEarly = state.sinceBest >= options.patience;
@@ -272,6 +281,7 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
         std::shuffle(order.begin(), order.end(), shuffle);
         net.train();
         double lossSum = 0;
+        std::size_t seen = 0;
         for (std::size_t s = 0; s < steps; ++s) {
             while (pause && pause->load() && !(stop && stop->load()))
                 std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -279,20 +289,39 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
                 result.cancelled = true;
                 break;
             }
-            const std::size_t from = s * batch, to = std::min(order.size(), from + batch);
+            // This process's shard of the step's batch (all of it when training alone).
+            const std::size_t globalFrom = s * globalBatch, globalTo = std::min(order.size(), globalFrom + globalBatch);
+            const std::size_t from = std::min(globalTo, globalFrom + std::size_t(rank) * batch),
+                              to = std::min(globalTo, from + batch);
             optimizer.zero_grad();
-            const auto loss = batchLoss(net, trainWindows, order, from, to, options,
-                                        options.seed * 7919 + std::uint64_t(epoch) * 1000003 + s);
-            const double value = loss.item<double>();
-            if (!std::isfinite(value))
-                throw Error("training " + kindName(model.config().kind) + " stopped: the loss became " +
-                            std::to_string(value) + " at epoch " + std::to_string(epoch) +
-                            " (try a lower learning rate); the last good weights are kept");
-            loss.backward();
+            double value = 0;
+            if (to > from) {
+                const auto loss = batchLoss(net, trainWindows, order, from, to, options,
+                                            options.seed * 7919 + std::uint64_t(epoch) * 1000003 + s);
+                value = loss.item<double>();
+                if (!std::isfinite(value))
+                    throw Error("training " + kindName(model.config().kind) + " stopped: the loss became " +
+                                std::to_string(value) + " at epoch " + std::to_string(epoch) +
+                                " (try a lower learning rate); the last good weights are kept");
+                loss.backward();
+            }
+            if (options.group) {
+                // The mean gradient over the whole batch: each shard's weighted by its windows.
+                std::vector<at::Tensor> grads;
+                for (auto& p : net.parameters()) {
+                    if (!p.grad().defined())
+                        p.mutable_grad() = torch::zeros_like(p);
+                    grads.push_back(p.grad().mul_(double(to - from)));
+                }
+                detail::allReduceSum(*options.group, grads);
+                for (auto& g : grads)
+                    g.div_(double(globalTo - globalFrom));
+            }
             if (options.clipNorm > 0)
                 torch::nn::utils::clip_grad_norm_(net.parameters(), options.clipNorm);
             optimizer.step();
             lossSum += value * double(to - from);
+            seen += to - from;
             samples += to - from;
             if (progress) {
                 const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
@@ -309,7 +338,7 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
             for (auto& group : optimizer.param_groups())
                 static_cast<torch::optim::AdamWOptions&>(group.options())
                     .lr(static_cast<torch::optim::AdamWOptions&>(group.options()).lr() * options.learningRateDecay);
-        result.trainLoss.push_back(lossSum / double(order.size()));
+        result.trainLoss.push_back(lossSum / double(std::max<std::size_t>(1, seen)));
         const double judged = validation ? validationLoss(model, *validation, options) : result.trainLoss.back();
         if (validation)
             result.validationLoss.push_back(judged);
@@ -330,7 +359,7 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
             stopEarly = true;
         }
         state.epoch = epoch;
-        if (!options.checkpoint.empty())
+        if (!options.checkpoint.empty() && rank == 0)
             saveCheckpoint(options.checkpoint, net, optimizer, state, result);
     }
     const auto& bestWeights = state.bestWeights;

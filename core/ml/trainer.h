@@ -10,6 +10,8 @@
 
 namespace fathom::ml {
 
+class ProcessGroup;
+
 struct TrainOptions
 {
     int epochs = 20;
@@ -31,6 +33,10 @@ struct TrainOptions
     // of the training windows, so the head learns even where nothing is labelled.
     const std::vector<float>* spikeLabels = nullptr;
     double plantedSpikes = 0.25;
+    // Data-parallel training (distributed.h): each process takes its shard of every batch of
+    // batchSize × world size windows, gradients are all-reduced, and only rank 0 writes the
+    // checkpoint. The same as one process with the combined batch.
+    ProcessGroup* group = nullptr;
 };
 
 struct TrainProgress

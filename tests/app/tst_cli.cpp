@@ -441,6 +441,85 @@ private slots:
         QVERIFY(QFile(tif).size() > 1000);
     }
 
+    // Two processes over Gloo on loopback, each with half of every batch, end where one process
+    // with the whole batch does: the same forecasts.
+    void dataParallelTrainingOverGlooMatchesOneProcess()
+    {
+        QTemporaryDir dir;
+        const auto sensors = writeDemoSensors(dir);
+        const QStringList train{QStringLiteral("ts"),         QStringLiteral("train"),
+                                QStringLiteral("--data"),     sensors,
+                                QStringLiteral("--target"),   QStringLiteral("altitude_m"),
+                                QStringLiteral("--skip"),     QStringLiteral("ping,fault"),
+                                QStringLiteral("--models"),   QStringLiteral("dlinear"),
+                                QStringLiteral("--lookback"), QStringLiteral("16"),
+                                QStringLiteral("--epochs"),   QStringLiteral("2"),
+                                QStringLiteral("--patience"), QStringLiteral("9")};
+        const auto port = QString::number(20000 + QCoreApplication::applicationPid() % 20000);
+        auto rank = [&](int r) {
+            auto* p = new QProcess(this);
+            auto env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("MASTER_ADDR"), QStringLiteral("127.0.0.1"));
+            env.insert(QStringLiteral("MASTER_PORT"), port);
+            env.insert(QStringLiteral("WORLD_SIZE"), QStringLiteral("2"));
+            env.insert(QStringLiteral("RANK"), QString::number(r));
+            env.insert(QStringLiteral("FATHOM_DIST_TIMEOUT"), QStringLiteral("60"));
+            p->setProcessEnvironment(env);
+            p->start(QStringLiteral(FATHOM_CLI),
+                     train + QStringList{QStringLiteral("--batch"), QStringLiteral("16"), QStringLiteral("--out"),
+                                         dir.filePath(QStringLiteral("two"))});
+            return p;
+        };
+        auto* r0 = rank(0);
+        auto* r1 = rank(1);
+        QVERIFY(r0->waitForFinished(180000) && r1->waitForFinished(180000));
+        const auto err0 = QString::fromUtf8(r0->readAllStandardError()),
+                   err1 = QString::fromUtf8(r1->readAllStandardError());
+        QVERIFY2(r0->exitCode() == 0, qPrintable(err0));
+        QVERIFY2(r1->exitCode() == 0, qPrintable(err1));
+        QVERIFY(err1.contains(QStringLiteral("rank 1 of 2")));
+        auto r = run(train + QStringList{QStringLiteral("--batch"), QStringLiteral("32"), QStringLiteral("--out"),
+                                         dir.filePath(QStringLiteral("one"))});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        // DLinear: no dropout, so nothing random differs between a shard and the whole batch.
+        for (const char* model : {"dlinear"}) {
+            QStringList forecasts[2];
+            for (int k = 0; k < 2; ++k) {
+                const auto out = dir.filePath(QStringLiteral("p%1.csv").arg(k));
+                r = run({QStringLiteral("ts"), QStringLiteral("predict"), QStringLiteral("--model"),
+                         dir.filePath(QLatin1String(k ? "two/" : "one/") + QLatin1String(model)),
+                         QStringLiteral("--data"), sensors, QStringLiteral("--out"), out});
+                QVERIFY2(r.code == 0, qPrintable(r.err));
+                QFile f(out);
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                forecasts[k] = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            }
+            QCOMPARE(forecasts[0].size(), forecasts[1].size());
+            double worst = 0;
+            for (int i = 1; i < forecasts[0].size(); ++i)
+                worst = std::max(worst, std::abs(forecasts[0][i].section(QLatin1Char(','), -1).toDouble() -
+                                                 forecasts[1][i].section(QLatin1Char(','), -1).toDouble()));
+            QVERIFY2(worst < 1e-3,
+                     qPrintable(QStringLiteral("%1: forecasts differ by %2").arg(QLatin1String(model)).arg(worst)));
+        }
+        // A rank with nobody to join gives up with a message naming where it looked.
+        QProcess lonely;
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MASTER_ADDR"), QStringLiteral("127.0.0.1"));
+        env.insert(QStringLiteral("MASTER_PORT"), port);
+        env.insert(QStringLiteral("WORLD_SIZE"), QStringLiteral("2"));
+        env.insert(QStringLiteral("RANK"), QStringLiteral("1"));
+        env.insert(QStringLiteral("FATHOM_DIST_TIMEOUT"), QStringLiteral("3"));
+        lonely.setProcessEnvironment(env);
+        lonely.start(QStringLiteral(FATHOM_CLI),
+                     train + QStringList{QStringLiteral("--out"), dir.filePath(QStringLiteral("x"))});
+        QVERIFY(lonely.waitForFinished(60000));
+        QCOMPARE(lonely.exitCode(), 2);
+        const auto err = QString::fromUtf8(lonely.readAllStandardError());
+        QVERIFY2(err.contains(QStringLiteral("127.0.0.1:") + port), qPrintable(err));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x/dlinear/weights.pt"))));
+    }
+
     void unknownProtocolIsRefused()
     {
         const auto r = run({QStringLiteral("ts"), QStringLiteral("evaluate"), QStringLiteral("--protocol"),

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+namespace fathom::ml {
+
+// Processes training one model data-parallel through LibTorch's c10d over Gloo (CPUs), set up as
+// PyTorch's launchers do (a Kubernetes PyTorchJob, Slurm, torchrun): MASTER_ADDR, MASTER_PORT,
+// RANK, WORLD_SIZE. Every step each process computes the gradient of its shard of the batch, the
+// gradients are all-reduced, and every process takes the same step; rank 0 writes checkpoints
+// and the model folder.
+class ProcessGroup
+{
+public:
+    // From the environment: nullptr when WORLD_SIZE is unset or 1 (FATHOM_DIST_TIMEOUT: seconds
+    // to wait for the other ranks). Throws Error naming the variable
+    // that is missing or wrong, or the address that could not be reached in `timeout`.
+    static std::unique_ptr<ProcessGroup> fromEnvironment(std::chrono::seconds timeout = std::chrono::seconds(120));
+    static std::unique_ptr<ProcessGroup> connect(const std::string& host, int port, int rank, int worldSize,
+                                                 std::chrono::seconds timeout = std::chrono::seconds(120));
+    ~ProcessGroup();
+
+    int rank() const { return m_rank; }
+    int worldSize() const { return m_worldSize; }
+    // Seconds spent in all-reduce so far (for the benchmark's scaling figures).
+    double allReduceSeconds() const;
+
+    struct Impl;
+    Impl& impl() const { return *m_impl; }
+
+private:
+    ProcessGroup() = default;
+    int m_rank = 0, m_worldSize = 1;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace fathom::ml
