@@ -171,12 +171,22 @@ void trainCommand(const TrainArgs& args)
                           {"validation_mse", m.validationMse},
                           {"test_mse", m.testMse},
                           {"seconds", m.seconds}});
-    const nlohmann::json summary = {{"rows", result.rows},
-                                    {"train_windows", result.trainWindows},
-                                    {"validation_windows", result.validationWindows},
-                                    {"test_windows", result.testWindows},
-                                    {"filled_cells", result.load.filledCells},
-                                    {"models", models}};
+    nlohmann::json summary = {{"rows", result.rows},
+                              {"train_windows", result.trainWindows},
+                              {"validation_windows", result.validationWindows},
+                              {"test_windows", result.testWindows},
+                              {"filled_cells", result.load.filledCells},
+                              {"models", models}};
+    if (group && group->allReduceCount()) {
+        // What the all-reduce cost: the figure that says whether more ranks pay.
+        const double perStep = group->allReduceSeconds() / double(group->allReduceCount());
+        summary["rank"] = group->rank();
+        summary["world_size"] = group->worldSize();
+        summary["all_reduce_steps"] = group->allReduceCount();
+        summary["all_reduce_ms_per_step"] = perStep * 1000;
+        std::fprintf(stderr, "rank %d: %zu all-reduces, %.2f ms each (%.1f s in all)\n", group->rank(),
+                     group->allReduceCount(), perStep * 1000, group->allReduceSeconds());
+    }
     if (args.json) {
         std::cout << summary.dump(2) << "\n";
         return;

@@ -16,6 +16,7 @@ struct ProcessGroup::Impl
     c10::intrusive_ptr<c10d::TCPStore> store;
     c10::intrusive_ptr<c10d::ProcessGroupGloo> group;
     double allReduceSeconds = 0;
+    std::size_t allReduceCount = 0;
 };
 
 namespace {
@@ -95,6 +96,11 @@ double ProcessGroup::allReduceSeconds() const
     return m_impl->allReduceSeconds;
 }
 
+std::size_t ProcessGroup::allReduceCount() const
+{
+    return m_impl->allReduceCount;
+}
+
 namespace detail {
 
 void allReduceSum(ProcessGroup& group, std::vector<at::Tensor>& tensors)
@@ -120,6 +126,7 @@ void allReduceSum(ProcessGroup& group, std::vector<at::Tensor>& tensors)
         t.copy_(flat[0].slice(0, offset, offset + n).view_as(t));
         offset += n;
     }
+    ++group.impl().allReduceCount;
     group.impl().allReduceSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 

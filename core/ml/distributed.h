@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -26,6 +27,7 @@ public:
     int worldSize() const { return m_worldSize; }
     // Seconds spent in all-reduce so far (for the benchmark's scaling figures).
     double allReduceSeconds() const;
+    std::size_t allReduceCount() const;
 
     struct Impl;
     Impl& impl() const { return *m_impl; }
