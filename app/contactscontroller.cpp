@@ -129,10 +129,11 @@ void ContactsController::show()
         if (!drawn)
             continue;
         m_markContact.append(int(i));
-        marks.append({qint64(c.firstPing), qint64(c.lastPing), c.side, c.nearSlant, c.farSlant, c.nearGround,
-                      c.farGround, colour,
-                      c.cls.empty() ? QString::number(c.score, 'f', 2) : QString::fromStdString(c.cls),
-                      int(i) == current});
+        marks.append(
+            {qint64(c.firstPing), qint64(c.lastPing), c.side, c.nearSlant, c.farSlant, c.nearGround, c.farGround,
+             colour,
+             c.cls.empty() ? QString::number(c.score, 'f', 2) : ContactTable::className(QString::fromStdString(c.cls)),
+             int(i) == current});
     }
     m_table->setContacts(rows);
     m_waterfall->setMarks(marks);

@@ -252,6 +252,30 @@
         <source>Filter by class, detector or note · keys 1–6 set the class</source>
         <translation>Filter by class, detector or note · keys 1–6 set the class</translation>
     </message>
+    <message>
+        <source>cylinder</source>
+        <translation>cylinder</translation>
+    </message>
+    <message>
+        <source>cone</source>
+        <translation>cone</translation>
+    </message>
+    <message>
+        <source>sphere</source>
+        <translation>sphere</translation>
+    </message>
+    <message>
+        <source>rock</source>
+        <translation>rock</translation>
+    </message>
+    <message>
+        <source>debris</source>
+        <translation>debris</translation>
+    </message>
+    <message>
+        <source>wreck</source>
+        <translation>wreck</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ContactsController</name>

@@ -262,6 +262,30 @@
         <source>Filter by class, detector or note · keys 1–6 set the class</source>
         <translation>분류, 탐지기 또는 메모로 거르기 · 1–6 키로 분류 지정</translation>
     </message>
+    <message>
+        <source>cylinder</source>
+        <translation>원통형</translation>
+    </message>
+    <message>
+        <source>cone</source>
+        <translation>원뿔형</translation>
+    </message>
+    <message>
+        <source>sphere</source>
+        <translation>구형</translation>
+    </message>
+    <message>
+        <source>rock</source>
+        <translation>암석</translation>
+    </message>
+    <message>
+        <source>debris</source>
+        <translation>잔해</translation>
+    </message>
+    <message>
+        <source>wreck</source>
+        <translation>난파선</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ContactsController</name>

@@ -22,6 +22,23 @@ QStringList ContactTable::classes()
             QStringLiteral("rock"),     QStringLiteral("debris"), QStringLiteral("wreck")};
 }
 
+QString ContactTable::className(const QString& key)
+{
+    if (key == QLatin1String("cylinder"))
+        return tr("cylinder");
+    if (key == QLatin1String("cone"))
+        return tr("cone");
+    if (key == QLatin1String("sphere"))
+        return tr("sphere");
+    if (key == QLatin1String("rock"))
+        return tr("rock");
+    if (key == QLatin1String("debris"))
+        return tr("debris");
+    if (key == QLatin1String("wreck"))
+        return tr("wreck");
+    return key;
+}
+
 QString ContactTable::classForKey(int key)
 {
     if (key == Qt::Key_0)
@@ -43,7 +60,7 @@ void ContactTable::setContacts(const QVector<Row>& rows)
         items.append(
             {{QString::number(r.ping), r.side, r.time, r.position, QString::number(r.range, 'f', 1),
               QString::number(r.length, 'f', 1), QString::number(r.width, 'f', 1), QString::number(r.height, 'f', 2),
-              r.cls, QString::number(r.score, 'f', 2), r.detector},
+              className(r.cls), QString::number(r.score, 'f', 2), r.detector},
              {r.ping, r.side, r.time, r.position, r.range, r.length, r.width, r.height, r.cls, r.score, r.detector},
              r.status,
              r.note});

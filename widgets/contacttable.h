@@ -24,6 +24,8 @@ public:
     explicit ContactTable(QWidget* parent = nullptr);
     void setContacts(const QVector<Row>& rows);
     static QStringList classes(); // in key order, 1..6
+    // A class as the UI language names it ("cylinder" -> "원통형"); unknown keys as they are.
+    static QString className(const QString& key);
     // The class a key gives (empty for 0), or a null string for a key that is no class key.
     static QString classForKey(int key);
 
