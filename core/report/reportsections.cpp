@@ -8,10 +8,14 @@
 #include "reportparts.h"
 #include "series/csvloader.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 namespace fathom::report {
@@ -327,6 +331,44 @@ void addAlerts(Section& section, Inputs& in, const ReportOptions& options, Repor
     }
 }
 
+namespace {
+
+// A CNN detector folder (config.json says "cnn_detector") as a model card: its classes, and the
+// data, device and losses its train.log records. Nothing for other folders.
+std::optional<std::pair<ml::ModelCard, std::string>> detectorCard(const fs::path& dir)
+{
+    std::ifstream in(dir / "config.json");
+    const auto config = nlohmann::json::parse(in, nullptr, false);
+    if (config.is_discarded() || config.value("model", std::string()) != "cnn_detector")
+        return std::nullopt;
+    ml::ModelCard card;
+    std::ifstream logFile(dir / "train.log");
+    std::ostringstream log;
+    log << logFile.rdbuf();
+    card.log = log.str();
+    std::istringstream lines(card.log);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("data ", 0) == 0)
+            card.trainedOn = line.substr(5);
+        else if (line.rfind("device ", 0) == 0)
+            card.device = line.substr(7);
+    }
+    std::ifstream metricsFile(dir / "metrics.json");
+    const auto metrics = nlohmann::json::parse(metricsFile, nullptr, false);
+    if (metrics.is_object())
+        for (const auto& [key, value] : metrics.items())
+            if (value.is_number())
+                card.metrics[key] = value.get<double>();
+    card.seconds = card.metrics.count("seconds") ? card.metrics.at("seconds") : 0.0;
+    std::string classes;
+    for (const auto& c : config.value("classes", std::vector<std::string>{}))
+        classes += (classes.empty() ? "" : ", ") + c;
+    return std::pair{card, "sidescan, " + std::to_string(config.value("samples_per_side", 0)) + " samples per side → " +
+                               classes};
+}
+
+} // namespace
+
 void addModels(Section& section, Inputs& in, const ReportOptions& options, Report& report)
 {
     const auto L = options.language;
@@ -336,6 +378,10 @@ void addModels(Section& section, Inputs& in, const ReportOptions& options, Repor
         for (const auto& entry : fs::directory_iterator(in.project.modelsFolder, ec))
             if (entry.is_directory() && fs::exists(entry.path() / "config.json"))
                 dirs.push_back(entry.path());
+    if (!in.project.detectorModel.empty() && fs::is_directory(in.project.detectorModel, ec) &&
+        std::none_of(dirs.begin(), dirs.end(),
+                     [&](const fs::path& d) { return fs::equivalent(d, in.project.detectorModel, ec); }))
+        dirs.push_back(in.project.detectorModel);
     std::sort(dirs.begin(), dirs.end());
     if (dirs.empty()) {
         section.blocks.push_back(paragraph(text("no_models", L)));
@@ -346,8 +392,19 @@ void addModels(Section& section, Inputs& in, const ReportOptions& options, Repor
         const bool active = fs::equivalent(dir, in.project.activeModel, ec);
         section.blocks.push_back(heading(name + (active ? " (" + text("active", L) + ")" : "")));
         ml::ModelCard card;
+        std::string kind, features;
         try {
-            card = ml::readModelCard(dir);
+            if (const auto detector = detectorCard(dir)) {
+                card = detector->first;
+                kind = "cnn_detector";
+                features = detector->second;
+            } else {
+                card = ml::readModelCard(dir);
+                kind = ml::kindName(card.config.kind);
+                for (const auto& f : card.features)
+                    features += (features.empty() ? "" : ", ") + f;
+                features += " → " + card.target;
+            }
         } catch (const std::exception& e) {
             section.blocks.push_back(missingBlock(format(text("unreadable", L), {dir.string(), e.what()}), report));
             continue;
@@ -357,11 +414,8 @@ void addModels(Section& section, Inputs& in, const ReportOptions& options, Repor
         auto add = [&](const char* key, std::string value) {
             fields.fields.emplace_back(text(key, L), std::move(value));
         };
-        add("model_kind", ml::kindName(card.config.kind));
-        std::string features;
-        for (const auto& f : card.features)
-            features += (features.empty() ? "" : ", ") + f;
-        add("features", features + " → " + card.target);
+        add("model_kind", kind);
+        add("features", features);
         add("trained_on", card.trainedOn);
         add("trained_device", card.device);
         add("training_time", fixed(card.seconds, 1) + " s");

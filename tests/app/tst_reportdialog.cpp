@@ -1,6 +1,7 @@
+#include "contactscontroller.h"
 #include "core/report/reportfixture.h"
 #include "mainwindow.h"
-#include "contactscontroller.h"
+#include "report/report.h"
 #include "reportdialog.h"
 #include "retraindialog.h"
 #include "surveycontroller.h"
@@ -149,7 +150,8 @@ private slots:
         window.contacts()->detect(window.survey()->file());
         QVERIFY(detected.wait(60000));
         const auto& proposed = window.contacts()->contacts();
-        QVERIFY(std::any_of(proposed.begin(), proposed.end(), [](const auto& c) { return c.detectorScores.count("cnn"); }));
+        QVERIFY(
+            std::any_of(proposed.begin(), proposed.end(), [](const auto& c) { return c.detectorScores.count("cnn"); }));
         window.contacts()->review(0, QStringLiteral("confirmed"));
         window.contacts()->setNote(0, QStringLiteral("bright cylinder, clear shadow"));
         detected.clear();
@@ -172,6 +174,14 @@ private slots:
         QVERIFY(std::any_of(after.begin(), after.end(), [](const auto& c) { return c.detectorScores.count("cnn"); }));
         // The project remembers which detector it uses.
         QCOMPARE(QString::fromStdString(window.currentProject().detectorModel.string()), dir);
+        // The report's models section lists the retrained detector with what it learned from.
+        report::ReportOptions options;
+        options.sections = {report::SectionKind::Models};
+        const auto html =
+            QString::fromStdString(report::htmlText(report::buildReport(window.currentProject(), options)));
+        QVERIFY2(html.contains(QStringLiteral("cnn_detector")), qPrintable(html.left(2000)));
+        QVERIFY(html.contains(QStringLiteral("confirmed contacts")));
+        QVERIFY(!html.contains(QStringLiteral("class=\"missing\"")));
     }
 };
 
