@@ -5,8 +5,10 @@
 #include "sonar/georeference.h"
 #include "sonar/waterfall.h"
 
+#ifdef FATHOM_HAVE_GDAL
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
+#endif
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -26,6 +28,7 @@ int utmEpsg(double longitude, double latitude)
 
 namespace {
 
+#ifdef FATHOM_HAVE_GDAL
 // From the file's coordinates to the mosaic's metres.
 class Projection
 {
@@ -67,6 +70,8 @@ private:
     std::unique_ptr<OGRCoordinateTransformation> m_transform;
 };
 
+#endif
+
 std::vector<const project::ContactRecord*> boxed(const std::vector<project::ContactRecord>& contacts, bool rejected)
 {
     std::vector<const project::ContactRecord*> list;
@@ -96,6 +101,13 @@ double farOf(const project::ContactRecord& c)
 
 } // namespace
 
+#ifndef FATHOM_HAVE_GDAL
+MosaicInfo writeMosaic(const sonar::SonarFile&, const std::vector<project::ContactRecord>&, const fs::path& out,
+                       const MosaicOptions&, const std::function<void(double)>&)
+{
+    throw Error(out.string() + ": this build of Fathom has no GDAL, which the GeoTIFF mosaic needs (libgdal-dev)");
+}
+#else
 MosaicInfo writeMosaic(const sonar::SonarFile& file, const std::vector<project::ContactRecord>& contacts,
                        const fs::path& out, const MosaicOptions& options, const std::function<void(double)>& progress)
 {
@@ -268,6 +280,7 @@ MosaicInfo writeMosaic(const sonar::SonarFile& file, const std::vector<project::
         progress(1.0);
     return info;
 }
+#endif
 
 void writeWaterfallPng(const sonar::SonarFile& file, const std::vector<project::ContactRecord>& contacts,
                        const fs::path& out, int maxRows, bool includeRejected)
