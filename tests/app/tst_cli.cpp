@@ -25,7 +25,7 @@ private:
     {
         QProcess process;
         process.start(QStringLiteral(FATHOM_CLI), args);
-        if (!process.waitForFinished(120000))
+        if (!process.waitForFinished(300000)) // training under a loaded machine takes its time
             return {-1, {}, QStringLiteral("timed out")};
         return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
                 QString::fromUtf8(process.readAllStandardError())};
