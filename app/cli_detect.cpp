@@ -16,7 +16,6 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
-#include <optional>
 #include <unistd.h>
 
 namespace fathom::cli {
@@ -93,43 +92,22 @@ nlohmann::json score(const std::vector<sonar::Detection>& found, const std::stri
             {"false_alarms_per_1000_pings", s.falseAlarmsPer1000}};
 }
 
-// The classical detector alone, or with a CNN detector's boxes fused in.
-std::vector<sonar::Detection> runDetectors(const sonar::SonarFile& file, const sonar::ClassicalOptions& options,
-                                           const std::string& model, double minCnnScore, bool classicalToo,
-                                           bool classicalOnly, const std::string& device = "auto")
+// The detectors with a progress line on stderr.
+std::vector<sonar::Detection> runDetectors(const sonar::SonarFile& file, const ml::ContactDetection& options)
 {
-    std::optional<ml::CnnDetector> cnn;
-    if (!model.empty()) {
-        cnn = ml::CnnDetector::load(model);
-        cnn->checkFile(file); // before any work: a model for other files says so at once
-    } else if (!classicalOnly && std::filesystem::exists(ml::shippedDetectorDir() / "weights.pt")) {
-        // The shipped CNN joins where it can read the file; otherwise the classical detector alone.
-        cnn = ml::CnnDetector::load(ml::shippedDetectorDir());
-        try {
-            cnn->checkFile(file);
-        } catch (const Error& e) {
-            std::fprintf(stderr, "the shipped CNN detector is left out: %s\n", e.what());
-            cnn.reset();
-        }
-    }
-    if (cnn)
-        if (const auto note = cnn->useDevice(device); !note.empty())
-            std::fprintf(stderr, "fathom-cli: %s\n", note.c_str());
-    std::vector<sonar::Detection> classical;
-    if (classicalToo || !cnn) {
-        classical = sonar::detectClassical(
-            file, options, [&](double share) { std::fprintf(stderr, "\rclassical… %3.0f %%", 100 * share); });
-        std::fprintf(stderr, "\n");
-    }
-    if (!cnn)
-        return classical;
-    std::vector<int> scales{1};
-    if (const char* env = std::getenv("FATHOM_CNN_SCALES"))
-        scales = {1, std::atoi(env)};
-    const auto learned = cnn->detect(
-        file, minCnnScore, [](double share) { std::fprintf(stderr, "\rcnn… %3.0f %%", 100 * share); }, nullptr, scales);
-    std::fprintf(stderr, "\n%zu classical, %zu cnn\n", classical.size(), learned.size());
-    return sonar::fuseDetections({classical, learned});
+    std::string running;
+    const auto result = ml::detectContacts(file, options, [&](const std::string& detector, double share) {
+        if (detector != running && !running.empty())
+            std::fprintf(stderr, "\n");
+        running = detector;
+        std::fprintf(stderr, "\r%s… %3.0f %%", detector.c_str(), 100 * share);
+    });
+    std::fprintf(stderr, "\n");
+    if (!result.note.empty())
+        std::fprintf(stderr, "fathom-cli: %s\n", result.note.c_str());
+    if (options.useCnn && options.useClassical)
+        std::fprintf(stderr, "%zu classical, %zu cnn\n", result.classical, result.cnn);
+    return result.detections;
 }
 
 // Where a known object (PING:SIDE:SAMPLE, side 0 port or 1 starboard) ranks among the contacts:
@@ -173,8 +151,14 @@ nlohmann::json rankNear(const sonar::SonarFile& file, std::vector<sonar::Detecti
 void detectCommand(const DetectArgs& args)
 {
     const auto file = sonar::open(args.file);
-    const auto found =
-        runDetectors(*file, args.options, args.model, args.minCnnScore, !args.cnnOnly, args.classicalOnly, args.device);
+    ml::ContactDetection detection;
+    detection.classical = args.options;
+    detection.model = args.model;
+    detection.minCnnScore = args.minCnnScore;
+    detection.useClassical = !args.cnnOnly;
+    detection.useCnn = !args.classicalOnly;
+    detection.device = args.device;
+    const auto found = runDetectors(*file, detection);
     std::fprintf(stderr, "%zu contacts in %zu pings\n", found.size(), file->pingCount());
     if (!args.out.empty()) {
         if (args.out.ends_with(".geojson") || args.out.ends_with(".json"))

@@ -58,22 +58,18 @@ void ContactsController::detect(std::shared_ptr<const sonar::SonarFile> file)
     emit message(tr("Looking for contacts in %1…").arg(QString::fromStdString(file->path().filename().string())));
     QMetaObject::invokeMethod(
         m_worker,
-        [this, file, model = detectorModel(), device = m_device ? m_device() : QStringLiteral("cpu")] {
+        [this, file, model = m_model, device = m_device ? m_device() : QStringLiteral("cpu")] {
             QString failure, note;
             std::vector<project::ContactRecord> found;
             try {
-                const auto classical = sonar::detectClassical(*file, {}, {}, &m_stop);
-                std::vector<sonar::Detection> learned;
-                // The CNN joins where it can read the file; if not, the user is told why.
-                try {
-                    auto cnn = ml::CnnDetector::load(model.toStdString());
-                    if (const auto moved = cnn.useDevice(device.toStdString()); !moved.empty())
-                        note = QString::fromStdString(moved);
-                    learned = cnn.detect(*file, 0.35, {}, &m_stop);
-                } catch (const std::exception& e) {
-                    note = tr("The CNN detector was left out: %1").arg(QString::fromStdString(e.what()));
-                }
-                for (const auto& d : sonar::fuseDetections({classical, learned}))
+                ml::ContactDetection detection;
+                detection.model = model.toStdString(); // empty: the shipped CNN
+                detection.cnnOptional = true;          // a retrained model that went missing: the classical one
+                detection.device = device.toStdString();
+                const auto result = ml::detectContacts(*file, detection, {}, &m_stop);
+                if (!result.note.empty())
+                    note = QString::fromStdString(result.note);
+                for (const auto& d : result.detections)
                     found.push_back(project::contactFromDetection(d));
             } catch (const std::exception& e) {
                 failure = QString::fromStdString(e.what());

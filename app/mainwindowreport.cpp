@@ -84,7 +84,8 @@ bool MainWindow::exportAlerts(const QString& chosen)
     const auto alerts = currentProject().alerts;
     try {
         report::Places places;
-        if (const auto survey = m_survey->file())
+        // Places need the whole index; a survey still indexing is not waited for on the GUI thread.
+        if (const auto survey = m_survey->file(); survey && survey->complete())
             places = report::alertPlaces(*survey, alerts);
         report::writeAlerts(alerts, file.toStdString(), places);
     } catch (const Error& e) {

@@ -312,10 +312,6 @@
         <translation>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · score %9 (%10)</translation>
     </message>
     <message>
-        <source>The CNN detector was left out: %1</source>
-        <translation>The CNN detector was left out: %1</translation>
-    </message>
-    <message>
         <source>Confirm some contacts first (C in the Contacts dock): the detector learns from them.</source>
         <translation>Confirm some contacts first (C in the Contacts dock): the detector learns from them.</translation>
     </message>

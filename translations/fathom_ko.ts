@@ -322,10 +322,6 @@
         <translation>&lt;b&gt;핑 %1&lt;/b&gt;, %2 · %3, %4 · 측방 %5 m · %6 × %7 m, 높이 %8 m (그림자 기준) · 점수 %9 (%10)</translation>
     </message>
     <message>
-        <source>The CNN detector was left out: %1</source>
-        <translation>CNN 탐지기를 사용하지 않았습니다: %1</translation>
-    </message>
-    <message>
         <source>Confirm some contacts first (C in the Contacts dock): the detector learns from them.</source>
         <translation>먼저 접촉물을 확인하십시오(접촉물 도크에서 C). 탐지기는 확인된 접촉물로 학습합니다.</translation>
     </message>

@@ -15,6 +15,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -237,7 +238,7 @@ int shadowColumns(const detail::SideImage& image, std::size_t top, std::size_t b
 
 std::vector<sonar::Detection> CnnDetector::detect(const sonar::SonarFile& file, double minScore,
                                                   const std::function<void(double)>& progress,
-                                                  const std::atomic<bool>* stop, const std::vector<int>& scales) const
+                                                  const std::atomic<bool>* stop) const
 {
     file.waitComplete();
     checkFile(file);
@@ -250,62 +251,102 @@ std::vector<sonar::Detection> CnnDetector::detect(const sonar::SonarFile& file, 
     for (int side = 0; side < 2; ++side) {
         if (file.channelOn(side == 0 ? sonar::Side::Port : sonar::Side::Starboard) < 0)
             continue;
-        const auto fine = detail::sideImage(file, side, c.across);
-        for (int scale : scales) {
-            // Coarser scales show large objects (wrecks) at the size the network learned small ones at.
-            const auto image = scale == 1 ? fine : detail::coarser(fine, scale);
-            for (std::size_t first = 0; first < image.rows; first += chunk - overlap) {
-                if (stop && stop->load())
-                    return found;
-                const std::size_t rows = std::min(chunk, (image.rows - first + 3) / 4 * 4);
-                auto [objectnessOnDevice, extentOnDevice, clsOnDevice] =
-                    m->net->forward(detail::crop(image, first, std::max<std::size_t>(rows, 16)).to(m->device));
-                // Peaks are read on the CPU: a few numbers per chunk.
-                const auto objectness = objectnessOnDevice.cpu(), extent = extentOnDevice.cpu(),
-                           cls = clsOnDevice.cpu();
-                const auto probability = torch::sigmoid(objectness);
-                const auto peaks = probability == torch::max_pool2d(probability, 3, 1, 1);
-                const auto where = torch::nonzero((peaks & (probability >= minScore)).squeeze(0).squeeze(0));
-                const auto classes = torch::softmax(cls, 1);
-                for (long i = 0; i < where.size(0); ++i) {
-                    const long r = where[i][0].item<long>(), k = where[i][1].item<long>();
-                    const double centreRow = double(first) + r * 4 + 1.5;
-                    if (centreRow >= double(image.rows))
-                        continue;
-                    // Each part of the line is read from the chunk where it is not at an edge.
-                    if (first > 0 && r * 4 < long(overlap / 2))
-                        continue;
-                    const double pingsLong = std::exp(extent[0][0][r][k].item<double>());
-                    const double columnsWide = std::exp(extent[0][1][r][k].item<double>());
-                    const double centreColumn = k * 4 + 1.5;
-                    const std::size_t top =
-                        std::size_t(std::clamp(centreRow - pingsLong / 2, 0.0, double(image.rows - 1)));
-                    const std::size_t bottom =
-                        std::size_t(std::clamp(centreRow + pingsLong / 2, double(top), double(image.rows - 1)));
-                    const int left = std::clamp(int(centreColumn - columnsWide / 2), 0, image.columns - 1);
-                    const int right = std::clamp(int(centreColumn + columnsWide / 2), left, image.columns - 1);
-                    const int shadow = shadowColumns(image, top, bottom, right);
-                    const int a = c.across * scale;
-                    auto d = sonar::detectionFromBox(
-                        file, geo, side, top * std::size_t(scale),
-                        std::min(file.pingCount() - 1, (bottom + 1) * std::size_t(scale) - 1), left * a,
-                        (right + 1) * a - 1, (right + 1 + shadow) * a, (centreRow + 0.5) * scale - 0.5,
-                        (centreColumn + 0.5) * a, image.binMetres);
-                    d.detector = "cnn";
-                    d.score = probability[0][0][r][k].item<double>();
-                    d.scores["cnn"] = d.score;
-                    d.cls = c.classes[std::size_t(classes[0].select(1, r).select(1, k).argmax().item<long>())];
-                    found.push_back(d);
-                }
-                if (progress)
-                    progress((side + double(std::min(image.rows, first + chunk)) / double(image.rows)) / 2.0);
-                if (first + chunk >= image.rows)
-                    break;
+        const auto image = detail::sideImage(file, side, c.across);
+        for (std::size_t first = 0; first < image.rows; first += chunk - overlap) {
+            if (stop && stop->load())
+                return found;
+            const std::size_t rows = std::min(chunk, (image.rows - first + 3) / 4 * 4);
+            auto [objectnessOnDevice, extentOnDevice, clsOnDevice] =
+                m->net->forward(detail::crop(image, first, std::max<std::size_t>(rows, 16)).to(m->device));
+            // Peaks are read on the CPU: a few numbers per chunk.
+            const auto objectness = objectnessOnDevice.cpu(), extent = extentOnDevice.cpu(), cls = clsOnDevice.cpu();
+            const auto probability = torch::sigmoid(objectness);
+            const auto peaks = probability == torch::max_pool2d(probability, 3, 1, 1);
+            const auto where = torch::nonzero((peaks & (probability >= minScore)).squeeze(0).squeeze(0));
+            const auto classes = torch::softmax(cls, 1);
+            for (long i = 0; i < where.size(0); ++i) {
+                const long r = where[i][0].item<long>(), k = where[i][1].item<long>();
+                const double centreRow = double(first) + r * 4 + 1.5;
+                if (centreRow >= double(image.rows))
+                    continue;
+                // Each part of the line is read from the chunk where it is not at an edge.
+                if (first > 0 && r * 4 < long(overlap / 2))
+                    continue;
+                const double pingsLong = std::exp(extent[0][0][r][k].item<double>());
+                const double columnsWide = std::exp(extent[0][1][r][k].item<double>());
+                const double centreColumn = k * 4 + 1.5;
+                const std::size_t top = std::size_t(std::clamp(centreRow - pingsLong / 2, 0.0, double(image.rows - 1)));
+                const std::size_t bottom =
+                    std::size_t(std::clamp(centreRow + pingsLong / 2, double(top), double(image.rows - 1)));
+                const int left = std::clamp(int(centreColumn - columnsWide / 2), 0, image.columns - 1);
+                const int right = std::clamp(int(centreColumn + columnsWide / 2), left, image.columns - 1);
+                const int shadow = shadowColumns(image, top, bottom, right);
+                auto d = sonar::detectionFromBox(file, geo, side, top, bottom, left * c.across,
+                                                 (right + 1) * c.across - 1, (right + 1 + shadow) * c.across, centreRow,
+                                                 (centreColumn + 0.5) * c.across, image.binMetres);
+                d.detector = "cnn";
+                d.score = probability[0][0][r][k].item<double>();
+                d.scores["cnn"] = d.score;
+                d.cls = c.classes[std::size_t(classes[0].select(1, r).select(1, k).argmax().item<long>())];
+                found.push_back(d);
             }
+            if (progress)
+                progress((side + double(std::min(image.rows, first + chunk)) / double(image.rows)) / 2.0);
+            if (first + chunk >= image.rows)
+                break;
         }
     }
     // The same object seen from two chunks: kept once, with its better score.
     return sonar::fuseDetections({found});
+}
+
+DetectedContacts detectContacts(const sonar::SonarFile& file, const ContactDetection& options,
+                                const std::function<void(const std::string&, double)>& progress,
+                                const std::atomic<bool>* stop)
+{
+    DetectedContacts out;
+    std::optional<CnnDetector> cnn;
+    if (options.useCnn) {
+        const bool shipped = options.model.empty();
+        const fs::path dir = shipped ? shippedDetectorDir() : fs::path(options.model);
+        // A model asked for by name fails loudly, before any work; the shipped one (or one the
+        // caller calls optional) stays out with a note where it cannot read the file.
+        try {
+            if (!shipped || fs::exists(dir / "weights.pt")) {
+                cnn = CnnDetector::load(dir);
+                cnn->checkFile(file);
+            }
+        } catch (const Error& e) {
+            if (!shipped && !options.cnnOptional)
+                throw;
+            out.note = std::string("the CNN detector is left out: ") + e.what();
+            cnn.reset();
+        }
+        if (cnn)
+            if (const auto moved = cnn->useDevice(options.device); !moved.empty())
+                out.note = moved;
+    }
+    std::vector<sonar::Detection> classical, learned;
+    if (options.useClassical || !cnn)
+        classical = sonar::detectClassical(
+            file, options.classical,
+            [&](double share) {
+                if (progress)
+                    progress("classical", share);
+            },
+            stop);
+    if (cnn)
+        learned = cnn->detect(
+            file, options.minCnnScore,
+            [&](double share) {
+                if (progress)
+                    progress("cnn", share);
+            },
+            stop);
+    out.classical = classical.size();
+    out.cnn = learned.size();
+    out.detections = cnn ? sonar::fuseDetections({classical, learned}) : std::move(classical);
+    return out;
 }
 
 } // namespace fathom::ml

@@ -79,12 +79,9 @@ public:
     void checkLabels(const std::vector<DetectorLabel>& labels) const;
 
     // Detections with score ≥ minScore, class and extent; positions from the file's navigation.
-    // `scales`: the pings and samples averaged n × n before the network looks, per pass; a coarse
-    // pass shows objects much larger than those it learned (wrecks) at a size it knows.
     std::vector<sonar::Detection> detect(const sonar::SonarFile& file, double minScore = 0.35,
                                          const std::function<void(double)>& progress = {},
-                                         const std::atomic<bool>* stop = nullptr,
-                                         const std::vector<int>& scales = {1}) const;
+                                         const std::atomic<bool>* stop = nullptr) const;
 
     struct Impl;
     Impl& impl() const { return *m; }
@@ -111,6 +108,28 @@ TrainResult trainDetector(CnnDetector& detector, const std::vector<LabelledFile>
 
 // The detector Fathom ships (share/fathom/models/detector), trained on simulated lines.
 std::filesystem::path shippedDetectorDir();
+
+// The detectors as `fathom-cli detect` and the Contacts dock run them: the classical one and the
+// CNN (a model folder, or the shipped one), their boxes fused.
+struct ContactDetection
+{
+    sonar::ClassicalOptions classical;
+    bool useClassical = true, useCnn = true; // without a CNN the classical detector runs regardless
+    std::string model;           // empty: the shipped CNN, left out with a note where it cannot read the file
+    bool cnnOptional = false;    // a named model that cannot be used is a note too, not an Error
+    std::string device = "auto"; // where the CNN runs; an absent device means the CPU and a note
+    double minCnnScore = 0.35;
+};
+struct DetectedContacts
+{
+    std::vector<sonar::Detection> detections;
+    std::size_t classical = 0, cnn = 0; // each detector's own count before fusion
+    std::string note;                   // why the CNN was left out or moved to the CPU; empty if neither
+};
+// `progress` gets the detector running ("classical", "cnn") and its share done.
+DetectedContacts detectContacts(const sonar::SonarFile& file, const ContactDetection& options,
+                                const std::function<void(const std::string&, double)>& progress = {},
+                                const std::atomic<bool>* stop = nullptr);
 
 // Recall of mine-like objects and false alarms per 1,000 pings against a simulator's truth.csv:
 // a detection counts when on the object's side within 15 pings and 40 samples of its centre.

@@ -40,7 +40,7 @@ ContactRecord contactFromDetection(const sonar::Detection& d)
 
 bool sameObject(const ContactRecord& a, const ContactRecord& b)
 {
-    return a.side == b.side && std::llabs(a.ping - b.ping) <= 20 && std::abs(a.sample - b.sample) < 30;
+    return sonar::sameObject(a.side, a.ping, a.sample, b.side, b.ping, b.sample);
 }
 
 std::vector<ContactRecord> mergeContacts(const std::vector<ContactRecord>& existing,

@@ -27,13 +27,6 @@ std::string cell(const std::string& text)
     return out + "\"";
 }
 
-std::string number(double v, int decimals)
-{
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
-    return buffer;
-}
-
 json contactProperties(const project::ContactRecord& c)
 {
     return {{"ping", c.ping},
@@ -56,9 +49,9 @@ void contactsCsv(const std::vector<project::ContactRecord>& contacts, std::ostre
            "note\n";
     for (const auto& c : contacts)
         out << c.ping << "," << (c.side ? "starboard" : "port") << "," << formatUtc(c.time, TimeStyle::IsoMillis) << ","
-            << number(c.x, 8) << "," << number(c.y, 8) << "," << number(c.groundRange, 2) << "," << number(c.length, 2)
-            << "," << number(c.width, 2) << "," << number(c.height, 2) << "," << cell(c.cls) << ","
-            << number(c.score, 3) << "," << cell(c.detector) << "," << c.status << "," << cell(c.note) << "\n";
+            << fixed(c.x, 8) << "," << fixed(c.y, 8) << "," << fixed(c.groundRange, 2) << "," << fixed(c.length, 2)
+            << "," << fixed(c.width, 2) << "," << fixed(c.height, 2) << "," << cell(c.cls) << "," << fixed(c.score, 3)
+            << "," << cell(c.detector) << "," << c.status << "," << cell(c.note) << "\n";
 }
 
 void contactsGeoJson(const std::vector<project::ContactRecord>& contacts, std::ostream& out)
@@ -78,8 +71,8 @@ void contactsKml(const std::vector<project::ContactRecord>& contacts, std::ostre
     for (const auto& c : contacts) {
         const auto name = c.cls.empty() ? "contact at ping " + std::to_string(c.ping) : c.cls;
         out << "<Placemark>\n<name>" << markupEscape(name) << "</name>\n<description>"
-            << markupEscape(contactProperties(c).dump()) << "</description>\n<Point><coordinates>" << number(c.x, 8)
-            << "," << number(c.y, 8) << ",0</coordinates></Point>\n</Placemark>\n";
+            << markupEscape(contactProperties(c).dump()) << "</description>\n<Point><coordinates>" << fixed(c.x, 8)
+            << "," << fixed(c.y, 8) << ",0</coordinates></Point>\n</Placemark>\n";
     }
     out << "</Document>\n</kml>\n";
 }
@@ -155,9 +148,9 @@ void writeAlerts(const std::vector<project::AlertRecord>& alerts, const std::fil
             out.stream() << "<Placemark>\n<name>" << markupEscape("alert " + formatUtc(a.peak, TimeStyle::Iso))
                          << "</name>\n<TimeSpan><begin>" << formatUtc(a.start, TimeStyle::IsoMillis) << "</begin><end>"
                          << formatUtc(a.end, TimeStyle::IsoMillis) << "</end></TimeSpan>\n<description>"
-                         << markupEscape("score " + number(a.score, 2) + "; " + a.channels + "; " + a.status +
+                         << markupEscape("score " + fixed(a.score, 2) + "; " + a.channels + "; " + a.status +
                                          (a.note.empty() ? "" : "; " + a.note))
-                         << "</description>\n<Point><coordinates>" << number(place->x, 8) << "," << number(place->y, 8)
+                         << "</description>\n<Point><coordinates>" << fixed(place->x, 8) << "," << fixed(place->y, 8)
                          << ",0</coordinates></Point>\n</Placemark>\n";
         }
         out.stream() << "</Document>\n</kml>\n";
@@ -169,7 +162,7 @@ void writeAlerts(const std::vector<project::AlertRecord>& alerts, const std::fil
         for (const auto& a : alerts)
             out.stream() << formatUtc(a.start, TimeStyle::IsoMillis) << "," << formatUtc(a.end, TimeStyle::IsoMillis)
                          << "," << formatUtc(a.peak, TimeStyle::IsoMillis) << "," << a.startRow << "," << a.endRow
-                         << "," << a.peakRow << "," << number(a.score, 3) << "," << cell(a.channels) << ","
+                         << "," << a.peakRow << "," << fixed(a.score, 3) << "," << cell(a.channels) << ","
                          << cell(a.model) << "," << a.status << "," << cell(a.note) << "\n";
     } else {
         json features = json::array();

@@ -1,5 +1,7 @@
 #include "mosaic.h"
 
+#include "reportparts.h"
+
 #include "common/atomicfile.h"
 #include "common/error.h"
 #include "sonar/georeference.h"
@@ -71,17 +73,6 @@ private:
 };
 
 #endif
-
-std::vector<const project::ContactRecord*> boxed(const std::vector<project::ContactRecord>& contacts, bool rejected)
-{
-    std::vector<const project::ContactRecord*> list;
-    for (const auto& c : contacts)
-        if (rejected || c.status != "rejected")
-            list.push_back(&c);
-    // Numbered as the report numbers them: highest score first.
-    std::stable_sort(list.begin(), list.end(), [](auto* a, auto* b) { return a->score > b->score; });
-    return list;
-}
 
 cv::Scalar statusColour(const project::ContactRecord& c) // BGR
 {
@@ -212,7 +203,7 @@ MosaicInfo writeMosaic(const sonar::SonarFile& file, const std::vector<project::
     cv::Mat rgb;
     cv::cvtColor(filled, rgb, cv::COLOR_GRAY2RGB);
     if (options.boxes)
-        for (const auto* c : boxed(contacts, options.includeRejected)) {
+        for (const auto* c : highestScored(contacts, options.includeRejected)) {
             std::vector<double> bx, by;
             for (auto [ping, metres] :
                  {std::pair{c->firstPing, nearOf(*c)}, std::pair{c->firstPing, farOf(*c)},
@@ -298,7 +289,7 @@ void writeWaterfallPng(const sonar::SonarFile& file, const std::vector<project::
     const double binMetres = file.pingInfo(0).slantRange / render.columnsPerSide;
     const int columns = render.columnsPerSide;
     int number = 0;
-    for (const auto* c : boxed(contacts, includeRejected)) {
+    for (const auto* c : highestScored(contacts, includeRejected)) { // numbered as the report numbers them
         ++number;
         auto column = [&](double metres) {
             return c->side == 0 ? columns - metres / binMetres : columns + metres / binMetres;

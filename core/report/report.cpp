@@ -214,7 +214,7 @@ Report buildReport(const project::Project& project, const ReportOptions& options
     report.date = options.date.empty() ? today() : options.date;
     report.classification = options.classification;
     report.language = L;
-    Inputs in(project, options, report);
+    Inputs in(project, options);
     const double parts = double(options.sections.size());
     for (std::size_t s = 0; s < options.sections.size(); ++s) {
         if (stop && stop->load())

@@ -6,6 +6,7 @@
 #include "sonar/georeference.h"
 #include "sonar/sonarfile.h"
 
+#include <algorithm>
 #include <memory>
 
 namespace fathom::report {
@@ -14,7 +15,7 @@ namespace fathom::report {
 // Inputs that moved or cannot be read leave a problem text instead.
 struct Inputs
 {
-    Inputs(const project::Project& project, const ReportOptions& options, Report& report);
+    Inputs(const project::Project& project, const ReportOptions& options);
 
     const project::Project& project;
     const ReportOptions& options;
@@ -32,6 +33,21 @@ struct Inputs
 
 // Text for HTML and XML (KML): & < > " escaped; with `lineBreaks`, newlines become <br>.
 std::string markupEscape(const std::string& text, bool lineBreaks = false);
+// Contacts or alerts highest scored first, rejected ones left out unless asked for, at most `most`.
+template <typename Record>
+std::vector<const Record*> highestScored(const std::vector<Record>& records, bool rejected,
+                                         std::size_t most = std::size_t(-1))
+{
+    std::vector<const Record*> list;
+    for (const auto& r : records)
+        if (rejected || r.status != "rejected")
+            list.push_back(&r);
+    std::stable_sort(list.begin(), list.end(), [](const Record* a, const Record* b) { return a->score > b->score; });
+    if (list.size() > most)
+        list.resize(most);
+    return list;
+}
+
 std::string format(std::string pattern, const std::vector<std::string>& args); // %1, %2, …
 std::string fixed(double value, int decimals);
 std::string metresText(double metres);

@@ -22,7 +22,7 @@ namespace fathom::report {
 
 namespace fs = std::filesystem;
 
-Inputs::Inputs(const project::Project& p, const ReportOptions& o, Report& report)
+Inputs::Inputs(const project::Project& p, const ReportOptions& o)
     : project(p)
     , options(o)
 {
@@ -47,30 +47,16 @@ Inputs::Inputs(const project::Project& p, const ReportOptions& o, Report& report
         } catch (const std::exception& e) {
             seriesProblem = format(text("unreadable", L), {p.series.string(), e.what()});
         }
-    (void)report;
-}
-
-template <typename Record>
-static std::vector<const Record*> shown(const std::vector<Record>& records, bool rejected, std::size_t most)
-{
-    std::vector<const Record*> list;
-    for (const auto& r : records)
-        if (rejected || r.status != "rejected")
-            list.push_back(&r);
-    std::stable_sort(list.begin(), list.end(), [](const Record* a, const Record* b) { return a->score > b->score; });
-    if (list.size() > most)
-        list.resize(most);
-    return list;
 }
 
 std::vector<const project::ContactRecord*> Inputs::shownContacts() const
 {
-    return shown(project.contacts, options.includeRejected, options.maxContacts);
+    return highestScored(project.contacts, options.includeRejected, options.maxContacts);
 }
 
 std::vector<const project::AlertRecord*> Inputs::shownAlerts() const
 {
-    return shown(project.alerts, options.includeRejected, options.maxAlerts);
+    return highestScored(project.alerts, options.includeRejected, options.maxAlerts);
 }
 
 namespace {

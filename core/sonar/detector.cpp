@@ -140,8 +140,7 @@ std::vector<Detection> suppressDuplicates(std::vector<Detection> all)
     std::vector<Detection> kept;
     for (const auto& d : all) {
         const bool near = std::any_of(kept.begin(), kept.end(), [&](const Detection& k) {
-            return k.side == d.side && d.ping + 20 >= k.ping && k.ping + 20 >= d.ping &&
-                   std::abs(k.sample - d.sample) < 30;
+            return sameObject(k.side, (long long)k.ping, k.sample, d.side, (long long)d.ping, d.sample);
         });
         if (!near)
             kept.push_back(d);
@@ -151,6 +150,11 @@ std::vector<Detection> suppressDuplicates(std::vector<Detection> all)
 }
 
 } // namespace
+
+bool sameObject(int sideA, long long pingA, int sampleA, int sideB, long long pingB, int sampleB)
+{
+    return sideA == sideB && std::llabs(pingA - pingB) <= 20 && std::abs(sampleA - sampleB) < 30;
+}
 
 NormalisedPings normalisedPings(const SonarFile& file, int side, std::size_t first, std::size_t last)
 {
@@ -213,7 +217,7 @@ std::vector<Detection> fuseDetections(const std::vector<std::vector<Detection>>&
             return false;
         const bool boxes = a.firstPing <= b.lastPing && b.firstPing <= a.lastPing && a.firstSample <= b.lastSample &&
                            b.firstSample <= a.lastSample;
-        const bool centres = a.ping + 20 >= b.ping && b.ping + 20 >= a.ping && std::abs(a.sample - b.sample) < 30;
+        const bool centres = sameObject(a.side, (long long)a.ping, a.sample, b.side, (long long)b.ping, b.sample);
         return boxes || centres;
     };
     std::vector<Detection> fused;

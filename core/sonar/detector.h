@@ -65,6 +65,9 @@ Detection detectionFromBox(const SonarFile& file, const Georeferencer& geo, int 
                            std::size_t lastPing, int firstSample, int lastSample, int shadowEnd, double centrePing,
                            double centreSample, double binMetres);
 
+// Whether two detections are of one object: the same side, within 20 pings and 30 samples.
+bool sameObject(int sideA, long long pingA, int sampleA, int sideB, long long pingB, int sampleB);
+
 // Detectors' boxes merged into contacts: boxes on the same side that overlap (or whose centres are
 // within 20 pings and 30 samples) become one detection with each detector's score kept and an
 // ensemble score of 1 - Π(1 - score) (noisy-or); the class comes from the detector that has one,

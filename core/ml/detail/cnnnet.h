@@ -90,31 +90,6 @@ inline SideImage sideImage(const sonar::SonarFile& file, int side, int across)
     return image;
 }
 
-// The image with `scale` × `scale` cells averaged into one (before the log).
-inline SideImage coarser(const SideImage& fine, int scale)
-{
-    SideImage image;
-    image.side = fine.side;
-    image.rows = fine.rows / std::size_t(scale);
-    image.columns = fine.columns / scale;
-    image.binMetres = fine.binMetres;
-    image.values.resize(image.rows * std::size_t(image.columns));
-    image.gain.resize(image.values.size());
-    for (std::size_t r = 0; r < image.rows; ++r)
-        for (int c = 0; c < image.columns; ++c) {
-            double sum = 0;
-            for (int dr = 0; dr < scale; ++dr)
-                for (int dc = 0; dc < scale; ++dc)
-                    sum += fine.gain[(r * std::size_t(scale) + std::size_t(dr)) * std::size_t(fine.columns) +
-                                     std::size_t(c * scale + dc)];
-            const float mean = float(sum / (scale * scale));
-            image.gain[r * std::size_t(image.columns) + std::size_t(c)] = mean;
-            image.values[r * std::size_t(image.columns) + std::size_t(c)] =
-                std::clamp(std::log(std::max(mean, 0.02f)), -4.f, 3.f);
-        }
-    return image;
-}
-
 // Rows [first, first + rows) of an image as a 1 × 1 × rows × columns' tensor (columns padded to 4).
 inline torch::Tensor crop(const SideImage& image, std::size_t first, std::size_t rows)
 {
