@@ -3,6 +3,9 @@
 #include "common/atomicfile.h"
 #include "common/error.h"
 #include "common/timeformat.h"
+#include "common/versions.h"
+#include "device/hostinfo.h"
+#include "device/nvmlmonitor.h"
 #include "ml/distributed.h"
 #include "ml/pipeline.h"
 #include "ml/tsbench.h"
@@ -111,9 +114,38 @@ struct TrainArgs
     double learningRate = 1e-3;
     std::uint64_t seed = 1;
     bool json = false;
+    bool progressJson = false;
     bool resume = false;
     std::string from;
 };
+
+// The machine's memory as the progress lines carry it: the process, the host and each NVIDIA
+// GPU (through NVML when the machine has one), so a desktop watching a remote run sees them.
+nlohmann::json memoryJson(GpuMonitor& gpus)
+{
+    const auto host = host::memory();
+    nlohmann::json out = {{"process_bytes", host::processResidentBytes()},
+                          {"host_total_bytes", host.total},
+                          {"host_available_bytes", host.available}};
+    nlohmann::json list = nlohmann::json::array();
+    for (int i = 0; i < gpus.count(); ++i) {
+        const auto r = gpus.read(i);
+        if (r.ok)
+            list.push_back({{"name", gpus.name(i)},
+                            {"used_bytes", r.used},
+                            {"total_bytes", r.total},
+                            {"utilisation_percent", r.utilisationPercent}});
+    }
+    out["gpus"] = list;
+    return out;
+}
+
+// One JSON object per line on stdout, flushed: what `--progress-json` promises a reader that
+// follows the output as it grows (the desktop's remote training does).
+void emitLine(const nlohmann::json& line)
+{
+    std::cout << line.dump() << "\n" << std::flush;
+}
 
 void trainCommand(const TrainArgs& args)
 {
@@ -146,7 +178,38 @@ void trainCommand(const TrainArgs& args)
     }
     const bool terminal = ::isatty(STDERR_FILENO);
     auto lastDrawn = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+    std::vector<std::string> order;
+    for (auto kind : ml::membersFirst(job.models))
+        order.push_back(ml::kindName(kind));
+    std::unique_ptr<GpuMonitor> gpus;
+    auto lastLine = lastDrawn;
+    if (args.progressJson) {
+        gpus = std::make_unique<NvmlMonitor>();
+        emitLine({{"type", "start"}, {"version", fathomVersion()}, {"models", order}, {"memory", memoryJson(*gpus)}});
+    }
     const auto result = ml::runTrainJob(job, [&](const std::string& model, const ml::TrainProgress& p) {
+        if (args.progressJson) {
+            const auto now = std::chrono::steady_clock::now();
+            if (p.epochDone || now - lastLine >= std::chrono::milliseconds(250)) {
+                lastLine = now;
+                const auto at = std::find(order.begin(), order.end(), model);
+                emitLine({{"type", "progress"},
+                          {"model", model},
+                          {"model_index", at - order.begin()},
+                          {"models", order.size()},
+                          {"epoch", p.epoch},
+                          {"epochs", p.epochs},
+                          {"step", p.step},
+                          {"steps", p.steps},
+                          {"loss", p.trainLoss},
+                          {"validation_loss", p.validationLoss},
+                          {"samples_per_second", p.samplesPerSecond},
+                          {"eta_seconds", p.etaSeconds},
+                          {"epoch_done", p.epochDone},
+                          {"memory", memoryJson(*gpus)}});
+            }
+            return;
+        }
         // A progress line on stderr: redrawn in place on a terminal, once per epoch in a log.
         const auto now = std::chrono::steady_clock::now();
         const bool epochEnd = p.epochDone;
@@ -187,6 +250,10 @@ void trainCommand(const TrainArgs& args)
         std::fprintf(stderr, "rank %d: %zu all-reduces, %.2f ms each (%.1f s in all)\n", group->rank(),
                      group->allReduceCount(), perStep * 1000, group->allReduceSeconds());
     }
+    if (args.progressJson) {
+        emitLine({{"type", "summary"}, {"summary", summary}});
+        return;
+    }
     if (args.json) {
         std::cout << summary.dump(2) << "\n";
         return;
@@ -204,6 +271,7 @@ struct EvaluateArgs
     double learningRate = 5e-3, decay = 0.5;
     double quantile = 0.99, margin = 1.0;
     std::size_t smoothing = 1;
+    ml::ModelConfig shape; // PatchTST's sizes
 };
 
 void skab(const EvaluateArgs& args)
@@ -272,9 +340,10 @@ void evaluateCommand(const EvaluateArgs& args)
             ml::runEttProtocol(args.data, ml::parseKind(name), args.lookback, args.horizon, options,
                                [](const std::string& model, const ml::TrainProgress& p) {
                                    if (p.epochDone)
-                                       std::fprintf(stderr, "%s epoch %d/%d  loss %.4f  %.0f samples/s\n",
-                                                    model.c_str(), p.epoch, p.epochs, p.trainLoss, p.samplesPerSecond);
-                               });
+                                       std::fprintf(stderr, "%s epoch %d/%d  loss %.4f  validation %.4f  %.0f samples/s\n",
+                                                    model.c_str(), p.epoch, p.epochs, p.trainLoss, p.validationLoss,
+                                                    p.samplesPerSecond);
+                               }, args.shape);
         std::printf("%-9s ETTh1 lookback %d horizon %d: test MSE %.4f  MAE %.4f  (%zu windows, %d epochs, %.0f s)\n",
                     r.model.c_str(), r.lookback, r.horizon, r.mse, r.mae, r.testWindows, r.epochs, r.seconds);
         results.push_back({{"model", r.model},
@@ -400,6 +469,8 @@ void addSeriesCommands(CLI::App& app)
     trainCmd->add_option("--seed", t->seed, "Seed for reproducible runs");
     trainCmd->add_option("--out", t->out, "Folder for the trained models")->required();
     trainCmd->add_flag("--json", t->json, "Print a JSON summary");
+    trainCmd->add_flag("--progress-json", t->progressJson,
+                       "Progress as JSON lines on stdout (start, progress with memory, summary) instead of text");
     trainCmd->add_option("--from", t->from, "Fine-tune this saved model folder on the data (incremental retraining)");
     trainCmd->add_flag("--resume", t->resume,
                        "Continue from each model's checkpoint in OUT (after a crash or a cancel)");
@@ -422,6 +493,11 @@ void addSeriesCommands(CLI::App& app)
     evaluateCmd->add_option("--quantile", e->quantile, "skab: quantile of the training scores for the threshold");
     evaluateCmd->add_option("--margin", e->margin, "skab: the threshold is that quantile times this");
     evaluateCmd->add_option("--smooth", e->smoothing, "skab: rows in the moving mean of the scores");
+    evaluateCmd->add_option("--width", e->shape.modelWidth, "patchtst: width of the patch embedding");
+    evaluateCmd->add_option("--heads", e->shape.heads, "patchtst: attention heads");
+    evaluateCmd->add_option("--layers", e->shape.layers, "patchtst: encoder layers");
+    evaluateCmd->add_option("--ff", e->shape.feedForward, "patchtst: feed-forward width (0: twice --width)");
+    evaluateCmd->add_option("--dropout", e->shape.dropout, "Dropout");
     evaluateCmd->callback([e] { evaluateCommand(*e); });
 
     auto p = std::make_shared<PredictArgs>();

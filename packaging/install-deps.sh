@@ -13,6 +13,7 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   xvfb xauth imagemagick poppler-utils fonts-noto-cjk fonts-dejavu-core
   desktop-file-utils appstream
+  openssh-client openssh-server  # remote training; its test starts its own sshd on 127.0.0.1
 )
 
 missing=()

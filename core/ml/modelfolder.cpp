@@ -61,6 +61,7 @@ void saveModelFolder(const std::filesystem::path& dir, const Model& model, const
                    {"model_width", c.modelWidth},
                    {"heads", c.heads},
                    {"layers", c.layers},
+                   {"feed_forward", c.feedForward},
                    {"moving_average", c.movingAverage},
                    {"features", card.features},
                    {"target", card.target},
@@ -112,6 +113,7 @@ ModelCard readModelCard(const std::filesystem::path& dir)
         c.modelWidth = j.value("model_width", 128);
         c.heads = j.value("heads", 16);
         c.layers = j.value("layers", 3);
+        c.feedForward = j.value("feed_forward", 0);
         c.movingAverage = j.value("moving_average", 25);
         card.features = j.at("features").get<std::vector<std::string>>();
         card.target = j.at("target");

@@ -30,6 +30,7 @@ struct ModelConfig
     int modelWidth = 128;
     int heads = 16;
     int layers = 3;
+    int feedForward = 0; // width of the encoder's feed-forward layer; 0: twice modelWidth
     // DLinear
     int movingAverage = 25;
 };

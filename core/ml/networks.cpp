@@ -312,7 +312,7 @@ struct PatchTst : Network
         embed = register_module("embed", nn::Linear(c.patchLength, c.modelWidth));
         position = register_parameter("position", torch::randn({patches, c.modelWidth}) * 0.02);
         nn::TransformerEncoderLayerOptions layer(c.modelWidth, c.heads);
-        layer.dim_feedforward(2 * c.modelWidth).dropout(c.dropout);
+        layer.dim_feedforward(c.feedForward > 0 ? c.feedForward : 2 * c.modelWidth).dropout(c.dropout);
         encoder = register_module("encoder", nn::TransformerEncoder(nn::TransformerEncoderOptions(layer, c.layers)));
         head = register_module("head", nn::Linear(patches * c.modelWidth, c.horizon));
         drop = register_module("drop", nn::Dropout(c.dropout));

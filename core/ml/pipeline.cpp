@@ -205,7 +205,7 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
 }
 
 ProtocolResult runEttProtocol(const std::filesystem::path& csv, ModelKind kind, int lookback, int horizon,
-                              const TrainOptions& options, const JobProgress& progress)
+                              const TrainOptions& options, const JobProgress& progress, const ModelConfig& shape)
 {
     series::LoadReport report;
     auto data = series::loadCsv(csv, {}, report);
@@ -220,7 +220,7 @@ ProtocolResult runEttProtocol(const std::filesystem::path& csv, ModelKind kind, 
     const series::Windows train(data, all, all, spec, split.train);
     const series::Windows validation(data, all, all, spec, split.validation, true);
     const series::Windows test(data, all, all, spec, split.test, true);
-    ModelConfig config;
+    ModelConfig config = shape;
     config.kind = kind;
     config.lookback = lookback;
     config.channels = 7;

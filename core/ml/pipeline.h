@@ -99,8 +99,11 @@ struct ProtocolResult
     int epochs = 0;
     double seconds = 0;
 };
+// `shape` gives the sizes (PatchTST's width, heads, layers, dropout…); its kind, lookback,
+// horizon, channels and targets are set here.
 ProtocolResult runEttProtocol(const std::filesystem::path& csv, ModelKind kind, int lookback, int horizon,
-                              const TrainOptions& options, const JobProgress& progress = {});
+                              const TrainOptions& options, const JobProgress& progress = {},
+                              const ModelConfig& shape = {});
 
 // SKAB outlier detection: for each file, a multivariate forecaster learns its first 400 rows
 // (anomaly-free by the benchmark's convention); residuals are scored against the training

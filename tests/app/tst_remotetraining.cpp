@@ -1,0 +1,291 @@
+// Remote training against a real OpenSSH server on 127.0.0.1, started by the test with its own
+// host key, client key and config: the same `ssh` a user's desktop runs, the real fathom-cli.
+#include "remotetrainer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cerrno>
+#include <cmath>
+#include <pwd.h>
+#include <signal.h>
+#include <unistd.h>
+
+using fathom::RemoteTarget;
+using fathom::RemoteTrainer;
+using fathom::TrainingPanel;
+
+class TestRemoteTraining : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QProcess m_sshd;
+    QString m_config, m_data;
+
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+
+    static quint16 freePort()
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        return probe.serverPort();
+    }
+
+    static bool write(const QString& file, const QByteArray& text)
+    {
+        QFile f(file);
+        return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+    }
+
+    RemoteTarget target(const QString& host = QStringLiteral("fathom-test")) const
+    {
+        RemoteTarget t;
+        t.host = host;
+        t.fathomCli = QStringLiteral(FATHOM_CLI);
+        t.sshConfig = m_config;
+        t.runsFolder = path(QStringLiteral("remote-runs"));
+        return t;
+    }
+
+    struct Watch
+    {
+        QList<TrainingPanel::Progress> epochs; // the progress lines that closed an epoch
+        QStringList statuses, memory, folders;
+        QString failure;
+        bool cancelled = false, done = false;
+    };
+
+    void watch(RemoteTrainer& trainer, Watch& w)
+    {
+        connect(&trainer, &RemoteTrainer::progressed, this, [&w](const TrainingPanel::Progress& p, bool epochDone) {
+            if (epochDone)
+                w.epochs << p;
+        });
+        connect(&trainer, &RemoteTrainer::status, this, [&w](const QString& s) { w.statuses << s; });
+        connect(&trainer, &RemoteTrainer::memory, this, [&w](const QString& s) { w.memory << s; });
+        connect(&trainer, &RemoteTrainer::finished, this, [&w](const QStringList& f) {
+            w.folders = f;
+            w.done = true;
+        });
+        connect(&trainer, &RemoteTrainer::failed, this, [&w](const QString& m) {
+            w.failure = m;
+            w.done = true;
+        });
+        connect(&trainer, &RemoteTrainer::cancelled, this, [&w] {
+            w.cancelled = true;
+            w.done = true;
+        });
+    }
+
+    QStringList arguments(const QString& models, int epochs) const
+    {
+        return {QStringLiteral("--target"), QStringLiteral("a"),          QStringLiteral("--models"),
+                models,                     QStringLiteral("--lookback"), QStringLiteral("16"),
+                QStringLiteral("--epochs"), QString::number(epochs),      QStringLiteral("--patience"),
+                QStringLiteral("1000")};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(QFile::exists(QStringLiteral("/usr/sbin/sshd")), "needs openssh-server (packaging/install-deps.sh)");
+        const auto keygen = [&](const QString& name) {
+            return QProcess::execute(QStringLiteral("ssh-keygen"), {QStringLiteral("-q"), QStringLiteral("-t"),
+                                                                    QStringLiteral("ed25519"), QStringLiteral("-N"),
+                                                                    QString(), QStringLiteral("-f"), path(name)});
+        };
+        QCOMPARE(keygen(QStringLiteral("host_key")), 0);
+        QCOMPARE(keygen(QStringLiteral("client_key")), 0);
+        QFile::copy(path(QStringLiteral("client_key.pub")), path(QStringLiteral("authorized_keys")));
+        const auto port = freePort();
+        QVERIFY(write(path(QStringLiteral("sshd_config")),
+                      QStringLiteral("ListenAddress 127.0.0.1\nPort %1\nHostKey %2\nAuthorizedKeysFile %3\n"
+                                     "PasswordAuthentication no\nKbdInteractiveAuthentication no\nUsePAM no\n"
+                                     "StrictModes no\nPidFile %4\n")
+                          .arg(port)
+                          .arg(path(QStringLiteral("host_key")), path(QStringLiteral("authorized_keys")),
+                               path(QStringLiteral("sshd.pid")))
+                          .toUtf8()));
+        const QString user = QString::fromLocal8Bit(getpwuid(getuid())->pw_name);
+        const auto hostBlock = [&](const QString& name, quint16 p) {
+            return QStringLiteral("Host %1\n  HostName 127.0.0.1\n  Port %2\n  User %3\n  IdentityFile %4\n"
+                                  "  IdentitiesOnly yes\n  StrictHostKeyChecking no\n  UserKnownHostsFile /dev/null\n"
+                                  "  LogLevel ERROR\n")
+                .arg(name)
+                .arg(p)
+                .arg(user, path(QStringLiteral("client_key")));
+        };
+        m_config = path(QStringLiteral("ssh_config"));
+        // fathom-closed: a port where nothing listens.
+        QVERIFY(write(m_config, (hostBlock(QStringLiteral("fathom-test"), port) +
+                                 hostBlock(QStringLiteral("fathom-closed"), freePort()))
+                                    .toUtf8()));
+        if (getuid() == 0)
+            QDir().mkpath(QStringLiteral("/run/sshd")); // sshd's privilege separation folder
+        m_sshd.setProcessChannelMode(QProcess::MergedChannels);
+        m_sshd.start(QStringLiteral("/usr/sbin/sshd"),
+                     {QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"), path(QStringLiteral("sshd_config"))});
+        QVERIFY(m_sshd.waitForStarted());
+        bool up = false;
+        for (int i = 0; i < 50 && !up; ++i) {
+            up = QProcess::execute(QStringLiteral("ssh"), {QStringLiteral("-F"), m_config, QStringLiteral("-o"),
+                                                           QStringLiteral("BatchMode=yes"), QStringLiteral("fathom-test"),
+                                                           QStringLiteral("true")}) == 0;
+            if (!up)
+                QTest::qWait(200);
+        }
+        QVERIFY2(up, m_sshd.readAll().constData());
+
+        // A small series: a = a noisy sine, b and c its companions.
+        QByteArray csv = "time,a,b,c\n";
+        for (int i = 0; i < 1500; ++i)
+            csv += QStringLiteral("%1,%2,%3,%4\n")
+                       .arg(i)
+                       .arg(std::sin(i * 0.1) + 0.05 * std::sin(i * 1.7), 0, 'f', 4)
+                       .arg(std::cos(i * 0.1), 0, 'f', 4)
+                       .arg(std::sin(i * 0.03), 0, 'f', 4)
+                       .toUtf8();
+        m_data = path(QStringLiteral("series.csv"));
+        QVERIFY(write(m_data, csv));
+    }
+
+    void cleanupTestCase()
+    {
+        m_sshd.terminate();
+        m_sshd.waitForFinished(5000);
+    }
+
+    void listsTheHostsOfAnSshConfig()
+    {
+        const auto hosts = fathom::sshConfigHosts(QStringLiteral("Host gpu-pod lab\n  HostName 10.0.0.2\n"
+                                                                 "host *.internal\nHost bastion !nope\nMatch all\n"));
+        QCOMPARE(hosts, (QStringList{QStringLiteral("gpu-pod"), QStringLiteral("lab"), QStringLiteral("bastion")}));
+    }
+
+    void trainsRemotelyAndBringsTheModelBack()
+    {
+        RemoteTrainer trainer;
+        Watch w;
+        watch(trainer, w);
+        const auto local = path(QStringLiteral("models"));
+        trainer.start(target(), {m_data}, arguments(QStringLiteral("dlinear"), 4), local);
+        QTRY_VERIFY_WITH_TIMEOUT(w.done, 120000);
+        QVERIFY2(w.failure.isEmpty(), qPrintable(w.failure));
+        QCOMPARE(w.folders, QStringList{QDir(local).filePath(QStringLiteral("dlinear"))});
+        for (const char* file : {"config.json", "weights.pt", "metrics.json", "train.log"})
+            QVERIFY2(QFile::exists(QDir(w.folders.first()).filePath(QLatin1String(file))), file);
+        // Every epoch's line arrived once, in order, with the run's losses.
+        QCOMPARE(w.epochs.size(), 4);
+        for (int i = 0; i < w.epochs.size(); ++i) {
+            QCOMPARE(w.epochs[i].epoch, i + 1);
+            QCOMPARE(w.epochs[i].model, QStringLiteral("dlinear"));
+            QVERIFY(std::isfinite(w.epochs[i].validationLoss));
+        }
+        QVERIFY(!w.memory.isEmpty());
+        QVERIFY2(w.memory.last().contains(QStringLiteral("host memory")), qPrintable(w.memory.last()));
+        // The data set went over byte for byte, into the run's folder on the host.
+        QFile original(m_data), copy(trainer.remoteFolder() + QStringLiteral("/data/series.csv"));
+        QVERIFY(original.open(QIODevice::ReadOnly) && copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), original.readAll());
+        QVERIFY(!QFileInfo::exists(QDir(local).filePath(QStringLiteral(".remote-") +
+                                                       QFileInfo(trainer.remoteFolder()).fileName())));
+        QVERIFY(!trainer.isRunning());
+    }
+
+    void reattachesWhenTheConnectionDrops()
+    {
+        RemoteTrainer trainer;
+        trainer.setReattachDelay(300);
+        Watch w;
+        watch(trainer, w);
+        bool dropped = false;
+        connect(&trainer, &RemoteTrainer::progressed, this, [&](const TrainingPanel::Progress&, bool epochDone) {
+            if (epochDone && !dropped) {
+                dropped = true;
+                trainer.dropConnection();
+            }
+        });
+        trainer.start(target(), {m_data}, arguments(QStringLiteral("gru"), 4), path(QStringLiteral("models2")));
+        QTRY_VERIFY_WITH_TIMEOUT(w.done, 240000);
+        QVERIFY2(w.failure.isEmpty(), qPrintable(w.failure));
+        QVERIFY(dropped);
+        QVERIFY(w.statuses.filter(QStringLiteral("Lost the connection")).size() >= 1);
+        QVERIFY(w.statuses.filter(QStringLiteral("Reattached")).size() >= 1);
+        // Nothing missed, nothing twice: the stream resumed after the last line it had.
+        QCOMPARE(w.epochs.size(), 4);
+        for (int i = 0; i < w.epochs.size(); ++i)
+            QCOMPARE(w.epochs[i].epoch, i + 1);
+        QCOMPARE(w.folders.size(), 1);
+    }
+
+    void cancelStopsTheRemoteRun()
+    {
+        RemoteTrainer trainer;
+        Watch w;
+        watch(trainer, w);
+        bool asked = false;
+        connect(&trainer, &RemoteTrainer::progressed, this, [&](const TrainingPanel::Progress&, bool) {
+            if (!asked) {
+                asked = true;
+                trainer.cancel();
+            }
+        });
+        const auto local = path(QStringLiteral("models3"));
+        trainer.start(target(), {m_data}, arguments(QStringLiteral("lstm"), 500), local);
+        QTRY_VERIFY_WITH_TIMEOUT(w.done, 120000);
+        QVERIFY2(w.cancelled, qPrintable(w.failure));
+        const auto pid = pid_t(trainer.remotePid());
+        QVERIFY(pid > 0);
+        QVERIFY(::kill(pid, 0) != 0 && errno == ESRCH); // the remote process group is gone
+        QVERIFY(!QFileInfo::exists(QDir(local).filePath(QStringLiteral("lstm"))));
+    }
+
+    void aHostThatRefusesSaysSo()
+    {
+        RemoteTrainer trainer;
+        Watch w;
+        watch(trainer, w);
+        trainer.start(target(QStringLiteral("fathom-closed")), {m_data}, arguments(QStringLiteral("dlinear"), 1),
+                      path(QStringLiteral("models4")));
+        QTRY_VERIFY_WITH_TIMEOUT(w.done, 60000);
+        QVERIFY2(w.failure.contains(QStringLiteral("Could not reach fathom-closed over SSH")), qPrintable(w.failure));
+        QVERIFY2(w.failure.contains(QStringLiteral("refused"), Qt::CaseInsensitive), qPrintable(w.failure));
+    }
+
+    void aHostWithoutFathomCliSaysSo()
+    {
+        RemoteTrainer trainer;
+        Watch w;
+        watch(trainer, w);
+        auto t = target();
+        t.fathomCli = QStringLiteral("/opt/nowhere/fathom-cli");
+        trainer.start(t, {m_data}, arguments(QStringLiteral("dlinear"), 1), path(QStringLiteral("models5")));
+        QTRY_VERIFY_WITH_TIMEOUT(w.done, 60000);
+        QVERIFY2(w.failure.contains(QStringLiteral("fathom-test has no fathom-cli at “/opt/nowhere/fathom-cli”")),
+                 qPrintable(w.failure));
+    }
+
+    void aFailedRemoteRunShowsItsError()
+    {
+        RemoteTrainer trainer;
+        Watch w;
+        watch(trainer, w);
+        auto args = arguments(QStringLiteral("dlinear"), 1);
+        args[1] = QStringLiteral("salinity");
+        trainer.start(target(), {m_data}, args, path(QStringLiteral("models6")));
+        QTRY_VERIFY_WITH_TIMEOUT(w.done, 60000);
+        QVERIFY2(w.failure.startsWith(QStringLiteral("The training on fathom-test failed:")), qPrintable(w.failure));
+        QVERIFY2(w.failure.contains(QStringLiteral("salinity")), qPrintable(w.failure));
+        QVERIFY(!QFileInfo::exists(path(QStringLiteral("models6/dlinear"))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRemoteTraining)
+#include "tst_remotetraining.moc"
