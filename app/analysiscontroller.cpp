@@ -5,6 +5,7 @@
 #include "common/logging.h"
 #include "ml/alertrun.h"
 #include "ml/pipeline.h"
+#include "remotetrainer.h"
 #include "series/csvloader.h"
 #include "seriesplot.h"
 
@@ -209,6 +210,8 @@ void AnalysisController::train(const TrainingPanel::Settings& settings)
     QStringList order;
     for (auto kind : ml::membersFirst(job.models))
         order << QString::fromStdString(ml::kindName(kind));
+    if (!settings.remoteHost.isEmpty())
+        return trainRemotely(settings, order);
     startJob(job, order);
 }
 
@@ -247,7 +250,7 @@ void AnalysisController::retrain(const TrainingPanel::Settings& settings)
     startJob(job, {kind});
 }
 
-void AnalysisController::startJob(const ml::TrainJob& job, const QStringList& order)
+void AnalysisController::beginTraining(const QString& what, const QString& data)
 {
     m_training = true;
     m_stop = false;
@@ -255,10 +258,29 @@ void AnalysisController::startJob(const ml::TrainJob& job, const QStringList& or
     m_panel->setRunning(true);
     m_panel->clearCurves();
     m_panel->setStatus(tr("Starting…"));
-    m_panel->appendLog(tr("Training %1 on %2")
-                           .arg(order.join(QStringLiteral(", ")), QString::fromStdString(job.data.front().string())));
+    m_panel->appendLog(tr("Training %1 on %2").arg(what, data));
     emit trainingStarted();
-    logging::info("Training " + order.join(QStringLiteral(", ")).toStdString() + " on " + job.data.front().string());
+    logging::info("Training " + what.toStdString() + " on " + data.toStdString());
+}
+
+void AnalysisController::showTrainingProgress(const TrainingPanel::Progress& shown, bool epochDone)
+{
+    m_panel->showProgress(shown);
+    if (!epochDone)
+        return;
+    m_panel->addEpoch(shown.model, shown.epoch, shown.loss, shown.validationLoss);
+    m_panel->appendLog(tr("%1 epoch %2/%3: training loss %4, validation loss %5, %6 samples/s")
+                           .arg(shown.model)
+                           .arg(shown.epoch)
+                           .arg(shown.epochs)
+                           .arg(shown.loss, 0, 'g', 4)
+                           .arg(shown.validationLoss, 0, 'g', 4)
+                           .arg(shown.samplesPerSecond, 0, 'f', 0));
+}
+
+void AnalysisController::startJob(const ml::TrainJob& job, const QStringList& order)
+{
+    beginTraining(order.join(QStringLiteral(", ")), QString::fromStdString(job.data.front().string()));
     run([this, job, order] {
         QElapsedTimer sincePost;
         sincePost.start();
@@ -284,19 +306,7 @@ void AnalysisController::startJob(const ml::TrainJob& job, const QStringList& or
                                                         p.samplesPerSecond,
                                                         p.etaSeconds};
                     const bool epochDone = p.epochDone;
-                    post([this, shown, epochDone] {
-                        m_panel->showProgress(shown);
-                        if (!epochDone)
-                            return;
-                        m_panel->addEpoch(shown.model, shown.epoch, shown.loss, shown.validationLoss);
-                        m_panel->appendLog(tr("%1 epoch %2/%3: training loss %4, validation loss %5, %6 samples/s")
-                                               .arg(shown.model)
-                                               .arg(shown.epoch)
-                                               .arg(shown.epochs)
-                                               .arg(shown.loss, 0, 'g', 4)
-                                               .arg(shown.validationLoss, 0, 'g', 4)
-                                               .arg(shown.samplesPerSecond, 0, 'f', 0));
-                    });
+                    post([this, shown, epochDone] { showTrainingProgress(shown, epochDone); });
                 },
                 &m_stop, &m_pause);
         } catch (const std::exception& e) {
@@ -307,38 +317,43 @@ void AnalysisController::startJob(const ml::TrainJob& job, const QStringList& or
             if (!m.cancelled)
                 done << QString::fromStdString(m.folder.string());
         const bool cancelled = m_stop.load();
-        post([this, failure, done, cancelled] {
-            m_training = false;
-            m_panel->setRunning(false);
-            if (failure.isEmpty() && !cancelled)
-                m_panel->progressBar()->setValue(m_panel->progressBar()->maximum()); // early stops included
-            refreshRegistry();
-            m_panel->appendLog(failure.isEmpty() ? tr("Done: %1").arg(done.join(QStringLiteral(", ")))
-                                                 : tr("Stopped: %1").arg(failure));
-            if (!failure.isEmpty()) {
-                m_panel->setStatus(tr("Training stopped: %1").arg(failure));
-                emit failed(failure);
-            } else {
-                m_panel->setStatus(cancelled ? tr("Cancelled: %n model(s) finished and kept", nullptr, int(done.size()))
-                                             : tr("Finished: %n model(s) trained", nullptr, int(done.size())));
-            }
-            // Its alerts go on the plot: the ensemble, else the spike detector (both have a spike
-            // head beside the forecast), else the last model trained.
-            QString active = done.isEmpty() ? QString() : done.last();
-            for (const char* preferred : {"/spike", "/ensemble"})
-                for (const auto& folder : done)
-                    if (folder.endsWith(QLatin1String(preferred)))
-                        active = folder;
-            logging::info("Active model: " + active.toStdString());
-            if (!active.isEmpty())
-                setActiveModel(active);
-            emit trainingFinished(cancelled || !failure.isEmpty());
-        });
+        post([this, failure, done, cancelled] { finishTraining(failure, done, cancelled); });
     });
+}
+
+void AnalysisController::finishTraining(const QString& failure, const QStringList& done, bool cancelled)
+{
+    m_training = false;
+    m_panel->setRunning(false);
+    if (failure.isEmpty() && !cancelled)
+        m_panel->progressBar()->setValue(m_panel->progressBar()->maximum()); // early stops included
+    refreshRegistry();
+    m_panel->appendLog(failure.isEmpty() ? tr("Done: %1").arg(done.join(QStringLiteral(", ")))
+                                         : tr("Stopped: %1").arg(failure));
+    if (!failure.isEmpty()) {
+        m_panel->setStatus(tr("Training stopped: %1").arg(failure));
+        emit failed(failure);
+    } else {
+        m_panel->setStatus(cancelled ? tr("Cancelled: %n model(s) finished and kept", nullptr, int(done.size()))
+                                     : tr("Finished: %n model(s) trained", nullptr, int(done.size())));
+    }
+    // Its alerts go on the plot: the ensemble, else the spike detector (both have a spike
+    // head beside the forecast), else the last model trained.
+    QString active = done.isEmpty() ? QString() : done.last();
+    for (const char* preferred : {"/spike", "/ensemble"})
+        for (const auto& folder : done)
+            if (folder.endsWith(QLatin1String(preferred)))
+                active = folder;
+    logging::info("Active model: " + active.toStdString());
+    if (!active.isEmpty())
+        setActiveModel(active);
+    emit trainingFinished(cancelled || !failure.isEmpty());
 }
 
 void AnalysisController::setPaused(bool paused)
 {
+    if (isTrainingRemotely())
+        return m_remote->setPaused(paused);
     m_pause = paused;
     if (m_training)
         m_panel->setStatus(paused ? tr("Paused") : tr("Resumed"));
@@ -346,6 +361,8 @@ void AnalysisController::setPaused(bool paused)
 
 void AnalysisController::cancel()
 {
+    if (isTrainingRemotely())
+        return m_remote->cancel();
     m_stop = true;
     m_pause = false;
 }

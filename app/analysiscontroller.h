@@ -14,6 +14,7 @@
 namespace fathom {
 
 class AlertTable;
+class RemoteTrainer;
 class SeriesPlot;
 
 // Owns the sensor-series side of the workbench: loads a series into the plot, trains models on
@@ -47,6 +48,9 @@ public:
     // folder, which becomes the active model.
     void retrain(const TrainingPanel::Settings& settings);
     bool isTraining() const { return m_training; }
+    // A run on a remote host (settings.remoteHost): its memory, not this machine's, is shown.
+    bool isTrainingRemotely() const;
+    RemoteTrainer* remoteTrainer() const { return m_remote; }
     void setPaused(bool paused);
     void cancel();
     // Forecast and alerts of the model in `folder` over the open series, in the background.
@@ -84,6 +88,10 @@ signals:
 private:
     void run(std::function<void()> job);
     void startJob(const ml::TrainJob& job, const QStringList& order);
+    void trainRemotely(const TrainingPanel::Settings& settings, const QStringList& order);
+    void beginTraining(const QString& what, const QString& data);
+    void showTrainingProgress(const TrainingPanel::Progress& progress, bool epochDone);
+    void finishTraining(const QString& failure, const QStringList& done, bool cancelled);
     void post(std::function<void()> update);
     void refreshRegistry();
     QString labelOf(const QString& folder) const;
@@ -94,6 +102,7 @@ private:
     QPointer<AlertTable> m_table;
     QPointer<TrainingPanel> m_panel;
     QThread m_thread;
+    RemoteTrainer* m_remote = nullptr;
     QObject* m_worker = nullptr;
     std::atomic<bool> m_stop{false}, m_pause{false};
     bool m_training = false;

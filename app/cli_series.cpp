@@ -336,14 +336,14 @@ void evaluateCommand(const EvaluateArgs& args)
     options.weightDecay = 0;
     nlohmann::json results = nlohmann::json::array();
     for (const auto& name : args.models) {
-        const auto r =
-            ml::runEttProtocol(args.data, ml::parseKind(name), args.lookback, args.horizon, options,
-                               [](const std::string& model, const ml::TrainProgress& p) {
-                                   if (p.epochDone)
-                                       std::fprintf(stderr, "%s epoch %d/%d  loss %.4f  validation %.4f  %.0f samples/s\n",
-                                                    model.c_str(), p.epoch, p.epochs, p.trainLoss, p.validationLoss,
-                                                    p.samplesPerSecond);
-                               }, args.shape);
+        const auto r = ml::runEttProtocol(
+            args.data, ml::parseKind(name), args.lookback, args.horizon, options,
+            [](const std::string& model, const ml::TrainProgress& p) {
+                if (p.epochDone)
+                    std::fprintf(stderr, "%s epoch %d/%d  loss %.4f  validation %.4f  %.0f samples/s\n", model.c_str(),
+                                 p.epoch, p.epochs, p.trainLoss, p.validationLoss, p.samplesPerSecond);
+            },
+            args.shape);
         std::printf("%-9s ETTh1 lookback %d horizon %d: test MSE %.4f  MAE %.4f  (%zu windows, %d epochs, %.0f s)\n",
                     r.model.c_str(), r.lookback, r.horizon, r.mse, r.mae, r.testWindows, r.epochs, r.seconds);
         results.push_back({{"model", r.model},

@@ -136,7 +136,9 @@ void openDemo(fathom::MainWindow& window, const std::filesystem::path& dir)
     auto* panel = window.trainingPanel();
     *once = QObject::connect(analysis, &fathom::AnalysisController::seriesOpened, analysis, [=] {
         QObject::disconnect(*once);
-        analysis->train(panel->settings()); // the project's settings, the device profile's batch
+        auto settings = panel->settings(); // the project's settings, the device profile's batch
+        settings.remoteHost.clear();        // the demo trains here, whatever host was used last
+        analysis->train(settings);
     });
 }
 

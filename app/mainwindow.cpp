@@ -436,7 +436,8 @@ void MainWindow::onSample(const DeviceSample& sample)
             text += tr(", %1 % busy").arg(gpu.utilisationPercent);
     }
     m_memoryLabel->setText(text);
-    m_trainingPanel->setDeviceMemory(text);
+    if (!m_analysis || !m_analysis->isTrainingRemotely()) // a remote run shows its host's memory
+        m_trainingPanel->setDeviceMemory(text);
 }
 
 void MainWindow::showError(const QString& title, const QString& text, const QString& objectName)

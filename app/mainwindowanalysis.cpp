@@ -6,6 +6,7 @@
 #include "contactscontroller.h"
 #include "contacttable.h"
 #include "mainwindow.h"
+#include "remotetrainer.h"
 #include "report/exports.h"
 #include "report/report.h"
 #include "seriesplot.h"
@@ -18,6 +19,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -75,6 +77,22 @@ void MainWindow::connectAnalysis()
         m_docks[QStringLiteral("alerts")]->raise();
     });
     connect(m_trainingPanel, &TrainingPanel::browseRequested, this, &MainWindow::chooseSeries);
+    // Where training runs is this machine's choice, not the project's: remembered here, with
+    // the hosts of the user's own ssh config offered.
+    QFile sshConfig(qEnvironmentVariableIsEmpty("FATHOM_SSH_CONFIG") ? QDir::home().filePath(QStringLiteral(".ssh/config"))
+                                                                     : qEnvironmentVariable("FATHOM_SSH_CONFIG"));
+    if (sshConfig.open(QIODevice::ReadOnly))
+        m_trainingPanel->setRemoteHosts(sshConfigHosts(QString::fromUtf8(sshConfig.readAll())));
+    auto trainingSettings = m_trainingPanel->settings();
+    trainingSettings.remoteHost = QSettings().value(QStringLiteral("training/remoteHost")).toString();
+    trainingSettings.remoteCli =
+        QSettings().value(QStringLiteral("training/remoteCli"), trainingSettings.remoteCli).toString();
+    m_trainingPanel->setSettings(trainingSettings);
+    connect(m_trainingPanel, &TrainingPanel::startRequested, this, [](const TrainingPanel::Settings& s) {
+        QSettings stored;
+        stored.setValue(QStringLiteral("training/remoteHost"), s.remoteHost);
+        stored.setValue(QStringLiteral("training/remoteCli"), s.remoteCli);
+    });
     connect(m_analysis, &AnalysisController::comparisonReady, this, &MainWindow::showComparison);
     connect(m_trainingPanel, &TrainingPanel::deleteModelRequested, this, [this](const QString& folder) {
         if (QMessageBox::question(this, tr("Delete Model"),

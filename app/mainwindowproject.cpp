@@ -86,6 +86,9 @@ bool MainWindow::openProject(const QString& file)
     settings.epochs = t.epochs;
     settings.batch = t.batch;
     settings.learningRate = t.learningRate;
+    const auto here = m_trainingPanel->settings(); // where to run stays this machine's choice
+    settings.remoteHost = here.remoteHost;
+    settings.remoteCli = here.remoteCli;
     m_trainingPanel->setSettings(settings);
     QVector<AnalysisController::ReviewedAlert> alerts;
     for (const auto& a : p.alerts)

@@ -49,8 +49,8 @@ QStringList sshConfigHosts(const QString& configText)
         if (!match.hasMatch())
             continue;
         for (const auto& name : match.captured(1).split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
-            if (!name.contains(QLatin1Char('*')) && !name.contains(QLatin1Char('?')) && !name.startsWith(QLatin1Char('!')) &&
-                !hosts.contains(name))
+            if (!name.contains(QLatin1Char('*')) && !name.contains(QLatin1Char('?')) &&
+                !name.startsWith(QLatin1Char('!')) && !hosts.contains(name))
                 hosts << name;
     }
     return hosts;
@@ -71,7 +71,8 @@ QString remoteMemoryText(const QString& host, const QJsonObject& memory)
         parts << text;
     }
     if (memory.contains(QStringLiteral("process_bytes")))
-        parts << RemoteTrainer::tr("training process %1 MiB").arg(mebibytes(memory.value(QStringLiteral("process_bytes")).toDouble()));
+        parts << RemoteTrainer::tr("training process %1 MiB")
+                     .arg(mebibytes(memory.value(QStringLiteral("process_bytes")).toDouble()));
     if (memory.contains(QStringLiteral("host_total_bytes")))
         parts << RemoteTrainer::tr("host memory %1 of %2 MiB free")
                      .arg(mebibytes(memory.value(QStringLiteral("host_available_bytes")).toDouble()),
@@ -97,8 +98,9 @@ RemoteTrainer::~RemoteTrainer()
 
 QStringList RemoteTrainer::sshArguments(const QString& remoteCommand) const
 {
-    QStringList args{QStringLiteral("-o"), QStringLiteral("BatchMode=yes"), QStringLiteral("-o"),
-                     QStringLiteral("ConnectTimeout=20"), QStringLiteral("-o"), QStringLiteral("ServerAliveInterval=15"),
+    QStringList args{QStringLiteral("-o"), QStringLiteral("BatchMode=yes"),
+                     QStringLiteral("-o"), QStringLiteral("ConnectTimeout=20"),
+                     QStringLiteral("-o"), QStringLiteral("ServerAliveInterval=15"),
                      QStringLiteral("-o"), QStringLiteral("ServerAliveCountMax=3")};
     if (!m_target.sshConfig.isEmpty())
         args << QStringLiteral("-F") << m_target.sshConfig;
@@ -185,16 +187,20 @@ void RemoteTrainer::checked(int code, const QByteArray& out, const QByteArray& e
     if (version != mine) {
         // Model folders carry their own format; a different version is worth a word, not a stop.
         emit status(tr("%1 runs %2; this app is %3.").arg(m_target.host, version, mine));
-        logging::warn(m_target.host.toStdString() + " runs " + version.toStdString() + ", this app " + mine.toStdString());
+        logging::warn(m_target.host.toStdString() + " runs " + version.toStdString() + ", this app " +
+                      mine.toStdString());
     }
     m_stage = Stage::Uploading;
-    ssh(QStringLiteral("mkdir -p %1/data").arg(quoted(m_folder)), [this](int code, const QByteArray&, const QByteArray& err) {
-        if (code != 0)
-            return fail(code == 255 ? unreachable(err)
-                                    : tr("Could not make the run folder %1 on %2: %3").arg(m_folder, m_target.host, lastLine(err)));
-        m_remoteData.clear();
-        upload(0);
-    });
+    ssh(QStringLiteral("mkdir -p %1/data").arg(quoted(m_folder)),
+        [this](int code, const QByteArray&, const QByteArray& err) {
+            if (code != 0)
+                return fail(
+                    code == 255
+                        ? unreachable(err)
+                        : tr("Could not make the run folder %1 on %2: %3").arg(m_folder, m_target.host, lastLine(err)));
+            m_remoteData.clear();
+            upload(0);
+        });
 }
 
 void RemoteTrainer::upload(int index)
@@ -206,13 +212,17 @@ void RemoteTrainer::upload(int index)
     if (m_remoteData.contains(QStringLiteral("data/") + name))
         name = QString::number(index) + QLatin1Char('-') + name;
     const auto remote = QStringLiteral("data/") + name;
-    emit status(tr("Copying %1 to %2 (%3 of %4)…").arg(QFileInfo(m_data[index]).fileName(), m_target.host).arg(index + 1).arg(m_data.size()));
+    emit status(tr("Copying %1 to %2 (%3 of %4)…")
+                    .arg(QFileInfo(m_data[index]).fileName(), m_target.host)
+                    .arg(index + 1)
+                    .arg(m_data.size()));
     ssh(
         QStringLiteral("cat > %1/%2").arg(quoted(m_folder), quoted(remote)),
         [this, index, remote](int code, const QByteArray&, const QByteArray& err) {
             if (code != 0)
-                return fail(code == 255 ? unreachable(err)
-                                        : tr("Could not copy %1 to %2: %3").arg(m_data[index], m_target.host, lastLine(err)));
+                return fail(code == 255
+                                ? unreachable(err)
+                                : tr("Could not copy %1 to %2: %3").arg(m_data[index], m_target.host, lastLine(err)));
             m_remoteData << remote;
             upload(index + 1);
         },
@@ -222,7 +232,7 @@ void RemoteTrainer::upload(int index)
 void RemoteTrainer::launch()
 {
     m_stage = Stage::Starting;
-    QStringList command{quoted(m_target.fathomCli), QStringLiteral("ts"), QStringLiteral("train"),
+    QStringList command{quoted(m_target.fathomCli),        QStringLiteral("ts"),    QStringLiteral("train"),
                         QStringLiteral("--progress-json"), QStringLiteral("--out"), QStringLiteral("models")};
     for (const auto& file : m_remoteData)
         command << QStringLiteral("--data") << quoted(file);
@@ -324,7 +334,8 @@ void RemoteTrainer::line(const QByteArray& text)
         p.etaSeconds = object.value(QStringLiteral("eta_seconds")).toDouble();
         emit progressed(p, object.value(QStringLiteral("epoch_done")).toBool());
     } else if (type == QLatin1String("summary")) {
-        for (const auto& m : object.value(QStringLiteral("summary")).toObject().value(QStringLiteral("models")).toArray())
+        for (const auto& m :
+             object.value(QStringLiteral("summary")).toObject().value(QStringLiteral("models")).toArray())
             m_models << m.toObject().value(QStringLiteral("model")).toString();
     }
 }
@@ -357,9 +368,11 @@ void RemoteTrainer::streamEnded()
     if (m_exit == QLatin1String("none"))
         return fail(tr("The training on %1 was stopped from outside Fathom; what it wrote stays in %2 there.")
                         .arg(m_target.host, m_folder));
-    ssh(QStringLiteral("tail -n 3 %1/stderr.log").arg(quoted(m_folder)), [this](int, const QByteArray& out, const QByteArray&) {
-        fail(tr("The training on %1 failed: %2").arg(m_target.host, lastLine(out).isEmpty() ? tr("exit status %1").arg(m_exit) : lastLine(out)));
-    });
+    ssh(QStringLiteral("tail -n 3 %1/stderr.log").arg(quoted(m_folder)),
+        [this](int, const QByteArray& out, const QByteArray&) {
+            fail(tr("The training on %1 failed: %2")
+                     .arg(m_target.host, lastLine(out).isEmpty() ? tr("exit status %1").arg(m_exit) : lastLine(out)));
+        });
 }
 
 void RemoteTrainer::fetch()
@@ -370,30 +383,32 @@ void RemoteTrainer::fetch()
     const auto scratch = QDir(m_localModels).filePath(QStringLiteral(".remote-") + QFileInfo(m_folder).fileName());
     QDir(scratch).removeRecursively();
     if (!QDir().mkpath(scratch))
-        return fail(tr("Could not write to %1: the models stay on %2 in %3.").arg(m_localModels, m_target.host, m_folder));
+        return fail(
+            tr("Could not write to %1: the models stay on %2 in %3.").arg(m_localModels, m_target.host, m_folder));
     auto* unpack = new QProcess(this);
     m_processes << unpack;
     unpack->setWorkingDirectory(scratch);
     QPointer<QProcess> pack = ssh(QStringLiteral("cd %1/models && tar -cf - .").arg(quoted(m_folder)), {}, {}, unpack);
     const auto generation = m_generation;
     auto packed = std::make_shared<int>(-1);
-    connect(pack, &QProcess::finished, this, [packed](int code, QProcess::ExitStatus how) {
-        *packed = how == QProcess::NormalExit ? code : 255;
-    });
-    connect(unpack, &QProcess::finished, this, [this, unpack, pack, packed, scratch, generation](int code, QProcess::ExitStatus how) {
-        const auto err = unpack->readAllStandardError();
-        unpack->deleteLater();
-        if (generation != m_generation)
-            return;
-        if (pack && pack->state() != QProcess::NotRunning)
-            pack->waitForFinished(5000);
-        if (how != QProcess::NormalExit || code != 0 || *packed != 0) {
-            QDir(scratch).removeRecursively();
-            return fail(tr("Could not bring the models back from %1 (%2); they stay there in %3.")
-                            .arg(m_target.host, lastLine(err).isEmpty() ? tr("the transfer broke") : lastLine(err), m_folder));
-        }
-        unpacked(scratch);
-    });
+    connect(pack, &QProcess::finished, this,
+            [packed](int code, QProcess::ExitStatus how) { *packed = how == QProcess::NormalExit ? code : 255; });
+    connect(unpack, &QProcess::finished, this,
+            [this, unpack, pack, packed, scratch, generation](int code, QProcess::ExitStatus how) {
+                const auto err = unpack->readAllStandardError();
+                unpack->deleteLater();
+                if (generation != m_generation)
+                    return;
+                if (pack && pack->state() != QProcess::NotRunning)
+                    pack->waitForFinished(5000);
+                if (how != QProcess::NormalExit || code != 0 || *packed != 0) {
+                    QDir(scratch).removeRecursively();
+                    return fail(tr("Could not bring the models back from %1 (%2); they stay there in %3.")
+                                    .arg(m_target.host,
+                                         lastLine(err).isEmpty() ? tr("the transfer broke") : lastLine(err), m_folder));
+                }
+                unpacked(scratch);
+            });
     unpack->start(QStringLiteral("tar"), {QStringLiteral("-xf"), QStringLiteral("-")});
 }
 
@@ -418,8 +433,8 @@ void RemoteTrainer::unpacked(const QString& scratch)
         folders << to;
     }
     QDir(scratch).removeRecursively();
-    logging::info("Remote training on " + m_target.host.toStdString() + " finished; " +
-                  std::to_string(folders.size()) + " model(s) brought back");
+    logging::info("Remote training on " + m_target.host.toStdString() + " finished; " + std::to_string(folders.size()) +
+                  " model(s) brought back");
     finish();
     emit status(tr("Finished on %1: %n model(s) brought back", nullptr, int(folders.size())).arg(m_target.host));
     emit finished(folders);
@@ -456,8 +471,9 @@ void RemoteTrainer::setPaused(bool paused)
     ssh(QStringLiteral("kill -%1 -- -%2").arg(paused ? QStringLiteral("STOP") : QStringLiteral("CONT")).arg(m_pid),
         [this, paused](int code, const QByteArray&, const QByteArray& err) {
             if (code != 0)
-                emit status((paused ? tr("Could not pause the run on %1: %2") : tr("Could not resume the run on %1: %2"))
-                                .arg(m_target.host, lastLine(err)));
+                emit status(
+                    (paused ? tr("Could not pause the run on %1: %2") : tr("Could not resume the run on %1: %2"))
+                        .arg(m_target.host, lastLine(err)));
             else
                 emit status(paused ? tr("Paused on %1").arg(m_target.host) : tr("Resumed on %1").arg(m_target.host));
         });

@@ -18,9 +18,10 @@ namespace fathom {
 // ~/.ssh/config (Fathom keeps no secret), and the fathom-cli to run there.
 struct RemoteTarget
 {
-    QString host;                                        // an ssh destination: an alias from ~/.ssh/config, or user@host
-    QString fathomCli = QStringLiteral("fathom-cli");    // the command on that host
-    QString sshConfig;                                   // a config file used instead of the user's own (ssh -F)
+    QString host;                                     // an ssh destination: an alias from ~/.ssh/config, or user@host
+    QString fathomCli = QStringLiteral("fathom-cli"); // the command on that host
+    // A config file used instead of the user's own (ssh -F); by default $FATHOM_SSH_CONFIG.
+    QString sshConfig = qEnvironmentVariable("FATHOM_SSH_CONFIG");
     QString runsFolder = QStringLiteral(".fathom/runs"); // on the host, under the login's home
 };
 

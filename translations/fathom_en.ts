@@ -197,6 +197,10 @@
         <source>Mark anomaly</source>
         <translation>Mark anomaly</translation>
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 on %2</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ContactTable</name>
@@ -929,6 +933,165 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     </message>
 </context>
 <context>
+    <name>fathom::RemoteTrainer</name>
+    <message>
+        <source>%1: %2 of %3 MiB</source>
+        <translation>%1: %2 of %3 MiB</translation>
+    </message>
+    <message>
+        <source>, %1 % busy</source>
+        <translation>, %1 % busy</translation>
+    </message>
+    <message>
+        <source>training process %1 MiB</source>
+        <translation>training process %1 MiB</translation>
+    </message>
+    <message>
+        <source>host memory %1 of %2 MiB free</source>
+        <translation>host memory %1 of %2 MiB free</translation>
+    </message>
+    <message>
+        <source>On %1: %2</source>
+        <translation>On %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not run ssh (%1): remote training needs the OpenSSH client.</source>
+        <translation>Could not run ssh (%1): remote training needs the OpenSSH client.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 over SSH: %2</source>
+        <translation>Could not reach %1 over SSH: %2</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <source>No remote host given: name one from your ~/.ssh/config, or user@host.</source>
+        <translation>No remote host given: name one from your ~/.ssh/config, or user@host.</translation>
+    </message>
+    <message>
+        <source>%1: no such data file to copy to %2.</source>
+        <translation>%1: no such data file to copy to %2.</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Checking %1…</translation>
+    </message>
+    <message>
+        <source>%1 has no fathom-cli at “%2”: install Fathom's headless engine there, or give its path.</source>
+        <translation>%1 has no fathom-cli at “%2”: install Fathom's headless engine there, or give its path.</translation>
+    </message>
+    <message>
+        <source>fathom-cli on %1 did not start: %2</source>
+        <translation>fathom-cli on %1 did not start: %2</translation>
+    </message>
+    <message>
+        <source>%1 runs %2; this app is %3.</source>
+        <translation>%1 runs %2; this app is %3.</translation>
+    </message>
+    <message>
+        <source>Could not make the run folder %1 on %2: %3</source>
+        <translation>Could not make the run folder %1 on %2: %3</translation>
+    </message>
+    <message>
+        <source>Copying %1 to %2 (%3 of %4)…</source>
+        <translation>Copying %1 to %2 (%3 of %4)…</translation>
+    </message>
+    <message>
+        <source>Could not copy %1 to %2: %3</source>
+        <translation>Could not copy %1 to %2: %3</translation>
+    </message>
+    <message>
+        <source>Starting the training on %1…</source>
+        <translation>Starting the training on %1…</translation>
+    </message>
+    <message>
+        <source>Could not start the training on %1: %2</source>
+        <translation>Could not start the training on %1: %2</translation>
+    </message>
+    <message>
+        <source>Training on %1 in %2</source>
+        <translation>Training on %1 in %2</translation>
+    </message>
+    <message>
+        <source>Reattached to the run on %1</source>
+        <translation>Reattached to the run on %1</translation>
+    </message>
+    <message>
+        <source>Lost the connection to %1; the run goes on there. Reattaching in %2 s…</source>
+        <translation>Lost the connection to %1; the run goes on there. Reattaching in %2 s…</translation>
+    </message>
+    <message>
+        <source>Cancelled the run on %1</source>
+        <translation>Cancelled the run on %1</translation>
+    </message>
+    <message>
+        <source>The training on %1 was stopped from outside Fathom; what it wrote stays in %2 there.</source>
+        <translation>The training on %1 was stopped from outside Fathom; what it wrote stays in %2 there.</translation>
+    </message>
+    <message>
+        <source>The training on %1 failed: %2</source>
+        <translation>The training on %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>exit status %1</translation>
+    </message>
+    <message>
+        <source>Bringing the trained models back from %1…</source>
+        <translation>Bringing the trained models back from %1…</translation>
+    </message>
+    <message>
+        <source>Could not write to %1: the models stay on %2 in %3.</source>
+        <translation>Could not write to %1: the models stay on %2 in %3.</translation>
+    </message>
+    <message>
+        <source>Could not bring the models back from %1 (%2); they stay there in %3.</source>
+        <translation>Could not bring the models back from %1 (%2); they stay there in %3.</translation>
+    </message>
+    <message>
+        <source>the transfer broke</source>
+        <translation>the transfer broke</translation>
+    </message>
+    <message>
+        <source>Could not replace %1: the new model stays in %2.</source>
+        <translation>Could not replace %1: the new model stays in %2.</translation>
+    </message>
+    <message>
+        <source>Could not move the model into %1: it stays in %2.</source>
+        <translation>Could not move the model into %1: it stays in %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished on %1: %n model(s) brought back</source>
+        <translation><numerusform>Finished on %1: %n model brought back</numerusform><numerusform>Finished on %1: %n models brought back</numerusform></translation>
+    </message>
+    <message>
+        <source>Stopping the run on %1…</source>
+        <translation>Stopping the run on %1…</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 to stop the run (%2); it may still be running there in %3.</source>
+        <translation>Could not reach %1 to stop the run (%2); it may still be running there in %3.</translation>
+    </message>
+    <message>
+        <source>Could not pause the run on %1: %2</source>
+        <translation>Could not pause the run on %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not resume the run on %1: %2</source>
+        <translation>Could not resume the run on %1: %2</translation>
+    </message>
+    <message>
+        <source>Paused on %1</source>
+        <translation>Paused on %1</translation>
+    </message>
+    <message>
+        <source>Resumed on %1</source>
+        <translation>Resumed on %1</translation>
+    </message>
+</context>
+<context>
     <name>fathom::ReportDialog</name>
     <message>
         <source>Survey summary</source>
@@ -1370,6 +1533,42 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>Select two models: their metrics side by side and both forecasts on the series</source>
         <translation>Select two models: their metrics side by side and both forecasts on the series</translation>
+    </message>
+    <message>
+        <source>Run on</source>
+        <translation>Run on</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>This machine</translation>
+    </message>
+    <message>
+        <source>A remote host (SSH)</source>
+        <translation>A remote host (SSH)</translation>
+    </message>
+    <message>
+        <source>A remote host gets a copy of the data and runs fathom-cli there; progress and the trained models come back here</source>
+        <translation>A remote host gets a copy of the data and runs fathom-cli there; progress and the trained models come back here</translation>
+    </message>
+    <message>
+        <source>A host from your ~/.ssh/config, or user@host: your own keys and agent are used, Fathom stores no secret</source>
+        <translation>A host from your ~/.ssh/config, or user@host: your own keys and agent are used, Fathom stores no secret</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>host</translation>
+    </message>
+    <message>
+        <source>fathom-cli on that host</source>
+        <translation>fathom-cli on that host</translation>
+    </message>
+    <message>
+        <source>The command or full path of fathom-cli on the remote host</source>
+        <translation>The command or full path of fathom-cli on the remote host</translation>
     </message>
 </context>
 <context>

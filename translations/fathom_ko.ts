@@ -205,6 +205,10 @@
         <source>Mark anomaly</source>
         <translation>이상 표시</translation>
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 (%2에서)</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ContactTable</name>
@@ -949,6 +953,165 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     </message>
 </context>
 <context>
+    <name>fathom::RemoteTrainer</name>
+    <message>
+        <source>%1: %2 of %3 MiB</source>
+        <translation>%1: %3 MiB 중 %2 MiB</translation>
+    </message>
+    <message>
+        <source>, %1 % busy</source>
+        <translation>, 사용률 %1 %</translation>
+    </message>
+    <message>
+        <source>training process %1 MiB</source>
+        <translation>학습 프로세스 %1 MiB</translation>
+    </message>
+    <message>
+        <source>host memory %1 of %2 MiB free</source>
+        <translation>호스트 메모리 %2 MiB 중 %1 MiB 여유</translation>
+    </message>
+    <message>
+        <source>On %1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Could not run ssh (%1): remote training needs the OpenSSH client.</source>
+        <translation>ssh를 실행할 수 없습니다(%1). 원격 학습에는 OpenSSH 클라이언트가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 over SSH: %2</source>
+        <translation>SSH로 %1에 연결할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>응답 없음</translation>
+    </message>
+    <message>
+        <source>No remote host given: name one from your ~/.ssh/config, or user@host.</source>
+        <translation>원격 호스트가 없습니다. ~/.ssh/config의 호스트나 user@host를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>%1: no such data file to copy to %2.</source>
+        <translation>%1: %2(으)로 복사할 데이터 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>%1 확인 중…</translation>
+    </message>
+    <message>
+        <source>%1 has no fathom-cli at “%2”: install Fathom's headless engine there, or give its path.</source>
+        <translation>%1에 “%2” fathom-cli가 없습니다. 그곳에 Fathom 헤드리스 엔진을 설치하거나 경로를 지정하세요.</translation>
+    </message>
+    <message>
+        <source>fathom-cli on %1 did not start: %2</source>
+        <translation>%1의 fathom-cli가 시작되지 않았습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 runs %2; this app is %3.</source>
+        <translation>%1은(는) %2을(를) 실행합니다. 이 앱은 %3입니다.</translation>
+    </message>
+    <message>
+        <source>Could not make the run folder %1 on %2: %3</source>
+        <translation>%2에 실행 폴더 %1을(를) 만들 수 없습니다: %3</translation>
+    </message>
+    <message>
+        <source>Copying %1 to %2 (%3 of %4)…</source>
+        <translation>%1을(를) %2(으)로 복사 중 (%4개 중 %3)…</translation>
+    </message>
+    <message>
+        <source>Could not copy %1 to %2: %3</source>
+        <translation>%1을(를) %2(으)로 복사할 수 없습니다: %3</translation>
+    </message>
+    <message>
+        <source>Starting the training on %1…</source>
+        <translation>%1에서 학습 시작 중…</translation>
+    </message>
+    <message>
+        <source>Could not start the training on %1: %2</source>
+        <translation>%1에서 학습을 시작할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Training on %1 in %2</source>
+        <translation>%1의 %2에서 학습 중</translation>
+    </message>
+    <message>
+        <source>Reattached to the run on %1</source>
+        <translation>%1의 실행에 다시 연결했습니다</translation>
+    </message>
+    <message>
+        <source>Lost the connection to %1; the run goes on there. Reattaching in %2 s…</source>
+        <translation>%1과(와)의 연결이 끊겼습니다. 실행은 그곳에서 계속됩니다. %2초 후 다시 연결합니다…</translation>
+    </message>
+    <message>
+        <source>Cancelled the run on %1</source>
+        <translation>%1의 실행을 취소했습니다</translation>
+    </message>
+    <message>
+        <source>The training on %1 was stopped from outside Fathom; what it wrote stays in %2 there.</source>
+        <translation>%1의 학습이 Fathom 밖에서 중지되었습니다. 기록된 내용은 그곳의 %2에 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>The training on %1 failed: %2</source>
+        <translation>%1의 학습이 실패했습니다: %2</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>종료 상태 %1</translation>
+    </message>
+    <message>
+        <source>Bringing the trained models back from %1…</source>
+        <translation>%1에서 학습된 모델을 가져오는 중…</translation>
+    </message>
+    <message>
+        <source>Could not write to %1: the models stay on %2 in %3.</source>
+        <translation>%1에 쓸 수 없습니다. 모델은 %2의 %3에 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>Could not bring the models back from %1 (%2); they stay there in %3.</source>
+        <translation>%1에서 모델을 가져올 수 없습니다(%2). 모델은 그곳의 %3에 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>the transfer broke</source>
+        <translation>전송이 끊겼습니다</translation>
+    </message>
+    <message>
+        <source>Could not replace %1: the new model stays in %2.</source>
+        <translation>%1을(를) 바꿀 수 없습니다. 새 모델은 %2에 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>Could not move the model into %1: it stays in %2.</source>
+        <translation>모델을 %1(으)로 옮길 수 없습니다. 모델은 %2에 남아 있습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished on %1: %n model(s) brought back</source>
+        <translation><numerusform>%1에서 완료: 모델 %n개를 가져왔습니다</numerusform></translation>
+    </message>
+    <message>
+        <source>Stopping the run on %1…</source>
+        <translation>%1의 실행을 중지하는 중…</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 to stop the run (%2); it may still be running there in %3.</source>
+        <translation>실행을 중지하려 했으나 %1에 연결할 수 없습니다(%2). 그곳의 %3에서 아직 실행 중일 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Could not pause the run on %1: %2</source>
+        <translation>%1의 실행을 일시 정지할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Could not resume the run on %1: %2</source>
+        <translation>%1의 실행을 재개할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Paused on %1</source>
+        <translation>%1에서 일시 정지됨</translation>
+    </message>
+    <message>
+        <source>Resumed on %1</source>
+        <translation>%1에서 재개됨</translation>
+    </message>
+</context>
+<context>
     <name>fathom::ReportDialog</name>
     <message>
         <source>Survey summary</source>
@@ -1392,6 +1555,42 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     <message>
         <source>Select two models: their metrics side by side and both forecasts on the series</source>
         <translation>모델 두 개를 선택하면 지표를 나란히 보고 두 예측을 시계열에 그립니다</translation>
+    </message>
+    <message>
+        <source>Run on</source>
+        <translation>실행 위치</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>호스트</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>이 컴퓨터</translation>
+    </message>
+    <message>
+        <source>A remote host (SSH)</source>
+        <translation>원격 호스트 (SSH)</translation>
+    </message>
+    <message>
+        <source>A remote host gets a copy of the data and runs fathom-cli there; progress and the trained models come back here</source>
+        <translation>원격 호스트에 데이터 사본을 보내 그곳에서 fathom-cli를 실행합니다. 진행 상황과 학습된 모델은 이곳으로 돌아옵니다</translation>
+    </message>
+    <message>
+        <source>A host from your ~/.ssh/config, or user@host: your own keys and agent are used, Fathom stores no secret</source>
+        <translation>~/.ssh/config의 호스트 또는 user@host: 사용자의 키와 에이전트를 사용하며 Fathom은 비밀 정보를 저장하지 않습니다</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>호스트</translation>
+    </message>
+    <message>
+        <source>fathom-cli on that host</source>
+        <translation>그 호스트의 fathom-cli</translation>
+    </message>
+    <message>
+        <source>The command or full path of fathom-cli on the remote host</source>
+        <translation>원격 호스트의 fathom-cli 명령 또는 전체 경로</translation>
     </message>
 </context>
 <context>

@@ -83,7 +83,21 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     m_rate->setSingleStep(1e-4);
     m_profile = new QLabel(this);
     m_profile->setWordWrap(true);
-    for (int row = 0; row < 9; ++row)
+    m_runOn = new QComboBox(this);
+    m_runOn->setObjectName(QStringLiteral("runOn"));
+    m_runOn->addItems({QString(), QString()});
+    m_host = new QComboBox(this);
+    m_host->setObjectName(QStringLiteral("remoteHost"));
+    m_host->setEditable(true);
+    m_host->setInsertPolicy(QComboBox::NoInsert);
+    m_host->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_host->setMinimumContentsLength(12);
+    m_remoteCli = new QLineEdit(this);
+    m_remoteCli->setObjectName(QStringLiteral("remoteCli"));
+    auto* hostRow = new QHBoxLayout;
+    hostRow->addWidget(m_host, 1);
+    hostRow->addWidget(m_remoteCli, 1);
+    for (int row = 0; row < 11; ++row)
         m_formLabels.append(new QLabel(this));
     m_form->addRow(m_formLabels[0], dataRow);
     m_form->addRow(m_formLabels[1], m_target);
@@ -94,6 +108,8 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     m_form->addRow(m_formLabels[6], m_epochs);
     m_form->addRow(m_formLabels[7], m_batch);
     m_form->addRow(m_formLabels[8], m_rate);
+    m_form->addRow(m_formLabels[9], m_runOn);
+    m_form->addRow(m_formLabels[10], hostRow);
     m_form->addRow(m_profile);
     layout->addLayout(m_form);
 
@@ -193,6 +209,11 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     });
     connect(m_registry, &QTableWidget::itemSelectionChanged, this, &TrainingPanel::refreshButtons);
     connect(m_data, &QLineEdit::textChanged, this, &TrainingPanel::refreshButtons);
+    connect(m_runOn, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_form->setRowVisible(10, index == 1);
+        refreshButtons();
+    });
+    connect(m_host, &QComboBox::currentTextChanged, this, &TrainingPanel::refreshButtons);
     for (auto* box : m_models)
         connect(box, &QCheckBox::toggled, this, &TrainingPanel::refreshButtons);
     setSettings({});
@@ -231,6 +252,19 @@ void TrainingPanel::setSettings(const Settings& s)
     m_epochs->setValue(s.epochs);
     m_batch->setValue(s.batch);
     m_rate->setValue(s.learningRate);
+    m_runOn->setCurrentIndex(s.remoteHost.isEmpty() ? 0 : 1);
+    m_form->setRowVisible(10, !s.remoteHost.isEmpty());
+    if (!s.remoteHost.isEmpty())
+        m_host->setCurrentText(s.remoteHost);
+    m_remoteCli->setText(s.remoteCli);
+}
+
+void TrainingPanel::setRemoteHosts(const QStringList& hosts)
+{
+    const auto current = m_host->currentText();
+    m_host->clear();
+    m_host->addItems(hosts);
+    m_host->setCurrentText(current);
 }
 
 TrainingPanel::Settings TrainingPanel::settings() const
@@ -248,6 +282,10 @@ TrainingPanel::Settings TrainingPanel::settings() const
     s.epochs = m_epochs->value();
     s.batch = m_batch->value();
     s.learningRate = m_rate->value();
+    if (m_runOn->currentIndex() == 1)
+        s.remoteHost = m_host->currentText().trimmed();
+    s.remoteCli =
+        m_remoteCli->text().trimmed().isEmpty() ? QStringLiteral("fathom-cli") : m_remoteCli->text().trimmed();
     return s;
 }
 
@@ -269,7 +307,7 @@ void TrainingPanel::setRunning(bool running)
         m_pause->blockSignals(false);
     }
     for (QWidget* w : std::initializer_list<QWidget*>{m_data, m_browse, m_target, m_labels, m_skip, m_lookback,
-                                                      m_epochs, m_batch, m_rate})
+                                                      m_epochs, m_batch, m_rate, m_runOn, m_host, m_remoteCli})
         w->setEnabled(!running);
     for (auto* box : m_models)
         box->setEnabled(!running);
@@ -280,8 +318,10 @@ void TrainingPanel::setRunning(bool running)
 void TrainingPanel::refreshButtons()
 {
     const auto s = settings();
-    m_train->setEnabled(!m_running && !s.data.isEmpty() && !s.target.isEmpty() && !s.models.isEmpty());
-    m_retrain->setEnabled(!m_running && !m_activeFolder.isEmpty());
+    const bool remote = m_runOn->currentIndex() == 1;
+    m_train->setEnabled(!m_running && !s.data.isEmpty() && !s.target.isEmpty() && !s.models.isEmpty() &&
+                        (!remote || !s.remoteHost.isEmpty()));
+    m_retrain->setEnabled(!m_running && !m_activeFolder.isEmpty() && !remote);
     m_pause->setEnabled(m_running);
     m_cancel->setEnabled(m_running);
     m_setActive->setEnabled(!m_entries.isEmpty());
@@ -401,8 +441,9 @@ void TrainingPanel::changeEvent(QEvent* event)
 
 void TrainingPanel::retranslate()
 {
-    const QString labels[] = {tr("Data"),     tr("Target"), tr("Labels"), tr("Leave out"),    tr("Models"),
-                              tr("Lookback"), tr("Epochs"), tr("Batch"),  tr("Learning rate")};
+    const QString labels[] = {tr("Data"),          tr("Target"),   tr("Labels"), tr("Leave out"),
+                              tr("Models"),        tr("Lookback"), tr("Epochs"), tr("Batch"),
+                              tr("Learning rate"), tr("Run on"),   tr("Host")};
     for (int row = 0; row < m_formLabels.size(); ++row)
         m_formLabels[row]->setText(labels[row]);
     m_data->setPlaceholderText(tr("CSV or TSV file with the sensor series"));
@@ -411,6 +452,15 @@ void TrainingPanel::retranslate()
     if (m_labels->count() > 0)
         m_labels->setItemText(0, tr("(none)"));
     m_lookback->setSuffix(tr(" steps"));
+    m_runOn->setItemText(0, tr("This machine"));
+    m_runOn->setItemText(1, tr("A remote host (SSH)"));
+    m_runOn->setToolTip(tr("A remote host gets a copy of the data and runs fathom-cli there; progress and the "
+                           "trained models come back here"));
+    m_host->setToolTip(tr("A host from your ~/.ssh/config, or user@host: your own keys and agent are used, "
+                          "Fathom stores no secret"));
+    m_host->lineEdit()->setPlaceholderText(tr("host"));
+    m_remoteCli->setPlaceholderText(tr("fathom-cli on that host"));
+    m_remoteCli->setToolTip(tr("The command or full path of fathom-cli on the remote host"));
     m_skip->setPlaceholderText(tr("Channels not to learn from, comma-separated (e.g. ping)"));
     m_profile->setText(m_profileDevice.isEmpty()
                            ? QString()

@@ -37,6 +37,10 @@ public:
         QStringList skip; // channels left out of the features
         int lookback = 32, epochs = 12, batch = 32;
         double learningRate = 2e-3;
+        // Run on: empty for this machine, else an ssh destination (a ~/.ssh/config alias or
+        // user@host) and the fathom-cli to run there.
+        QString remoteHost;
+        QString remoteCli = QStringLiteral("fathom-cli");
     };
     struct Progress
     {
@@ -56,6 +60,8 @@ public:
     explicit TrainingPanel(QWidget* parent = nullptr);
 
     void setChannels(const QStringList& channels);
+    // The hosts offered under "Run on: a remote host" (those of the user's ~/.ssh/config).
+    void setRemoteHosts(const QStringList& hosts);
     void setSettings(const Settings& settings);
     Settings settings() const;
     void setProfileBatch(int batch, const QString& device);
@@ -111,6 +117,9 @@ private:
     QSpinBox* m_batch = nullptr;
     QDoubleSpinBox* m_rate = nullptr;
     QLabel* m_profile = nullptr;
+    QComboBox* m_runOn = nullptr;
+    QComboBox* m_host = nullptr;
+    QLineEdit* m_remoteCli = nullptr;
     QPushButton* m_train = nullptr;
     QPushButton* m_retrain = nullptr;
     QPushButton* m_pause = nullptr;

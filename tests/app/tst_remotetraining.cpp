@@ -1,6 +1,16 @@
 // Remote training against a real OpenSSH server on 127.0.0.1, started by the test with its own
 // host key, client key and config: the same `ssh` a user's desktop runs, the real fathom-cli.
+#include "alerttable.h"
+#include "analysiscontroller.h"
 #include "remotetrainer.h"
+#include "seriesplot.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <qcustomplot.h>
 
 #include <QDir>
 #include <QFile>
@@ -16,8 +26,10 @@
 #include <signal.h>
 #include <unistd.h>
 
+using fathom::AlertTable;
 using fathom::RemoteTarget;
 using fathom::RemoteTrainer;
+using fathom::SeriesPlot;
 using fathom::TrainingPanel;
 
 class TestRemoteTraining : public QObject
@@ -85,10 +97,10 @@ class TestRemoteTraining : public QObject
 
     QStringList arguments(const QString& models, int epochs) const
     {
-        return {QStringLiteral("--target"), QStringLiteral("a"),          QStringLiteral("--models"),
-                models,                     QStringLiteral("--lookback"), QStringLiteral("16"),
-                QStringLiteral("--epochs"), QString::number(epochs),      QStringLiteral("--patience"),
-                QStringLiteral("1000")};
+        return {
+            QStringLiteral("--target"),   QStringLiteral("a"),   QStringLiteral("--models"), models,
+            QStringLiteral("--lookback"), QStringLiteral("16"),  QStringLiteral("--epochs"), QString::number(epochs),
+            QStringLiteral("--patience"), QStringLiteral("1000")};
     }
 
 private slots:
@@ -97,9 +109,9 @@ private slots:
         QVERIFY(m_dir.isValid());
         QVERIFY2(QFile::exists(QStringLiteral("/usr/sbin/sshd")), "needs openssh-server (packaging/install-deps.sh)");
         const auto keygen = [&](const QString& name) {
-            return QProcess::execute(QStringLiteral("ssh-keygen"), {QStringLiteral("-q"), QStringLiteral("-t"),
-                                                                    QStringLiteral("ed25519"), QStringLiteral("-N"),
-                                                                    QString(), QStringLiteral("-f"), path(name)});
+            return QProcess::execute(QStringLiteral("ssh-keygen"),
+                                     {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+                                      QStringLiteral("-N"), QString(), QStringLiteral("-f"), path(name)});
         };
         QCOMPARE(keygen(QStringLiteral("host_key")), 0);
         QCOMPARE(keygen(QStringLiteral("client_key")), 0);
@@ -130,14 +142,14 @@ private slots:
         if (getuid() == 0)
             QDir().mkpath(QStringLiteral("/run/sshd")); // sshd's privilege separation folder
         m_sshd.setProcessChannelMode(QProcess::MergedChannels);
-        m_sshd.start(QStringLiteral("/usr/sbin/sshd"),
-                     {QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"), path(QStringLiteral("sshd_config"))});
+        m_sshd.start(QStringLiteral("/usr/sbin/sshd"), {QStringLiteral("-D"), QStringLiteral("-e"),
+                                                        QStringLiteral("-f"), path(QStringLiteral("sshd_config"))});
         QVERIFY(m_sshd.waitForStarted());
         bool up = false;
         for (int i = 0; i < 50 && !up; ++i) {
             up = QProcess::execute(QStringLiteral("ssh"), {QStringLiteral("-F"), m_config, QStringLiteral("-o"),
-                                                           QStringLiteral("BatchMode=yes"), QStringLiteral("fathom-test"),
-                                                           QStringLiteral("true")}) == 0;
+                                                           QStringLiteral("BatchMode=yes"),
+                                                           QStringLiteral("fathom-test"), QStringLiteral("true")}) == 0;
             if (!up)
                 QTest::qWait(200);
         }
@@ -194,8 +206,8 @@ private slots:
         QFile original(m_data), copy(trainer.remoteFolder() + QStringLiteral("/data/series.csv"));
         QVERIFY(original.open(QIODevice::ReadOnly) && copy.open(QIODevice::ReadOnly));
         QCOMPARE(copy.readAll(), original.readAll());
-        QVERIFY(!QFileInfo::exists(QDir(local).filePath(QStringLiteral(".remote-") +
-                                                       QFileInfo(trainer.remoteFolder()).fileName())));
+        QVERIFY(!QFileInfo::exists(
+            QDir(local).filePath(QStringLiteral(".remote-") + QFileInfo(trainer.remoteFolder()).fileName())));
         QVERIFY(!trainer.isRunning());
     }
 
@@ -247,6 +259,53 @@ private slots:
         QVERIFY(!QFileInfo::exists(QDir(local).filePath(QStringLiteral("lstm"))));
     }
 
+    // The Training dock as an analyst uses it: "Run on: a remote host", Train, and the same
+    // progress, curves, memory line and registry as a run here.
+    void theTrainingDockTrainsOnTheRemoteHost()
+    {
+        qputenv("FATHOM_SSH_CONFIG", m_config.toLocal8Bit());
+        SeriesPlot plot;
+        AlertTable alerts;
+        TrainingPanel panel;
+        fathom::AnalysisController controller(&plot, &alerts, &panel);
+        controller.setModelsFolder(path(QStringLiteral("models7")));
+        panel.setChannels({QStringLiteral("time"), QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
+        TrainingPanel::Settings s;
+        s.data = m_data;
+        s.target = QStringLiteral("a");
+        s.models = {QStringLiteral("dlinear")};
+        s.lookback = 16;
+        s.epochs = 3;
+        panel.setSettings(s);
+        auto* runOn = panel.findChild<QComboBox*>(QStringLiteral("runOn"));
+        auto* host = panel.findChild<QComboBox*>(QStringLiteral("remoteHost"));
+        auto* cli = panel.findChild<QLineEdit*>(QStringLiteral("remoteCli"));
+        QVERIFY(runOn && host && cli);
+        QVERIFY(host->isHidden()); // this machine by default: no host asked for
+        runOn->setCurrentIndex(1);
+        QVERIFY(!host->isHidden());
+        QVERIFY(!panel.trainButton()->isEnabled()); // a remote run needs a host
+        host->setCurrentText(QStringLiteral("fathom-test"));
+        cli->setText(QStringLiteral(FATHOM_CLI));
+        QVERIFY(panel.trainButton()->isEnabled());
+        QCOMPARE(panel.settings().remoteHost, QStringLiteral("fathom-test"));
+        QSignalSpy finished(&controller, &fathom::AnalysisController::trainingFinished);
+        panel.trainButton()->click();
+        QVERIFY(controller.isTrainingRemotely());
+        QVERIFY(!runOn->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+        QCOMPARE(finished.first().first().toBool(), false); // neither failed nor cancelled
+        QCOMPARE(panel.registry()->rowCount(), 1);
+        QVERIFY(panel.registry()->item(0, 0)->text().contains(QStringLiteral("dlinear")));
+        QCOMPARE(controller.activeModel(), QDir(path(QStringLiteral("models7"))).filePath(QStringLiteral("dlinear")));
+        QVERIFY(panel.lossPlot()->graphCount() >= 2); // training and validation curves
+        QCOMPARE(panel.lossPlot()->graph(0)->dataCount(), 3);
+        auto* memory = panel.findChild<QLabel*>(QStringLiteral("trainingMemory"));
+        QVERIFY2(memory->text().contains(QStringLiteral("On fathom-test")), qPrintable(memory->text()));
+        QCOMPARE(panel.progressBar()->value(), panel.progressBar()->maximum());
+        qunsetenv("FATHOM_SSH_CONFIG");
+    }
+
     void aHostThatRefusesSaysSo()
     {
         RemoteTrainer trainer;
@@ -287,5 +346,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRemoteTraining)
+QTEST_MAIN(TestRemoteTraining)
 #include "tst_remotetraining.moc"

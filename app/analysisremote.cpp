@@ -1,0 +1,52 @@
+// The Training dock's "Run on: a remote host": the same progress, curves and registry as a run on
+// this machine, with the work done by fathom-cli on a host reached over SSH (RemoteTrainer).
+#include "analysiscontroller.h"
+#include "common/logging.h"
+#include "remotetrainer.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace fathom {
+
+bool AnalysisController::isTrainingRemotely() const
+{
+    return m_remote && m_remote->isRunning();
+}
+
+void AnalysisController::trainRemotely(const TrainingPanel::Settings& settings, const QStringList& order)
+{
+    if (!m_remote) {
+        m_remote = new RemoteTrainer(this);
+        connect(m_remote, &RemoteTrainer::progressed, this, &AnalysisController::showTrainingProgress);
+        connect(m_remote, &RemoteTrainer::memory, m_panel, &TrainingPanel::setDeviceMemory);
+        connect(m_remote, &RemoteTrainer::status, this, [this](const QString& text) {
+            m_panel->setStatus(text);
+            m_panel->appendLog(text);
+        });
+        connect(m_remote, &RemoteTrainer::finished, this,
+                [this](const QStringList& folders) { finishTraining({}, folders, false); });
+        connect(m_remote, &RemoteTrainer::failed, this,
+                [this](const QString& message) { finishTraining(message, {}, false); });
+        connect(m_remote, &RemoteTrainer::cancelled, this, [this] { finishTraining({}, {}, true); });
+    }
+    // The same options a run here gets, as `fathom-cli ts train` takes them.
+    QStringList args{QStringLiteral("--target"),   settings.target,
+                     QStringLiteral("--models"),   order.join(QLatin1Char(',')),
+                     QStringLiteral("--lookback"), QString::number(settings.lookback),
+                     QStringLiteral("--epochs"),   QString::number(settings.epochs),
+                     QStringLiteral("--batch"),    QString::number(settings.batch),
+                     QStringLiteral("--lr"),       QString::number(settings.learningRate, 'g', 6),
+                     QStringLiteral("--patience"), QString::number(std::max(3, settings.epochs / 3))};
+    if (!settings.labels.isEmpty())
+        args << QStringLiteral("--labels") << settings.labels;
+    if (!settings.skip.isEmpty())
+        args << QStringLiteral("--skip") << settings.skip.join(QLatin1Char(','));
+    RemoteTarget target;
+    target.host = settings.remoteHost;
+    target.fathomCli = settings.remoteCli;
+    beginTraining(tr("%1 on %2").arg(order.join(QStringLiteral(", ")), settings.remoteHost), settings.data);
+    m_remote->start(target, {settings.data}, args, m_modelsFolder);
+}
+
+} // namespace fathom
