@@ -50,7 +50,7 @@ int main(int argc, char** argv)
     fathom::cli::addTrainDetectorCommand(app, options);
     fathom::cli::addExportCommand(app);
     fathom::cli::addReportCommand(app, options);
-    fathom::cli::addSeriesCommands(app);
+    fathom::cli::addSeriesCommands(app, options);
 
     try {
         app.parse(argc, argv); // the sonar commands run here, from their callbacks

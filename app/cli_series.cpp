@@ -117,6 +117,7 @@ struct TrainArgs
     bool progressJson = false;
     bool resume = false;
     std::string from;
+    std::string device = "cpu", precision = "auto";
 };
 
 // The machine's memory as the progress lines carry it: the process, the host and each NVIDIA
@@ -169,6 +170,8 @@ void trainCommand(const TrainArgs& args)
     job.options.seed = args.seed;
     job.resume = args.resume;
     job.from = args.from;
+    job.device = args.device;
+    job.options.precision = args.precision;
     // Under a launcher (WORLD_SIZE > 1): data-parallel with the other ranks; rank 0 writes.
     const auto group = ml::ProcessGroup::fromEnvironment();
     if (group) {
@@ -234,7 +237,9 @@ void trainCommand(const TrainArgs& args)
                           {"validation_mse", m.validationMse},
                           {"test_mse", m.testMse},
                           {"seconds", m.seconds}});
-    nlohmann::json summary = {{"rows", result.rows},
+    nlohmann::json summary = {{"device", args.device},
+                              {"precision", args.precision},
+                              {"rows", result.rows},
                               {"train_windows", result.trainWindows},
                               {"validation_windows", result.validationWindows},
                               {"test_windows", result.testWindows},
@@ -392,7 +397,7 @@ void predictCommand(const PredictArgs& args)
 
 } // namespace
 
-void addSeriesCommands(CLI::App& app)
+void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
 {
     if (const auto bench = app.get_subcommand_ptr("bench")) {
         auto options = std::make_shared<ml::TsBenchOptions>();
@@ -474,7 +479,19 @@ void addSeriesCommands(CLI::App& app)
     trainCmd->add_option("--from", t->from, "Fine-tune this saved model folder on the data (incremental retraining)");
     trainCmd->add_flag("--resume", t->resume,
                        "Continue from each model's checkpoint in OUT (after a crash or a cancel)");
-    trainCmd->callback([t] { trainCommand(*t); });
+    trainCmd->add_option("--precision", t->precision,
+                         "fp32, bf16 or fp16 (CUDA); auto: the device profile's mixed precision");
+    trainCmd->callback([t, &startup] {
+        // The device and its profile as `fathom-cli --device/--env/--config` choose them.
+        const auto started = fathom::start(startup); // its warnings reach stderr through the log
+        const auto& active = started->devices->active();
+        t->device = active.id;
+        if (t->precision == "auto")
+            t->precision = active.profile.mixedPrecision == MixedPrecision::Bf16   ? "bf16"
+                           : active.profile.mixedPrecision == MixedPrecision::Fp16 ? "fp16"
+                                                                                   : "fp32";
+        trainCommand(*t);
+    });
 
     auto e = std::make_shared<EvaluateArgs>();
     auto* evaluateCmd = ts->add_subcommand("evaluate", "Train and score models under a published protocol");

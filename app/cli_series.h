@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ml/alerts.h"
+#include "startup.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -8,7 +9,8 @@
 namespace fathom::cli {
 
 // `fathom-cli ts …`: the time-series commands.
-void addSeriesCommands(CLI::App& app);
+// `ts train` runs on the device `fathom-cli --device` picks (its profile's mixed precision).
+void addSeriesCommands(CLI::App& app, const StartupOptions& startup);
 // `fathom-cli ts alerts`.
 void addAlertsCommand(CLI::App& ts);
 // Point-wise alert metrics as `ts alerts` and `ts evaluate --protocol skab` print them.

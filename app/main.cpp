@@ -137,7 +137,7 @@ void openDemo(fathom::MainWindow& window, const std::filesystem::path& dir)
     *once = QObject::connect(analysis, &fathom::AnalysisController::seriesOpened, analysis, [=] {
         QObject::disconnect(*once);
         auto settings = panel->settings(); // the project's settings, the device profile's batch
-        settings.remoteHost.clear();        // the demo trains here, whatever host was used last
+        settings.remoteHost.clear();       // the demo trains here, whatever host was used last
         analysis->train(settings);
     });
 }

@@ -79,8 +79,9 @@ void MainWindow::connectAnalysis()
     connect(m_trainingPanel, &TrainingPanel::browseRequested, this, &MainWindow::chooseSeries);
     // Where training runs is this machine's choice, not the project's: remembered here, with
     // the hosts of the user's own ssh config offered.
-    QFile sshConfig(qEnvironmentVariableIsEmpty("FATHOM_SSH_CONFIG") ? QDir::home().filePath(QStringLiteral(".ssh/config"))
-                                                                     : qEnvironmentVariable("FATHOM_SSH_CONFIG"));
+    QFile sshConfig(qEnvironmentVariableIsEmpty("FATHOM_SSH_CONFIG")
+                        ? QDir::home().filePath(QStringLiteral(".ssh/config"))
+                        : qEnvironmentVariable("FATHOM_SSH_CONFIG"));
     if (sshConfig.open(QIODevice::ReadOnly))
         m_trainingPanel->setRemoteHosts(sshConfigHosts(QString::fromUtf8(sshConfig.readAll())));
     auto trainingSettings = m_trainingPanel->settings();

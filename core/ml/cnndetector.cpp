@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "common/paths.h"
 #include "detail/cnnnet.h"
+#include "detail/networks.h"
 #include "project/project.h"
 #include "sonar/georeference.h"
 
@@ -57,20 +58,7 @@ CnnDetector CnnDetector::create(const CnnDetectorConfig& config, std::uint64_t s
 
 void CnnDetector::setDevice(const std::string& id)
 {
-    torch::Device device = torch::kCPU;
-    if (id == "auto")
-        device = torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
-    else
-        try {
-            device = torch::Device(id);
-        } catch (const std::exception&) {
-            throw Error("unknown device '" + id + "': expected cpu, cuda, cuda:N or auto");
-        }
-    if (device.is_cuda() &&
-        (!torch::cuda::is_available() || (device.has_index() && device.index() >= int(torch::cuda::device_count()))))
-        throw Error("the CNN detector cannot run on " + id + ": this LibTorch sees no such CUDA device");
-    if (device.is_mps())
-        throw Error("the CNN detector does not run on MPS yet; use cpu");
+    const auto device = detail::resolveDevice(id, "the CNN detector");
     m->net->to(device);
     m->device = device;
 }
@@ -173,7 +161,7 @@ CnnDetector CnnDetector::load(const fs::path& dir)
     auto detector = create(c);
     try {
         torch::serialize::InputArchive archive;
-        archive.load_from((dir / "weights.pt").string());
+        archive.load_from((dir / "weights.pt").string(), torch::Device(torch::kCPU)); // saved on any device
         detector.m->net->load(archive);
     } catch (const std::exception& e) {
         throw Error((dir / "weights.pt").string() + ": not the weights of this detector (" + firstLine(e.what()) + ")");

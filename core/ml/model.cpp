@@ -3,6 +3,10 @@
 #include "common/error.h"
 #include "detail/networks.h"
 
+#ifdef FATHOM_WITH_CUDA
+#include <c10/cuda/CUDACachingAllocator.h>
+#endif
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -49,6 +53,40 @@ ModelKind parseKind(const std::string& name)
     throw Error("unknown model '" + name + "' (the models are: " + known + ")");
 }
 
+namespace detail {
+
+torch::Device resolveDevice(const std::string& id, const std::string& who)
+{
+    torch::Device device = torch::kCPU;
+    if (id == "auto" || id.empty())
+        return torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+    try {
+        device = torch::Device(id);
+    } catch (const std::exception&) {
+        throw Error("unknown device '" + id + "': expected cpu, cuda, cuda:N or auto");
+    }
+    if (device.is_cuda() &&
+        (!torch::cuda::is_available() || (device.has_index() && device.index() >= int(torch::cuda::device_count()))))
+        throw Error(who + " cannot run on " + id + ": this LibTorch sees no such CUDA device");
+    if (device.is_cuda() && !device.has_index())
+        device = torch::Device(torch::kCUDA, 0);
+    if (!device.is_cpu() && !device.is_cuda())
+        throw Error(who + " runs on cpu or cuda; " + id + " is not supported yet");
+    return device;
+}
+
+void releaseCachedMemory(const torch::Device& device)
+{
+#ifdef FATHOM_WITH_CUDA
+    if (device.is_cuda())
+        c10::cuda::CUDACachingAllocator::emptyCache();
+#else
+    (void)device;
+#endif
+}
+
+} // namespace detail
+
 std::vector<ModelKind> allKinds()
 {
     std::vector<ModelKind> kinds;
@@ -68,6 +106,18 @@ Model::Model(const ModelConfig& config, std::uint64_t seed)
 Model::~Model() = default;
 Model::Model(Model&&) noexcept = default;
 Model& Model::operator=(Model&&) noexcept = default;
+
+void Model::setDevice(const std::string& id)
+{
+    const auto device = detail::resolveDevice(id, "the " + kindName(m_impl->config.kind) + " model");
+    m_impl->net->to(device);
+    m_impl->device = device;
+}
+
+std::string Model::deviceId() const
+{
+    return m_impl->device.str();
+}
 
 const ModelConfig& Model::config() const
 {
@@ -158,7 +208,7 @@ Model Model::load(const std::filesystem::path& file, const ModelConfig& config)
     Model model(config);
     try {
         torch::serialize::InputArchive archive;
-        archive.load_from(file.string());
+        archive.load_from(file.string(), torch::Device(torch::kCPU)); // saved on any device
         model.m_impl->net->load(archive);
     } catch (const std::exception& e) {
         if (!std::filesystem::exists(file))

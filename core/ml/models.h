@@ -63,6 +63,10 @@ public:
     // The spike detector's probability that each window ends in a spike (spike model only).
     std::vector<float> spikeProbability(const std::vector<float>& windows, int batch) const;
 
+    // Where the network runs: "cpu", "cuda", "cuda:N" or "auto" (CUDA when LibTorch sees one).
+    // Throws Error naming the device when this build or machine has no such device.
+    void setDevice(const std::string& id);
+    std::string deviceId() const;                       // "cpu", "cuda:0", …
     void save(const std::filesystem::path& file) const; // atomic: a temp file, then renamed
     static Model load(const std::filesystem::path& file, const ModelConfig& config);
 

@@ -29,15 +29,19 @@ std::vector<std::size_t> channelIndices(const series::Series& s, const std::vect
 
 namespace {
 
-std::string formatLog(const std::string& name, const TrainJob& job, const TrainOptions& options,
-                      const TrainResult& trained, const TrainedEntry& entry, const std::string& note)
+std::string formatLog(const std::string& name, const TrainJob& job, const std::string& device,
+                      const TrainOptions& options, const TrainResult& trained, const TrainedEntry& entry,
+                      const std::string& note)
 {
     std::string log = "model " + name + "\ndata";
     for (const auto& path : job.data)
         log += " " + path.string();
-    log += "\ndevice " + job.device + "\nepochs " + std::to_string(options.epochs) + ", batch " +
+    log += "\ndevice " + device + "\nepochs " + std::to_string(options.epochs) + ", batch " +
            std::to_string(options.batchSize) + ", learning rate " + std::to_string(options.learningRate) + ", seed " +
-           std::to_string(options.seed) + "\n" + note;
+           std::to_string(options.seed) + ", precision " + options.precision + "\n" + note;
+    if (trained.outOfMemory > 0)
+        log += "out of memory " + std::to_string(trained.outOfMemory) + " time(s): the batch went down to " +
+               std::to_string(trained.batchSize) + "\n";
     char line[160];
     for (std::size_t e = 0; e < trained.trainLoss.size(); ++e) {
         std::snprintf(line, sizeof line, "epoch %zu  train loss %.6f  validation loss %.6f\n", e + 1,
@@ -150,6 +154,8 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
         if (base)
             config = base->second.config;
         Model model = base ? std::move(base->first) : Model(config, job.options.seed);
+        model.setDevice(job.device);
+        card.device = model.deviceId();
         const auto name = kindName(kind);
         auto options = job.options;
         std::filesystem::create_directories(job.out / name);
@@ -192,7 +198,7 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
                         {"epochs", double(entry.epochs)},         {"best_epoch", double(entry.bestEpoch)},
                         {"parameters", double(entry.parameters)}, {"seconds", entry.seconds}};
         card.alerts = calibrateAlerts(model, calibration, labels.empty() ? nullptr : &labels);
-        card.log = formatLog(name, job, options, trained, entry, note);
+        card.log = formatLog(name, job, card.device, options, trained, entry, note);
         // Data-parallel ranks end with the same weights: rank 0 writes them.
         if (!trained.cancelled && (!job.options.group || job.options.group->rank() == 0))
             saveModelFolder(entry.folder, model, card);

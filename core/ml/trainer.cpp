@@ -5,6 +5,8 @@
 #include "common/error.h"
 #include "detail/networks.h"
 
+#include <ATen/autocast_mode.h>
+
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -18,24 +20,31 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Host tensors bound for a GPU are gathered into page-locked memory so the copy can overlap.
+torch::TensorOptions hostOptions(const torch::Device& device)
+{
+    return torch::TensorOptions().dtype(torch::kFloat).pinned_memory(device.is_cuda());
+}
+
 torch::Tensor gatherTargets(const series::Windows& windows, const std::vector<std::size_t>& order, std::size_t from,
-                            std::size_t to)
+                            std::size_t to, const torch::Device& device = torch::kCPU)
 {
     const auto horizon = std::int64_t(windows.spec().horizon), targets = std::int64_t(windows.targets().size());
-    torch::Tensor out = torch::empty({std::int64_t(to - from), horizon, targets});
+    torch::Tensor out = torch::empty({std::int64_t(to - from), horizon, targets}, hostOptions(device));
     float* p = out.data_ptr<float>();
     for (std::size_t b = from; b < to; ++b)
         for (std::int64_t h = 0; h < horizon; ++h)
             for (std::int64_t k = 0; k < targets; ++k)
                 *p++ = windows.target(order[b], std::size_t(k))[std::size_t(h)];
-    return out;
+    return device.is_cpu() ? out : out.to(device, /*non_blocking=*/true);
 }
 
+// Batch × lookback × features on the host (the caller moves it: spikes are planted first).
 torch::Tensor gatherInputTensor(const series::Windows& windows, const std::vector<std::size_t>& order, std::size_t from,
-                                std::size_t to)
+                                std::size_t to, const torch::Device& device = torch::kCPU)
 {
     const auto lookback = std::int64_t(windows.spec().lookback), features = std::int64_t(windows.features().size());
-    torch::Tensor out = torch::empty({std::int64_t(to - from), lookback, features});
+    torch::Tensor out = torch::empty({std::int64_t(to - from), lookback, features}, hostOptions(device));
     float* p = out.data_ptr<float>();
     for (std::size_t b = from; b < to; ++b)
         for (std::int64_t t = 0; t < lookback; ++t)
@@ -90,19 +99,67 @@ torch::Tensor plantSpikes(torch::Tensor& input, const series::Windows& windows, 
     return labels;
 }
 
+// Autocast for the forward pass while it lives: bf16 or fp16 where the options ask for it.
+class Autocast
+{
+public:
+    Autocast(const std::string& precision, const torch::Device& device)
+    {
+        if (precision == "fp32" || precision.empty())
+            return;
+        if (precision != "bf16" && precision != "fp16")
+            throw Error("unknown precision '" + precision + "': expected fp32, bf16 or fp16");
+        const auto type = precision == "bf16" ? at::kBFloat16 : at::kHalf;
+        m_cuda = device.is_cuda();
+        if (!m_cuda && type == at::kHalf)
+            throw Error("fp16 training needs a CUDA GPU; on the CPU use fp32 or bf16");
+        if (m_cuda) {
+            at::autocast::set_autocast_gpu_dtype(type);
+            at::autocast::set_enabled(true);
+        } else {
+            at::autocast::set_autocast_cpu_dtype(type);
+            at::autocast::set_cpu_enabled(true);
+        }
+        at::autocast::increment_nesting();
+        m_on = true;
+    }
+    ~Autocast()
+    {
+        if (!m_on)
+            return;
+        if (at::autocast::decrement_nesting() == 0)
+            at::autocast::clear_cache();
+        if (m_cuda)
+            at::autocast::set_enabled(false);
+        else
+            at::autocast::set_cpu_enabled(false);
+    }
+    Autocast(const Autocast&) = delete;
+    Autocast& operator=(const Autocast&) = delete;
+
+private:
+    bool m_on = false, m_cuda = false;
+};
+
 // The loss of one batch: MSE of the forecast and, for a spike head, the cross-entropy of its
 // spike logit over labelled and planted spikes.
-torch::Tensor batchLoss(detail::Network& net, const series::Windows& windows, const std::vector<std::size_t>& order,
-                        std::size_t from, std::size_t to, const TrainOptions& options, std::uint64_t plantSeed)
+torch::Tensor batchLoss(detail::Network& net, const torch::Device& device, const series::Windows& windows,
+                        const std::vector<std::size_t>& order, std::size_t from, std::size_t to,
+                        const TrainOptions& options, std::uint64_t plantSeed)
 {
-    auto input = gatherInputTensor(windows, order, from, to);
-    const auto target = gatherTargets(windows, order, from, to);
+    if (options.simulatedMemoryLimitWindows > 0 && to - from > options.simulatedMemoryLimitWindows)
+        throw c10::OutOfMemoryError({__func__, __FILE__, uint32_t(__LINE__)},
+                                    "out of memory (simulated): " + std::to_string(to - from) + " windows");
+    auto input = gatherInputTensor(windows, order, from, to, device);
+    const auto target = gatherTargets(windows, order, from, to, device);
+    const Autocast autocast(options.precision, device);
     if (!net.hasSpikeHead())
-        return torch::mse_loss(net.forward(input), target);
+        return torch::mse_loss(net.forward(input.to(device, true)).to(torch::kFloat), target);
     std::mt19937_64 random(plantSeed);
-    const auto labels = plantSpikes(input, windows, order, from, options, random);
-    auto [forecast, logit] = net.forwardWithSpike(input);
-    return torch::mse_loss(forecast, target) + torch::binary_cross_entropy_with_logits(logit, labels);
+    const auto labels = plantSpikes(input, windows, order, from, options, random).to(device);
+    auto [forecast, logit] = net.forwardWithSpike(input.to(device, true));
+    return torch::mse_loss(forecast.to(torch::kFloat), target) +
+           torch::binary_cross_entropy_with_logits(logit.to(torch::kFloat), labels);
 }
 
 // What early stopping judges: the forecast's MSE, and for a spike head its cross-entropy too,
@@ -119,7 +176,8 @@ double validationLoss(const Model& model, const series::Windows& windows, const 
     double sum = 0;
     for (std::size_t from = 0; from < order.size(); from += 256) {
         const std::size_t to = std::min(order.size(), from + 256);
-        sum += batchLoss(net, windows, order, from, to, options, options.seed * 31 + from).item<double>() *
+        sum += batchLoss(net, model.impl().device, windows, order, from, to, options, options.seed * 31 + from)
+                   .item<double>() *
                double(to - from);
     }
     return sum / double(std::max<std::size_t>(1, order.size()));
@@ -169,16 +227,16 @@ void saveCheckpoint(const std::filesystem::path& path, torch::nn::Module& net, t
 
 std::vector<double> toDoubles(const torch::Tensor& t)
 {
-    const auto c = t.to(torch::kDouble).contiguous();
+    const auto c = t.to(torch::kCPU).to(torch::kDouble).contiguous();
     return {c.data_ptr<double>(), c.data_ptr<double>() + c.numel()};
 }
 
 void loadCheckpoint(const std::filesystem::path& path, torch::nn::Module& net, torch::optim::Optimizer& optimizer,
-                    State& state, TrainResult& result)
+                    State& state, TrainResult& result, const torch::Device& device)
 {
     try {
         torch::serialize::InputArchive archive, weights, optimizerState;
-        archive.load_from(path.string());
+        archive.load_from(path.string(), device);
         archive.read("model", weights);
         net.load(weights);
         archive.read("optimizer", optimizerState);
@@ -227,10 +285,11 @@ Errors evaluateErrors(const Model& model, const series::Windows& windows, int ba
     std::vector<std::size_t> order(windows.size());
     std::iota(order.begin(), order.end(), 0);
     double squares = 0, absolute = 0;
+    const auto device = model.impl().device;
     for (std::size_t from = 0; from < order.size(); from += std::size_t(batchSize)) {
         const std::size_t to = std::min(order.size(), from + std::size_t(batchSize));
-        const auto error =
-            net.forward(gatherInputTensor(windows, order, from, to)) - gatherTargets(windows, order, from, to);
+        const auto error = net.forward(gatherInputTensor(windows, order, from, to, device).to(device, true)) -
+                           gatherTargets(windows, order, from, to, device);
         squares += error.pow(2).sum().item<double>();
         absolute += error.abs().sum().item<double>();
     }
@@ -253,19 +312,31 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
     if (trainWindows.size() == 0)
         throw Error("no training windows");
     auto& net = *model.impl().net;
+    const auto device = model.impl().device;
+    {
+        // An unusable precision fails before any work. Scoped: autocast's cast weights are cached
+        // until the outermost guard ends, so no guard may outlive a step.
+        const Autocast check(options.precision, device);
+    }
     torch::optim::AdamW optimizer(net.parameters(),
                                   torch::optim::AdamWOptions(options.learningRate).weight_decay(options.weightDecay));
     std::vector<std::size_t> order(trainWindows.size());
-    const std::size_t batch = std::size_t(std::max(1, options.batchSize));
+    std::size_t batch = std::size_t(std::max(1, options.batchSize));
     const int rank = options.group ? options.group->rank() : 0;
     const std::size_t world = options.group ? std::size_t(options.group->worldSize()) : 1;
-    const std::size_t globalBatch = batch * world;
-    const std::size_t steps = (order.size() + globalBatch - 1) / globalBatch;
+    const auto stepsLeft = [&](std::size_t position) {
+        return (order.size() - position + batch * world - 1) / (batch * world);
+    };
+    // fp16 on a GPU: the loss scaled up so small gradients survive, the scale halved whenever a
+    // step overflows (that step skipped) and doubled after 2,000 clean steps.
+    const bool scaled = options.precision == "fp16";
+    double scale = scaled ? 65536.0 : 1.0;
+    int cleanSteps = 0;
 
     TrainResult result;
     State state;
     if (options.resume && !options.checkpoint.empty() && std::filesystem::exists(options.checkpoint))
-        loadCheckpoint(options.checkpoint, net, optimizer, state, result);
+        loadCheckpoint(options.checkpoint, net, optimizer, state, result, device);
     if (options.group) { // every process starts from rank 0's weights
         auto params = net.parameters();
         detail::broadcastFromRankZero(*options.group, params);
@@ -281,8 +352,8 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
         std::shuffle(order.begin(), order.end(), shuffle);
         net.train();
         double lossSum = 0;
-        std::size_t seen = 0;
-        for (std::size_t s = 0; s < steps; ++s) {
+        std::size_t seen = 0, position = 0, s = 0;
+        while (position < order.size()) {
             while (pause && pause->load() && !(stop && stop->load()))
                 std::this_thread::sleep_for(std::chrono::milliseconds(20));
             if (stop && stop->load()) {
@@ -290,20 +361,34 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
                 break;
             }
             // This process's shard of the step's batch (all of it when training alone).
-            const std::size_t globalFrom = s * globalBatch, globalTo = std::min(order.size(), globalFrom + globalBatch);
+            const std::size_t globalBatch = batch * world;
+            const std::size_t globalFrom = position, globalTo = std::min(order.size(), globalFrom + globalBatch);
             const std::size_t from = std::min(globalTo, globalFrom + std::size_t(rank) * batch),
                               to = std::min(globalTo, from + batch);
             optimizer.zero_grad();
             double value = 0;
             if (to > from) {
-                const auto loss = batchLoss(net, trainWindows, order, from, to, options,
-                                            options.seed * 7919 + std::uint64_t(epoch) * 1000003 + s);
-                value = loss.item<double>();
-                if (!std::isfinite(value))
-                    throw Error("training " + kindName(model.config().kind) + " stopped: the loss became " +
-                                std::to_string(value) + " at epoch " + std::to_string(epoch) +
-                                " (try a lower learning rate); the last good weights are kept");
-                loss.backward();
+                try {
+                    const auto loss = batchLoss(net, device, trainWindows, order, from, to, options,
+                                                options.seed * 7919 + std::uint64_t(epoch) * 1000003 + s);
+                    value = loss.item<double>();
+                    if (!std::isfinite(value))
+                        throw Error("training " + kindName(model.config().kind) + " stopped: the loss became " +
+                                    std::to_string(value) + " at epoch " + std::to_string(epoch) +
+                                    " (try a lower learning rate); the last good weights are kept");
+                    (scaled ? loss * scale : loss).backward();
+                } catch (const c10::OutOfMemoryError& e) {
+                    optimizer.zero_grad();
+                    ++result.outOfMemory;
+                    if (!options.halveOnOutOfMemory || options.group || batch == 1)
+                        throw Error("training " + kindName(model.config().kind) + " ran out of memory on " +
+                                    device.str() + " at " + std::to_string(batch) + " windows per step" +
+                                    (options.group ? " (ranks of a group cannot halve their batch alone)" : "") +
+                                    "; the last checkpoint is kept");
+                    detail::releaseCachedMemory(device);
+                    batch = std::max<std::size_t>(1, batch / 2);
+                    continue; // the same windows again, in smaller steps
+                }
             }
             if (options.group) {
                 // The mean gradient over the whole batch: each shard's weighted by its windows.
@@ -317,19 +402,44 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
                 for (auto& g : grads)
                     g.div_(double(globalTo - globalFrom));
             }
-            if (options.clipNorm > 0)
-                torch::nn::utils::clip_grad_norm_(net.parameters(), options.clipNorm);
-            optimizer.step();
+            bool take = true;
+            if (scaled) {
+                for (auto& p : net.parameters())
+                    if (p.grad().defined()) {
+                        p.mutable_grad().div_(scale);
+                        take = take && torch::isfinite(p.grad()).all().item<bool>();
+                    }
+                if (!take) {
+                    scale /= 2;
+                    cleanSteps = 0;
+                    ++result.skippedSteps;
+                } else if (++cleanSteps == 2000) {
+                    scale *= 2;
+                    cleanSteps = 0;
+                }
+            }
+            if (take) {
+                if (options.clipNorm > 0)
+                    torch::nn::utils::clip_grad_norm_(net.parameters(), options.clipNorm);
+                optimizer.step();
+            }
+            position = globalTo;
+            ++s;
             lossSum += value * double(to - from);
             seen += to - from;
             samples += to - from;
             if (progress) {
                 const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
                 const double rate = samples / std::max(1e-9, seconds);
-                const double left = double((options.epochs - epoch) * steps + (steps - s - 1)) * double(batch);
-                progress({epoch, options.epochs, s + 1, steps, value,
-                          result.validationLoss.empty() ? std::nan("") : result.validationLoss.back(), rate,
-                          left / rate});
+                const std::size_t steps = s + stepsLeft(position);
+                const double left =
+                    double(std::size_t(options.epochs - epoch) * order.size() + (order.size() - position)) / world;
+                TrainProgress p{epoch, options.epochs,
+                                s,     steps,
+                                value, result.validationLoss.empty() ? std::nan("") : result.validationLoss.back(),
+                                rate,  left / rate};
+                p.batch = int(batch);
+                progress(p);
             }
         }
         if (result.cancelled)
@@ -345,8 +455,17 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
         if (progress) {
             const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
             const double rate = samples / std::max(1e-9, seconds);
-            progress({epoch, options.epochs, steps, steps, result.trainLoss.back(), validation ? judged : std::nan(""),
-                      rate, double((options.epochs - epoch) * steps) * double(batch) / rate, true});
+            TrainProgress p{epoch,
+                            options.epochs,
+                            s,
+                            s,
+                            result.trainLoss.back(),
+                            validation ? judged : std::nan(""),
+                            rate,
+                            double(std::size_t(options.epochs - epoch) * order.size()) / double(world) / rate,
+                            true};
+            p.batch = int(batch);
+            progress(p);
         }
         if (judged < state.best) {
             state.best = judged;
@@ -370,6 +489,7 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
             params[i].copy_(bestWeights[i]);
     }
     result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    result.batchSize = int(batch);
     return result;
 }
 

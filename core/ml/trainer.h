@@ -37,6 +37,14 @@ struct TrainOptions
     // batchSize × world size windows, gradients are all-reduced, and only rank 0 writes the
     // checkpoint. The same as one process with the combined batch.
     ProcessGroup* group = nullptr;
+    // Arithmetic of the forward pass: "fp32"; "bf16" autocast (CUDA GPUs that have it, CPUs
+    // with AVX-512 BF16); "fp16" autocast with dynamic loss scaling (CUDA only).
+    std::string precision = "fp32";
+    // On running out of device memory the batch halves and the step is taken again, down to one
+    // window (alone only: ranks of a group would have to agree, so there it stops with a message).
+    bool halveOnOutOfMemory = true;
+    // For tests and drills: batches larger than this run out of memory as a full GPU would.
+    std::size_t simulatedMemoryLimitWindows = 0;
 };
 
 struct TrainProgress
@@ -51,6 +59,7 @@ struct TrainProgress
     double etaSeconds = 0;
     // Once per epoch, after validation: trainLoss is the epoch's mean, validationLoss the epoch's.
     bool epochDone = false;
+    int batch = 0; // windows per step now (smaller than asked after running out of memory)
 };
 
 struct TrainResult
@@ -60,6 +69,9 @@ struct TrainResult
     int bestEpoch = 0;
     bool cancelled = false;
     double seconds = 0;
+    int batchSize = 0;    // the batch it ended with: halved once per out-of-memory
+    int outOfMemory = 0;  // how many times the device ran out of memory
+    int skippedSteps = 0; // fp16: steps skipped for overflowing gradients
 };
 
 // Trains `model` on forecasting windows (MSE, AdamW, gradient clipping, early stopping on the

@@ -26,6 +26,10 @@ struct Network : torch::nn::Module
 };
 
 std::shared_ptr<Network> makeNetwork(const ModelConfig& config);
+// "cpu", "cuda", "cuda:N" or "auto" as a LibTorch device; Error naming `who` when absent here.
+torch::Device resolveDevice(const std::string& id, const std::string& who);
+// After running out of memory: the caching allocator gives its free blocks back (CUDA only).
+void releaseCachedMemory(const torch::Device& device);
 std::int64_t countParameters(const torch::nn::Module& module);
 
 } // namespace fathom::ml::detail
@@ -36,6 +40,7 @@ struct Model::Impl
 {
     ModelConfig config;
     std::shared_ptr<detail::Network> net;
+    torch::Device device = torch::kCPU;
 
     torch::Tensor batchTensor(const std::vector<float>& windows, int batch) const
     {
@@ -44,7 +49,8 @@ struct Model::Impl
             throw Error("the model expects windows of " + std::to_string(config.lookback) + " steps × " +
                         std::to_string(config.channels) + " channels; it was given " + std::to_string(windows.size()) +
                         " values for " + std::to_string(batch) + " windows");
-        return torch::from_blob(const_cast<float*>(windows.data()), {batch, config.lookback, config.channels}).clone();
+        return torch::from_blob(const_cast<float*>(windows.data()), {batch, config.lookback, config.channels})
+            .to(device, /*non_blocking=*/false, /*copy=*/true);
     }
 };
 

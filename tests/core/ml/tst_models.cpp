@@ -337,6 +337,101 @@ private slots:
         const double best = *std::min_element(result.validationLoss.begin(), result.validationLoss.end());
         QVERIFY(std::abs(evaluateMse(model, validation) - best) < 1e-5 + 1e-3 * best);
     }
+
+    // A full GPU mid-epoch: the batch halves until it fits and the run goes on to the end.
+    void outOfMemoryHalvesTheBatchAndTrainingGoesOn()
+    {
+        const auto s = tinySeries(400);
+        const series::Windows trainWindows(s, {0, 1, 2}, {2}, {24, 1, 1}, {0, 300});
+        const series::Windows validation(s, {0, 1, 2}, {2}, {24, 1, 1}, {300, 400}, true);
+        Model model(tinyConfig(ModelKind::Gru));
+        TrainOptions options;
+        options.epochs = 3;
+        options.batchSize = 32;
+        options.learningRate = 5e-3;
+        options.simulatedMemoryLimitWindows = 10;
+        const double before = evaluateMse(model, validation);
+        std::vector<int> batches;
+        std::size_t windowsSeen = 0;
+        const auto result = train(model, trainWindows, &validation, options, [&](const TrainProgress& p) {
+            if (!p.epochDone && p.epoch == 1)
+                batches.push_back(p.batch);
+        });
+        QCOMPARE(result.outOfMemory, 2); // 32 → 16 → 8
+        QCOMPARE(result.batchSize, 8);
+        QCOMPARE(result.trainLoss.size(), std::size_t(3));
+        QVERIFY(!batches.empty() && batches.front() == 8 && batches.back() == 8);
+        // No window of the first epoch lost or trained twice: 277 windows in steps of 8.
+        for (int b : batches)
+            windowsSeen += std::size_t(b);
+        QCOMPARE(batches.size(), (trainWindows.size() + 7) / 8);
+        QVERIFY(windowsSeen >= trainWindows.size());
+        QVERIFY(evaluateMse(model, validation) < before);
+
+        Model strict(tinyConfig(ModelKind::Gru));
+        options.halveOnOutOfMemory = false;
+        try {
+            train(strict, trainWindows, &validation, options);
+            QFAIL("expected an out-of-memory error");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("ran out of memory on cpu at 32 windows per step"), e.what());
+        }
+    }
+
+    // bf16 autocast (this CPU has AVX-512 BF16; others emulate it): learns as fp32 does.
+    void bf16TrainingLearnsLikeFp32()
+    {
+        const auto s = tinySeries(400);
+        const series::Windows trainWindows(s, {0, 1, 2}, {2}, {24, 1, 1}, {0, 300});
+        const series::Windows validation(s, {0, 1, 2}, {2}, {24, 1, 1}, {300, 400}, true);
+        TrainOptions options;
+        options.epochs = 8;
+        options.learningRate = 5e-3;
+        double loss[2] = {0, 0};
+        const double start = evaluateMse(Model(tinyConfig(ModelKind::Lstm)), validation);
+        for (int i = 0; i < 2; ++i) {
+            Model model(tinyConfig(ModelKind::Lstm));
+            options.precision = i == 0 ? "fp32" : "bf16";
+            const auto result = train(model, trainWindows, &validation, options);
+            loss[i] = *std::min_element(result.validationLoss.begin(), result.validationLoss.end());
+        }
+        QVERIFY2(loss[0] < start / 4, qPrintable(QString("fp32 %1 from %2").arg(loss[0]).arg(start)));
+        QVERIFY2(loss[1] < start / 4, qPrintable(QString("bf16 %1 from %2").arg(loss[1]).arg(start)));
+        QVERIFY2(loss[1] < 2 * loss[0] + 1e-3, qPrintable(QString("bf16 %1, fp32 %2").arg(loss[1]).arg(loss[0])));
+    }
+
+    void unusableDevicesAndPrecisionsAreNamed()
+    {
+        const auto s = tinySeries(200);
+        const series::Windows windows(s, {0, 1, 2}, {2}, {24, 1, 1}, {0, 200});
+        Model model(tinyConfig(ModelKind::DLinear));
+        model.setDevice("cpu");
+        QCOMPARE(QString::fromStdString(model.deviceId()), QStringLiteral("cpu"));
+        TrainOptions options;
+        options.epochs = 1;
+        options.precision = "fp8";
+        QVERIFY_THROWS_EXCEPTION(Error, train(model, windows, nullptr, options));
+        options.precision = "fp16";
+        try {
+            train(model, windows, nullptr, options);
+            QVERIFY(model.deviceId() != "cpu"); // only a CUDA model may train in fp16
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("fp16 training needs a CUDA GPU"), e.what());
+        }
+        try {
+            model.setDevice("cuda:7");
+            QFAIL("no machine here has eight GPUs");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("cuda:7"), e.what());
+        }
+        try {
+            model.setDevice("tpu");
+            QFAIL("tpu is no device Fathom knows");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("tpu"), e.what());
+        }
+        QCOMPARE(QString::fromStdString(model.deviceId()), QStringLiteral("cpu")); // unchanged by the refusals
+    }
 };
 
 QTEST_GUILESS_MAIN(TestModels)
