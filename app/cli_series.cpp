@@ -400,6 +400,7 @@ void predictCommand(const PredictArgs& args)
 void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
 {
     if (const auto bench = app.get_subcommand_ptr("bench")) {
+        addBenchDeviceCommand(*bench, startup);
         auto options = std::make_shared<ml::TsBenchOptions>();
         auto json = std::make_shared<std::string>();
         auto* benchTs = bench->add_subcommand("ts", "Inference and training speed of the model family (100 x 12 -> 1)");

@@ -8,6 +8,7 @@
 
 #ifdef FATHOM_WITH_CUDA
 #include <ATen/cuda/CUDAContext.h>
+#include <c10/cuda/CUDACachingAllocator.h>
 #include <c10/cuda/CUDAGuard.h>
 #include <cuda_runtime_api.h>
 #endif
@@ -162,6 +163,22 @@ int setThreads(int threads)
     if (threads > 0)
         at::set_num_threads(threads);
     return at::get_num_threads();
+}
+
+std::optional<std::uint64_t> takeDevicePeakBytes(const std::string& id)
+{
+#ifdef FATHOM_WITH_CUDA
+    if (id.rfind("cuda", 0) == 0 && torch::cuda::is_available()) {
+        const auto index = static_cast<c10::DeviceIndex>(id.size() > 5 ? std::stoi(id.substr(5)) : 0);
+        namespace allocator = c10::cuda::CUDACachingAllocator;
+        const auto peak = allocator::getDeviceStats(index).allocated_bytes[0].peak;
+        allocator::resetPeakStats(index);
+        return std::uint64_t(peak);
+    }
+#else
+    (void)id;
+#endif
+    return std::nullopt;
 }
 
 std::unique_ptr<ComputeBackend> makeTorchBackend()

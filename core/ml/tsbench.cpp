@@ -69,9 +69,12 @@ TsBenchResult runTsBench(const TsBenchOptions& options)
         ModelConfig config;
         config.kind = kind;
         Model model(config);
+        model.setDevice(options.device);
         TsBenchRow row{kindName(kind), model.parameterCount()};
         if (options.progress)
             options.progress(row.model);
+        takeDevicePeakBytes(options.device);
+        double residentPeak = double(host::processResidentBytes());
         model.predict(one, 1); // warm-up: first calls allocate
         auto t = Clock::now();
         model.predict(windows, options.windows);
@@ -87,8 +90,14 @@ TsBenchResult runTsBench(const TsBenchOptions& options)
         TrainOptions trainOptions;
         trainOptions.epochs = 1;
         trainOptions.batchSize = options.batch;
-        const auto trained = ml::train(model, train, nullptr, trainOptions);
+        trainOptions.precision = options.precision;
+        residentPeak = std::max(residentPeak, double(host::processResidentBytes()));
+        const auto trained = ml::train(model, train, nullptr, trainOptions, [&](const TrainProgress&) {
+            residentPeak = std::max(residentPeak, double(host::processResidentBytes()));
+        });
         row.trainSamplesPerSecond = double(train.size()) / std::max(1e-9, trained.seconds);
+        const auto devicePeak = takeDevicePeakBytes(options.device);
+        row.peakMegabytes = double(devicePeak ? *devicePeak : std::uint64_t(residentPeak)) / 1048576.0;
         if (original(kind))
             result.fiveAndEnsembleSeconds += row.batchSeconds;
         result.rows.push_back(row);
@@ -125,6 +134,64 @@ std::string TsBenchResult::text() const
     }
     std::snprintf(line, sizeof line, "the five original models and the ensemble: %.3f s\n", fiveAndEnsembleSeconds);
     return out + line;
+}
+
+std::vector<DeviceBenchRow> runDeviceBench(const DeviceBenchOptions& options)
+{
+    std::vector<DeviceBenchRow> rows;
+    for (const auto& device : options.devices) {
+        auto bench = options.bench;
+        bench.device = device.id;
+        for (const auto& figures : runTsBench(bench).rows) {
+            DeviceBenchRow row{device.id, device.name, bench.precision, figures};
+            row.epochSeconds = options.epochWindows / std::max(1e-9, figures.trainSamplesPerSecond);
+            if (device.pricePerHour >= 0)
+                row.costPerEpoch = row.epochSeconds / 3600.0 * device.pricePerHour;
+            rows.push_back(row);
+        }
+    }
+    return rows;
+}
+
+std::string deviceBenchMarkdown(const std::vector<DeviceBenchRow>& rows, int windows)
+{
+    std::string out = "| device | model | precision | epoch of 781,163 windows | training samples/s | " +
+                      std::to_string(windows) +
+                      " windows | one window | peak memory | cost per epoch |\n"
+                      "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
+    char line[400];
+    for (const auto& r : rows) {
+        char cost[32] = "—";
+        if (r.costPerEpoch >= 0)
+            std::snprintf(cost, sizeof cost, "%.4f", r.costPerEpoch);
+        std::snprintf(line, sizeof line, "| %s (%s) | %s | %s | %.1f s | %.0f | %.3f s | %.2f ms | %.0f MiB | %s |\n",
+                      r.device.c_str(), r.name.c_str(), r.figures.model.c_str(), r.precision.c_str(), r.epochSeconds,
+                      r.figures.trainSamplesPerSecond, r.figures.batchSeconds, r.figures.singleMilliseconds,
+                      r.figures.peakMegabytes, cost);
+        out += line;
+    }
+    return out;
+}
+
+std::string deviceBenchJson(const std::vector<DeviceBenchRow>& rows)
+{
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& r : rows) {
+        nlohmann::json row = {{"device", r.device},
+                              {"name", r.name},
+                              {"model", r.figures.model},
+                              {"precision", r.precision},
+                              {"parameters", r.figures.parameters},
+                              {"epoch_s", r.epochSeconds},
+                              {"train_samples_per_s", r.figures.trainSamplesPerSecond},
+                              {"batch_s", r.figures.batchSeconds},
+                              {"single_ms", r.figures.singleMilliseconds},
+                              {"peak_mb", r.figures.peakMegabytes}};
+        if (r.costPerEpoch >= 0)
+            row["cost_per_epoch"] = r.costPerEpoch;
+        list.push_back(row);
+    }
+    return nlohmann::json{{"rows", list}}.dump(2);
 }
 
 TsMemoryResult runTsMemoryBench(std::size_t rows, std::size_t steps, ModelKind kind)

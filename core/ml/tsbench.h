@@ -16,6 +16,8 @@ struct TsBenchOptions
     int trainWindows = 4096; // windows per training measurement
     int batch = 32;
     int threads = 0; // LibTorch intra-op threads; 0 keeps its choice
+    std::string device = "cpu";
+    std::string precision = "fp32"; // of the training measurement
     std::vector<ModelKind> models = {ModelKind::Lstm, ModelKind::Gru,      ModelKind::CnnLstm,  ModelKind::Spike,
                                      ModelKind::Rule, ModelKind::Ensemble, ModelKind::PatchTst, ModelKind::DLinear};
     std::function<void(const std::string&)> progress;
@@ -28,6 +30,7 @@ struct TsBenchRow
     double batchSeconds = 0;       // all `windows` at once
     double singleMilliseconds = 0; // one window, median of 20
     double trainSamplesPerSecond = 0;
+    double peakMegabytes = 0; // CUDA: the allocator's peak; CPU: the whole process's resident peak
 };
 
 struct TsBenchResult
@@ -41,6 +44,33 @@ struct TsBenchResult
 };
 
 TsBenchResult runTsBench(const TsBenchOptions& options);
+
+// `fathom-cli bench device`: the same measurement on every device given, for the comparison the
+// original plan asked for: epoch time over the plan's 781,163 windows (from the samples/s
+// measured), inference latency, peak memory, and the cost of an epoch at an hourly price.
+struct DeviceBenchOptions
+{
+    struct Device
+    {
+        std::string id, name;
+        double pricePerHour = -1; // negative: no price given
+    };
+    std::vector<Device> devices;
+    TsBenchOptions bench; // its models, windows and precision; its device is set per device
+    double epochWindows = 781163;
+};
+
+struct DeviceBenchRow
+{
+    std::string device, name, precision;
+    TsBenchRow figures;
+    double epochSeconds = 0;
+    double costPerEpoch = -1; // in the price's currency; negative: no price
+};
+
+std::vector<DeviceBenchRow> runDeviceBench(const DeviceBenchOptions& options);
+std::string deviceBenchMarkdown(const std::vector<DeviceBenchRow>& rows, int windows);
+std::string deviceBenchJson(const std::vector<DeviceBenchRow>& rows);
 
 // Memory while training on the plan's full series: `rows` × 12 channels held once, windows as
 // views into it, `steps` batches of the model trained; the process's resident memory is sampled

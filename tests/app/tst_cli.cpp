@@ -1,4 +1,5 @@
 // Runs the real fathom-cli as a user would and reads what it prints.
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -518,6 +519,41 @@ private slots:
         const auto err = QString::fromUtf8(lonely.readAllStandardError());
         QVERIFY2(err.contains(QStringLiteral("127.0.0.1:") + port), qPrintable(err));
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x/dlinear/weights.pt"))));
+    }
+
+    // The comparison table of every device present, with the cost of an epoch at the given price.
+    void benchDeviceComparesEveryDeviceWithItsCost()
+    {
+        QTemporaryDir dir;
+        const auto json = dir.filePath(QStringLiteral("devices.json"));
+        const auto r = run({QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("bench"),
+                            QStringLiteral("device"), QStringLiteral("--price"), QStringLiteral("cpu=0.36"),
+                            QStringLiteral("--train-windows"), QStringLiteral("64"), QStringLiteral("--windows"),
+                            QStringLiteral("8"), QStringLiteral("--json-out"), json});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("| device | model | precision | epoch of 781,163 windows")),
+                 qPrintable(r.out));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto rows = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("rows")).toArray();
+        QStringList models;
+        for (const auto& value : rows) {
+            const auto row = value.toObject();
+            if (row.value(QStringLiteral("device")).toString() != QStringLiteral("cpu"))
+                continue; // a GPU machine measures its GPUs too, without a price here
+            models << row.value(QStringLiteral("model")).toString();
+            const double epoch = row.value(QStringLiteral("epoch_s")).toDouble();
+            QVERIFY(epoch > 0);
+            QCOMPARE(epoch, 781163.0 / row.value(QStringLiteral("train_samples_per_s")).toDouble());
+            QVERIFY(std::abs(row.value(QStringLiteral("cost_per_epoch")).toDouble() - epoch / 3600 * 0.36) < 1e-9);
+            QVERIFY(row.value(QStringLiteral("peak_mb")).toDouble() > 10);
+        }
+        QCOMPARE(models, (QStringList{QStringLiteral("lstm"), QStringLiteral("gru"), QStringLiteral("cnn_lstm"),
+                                      QStringLiteral("spike"), QStringLiteral("rule")}));
+        const auto bad =
+            run({QStringLiteral("bench"), QStringLiteral("device"), QStringLiteral("--price"), QStringLiteral("cpu")});
+        QCOMPARE(bad.code, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("expected DEVICE=PRICE")), qPrintable(bad.err));
     }
 
     void unknownProtocolIsRefused()
