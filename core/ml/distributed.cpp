@@ -1,10 +1,12 @@
 #include "distributed.h"
 
 #include "common/error.h"
+#include "common/versions.h"
 #include "detail/distributed.h"
 
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#include <torch/version.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -17,6 +19,7 @@ struct ProcessGroup::Impl
     c10::intrusive_ptr<c10d::ProcessGroupGloo> group;
     double allReduceSeconds = 0;
     std::size_t allReduceCount = 0;
+    int agreements = 0;
 };
 
 namespace {
@@ -86,7 +89,30 @@ std::unique_ptr<ProcessGroup> ProcessGroup::connect(const std::string& host, int
                     " could not join the group at " + where + " (" + what +
                     "); is rank 0 running there and the port free?");
     }
+    // Ranks of other versions would disagree on models and checkpoints in ways that hang or corrupt.
+    g->agree("version", "fathom-cli " + fathomVersion() + ", LibTorch " + TORCH_VERSION);
     return g;
+}
+
+void ProcessGroup::agree(const std::string& what, const std::string& value)
+{
+    auto& store = *m_impl->store;
+    const auto topic = "fathom/" + std::to_string(++m_impl->agreements) + "/";
+    store.set(topic + std::to_string(m_rank), std::vector<std::uint8_t>(value.begin(), value.end()));
+    for (int r = 0; r < m_worldSize; ++r) {
+        std::vector<std::uint8_t> bytes;
+        try {
+            bytes = store.get(topic + std::to_string(r));
+        } catch (const std::exception& e) {
+            std::string why = e.what();
+            throw Error("distributed training: rank " + std::to_string(r) + " did not state its " + what + " (" +
+                        why.substr(0, why.find('\n')) + "); did it stop?");
+        }
+        const std::string theirs(bytes.begin(), bytes.end());
+        if (theirs != value)
+            throw Error("distributed training: rank " + std::to_string(r) + " has " + what + " '" + theirs +
+                        "', rank " + std::to_string(m_rank) + " has '" + value + "'; every rank must match");
+    }
 }
 
 ProcessGroup::~ProcessGroup() = default;

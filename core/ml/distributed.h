@@ -25,6 +25,9 @@ public:
 
     int rank() const { return m_rank; }
     int worldSize() const { return m_worldSize; }
+    // Every rank states `value` for `what` (all ranks in the same order); throws Error naming
+    // the rank that differs, so a mismatched rank stops at once instead of hanging a step.
+    void agree(const std::string& what, const std::string& value);
     // Seconds spent in all-reduce so far (for the benchmark's scaling figures).
     double allReduceSeconds() const;
     std::size_t allReduceCount() const;

@@ -521,6 +521,48 @@ private slots:
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x/dlinear/weights.pt"))));
     }
 
+    // A rank with other data (a node holding a stale copy) stops both ranks with a message,
+    // instead of hanging in a step the others never take.
+    void ranksWithDifferentDataStopWithAMessage()
+    {
+        QTemporaryDir dir;
+        const auto sensors = writeDemoSensors(dir);
+        QFile full(sensors), part(dir.filePath(QStringLiteral("stale.csv")));
+        QVERIFY(full.open(QIODevice::ReadOnly) && part.open(QIODevice::WriteOnly));
+        const auto lines = full.readAll().split('\n');
+        part.write(lines.mid(0, 300).join('\n') + '\n');
+        part.close();
+        const auto port = QString::number(20001 + QCoreApplication::applicationPid() % 20000);
+        QList<QProcess*> ranks;
+        for (int r = 0; r < 2; ++r) {
+            auto* p = new QProcess(this);
+            auto env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("MASTER_ADDR"), QStringLiteral("127.0.0.1"));
+            env.insert(QStringLiteral("MASTER_PORT"), port);
+            env.insert(QStringLiteral("WORLD_SIZE"), QStringLiteral("2"));
+            env.insert(QStringLiteral("RANK"), QString::number(r));
+            env.insert(QStringLiteral("FATHOM_DIST_TIMEOUT"), QStringLiteral("60"));
+            p->setProcessEnvironment(env);
+            p->start(QStringLiteral(FATHOM_CLI),
+                     {QStringLiteral("ts"), QStringLiteral("train"), QStringLiteral("--data"),
+                      r == 0 ? sensors : part.fileName(), QStringLiteral("--target"), QStringLiteral("altitude_m"),
+                      QStringLiteral("--skip"), QStringLiteral("ping,fault"), QStringLiteral("--models"),
+                      QStringLiteral("dlinear"), QStringLiteral("--lookback"), QStringLiteral("16"),
+                      QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--out"),
+                      dir.filePath(QStringLiteral("out%1").arg(r))});
+            ranks << p;
+        }
+        for (auto* p : ranks) {
+            QVERIFY(p->waitForFinished(120000));
+            const auto err = QString::fromUtf8(p->readAllStandardError());
+            QCOMPARE(p->exitCode(), 2);
+            QVERIFY2(err.contains(QStringLiteral("training windows")) &&
+                         err.contains(QStringLiteral("every rank must match")),
+                     qPrintable(err));
+        }
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("out0/dlinear/weights.pt"))));
+    }
+
     // The comparison table of every device present, with the cost of an epoch at the given price.
     void benchDeviceComparesEveryDeviceWithItsCost()
     {
