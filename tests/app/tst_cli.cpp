@@ -443,21 +443,22 @@ private slots:
     }
 
     // Two processes over Gloo on loopback, each with half of every batch, end where one process
-    // with the whole batch does: the same forecasts.
+    // with the whole batch does: the same forecasts, also when both are stopped after two epochs
+    // and resumed from the checkpoint for a third.
     void dataParallelTrainingOverGlooMatchesOneProcess()
     {
         QTemporaryDir dir;
         const auto sensors = writeDemoSensors(dir);
-        const QStringList train{QStringLiteral("ts"),         QStringLiteral("train"),
-                                QStringLiteral("--data"),     sensors,
-                                QStringLiteral("--target"),   QStringLiteral("altitude_m"),
-                                QStringLiteral("--skip"),     QStringLiteral("ping,fault"),
-                                QStringLiteral("--models"),   QStringLiteral("dlinear"),
-                                QStringLiteral("--lookback"), QStringLiteral("16"),
-                                QStringLiteral("--epochs"),   QStringLiteral("2"),
-                                QStringLiteral("--patience"), QStringLiteral("9")};
+        QStringList train{QStringLiteral("ts"),         QStringLiteral("train"),
+                          QStringLiteral("--data"),     sensors,
+                          QStringLiteral("--target"),   QStringLiteral("altitude_m"),
+                          QStringLiteral("--skip"),     QStringLiteral("ping,fault"),
+                          QStringLiteral("--models"),   QStringLiteral("dlinear"),
+                          QStringLiteral("--lookback"), QStringLiteral("16"),
+                          QStringLiteral("--epochs"),   QStringLiteral("2"),
+                          QStringLiteral("--patience"), QStringLiteral("9")};
         const auto port = QString::number(20000 + QCoreApplication::applicationPid() % 20000);
-        auto rank = [&](int r) {
+        auto rank = [&](int r, const QStringList& more = {}) {
             auto* p = new QProcess(this);
             auto env = QProcessEnvironment::systemEnvironment();
             env.insert(QStringLiteral("MASTER_ADDR"), QStringLiteral("127.0.0.1"));
@@ -467,8 +468,9 @@ private slots:
             env.insert(QStringLiteral("FATHOM_DIST_TIMEOUT"), QStringLiteral("60"));
             p->setProcessEnvironment(env);
             p->start(QStringLiteral(FATHOM_CLI),
-                     train + QStringList{QStringLiteral("--batch"), QStringLiteral("16"), QStringLiteral("--out"),
-                                         dir.filePath(QStringLiteral("two"))});
+                     train + more +
+                         QStringList{QStringLiteral("--batch"), QStringLiteral("16"), QStringLiteral("--out"),
+                                     dir.filePath(QStringLiteral("two"))});
             return p;
         };
         auto* r0 = rank(0);
@@ -479,6 +481,19 @@ private slots:
         QVERIFY2(r0->exitCode() == 0, qPrintable(err0));
         QVERIFY2(r1->exitCode() == 0, qPrintable(err1));
         QVERIFY(err1.contains(QStringLiteral("rank 1 of 2")));
+        // After a lost node: both ranks go on from rank 0's last checkpoint (storage they share).
+        train[train.indexOf(QStringLiteral("--epochs")) + 1] = QStringLiteral("3");
+        auto* again0 = rank(0, {QStringLiteral("--resume")});
+        auto* again1 = rank(1, {QStringLiteral("--resume")});
+        QVERIFY(again0->waitForFinished(180000) && again1->waitForFinished(180000));
+        QVERIFY2(again0->exitCode() == 0, again0->readAllStandardError().constData());
+        QVERIFY2(again1->exitCode() == 0, again1->readAllStandardError().constData());
+        QFile log(dir.filePath(QStringLiteral("two/dlinear/train.log")));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const auto text = QString::fromUtf8(log.readAll());
+        QVERIFY2(text.contains(QStringLiteral("epoch 3  train loss")) && !text.contains(QStringLiteral("epoch 4")),
+                 qPrintable(text));
+        QVERIFY2(text.count(QStringLiteral("epoch 1  train loss")) == 1, qPrintable(text));
         auto r = run(train + QStringList{QStringLiteral("--batch"), QStringLiteral("32"), QStringLiteral("--out"),
                                          dir.filePath(QStringLiteral("one"))});
         QVERIFY2(r.code == 0, qPrintable(r.err));
