@@ -206,6 +206,8 @@ void AnalysisController::train(const TrainingPanel::Settings& settings)
     job.options.learningRate = settings.learningRate;
     job.options.patience = std::max(3, settings.epochs / 3);
     job.out = m_modelsFolder.toStdString();
+    job.device = m_device.toStdString();
+    job.options.precision = m_precision.toStdString();
     m_skip = settings.skip;
     QStringList order;
     for (auto kind : ml::membersFirst(job.models))
@@ -241,6 +243,8 @@ void AnalysisController::retrain(const TrainingPanel::Settings& settings)
     job.options.epochs = settings.epochs;
     job.options.batchSize = settings.batch;
     job.options.learningRate = settings.learningRate / 3; // fine-tuning: smaller steps
+    job.device = m_device.toStdString();
+    job.options.precision = m_precision.toStdString();
     job.options.patience = std::max(3, settings.epochs / 3);
     const auto stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     job.out = QDir(m_modelsFolder).filePath(QStringLiteral("retrained-%1").arg(stamp)).toStdString();
@@ -348,6 +352,18 @@ void AnalysisController::finishTraining(const QString& failure, const QStringLis
     if (!active.isEmpty())
         setActiveModel(active);
     emit trainingFinished(cancelled || !failure.isEmpty());
+}
+
+void AnalysisController::setTrainingDevice(const QString& device, const QString& precision)
+{
+    m_device = device;
+    m_precision = precision;
+    if (!ml::canRunOn(device.toStdString())) {
+        logging::warn("The series models cannot run on " + device.toStdString() +
+                      " in this build: they train on the cpu");
+        m_device = QStringLiteral("cpu");
+        m_precision = QStringLiteral("fp32");
+    }
 }
 
 void AnalysisController::setPaused(bool paused)

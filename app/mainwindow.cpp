@@ -383,6 +383,11 @@ void MainWindow::showSelection()
                            (requestIsAChoice ? requested : QString::fromStdString(active.id)));
     m_deviceLabel->setText(tr("Device: %1").arg(QString::fromStdString(active.id)));
     m_trainingPanel->setProfileBatch(active.profile.batchSize, QString::fromStdString(active.id));
+    if (m_analysis) // training here runs on the active device, in its profile's precision
+        m_analysis->setTrainingDevice(QString::fromStdString(active.id),
+                                      active.profile.mixedPrecision == MixedPrecision::Bf16   ? QStringLiteral("bf16")
+                                      : active.profile.mixedPrecision == MixedPrecision::Fp16 ? QStringLiteral("fp16")
+                                                                                              : QStringLiteral("fp32"));
     m_deviceLabel->setToolTip(QString::fromStdString(active.name));
 }
 

@@ -87,6 +87,16 @@ void releaseCachedMemory(const torch::Device& device)
 
 } // namespace detail
 
+bool canRunOn(const std::string& device)
+{
+    try {
+        detail::resolveDevice(device, "the models");
+        return true;
+    } catch (const Error&) {
+        return false;
+    }
+}
+
 std::vector<ModelKind> allKinds()
 {
     std::vector<ModelKind> kinds;

@@ -15,6 +15,8 @@ enum class ModelKind { Lstm, Gru, CnnLstm, Spike, Rule, Ensemble, PatchTst, DLin
 std::string kindName(ModelKind kind);         // "lstm", "gru", "cnn_lstm", "spike", "rule", "ensemble", …
 ModelKind parseKind(const std::string& name); // throws Error listing the names
 std::vector<ModelKind> allKinds();
+// Whether this build's LibTorch can run the series models on a device ("cpu", "cuda:0", …).
+bool canRunOn(const std::string& device);
 
 struct ModelConfig
 {

@@ -338,13 +338,11 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
     if (options.resume && !options.checkpoint.empty() && std::filesystem::exists(options.checkpoint))
         loadCheckpoint(options.checkpoint, net, optimizer, state, result, device);
     if (options.group) { // every process starts from rank 0's weights, on the same data
-        options.group->agree("training set", kindName(model.config().kind) + " of " +
-                                                 std::to_string(model.parameterCount()) + " parameters, " +
-                                                 std::to_string(trainWindows.size()) + " training windows, batch " +
-                                                 std::to_string(batch) + ", from epoch " +
-                                                 std::to_string(state.epoch + 1) +
-                                                 (state.epoch > 0 ? " (resumed: the checkpoint must reach every rank)"
-                                                                  : ""));
+        options.group->agree("training set",
+                             kindName(model.config().kind) + " of " + std::to_string(model.parameterCount()) +
+                                 " parameters, " + std::to_string(trainWindows.size()) + " training windows, batch " +
+                                 std::to_string(batch) + ", from epoch " + std::to_string(state.epoch + 1) +
+                                 (state.epoch > 0 ? " (resumed: the checkpoint must reach every rank)" : ""));
         auto params = net.parameters();
         detail::broadcastFromRankZero(*options.group, params);
     }
