@@ -53,6 +53,9 @@ public:
     // A run on a remote host (settings.remoteHost): its memory, not this machine's, is shown.
     bool isTrainingRemotely() const;
     RemoteTrainer* remoteTrainer() const { return m_remote; }
+    // A remote run that was going when Fathom last closed is followed again: its progress, then
+    // its models. Returns whether there was one.
+    bool resumeRemoteRun();
     void setPaused(bool paused);
     void cancel();
     // Forecast and alerts of the model in `folder` over the open series, in the background.
@@ -91,6 +94,7 @@ private:
     void run(std::function<void()> job);
     void startJob(const ml::TrainJob& job, const QStringList& order);
     void trainRemotely(const TrainingPanel::Settings& settings, const QStringList& order);
+    void ensureRemote();
     void beginTraining(const QString& what, const QString& data);
     void showTrainingProgress(const TrainingPanel::Progress& progress, bool epochDone);
     void finishTraining(const QString& failure, const QStringList& done, bool cancelled);

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSettings>
 
 namespace fathom {
 
@@ -14,7 +15,18 @@ bool AnalysisController::isTrainingRemotely() const
     return m_remote && m_remote->isRunning();
 }
 
-void AnalysisController::trainRemotely(const TrainingPanel::Settings& settings, const QStringList& order)
+namespace {
+
+const QString kRun = QStringLiteral("training/remoteRun/");
+
+void forgetRun()
+{
+    QSettings().remove(QStringLiteral("training/remoteRun"));
+}
+
+} // namespace
+
+void AnalysisController::ensureRemote()
 {
     if (!m_remote) {
         m_remote = new RemoteTrainer(this);
@@ -24,12 +36,53 @@ void AnalysisController::trainRemotely(const TrainingPanel::Settings& settings, 
             m_panel->setStatus(text);
             m_panel->appendLog(text);
         });
-        connect(m_remote, &RemoteTrainer::finished, this,
-                [this](const QStringList& folders) { finishTraining({}, folders, false); });
-        connect(m_remote, &RemoteTrainer::failed, this,
-                [this](const QString& message) { finishTraining(message, {}, false); });
-        connect(m_remote, &RemoteTrainer::cancelled, this, [this] { finishTraining({}, {}, true); });
+        connect(m_remote, &RemoteTrainer::finished, this, [this](const QStringList& folders) {
+            forgetRun();
+            finishTraining({}, folders, false);
+        });
+        connect(m_remote, &RemoteTrainer::failed, this, [this](const QString& message) {
+            forgetRun();
+            finishTraining(message, {}, false);
+        });
+        connect(m_remote, &RemoteTrainer::cancelled, this, [this] {
+            forgetRun();
+            finishTraining({}, {}, true);
+        });
+        // Remembered while it runs, so the next start of Fathom follows it again.
+        connect(m_remote, &RemoteTrainer::running, this, [](const RemoteRun& run) {
+            QSettings s;
+            s.setValue(kRun + QStringLiteral("host"), run.target.host);
+            s.setValue(kRun + QStringLiteral("cli"), run.target.fathomCli);
+            s.setValue(kRun + QStringLiteral("sshConfig"), run.target.sshConfig);
+            s.setValue(kRun + QStringLiteral("folder"), run.folder);
+            s.setValue(kRun + QStringLiteral("pid"), run.pid);
+            s.setValue(kRun + QStringLiteral("models"), run.localModels);
+        });
     }
+}
+
+bool AnalysisController::resumeRemoteRun()
+{
+    QSettings s;
+    const auto folder = s.value(kRun + QStringLiteral("folder")).toString();
+    if (m_training || folder.isEmpty())
+        return false;
+    RemoteRun run;
+    run.target.host = s.value(kRun + QStringLiteral("host")).toString();
+    run.target.fathomCli = s.value(kRun + QStringLiteral("cli")).toString();
+    run.target.sshConfig = s.value(kRun + QStringLiteral("sshConfig")).toString();
+    run.folder = folder;
+    run.pid = s.value(kRun + QStringLiteral("pid")).toLongLong();
+    run.localModels = s.value(kRun + QStringLiteral("models")).toString();
+    ensureRemote();
+    beginTraining(tr("the run on %1 started before Fathom closed").arg(run.target.host), run.folder);
+    m_remote->attach(run);
+    return true;
+}
+
+void AnalysisController::trainRemotely(const TrainingPanel::Settings& settings, const QStringList& order)
+{
+    ensureRemote();
     // The same options a run here gets, as `fathom-cli ts train` takes them.
     QStringList args{QStringLiteral("--target"),   settings.target,
                      QStringLiteral("--models"),   order.join(QLatin1Char(',')),

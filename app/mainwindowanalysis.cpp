@@ -27,6 +27,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -103,6 +104,8 @@ void MainWindow::connectAnalysis()
         QDir(folder).removeRecursively();
         m_analysis->setModelsFolder(m_analysis->modelsFolder());
     });
+    // A remote run still going when Fathom last closed is followed again once the window is up.
+    QTimer::singleShot(0, m_analysis, &AnalysisController::resumeRemoteRun);
 }
 
 void MainWindow::showComparison(const QStringList& models, const QVector<QStringList>& rows)

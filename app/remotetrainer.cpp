@@ -142,18 +142,9 @@ void RemoteTrainer::start(const RemoteTarget& target, const QStringList& dataFil
 {
     if (isRunning())
         return;
-    ++m_generation;
-    m_target = target;
+    begin({target, {}, 0, localModels});
     m_data = dataFiles;
     m_arguments = trainArguments;
-    m_localModels = localModels;
-    m_pid = 0;
-    m_lines = 0;
-    m_buffer.clear();
-    m_models.clear();
-    m_exit.clear();
-    m_cancelling = m_exitSeen = false;
-    m_delay = m_firstDelay;
     if (m_target.host.trimmed().isEmpty()) {
         emit failed(tr("No remote host given: name one from your ~/.ssh/config, or user@host."));
         return;
@@ -256,12 +247,38 @@ void RemoteTrainer::launch()
                       ", process " + std::to_string(m_pid));
         m_stage = Stage::Training;
         emit status(tr("Training on %1 in %2").arg(m_target.host, m_folder));
+        emit running(currentRun());
         if (m_cancelling) {
             m_cancelling = false;
             cancel();
         }
         follow();
     });
+}
+
+void RemoteTrainer::begin(const RemoteRun& run)
+{
+    ++m_generation;
+    m_target = run.target;
+    m_folder = run.folder;
+    m_pid = run.pid;
+    m_localModels = run.localModels;
+    m_lines = 0;
+    m_buffer.clear();
+    m_models.clear();
+    m_exit.clear();
+    m_cancelling = m_exitSeen = false;
+    m_delay = m_firstDelay;
+}
+
+void RemoteTrainer::attach(const RemoteRun& run)
+{
+    if (isRunning())
+        return;
+    begin(run);
+    m_stage = Stage::Reattaching;
+    emit status(tr("Following the run on %1 in %2 again…").arg(m_target.host, m_folder));
+    follow();
 }
 
 void RemoteTrainer::follow()

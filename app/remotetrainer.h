@@ -25,6 +25,15 @@ struct RemoteTarget
     QString runsFolder = QStringLiteral(".fathom/runs"); // on the host, under the login's home
 };
 
+// A run under way on a host: enough to follow it again after the app restarts.
+struct RemoteRun
+{
+    RemoteTarget target;
+    QString folder; // on the host
+    qint64 pid = 0;
+    QString localModels;
+};
+
 // The hosts an ssh config names (its Host lines, wildcards left out), for the Training dock's list.
 QStringList sshConfigHosts(const QString& configText);
 
@@ -51,6 +60,10 @@ public:
     // trainArguments: `ts train` options other than --data, --out and --progress-json.
     void start(const RemoteTarget& target, const QStringList& dataFiles, const QStringList& trainArguments,
                const QString& localModels);
+    // Follows a run this app started before it closed: its progress from the first line, then
+    // its models, as if the connection had only dropped.
+    void attach(const RemoteRun& run);
+    RemoteRun currentRun() const { return {m_target, m_folder, m_pid, m_localModels}; }
     void cancel();
     void setPaused(bool paused);
     bool isRunning() const { return m_stage != Stage::Idle; }
@@ -65,6 +78,7 @@ public:
 
 signals:
     void status(const QString& text);
+    void running(const fathom::RemoteRun& run); // the training process is up on the host
     void progressed(const fathom::TrainingPanel::Progress& progress, bool epochDone);
     void memory(const QString& text);
     void finished(const QStringList& folders); // the trained models, now under localModels
@@ -75,6 +89,7 @@ private:
     using Done = std::function<void(int code, const QByteArray& out, const QByteArray& err)>;
     QStringList sshArguments(const QString& remoteCommand) const;
     QProcess* ssh(const QString& remoteCommand, Done done, const QString& stdinFile = {}, QProcess* outputTo = nullptr);
+    void begin(const RemoteRun& run); // a fresh state for one run
     void checked(int code, const QByteArray& out, const QByteArray& err);
     void upload(int index);
     void launch();
@@ -104,3 +119,5 @@ private:
 };
 
 } // namespace fathom
+
+Q_DECLARE_METATYPE(fathom::RemoteRun)

@@ -201,6 +201,10 @@
         <source>%1 on %2</source>
         <translation>%1 on %2</translation>
     </message>
+    <message>
+        <source>the run on %1 started before Fathom closed</source>
+        <translation>the run on %1 started before Fathom closed</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ContactTable</name>
@@ -1089,6 +1093,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>Resumed on %1</source>
         <translation>Resumed on %1</translation>
+    </message>
+    <message>
+        <source>Following the run on %1 in %2 again…</source>
+        <translation>Following the run on %1 in %2 again…</translation>
     </message>
 </context>
 <context>

@@ -209,6 +209,10 @@
         <source>%1 on %2</source>
         <translation>%1 (%2에서)</translation>
     </message>
+    <message>
+        <source>the run on %1 started before Fathom closed</source>
+        <translation>Fathom을 닫기 전에 %1에서 시작한 실행</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ContactTable</name>
@@ -1084,7 +1088,9 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     </message>
     <message numerus="yes">
         <source>Finished on %1: %n model(s) brought back</source>
-        <translation><numerusform>%1에서 완료: 모델 %n개를 가져왔습니다</numerusform></translation>
+        <translation>
+            <numerusform>%1에서 완료: 모델 %n개를 가져왔습니다</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stopping the run on %1…</source>
@@ -1109,6 +1115,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     <message>
         <source>Resumed on %1</source>
         <translation>%1에서 재개됨</translation>
+    </message>
+    <message>
+        <source>Following the run on %1 in %2 again…</source>
+        <translation>%1의 %2에서 실행을 다시 따라가는 중…</translation>
     </message>
 </context>
 <context>

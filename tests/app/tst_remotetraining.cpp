@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QTableWidget>
 #include <qcustomplot.h>
 
@@ -237,6 +238,37 @@ private slots:
         QCOMPARE(w.folders.size(), 1);
     }
 
+    // Fathom closed mid-run (the trainer and its ssh gone) and started again: the run went on
+    // there, and a new trainer follows it from its first line to its models.
+    void aRunOutlivesTheAppAndIsFollowedAgain()
+    {
+        fathom::RemoteRun run;
+        {
+            RemoteTrainer first;
+            Watch w;
+            watch(first, w);
+            QSignalSpy running(&first, &RemoteTrainer::running);
+            first.start(target(), {m_data}, arguments(QStringLiteral("gru"), 3), path(QStringLiteral("models8")));
+            QTRY_VERIFY_WITH_TIMEOUT(w.epochs.size() >= 1 || w.done, 120000);
+            QVERIFY2(!w.done, qPrintable(w.failure));
+            QCOMPARE(running.size(), 1);
+            run = running.first().first().value<fathom::RemoteRun>();
+            QCOMPARE(run.folder, first.remoteFolder());
+        }
+        QVERIFY(::kill(pid_t(run.pid), 0) == 0); // still training on the host
+        RemoteTrainer second;
+        Watch w;
+        watch(second, w);
+        second.attach(run);
+        QTRY_VERIFY_WITH_TIMEOUT(w.done, 240000);
+        QVERIFY2(w.failure.isEmpty(), qPrintable(w.failure));
+        QCOMPARE(w.epochs.size(), 3);
+        for (int i = 0; i < w.epochs.size(); ++i)
+            QCOMPARE(w.epochs[i].epoch, i + 1);
+        QCOMPARE(w.folders, QStringList{QDir(path(QStringLiteral("models8"))).filePath(QStringLiteral("gru"))});
+        QVERIFY(QFile::exists(QDir(w.folders.first()).filePath(QStringLiteral("weights.pt"))));
+    }
+
     void cancelStopsTheRemoteRun()
     {
         RemoteTrainer trainer;
@@ -303,6 +335,27 @@ private slots:
         auto* memory = panel.findChild<QLabel*>(QStringLiteral("trainingMemory"));
         QVERIFY2(memory->text().contains(QStringLiteral("On fathom-test")), qPrintable(memory->text()));
         QCOMPARE(panel.progressBar()->value(), panel.progressBar()->maximum());
+        QVERIFY(QSettings().value(QStringLiteral("training/remoteRun/folder")).toString().isEmpty());
+        QVERIFY(!controller.resumeRemoteRun()); // nothing left to follow
+
+        // A run remembered from before a restart: the dock follows it to its models.
+        fathom::RemoteRun run;
+        {
+            fathom::AnalysisController earlier(&plot, &alerts, &panel);
+            earlier.setModelsFolder(path(QStringLiteral("models9")));
+            earlier.train(panel.settings());
+            QTRY_VERIFY_WITH_TIMEOUT(
+                !QSettings().value(QStringLiteral("training/remoteRun/folder")).toString().isEmpty(), 60000);
+        } // Fathom closes while the run goes on
+        QVERIFY(!QSettings().value(QStringLiteral("training/remoteRun/folder")).toString().isEmpty());
+        fathom::AnalysisController later(&plot, &alerts, &panel);
+        later.setModelsFolder(path(QStringLiteral("models9")));
+        QSignalSpy again(&later, &fathom::AnalysisController::trainingFinished);
+        QVERIFY(later.resumeRemoteRun());
+        QTRY_COMPARE_WITH_TIMEOUT(again.size(), 1, 120000);
+        QCOMPARE(again.first().first().toBool(), false);
+        QVERIFY(QFile::exists(path(QStringLiteral("models9/dlinear/weights.pt"))));
+        QVERIFY(QSettings().value(QStringLiteral("training/remoteRun/folder")).toString().isEmpty());
         qunsetenv("FATHOM_SSH_CONFIG");
     }
 
