@@ -1,6 +1,7 @@
 // fathom-cli: the headless engine.
 #include "cli_series.h"
 #include "cli_sonar.h"
+#include "common/blaskernels.h"
 #include "common/error.h"
 #include "common/versions.h"
 #include "device/devicereport.h"
@@ -30,6 +31,7 @@ void printVersion(const fathom::Startup* s)
 
 int main(int argc, char** argv)
 {
+    fathom::chooseBlasKernels(argv); // may start this program again with faster kernels
     CLI::App app{"Fathom's headless engine: devices, training and inference for seabed surveys", "fathom-cli"};
     app.require_subcommand(0, 1);
     fathom::StartupOptions options;

@@ -1,6 +1,7 @@
 // fathom: the desktop workbench.
 #include "analysiscontroller.h"
 #include "benchseries.h"
+#include "common/blaskernels.h"
 #include "common/error.h"
 #include "common/logging.h"
 #include "common/paths.h"
@@ -164,6 +165,7 @@ bool offerAutosave(fathom::MainWindow& window)
 
 int main(int argc, char** argv)
 {
+    fathom::chooseBlasKernels(argv); // may start this program again with faster kernels
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Fathom"));
     QApplication::setApplicationName(QStringLiteral("Fathom"));

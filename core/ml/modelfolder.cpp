@@ -62,6 +62,7 @@ void saveModelFolder(const std::filesystem::path& dir, const Model& model, const
                    {"heads", c.heads},
                    {"layers", c.layers},
                    {"feed_forward", c.feedForward},
+                   {"encoder_version", c.encoderVersion},
                    {"moving_average", c.movingAverage},
                    {"features", card.features},
                    {"target", card.target},
@@ -114,6 +115,7 @@ ModelCard readModelCard(const std::filesystem::path& dir)
         c.heads = j.value("heads", 16);
         c.layers = j.value("layers", 3);
         c.feedForward = j.value("feed_forward", 0);
+        c.encoderVersion = j.value("encoder_version", 1);
         c.movingAverage = j.value("moving_average", 25);
         card.features = j.at("features").get<std::vector<std::string>>();
         card.target = j.at("target");

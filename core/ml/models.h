@@ -33,6 +33,9 @@ struct ModelConfig
     int heads = 16;
     int layers = 3;
     int feedForward = 0; // width of the encoder's feed-forward layer; 0: twice modelWidth
+    // 2: the paper's encoder (BatchNorm, GELU, attention scores carried from layer to layer);
+    // 1: LibTorch's TransformerEncoder (LayerNorm, ReLU), as models saved before it were built.
+    int encoderVersion = 2;
     // DLinear
     int movingAverage = 25;
 };
