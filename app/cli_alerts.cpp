@@ -12,7 +12,9 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
+#include <limits>
 
 namespace fathom::cli {
 
@@ -49,6 +51,7 @@ void writeScores(const ml::AlertRun& run, const std::string& path)
 {
     AtomicFile out(path);
     auto& csv = out.stream();
+    csv << std::setprecision(std::numeric_limits<float>::max_digits10); // values as exact as computed
     csv << (run.time.empty() ? "" : "time,") << "row," << run.target << ",forecast,score"
         << (run.spike.empty() ? "" : ",spike_probability") << ",alert\n";
     const auto inside = ml::alertLabels(run.alerts, run.score.size());

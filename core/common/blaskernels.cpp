@@ -58,7 +58,10 @@ void chooseBlasKernels(char** argv)
         return;
     setenv("OPENBLAS_CORETYPE", better, 1);
     setenv(restartedMark, core, 1); // what OpenBLAS had chosen, for blasDescription()
-    execv("/proc/self/exe", argv);
+    // The resolved path, not /proc/self/exe: the process keeps its name in ps and top.
+    std::array<char, 4096> self{};
+    if (readlink("/proc/self/exe", self.data(), self.size() - 1) > 0)
+        execv(self.data(), argv);
     // The restart failed: go on with the slow kernels rather than not at all.
     unsetenv("OPENBLAS_CORETYPE");
     unsetenv(restartedMark);

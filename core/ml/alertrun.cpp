@@ -86,15 +86,12 @@ std::vector<float> runWindows(const Model& model, const ModelInput& input, std::
                 for (std::size_t t = 0; t < lookback; ++t)
                     windows[((i - first) * lookback + t) * features + k] = column[i + t];
         }
-        std::vector<float> spike;
-        const auto out = model.predict(windows, int(last - first), spikeProbability ? &spike : nullptr);
-        values.insert(values.end(), out.begin(), out.end());
+        const auto out = model.predictAll(windows, int(last - first)); // members from the same pass
+        values.insert(values.end(), out.forecast.begin(), out.forecast.end());
         if (spikeProbability)
-            spikeProbability->insert(spikeProbability->end(), spike.begin(), spike.end());
-        if (members) {
-            const auto each = model.memberForecasts(windows, int(last - first));
-            members->insert(members->end(), each.begin(), each.end());
-        }
+            spikeProbability->insert(spikeProbability->end(), out.spikeProbability.begin(), out.spikeProbability.end());
+        if (members)
+            members->insert(members->end(), out.members.begin(), out.members.end());
     }
     return values;
 }

@@ -144,18 +144,46 @@ std::vector<float> Model::predict(const std::vector<float>& windows, int batch,
 {
     torch::NoGradGuard noGrad;
     m_impl->net->eval();
+    const detail::Autocast autocast(m_impl->precision, m_impl->device);
     if (!spikeProbability)
         return toVector(m_impl->net->forward(m_impl->batchTensor(windows, batch)));
     auto [forecast, logit] = m_impl->net->forwardWithSpike(m_impl->batchTensor(windows, batch));
-    *spikeProbability = toVector(torch::sigmoid(logit));
+    *spikeProbability = toVector(torch::sigmoid(logit.to(torch::kFloat)));
     return toVector(forecast);
+}
+
+Prediction Model::predictAll(const std::vector<float>& windows, int batch) const
+{
+    torch::NoGradGuard noGrad;
+    m_impl->net->eval();
+    const detail::Autocast autocast(m_impl->precision, m_impl->device);
+    auto [forecast, logit, members] = m_impl->net->forwardAll(m_impl->batchTensor(windows, batch));
+    Prediction p;
+    p.forecast = toVector(forecast);
+    if (logit.defined())
+        p.spikeProbability = toVector(torch::sigmoid(logit.to(torch::kFloat)));
+    if (members.defined())
+        p.members = toVector(members);
+    return p;
 }
 
 std::vector<float> Model::memberForecasts(const std::vector<float>& windows, int batch) const
 {
     torch::NoGradGuard noGrad;
     m_impl->net->eval();
+    const detail::Autocast autocast(m_impl->precision, m_impl->device);
     return toVector(m_impl->net->memberForecasts(m_impl->batchTensor(windows, batch)));
+}
+
+void Model::setPrecision(const std::string& precision)
+{
+    const detail::Autocast check(precision, m_impl->device); // an unusable one fails here, naming it
+    m_impl->precision = precision.empty() ? "fp32" : precision;
+}
+
+std::string Model::precision() const
+{
+    return m_impl->precision;
 }
 
 std::vector<ModelKind> Model::memberKinds() const

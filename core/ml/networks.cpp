@@ -30,6 +30,30 @@ Tensor fromLastValue(const Tensor& change, const Tensor& x, const ModelConfig& c
     return change.view({-1, c.horizon, long(c.targets.size())}) + last;
 }
 
+// Multi-head self-attention over batch × tokens × width in batched matrix products, with the
+// weights of a MultiheadAttention (in_proj_weight and _bias, out_proj). LibTorch 1.13's own
+// MultiheadAttention took 2.5 times as long for the same tokens. `carried`: scores from the layer
+// below added before the softmax (residual attention), or undefined. Returns the output and this
+// layer's scores, (batch·heads) × tokens × tokens.
+std::pair<Tensor, Tensor> selfAttention(const Tensor& x, const Tensor& inWeight, const Tensor& inBias, nn::Linear& out,
+                                        int heads, const Tensor& carried = {})
+{
+    const int64_t batch = x.size(0), tokens = x.size(1), width = x.size(2), size = width / heads;
+    const auto split = [&](const Tensor& t) {
+        return t.reshape({batch, tokens, heads, size}).transpose(1, 2).reshape({batch * heads, tokens, size});
+    };
+    const auto qkv = torch::nn::functional::linear(x, inWeight, inBias).chunk(3, 2);
+    const double scale = 1.0 / std::sqrt(double(size));
+    const Tensor keys = split(qkv[1]).transpose(1, 2);
+    const Tensor scores = carried.defined() ? torch::baddbmm(carried, split(qkv[0]), keys, 1.0, scale)
+                                            : torch::bmm(split(qkv[0]), keys) * scale;
+    const Tensor mixed = torch::bmm(torch::softmax(scores, 2), split(qkv[2]))
+                             .reshape({batch, heads, tokens, size})
+                             .transpose(1, 2)
+                             .reshape({batch, tokens, width});
+    return {out(mixed), scores};
+}
+
 // Dense 128 → 64 → outputs, the head the recurrent members share.
 struct Head : nn::Module
 {
@@ -169,9 +193,9 @@ struct SpikeDetector : Network
     Tensor features(Tensor x)
     {
         x = torch::relu(c2(torch::relu(c1(x.transpose(1, 2))))).transpose(1, 2); // batch × steps × 128
-        const Tensor sequenceFirst = x.transpose(0, 1);
-        const Tensor attended = std::get<0>(attention(sequenceFirst, sequenceFirst, sequenceFirst)).transpose(0, 1);
-        x = norm(x + attended);
+        const Tensor attended =
+            selfAttention(x, attention->in_proj_weight, attention->in_proj_bias, attention->out_proj, 4).first;
+        x = norm((x + attended).to(norm->weight.scalar_type())); // fp32 under autocast too (as normTokens)
         return lastStep(std::get<0>(bilstm(x)));
     }
     Tensor forward(Tensor x) override { return fromLastValue(forecast->forward(features(x)), x, config); }
@@ -246,8 +270,14 @@ struct Ensemble : Network
         return (stacked * weights.unsqueeze(2)).sum(1).view({-1, config.horizon, long(config.targets.size())});
     }
     Tensor forward(Tensor x) override { return forwardWithSpike(x).first; }
-    // The spike member's features serve its forecast and its spike head alike: one pass.
     std::pair<Tensor, Tensor> forwardWithSpike(Tensor x) override
+    {
+        auto [forecast, logit, each] = forwardAll(x);
+        return {forecast, logit};
+    }
+    // One pass gives everything: the members' forecasts, the spike member's logit from the same
+    // features as its forecast, and the gated combination.
+    std::tuple<Tensor, Tensor, Tensor> forwardAll(Tensor x) override
     {
         std::vector<Tensor> forecasts;
         Tensor logit;
@@ -260,17 +290,11 @@ struct Ensemble : Network
                 forecasts.push_back(members[i]->forward(x).flatten(1));
             }
         }
-        return {combine(x, forecasts), logit};
+        return {combine(x, forecasts), logit, torch::stack(forecasts, 1)};
     }
     Tensor spikeLogit(Tensor x) override { return members[kSpikeMember]->spikeLogit(x); }
     bool hasSpikeHead() const override { return true; }
-    Tensor memberForecasts(Tensor x) override
-    {
-        std::vector<Tensor> forecasts;
-        for (auto& m : members)
-            forecasts.push_back(m->forward(x).flatten(1));
-        return torch::stack(forecasts, 1);
-    }
+    Tensor memberForecasts(Tensor x) override { return std::get<2>(forwardAll(x)); }
     std::shared_ptr<Network> member(ModelKind kind) override
     {
         for (std::size_t i = 0; i < members.size(); ++i)
@@ -292,15 +316,15 @@ struct RevIn : nn::Module
 };
 
 // BatchNorm over the model width of every token, as the paper's Transpose–BatchNorm1d–Transpose.
+// (In fp32: LibTorch 1.13's CPU norms refuse bf16 input beside fp32 weights under autocast.)
 Tensor normTokens(nn::BatchNorm1d& norm, const Tensor& x)
 {
-    return norm(x.transpose(1, 2)).transpose(1, 2);
+    return norm(x.transpose(1, 2).to(norm->weight.scalar_type())).transpose(1, 2);
 }
 
 // One encoder layer of the PatchTST paper: multi-head attention whose pre-softmax scores carry
 // over from the layer below (residual attention), BatchNorm after each residual, GELU in the
-// feed-forward part. Attention in batched matrix products: LibTorch 1.13's MultiheadAttention
-// took 2.5 times as long for the same tokens.
+// feed-forward part.
 struct PatchEncoderLayer : nn::Module
 {
     int width, heads;
@@ -329,21 +353,8 @@ struct PatchEncoderLayer : nn::Module
     // below, or undefined for the first layer. Returns the new tokens and this layer's scores.
     std::pair<Tensor, Tensor> forward(Tensor x, const Tensor& carried)
     {
-        const int64_t sequences = x.size(0), tokens = x.size(1), size = width / heads;
-        const auto split = [&](const Tensor& t) {
-            return t.reshape({sequences, tokens, heads, size})
-                .transpose(1, 2)
-                .reshape({sequences * heads, tokens, size});
-        };
-        const auto qkv = torch::nn::functional::linear(x, inWeight, inBias).chunk(3, 2);
-        Tensor scores = torch::bmm(split(qkv[0]), split(qkv[1]).transpose(1, 2)) * (1.0 / std::sqrt(double(size)));
-        if (carried.defined())
-            scores = scores + carried;
-        const Tensor mixed = torch::bmm(torch::softmax(scores, 2), split(qkv[2]))
-                                 .reshape({sequences, heads, tokens, size})
-                                 .transpose(1, 2)
-                                 .reshape({sequences, tokens, width});
-        x = normTokens(norm1, x + drop(out(mixed)));
+        auto [mixed, scores] = selfAttention(x, inWeight, inBias, out, heads, carried);
+        x = normTokens(norm1, x + drop(mixed));
         x = normTokens(norm2, x + drop(linear2(drop(torch::gelu(linear1(x))))));
         return {x, scores};
     }
@@ -453,6 +464,14 @@ Tensor Network::spikeLogit(Tensor)
 std::pair<Tensor, Tensor> Network::forwardWithSpike(Tensor x)
 {
     return {forward(x), spikeLogit(x)};
+}
+
+std::tuple<Tensor, Tensor, Tensor> Network::forwardAll(Tensor x)
+{
+    if (!hasSpikeHead())
+        return {forward(x), Tensor(), Tensor()};
+    auto [forecast, logit] = forwardWithSpike(x);
+    return {forecast, logit, Tensor()};
 }
 
 Tensor Network::memberForecasts(Tensor)

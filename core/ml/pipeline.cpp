@@ -315,9 +315,10 @@ SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, Mode
 }
 
 Forecast predictWithFolder(const std::filesystem::path& modelDir, const std::vector<std::filesystem::path>& data,
-                           const std::vector<std::string>& skip)
+                           const std::vector<std::string>& skip, const std::string& precision)
 {
-    const auto [model, card] = loadModelFolder(modelDir);
+    auto [model, card] = loadModelFolder(modelDir);
+    model.setPrecision(precision);
     const auto input = loadModelInput(modelDir, card, data, skip);
     const auto& s = input.series;
     const auto& c = card.config;

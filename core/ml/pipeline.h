@@ -120,8 +120,9 @@ SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, Mode
                            const TrainOptions& options, double quantile = 0.99, double margin = 1.0,
                            std::size_t smoothing = 1);
 
-// A saved model over new data: every window of the data, stride 1.
+// A saved model over new data: every window of the data, stride 1, in that precision of
+// inference (Model::setPrecision).
 Forecast predictWithFolder(const std::filesystem::path& modelDir, const std::vector<std::filesystem::path>& data,
-                           const std::vector<std::string>& skip = {});
+                           const std::vector<std::string>& skip = {}, const std::string& precision = "fp32");
 
 } // namespace fathom::ml

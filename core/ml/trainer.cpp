@@ -99,48 +99,6 @@ torch::Tensor plantSpikes(torch::Tensor& input, const series::Windows& windows, 
     return labels;
 }
 
-// Autocast for the forward pass while it lives: bf16 or fp16 where the options ask for it.
-class Autocast
-{
-public:
-    Autocast(const std::string& precision, const torch::Device& device)
-    {
-        if (precision == "fp32" || precision.empty())
-            return;
-        if (precision != "bf16" && precision != "fp16")
-            throw Error("unknown precision '" + precision + "': expected fp32, bf16 or fp16");
-        const auto type = precision == "bf16" ? at::kBFloat16 : at::kHalf;
-        m_cuda = device.is_cuda();
-        if (!m_cuda && type == at::kHalf)
-            throw Error("fp16 training needs a CUDA GPU; on the CPU use fp32 or bf16");
-        if (m_cuda) {
-            at::autocast::set_autocast_gpu_dtype(type);
-            at::autocast::set_enabled(true);
-        } else {
-            at::autocast::set_autocast_cpu_dtype(type);
-            at::autocast::set_cpu_enabled(true);
-        }
-        at::autocast::increment_nesting();
-        m_on = true;
-    }
-    ~Autocast()
-    {
-        if (!m_on)
-            return;
-        if (at::autocast::decrement_nesting() == 0)
-            at::autocast::clear_cache();
-        if (m_cuda)
-            at::autocast::set_enabled(false);
-        else
-            at::autocast::set_cpu_enabled(false);
-    }
-    Autocast(const Autocast&) = delete;
-    Autocast& operator=(const Autocast&) = delete;
-
-private:
-    bool m_on = false, m_cuda = false;
-};
-
 // The loss of one batch: MSE of the forecast and, for a spike head, the cross-entropy of its
 // spike logit over labelled and planted spikes.
 torch::Tensor batchLoss(detail::Network& net, const torch::Device& device, const series::Windows& windows,
@@ -152,7 +110,7 @@ torch::Tensor batchLoss(detail::Network& net, const torch::Device& device, const
                                     "out of memory (simulated): " + std::to_string(to - from) + " windows");
     auto input = gatherInputTensor(windows, order, from, to, device);
     const auto target = gatherTargets(windows, order, from, to, device);
-    const Autocast autocast(options.precision, device);
+    const detail::Autocast autocast(options.precision, device);
     if (!net.hasSpikeHead())
         return torch::mse_loss(net.forward(input.to(device, true)).to(torch::kFloat), target);
     std::mt19937_64 random(plantSeed);
@@ -316,7 +274,7 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
     {
         // An unusable precision fails before any work. Scoped: autocast's cast weights are cached
         // until the outermost guard ends, so no guard may outlive a step.
-        const Autocast check(options.precision, device);
+        const detail::Autocast check(options.precision, device);
     }
     torch::optim::AdamW optimizer(net.parameters(),
                                   torch::optim::AdamWOptions(options.learningRate).weight_decay(options.weightDecay));

@@ -17,7 +17,8 @@ struct TsBenchOptions
     int batch = 32;
     int threads = 0; // LibTorch intra-op threads; 0 keeps its choice
     std::string device = "cpu";
-    std::string precision = "fp32"; // of the training measurement
+    std::string precision = "fp32";          // of the training measurement
+    std::string inferencePrecision = "fp32"; // of the inference measurements
     std::vector<ModelKind> models = {ModelKind::Lstm, ModelKind::Gru,      ModelKind::CnnLstm,  ModelKind::Spike,
                                      ModelKind::Rule, ModelKind::Ensemble, ModelKind::PatchTst, ModelKind::DLinear};
     std::function<void(const std::string&)> progress;
@@ -31,6 +32,7 @@ struct TsBenchRow
     double singleMilliseconds = 0; // one window, median of 20
     double trainSamplesPerSecond = 0;
     double peakMegabytes = 0; // CUDA: the allocator's peak; CPU: the whole process's resident peak
+    double maxDifference = 0; // inference not in fp32: largest |forecast − fp32 forecast| (z-score units)
 };
 
 struct TsBenchResult
@@ -38,7 +40,9 @@ struct TsBenchResult
     int threads = 1;
     int windows = 0;
     std::vector<TsBenchRow> rows;
+    std::string inferencePrecision = "fp32";
     double fiveAndEnsembleSeconds = 0; // the five original models and the ensemble, 1,000 windows
+    double onePassSeconds = 0;         // the same six forecasts from the ensemble's one pass
     std::string json() const;
     std::string text() const;
 };

@@ -30,6 +30,41 @@ private slots:
         QVERIFY(r.out.contains(QStringLiteral("OpenCV ")));
     }
 
+    // OpenBLAS 0.3.21 takes CPUs it does not know for a Prescott: half the speed for every model.
+    void blasKernelsSuitTheCpu()
+    {
+        const auto blasLine = [](const QString& coreType) {
+            QProcess process;
+            auto env = QProcessEnvironment::systemEnvironment();
+            env.remove(QStringLiteral("OPENBLAS_CORETYPE"));
+            env.remove(QStringLiteral("FATHOM_BLAS_KERNELS_CHOSEN"));
+            if (!coreType.isEmpty())
+                env.insert(QStringLiteral("OPENBLAS_CORETYPE"), coreType);
+            process.setProcessEnvironment(env);
+            process.start(QStringLiteral(FATHOM_CLI), {QStringLiteral("--version")});
+            process.waitForFinished(60000);
+            const auto lines = QString::fromUtf8(process.readAllStandardOutput()).split('\n');
+            for (const auto& line : lines)
+                if (line.startsWith(QStringLiteral("BLAS ")))
+                    return line;
+            return QString();
+        };
+        const auto line = blasLine({});
+        if (!line.contains(QStringLiteral("OpenBLAS")))
+            QSKIP("this build's BLAS is not OpenBLAS");
+#if defined(__x86_64__)
+        if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("fma"))
+            QSKIP("this CPU has no AVX2: OpenBLAS's own choice stands");
+        for (const char* weak : {"Prescott", "Core2", "Penryn", "Nehalem", "Atom", "Sandybridge"})
+            QVERIFY2(!line.contains(QStringLiteral("%1 kernels").arg(weak)), qPrintable(line));
+        // A choice the user made stands.
+        const auto chosen = blasLine(QStringLiteral("Haswell"));
+        QVERIFY2(chosen.endsWith(QStringLiteral(", Haswell kernels (from OPENBLAS_CORETYPE)")), qPrintable(chosen));
+#else
+        QSKIP("kernels are chosen on x86-64 only");
+#endif
+    }
+
     void devicesJsonHasTheDocumentedShape()
     {
         const auto r = run({QStringLiteral("devices"), QStringLiteral("--json")});
@@ -207,6 +242,32 @@ private slots:
         QCOMPARE(lines.size(), 1 + 400 - 16 + 1); // every window, the last one forecasting past the data
         const double value = lines.at(100).section(QLatin1Char(','), 2, 2).toDouble();
         QVERIFY2(value > 49000 && value < 51500, qPrintable(lines.at(100))); // in nanotesla, not z-scores
+
+        // In bf16 the same forecasts within a hundredth of their range; fp16 needs a GPU.
+        const auto halved = dir.filePath(QStringLiteral("forecast-bf16.csv"));
+        r = run({QStringLiteral("ts"), QStringLiteral("predict"), QStringLiteral("--model"),
+                 dir.filePath(QStringLiteral("models/rule")), QStringLiteral("--data"), sensors,
+                 QStringLiteral("--out"), halved, QStringLiteral("--precision"), QStringLiteral("bf16")});
+        QCOMPARE(r.code, 0);
+        QFile bf16(halved);
+        QVERIFY(bf16.open(QIODevice::ReadOnly));
+        const auto bf16Lines = QString::fromUtf8(bf16.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(bf16Lines.size(), lines.size());
+        double low = 1e300, high = -1e300, worst = 0;
+        for (int i = 1; i < lines.size(); ++i) {
+            const double a = lines.at(i).section(QLatin1Char(','), 2, 2).toDouble(),
+                         b = bf16Lines.at(i).section(QLatin1Char(','), 2, 2).toDouble();
+            low = std::min(low, a);
+            high = std::max(high, a);
+            worst = std::max(worst, std::abs(a - b));
+        }
+        QVERIFY2(worst <= 0.01 * (high - low),
+                 qPrintable(QStringLiteral("off by %1 in %2").arg(worst).arg(high - low)));
+        r = run({QStringLiteral("ts"), QStringLiteral("predict"), QStringLiteral("--model"),
+                 dir.filePath(QStringLiteral("models/rule")), QStringLiteral("--data"), sensors,
+                 QStringLiteral("--out"), halved, QStringLiteral("--precision"), QStringLiteral("fp16")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("fp16 needs a CUDA GPU")), qPrintable(r.err));
 
         // Incremental retraining: the saved rule model fine-tuned on the same line's data.
         r = run({QStringLiteral("ts"), QStringLiteral("train"), QStringLiteral("--data"), sensors,

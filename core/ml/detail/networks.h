@@ -6,7 +6,10 @@
 #include "common/error.h"
 #include "ml/models.h"
 
+#include <ATen/autocast_mode.h>
 #include <torch/torch.h>
+
+#include <tuple>
 
 namespace fathom::ml::detail {
 
@@ -23,6 +26,51 @@ struct Network : torch::nn::Module
     virtual std::shared_ptr<Network> member(ModelKind kind);
     // Ensemble only: every member's forecast, batch × members × outputs.
     virtual torch::Tensor memberForecasts(torch::Tensor x);
+    // Forecast, spike logit (undefined without a spike head) and member forecasts (ensemble
+    // only, else undefined) from one pass.
+    virtual std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> forwardAll(torch::Tensor x);
+};
+
+// Autocast for the forward pass while it lives: bf16 or fp16 where asked for (training and inference).
+class Autocast
+{
+public:
+    Autocast(const std::string& precision, const torch::Device& device)
+    {
+        if (precision == "fp32" || precision.empty())
+            return;
+        if (precision != "bf16" && precision != "fp16")
+            throw Error("unknown precision '" + precision + "': expected fp32, bf16 or fp16");
+        const auto type = precision == "bf16" ? at::kBFloat16 : at::kHalf;
+        m_cuda = device.is_cuda();
+        if (!m_cuda && type == at::kHalf)
+            throw Error("fp16 needs a CUDA GPU; on the CPU use fp32 or bf16");
+        if (m_cuda) {
+            at::autocast::set_autocast_gpu_dtype(type);
+            at::autocast::set_enabled(true);
+        } else {
+            at::autocast::set_autocast_cpu_dtype(type);
+            at::autocast::set_cpu_enabled(true);
+        }
+        at::autocast::increment_nesting();
+        m_on = true;
+    }
+    ~Autocast()
+    {
+        if (!m_on)
+            return;
+        if (at::autocast::decrement_nesting() == 0)
+            at::autocast::clear_cache();
+        if (m_cuda)
+            at::autocast::set_enabled(false);
+        else
+            at::autocast::set_cpu_enabled(false);
+    }
+    Autocast(const Autocast&) = delete;
+    Autocast& operator=(const Autocast&) = delete;
+
+private:
+    bool m_on = false, m_cuda = false;
 };
 
 std::shared_ptr<Network> makeNetwork(const ModelConfig& config);
@@ -41,6 +89,7 @@ struct Model::Impl
     ModelConfig config;
     std::shared_ptr<detail::Network> net;
     torch::Device device = torch::kCPU;
+    std::string precision = "fp32"; // of inference
 
     torch::Tensor batchTensor(const std::vector<float>& windows, int batch) const
     {

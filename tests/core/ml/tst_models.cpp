@@ -1,8 +1,12 @@
 #include "common/error.h"
+#include "ml/modelfolder.h"
 #include "ml/models.h"
 #include "ml/trainer.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -128,6 +132,41 @@ private slots:
             QCOMPARE(Model::load(path, tinyConfig(kind)).predict(input, 2), model.predict(input, 2));
             qInfo("%s: loss %.4g -> %.4g in %lld ms", kindName(kind).c_str(), first, last, clock.elapsed());
         }
+    }
+
+    void patchTstFoldersFromBeforeTheNewEncoderStillLoad()
+    {
+        QTemporaryDir dir;
+        const std::vector<float> input(2 * 24 * 3, 0.25f);
+        for (int version : {1, 2}) {
+            auto config = tinyConfig(ModelKind::PatchTst);
+            config.encoderVersion = version;
+            const Model model(config, 3);
+            ModelCard card;
+            card.config = config;
+            card.features = {"a", "b", "c"};
+            card.target = "c";
+            card.offsets = {0, 0, 0};
+            card.scales = {1, 1, 1};
+            const auto folder = std::filesystem::path(dir.path().toStdString()) / ("v" + std::to_string(version));
+            saveModelFolder(folder, model, card);
+            if (version == 1) { // a folder written before the version was recorded
+                QFile file(QString::fromStdString((folder / "config.json").string()));
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                auto json = QJsonDocument::fromJson(file.readAll()).object();
+                file.close();
+                QVERIFY(json.contains(QStringLiteral("encoder_version")));
+                json.remove(QStringLiteral("encoder_version"));
+                QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+                file.write(QJsonDocument(json).toJson());
+            }
+            const auto [back, backCard] = loadModelFolder(folder);
+            QCOMPARE(backCard.config.encoderVersion, version);
+            QCOMPARE(back.predict(input, 2), model.predict(input, 2));
+        }
+        auto unknown = tinyConfig(ModelKind::PatchTst);
+        unknown.encoderVersion = 3;
+        QVERIFY_THROWS_EXCEPTION(Error, Model{unknown});
     }
 
     void savedWeightsComeBack()
