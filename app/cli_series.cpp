@@ -120,6 +120,7 @@ struct TrainArgs
     bool resume = false;
     std::string from;
     std::string device = "cpu", precision = "auto";
+    std::uint64_t memoryLimit = 0; // the device profile's, for an automatic batch
 };
 
 // The machine's memory as the progress lines carry it: the process, the host and each NVIDIA
@@ -167,6 +168,7 @@ void trainCommand(const TrainArgs& args)
     job.out = args.out;
     job.options.epochs = args.epochs;
     job.options.batchSize = args.batch;
+    job.options.memoryLimitBytes = args.memoryLimit;
     job.options.patience = args.patience;
     job.options.learningRate = args.learningRate;
     job.options.seed = args.seed;
@@ -178,8 +180,12 @@ void trainCommand(const TrainArgs& args)
     const auto group = ml::ProcessGroup::fromEnvironment();
     if (group) {
         job.options.group = group.get();
-        std::fprintf(stderr, "rank %d of %d: batches of %d windows, %d per rank\n", group->rank(), group->worldSize(),
-                     args.batch * group->worldSize(), args.batch);
+        if (args.batch > 0)
+            std::fprintf(stderr, "rank %d of %d: batches of %d windows, %d per rank\n", group->rank(),
+                         group->worldSize(), args.batch * group->worldSize(), args.batch);
+        else
+            std::fprintf(stderr, "rank %d of %d: batch per rank measured on its GPU\n", group->rank(),
+                         group->worldSize());
     }
     const bool terminal = ::isatty(STDERR_FILENO);
     auto lastDrawn = std::chrono::steady_clock::now() - std::chrono::seconds(1);
@@ -478,7 +484,11 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
     trainCmd->add_option("--horizon", t->horizon, "Steps forecast");
     trainCmd->add_option("--stride", t->stride, "Steps between training windows");
     trainCmd->add_option("--epochs", t->epochs, "Most epochs");
-    trainCmd->add_option("--batch", t->batch, "Windows per step");
+    trainCmd
+        ->add_option("--batch", t->batch,
+                     "Windows per step; auto: on a CUDA GPU the most that fit in its free memory (measured), "
+                     "elsewhere the device profile's")
+        ->transform(CLI::Transformer({{"auto", "0"}}));
     trainCmd->add_option("--patience", t->patience, "Epochs without improvement before stopping");
     trainCmd->add_option("--lr", t->learningRate, "Learning rate");
     trainCmd->add_option("--seed", t->seed, "Seed for reproducible runs");
@@ -500,6 +510,9 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
             t->precision = active.profile.mixedPrecision == MixedPrecision::Bf16   ? "bf16"
                            : active.profile.mixedPrecision == MixedPrecision::Fp16 ? "fp16"
                                                                                    : "fp32";
+        if (t->batch <= 0 && active.kind != DeviceKind::Cuda)
+            t->batch = active.profile.batchSize; // measured only where memory is the limit: on a GPU
+        t->memoryLimit = active.profile.memoryLimitBytes;
         trainCommand(*t);
     });
 

@@ -36,9 +36,11 @@ std::string formatLog(const std::string& name, const TrainJob& job, const std::s
     std::string log = "model " + name + "\ndata";
     for (const auto& path : job.data)
         log += " " + path.string();
-    log += "\ndevice " + device + "\nepochs " + std::to_string(options.epochs) + ", batch " +
-           std::to_string(options.batchSize) + ", learning rate " + std::to_string(options.learningRate) + ", seed " +
-           std::to_string(options.seed) + ", precision " + options.precision + "\n" + note;
+    const auto batch = options.batchSize > 0 ? std::to_string(options.batchSize)
+                                             : "automatic: " + std::to_string(trained.batchSize) + " windows";
+    log += "\ndevice " + device + "\nepochs " + std::to_string(options.epochs) + ", batch " + batch +
+           ", learning rate " + std::to_string(options.learningRate) + ", seed " + std::to_string(options.seed) +
+           ", precision " + options.precision + "\n" + note;
     if (trained.outOfMemory > 0)
         log += "out of memory " + std::to_string(trained.outOfMemory) + " time(s): the batch went down to " +
                std::to_string(trained.batchSize) + "\n";

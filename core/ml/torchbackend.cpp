@@ -181,6 +181,25 @@ std::optional<std::uint64_t> takeDevicePeakBytes(const std::string& id)
     return std::nullopt;
 }
 
+std::optional<std::uint64_t> deviceFreeBytes(const std::string& id)
+{
+#ifdef FATHOM_WITH_CUDA
+    if (id.rfind("cuda", 0) == 0 && torch::cuda::is_available()) {
+        const auto index = static_cast<c10::DeviceIndex>(id.size() > 5 ? std::stoi(id.substr(5)) : 0);
+        c10::cuda::CUDAGuard guard(index);
+        size_t free = 0, total = 0;
+        if (cudaMemGetInfo(&free, &total) != cudaSuccess)
+            return std::nullopt;
+        const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(index);
+        const auto cached = stats.reserved_bytes[0].current - stats.allocated_bytes[0].current;
+        return std::uint64_t(free) + std::uint64_t(std::max<std::int64_t>(0, cached));
+    }
+#else
+    (void)id;
+#endif
+    return std::nullopt;
+}
+
 std::unique_ptr<ComputeBackend> makeTorchBackend()
 {
     return std::make_unique<TorchBackend>();

@@ -18,6 +18,9 @@ int setThreads(int threads);
 // The most memory LibTorch's allocator has held on a CUDA device ("cuda:N") since the last reset
 // (and resets it); nothing for the CPU or a build without CUDA.
 std::optional<std::uint64_t> takeDevicePeakBytes(const std::string& id);
+// Free memory of a CUDA device ("cuda:N") as the driver reports it, plus what LibTorch's caching
+// allocator holds unused; nothing for any other device.
+std::optional<std::uint64_t> deviceFreeBytes(const std::string& id);
 
 // Reads the fields of LibTorch's build summary (at::show_config()) that users ask about.
 BuildInfo parseTorchConfig(const std::string& showConfig);

@@ -4,6 +4,8 @@
 
 #include "common/error.h"
 #include "detail/networks.h"
+#include "device/batchsize.h"
+#include "torchbackend.h"
 
 #include <ATen/autocast_mode.h>
 
@@ -118,6 +120,38 @@ torch::Tensor batchLoss(detail::Network& net, const torch::Device& device, const
     auto [forecast, logit] = net.forwardWithSpike(input.to(device, true));
     return torch::mse_loss(forecast.to(torch::kFloat), target) +
            torch::binary_cross_entropy_with_logits(logit.to(torch::kFloat), labels);
+}
+
+// The memory of one training step, measured at two small batches on a CUDA GPU, extrapolated to
+// the largest power-of-two batch the free memory holds. 32 anywhere else.
+std::size_t automaticBatch(detail::Network& net, const torch::Device& device, const series::Windows& windows,
+                           const TrainOptions& options)
+{
+    constexpr std::size_t kFallback = 32, kSmall = 2, kLarge = 8;
+    const auto id = device.str();
+    const auto free = deviceFreeBytes(id);
+    if (!device.is_cuda() || !free || windows.size() < kLarge)
+        return kFallback;
+    std::vector<std::size_t> order(kLarge);
+    std::iota(order.begin(), order.end(), 0);
+    const auto peakAt = [&](std::size_t n) {
+        takeDevicePeakBytes(id); // resets the peak
+        net.train();
+        batchLoss(net, device, windows, order, 0, n, options, options.seed).backward();
+        net.zero_grad();
+        return *takeDevicePeakBytes(id);
+    };
+    const auto small = peakAt(kSmall), large = peakAt(kLarge);
+    const std::uint64_t perWindow = std::max<std::uint64_t>(1, (large - std::min(large, small)) / (kLarge - kSmall));
+    // AdamW's two moments come at the first step: as much memory again as the weights, twice.
+    std::uint64_t states = 0;
+    for (const auto& p : net.parameters())
+        states += 2 * std::uint64_t(p.numel()) * p.element_size();
+    const auto fixedBytes = small - std::min(small, kSmall * perWindow) + states;
+    const auto budget = *free > fixedBytes ? *free - fixedBytes : 0;
+    const int batch =
+        autoBatchSize(perWindow, budget, options.memoryLimitBytes, int(std::min<std::size_t>(4096, windows.size())));
+    return std::size_t(std::max(1, batch));
 }
 
 // What early stopping judges: the forecast's MSE, and for a spike head its cross-entropy too,
@@ -279,7 +313,8 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
     torch::optim::AdamW optimizer(net.parameters(),
                                   torch::optim::AdamWOptions(options.learningRate).weight_decay(options.weightDecay));
     std::vector<std::size_t> order(trainWindows.size());
-    std::size_t batch = std::size_t(std::max(1, options.batchSize));
+    std::size_t batch =
+        options.batchSize > 0 ? std::size_t(options.batchSize) : automaticBatch(net, device, trainWindows, options);
     const int rank = options.group ? options.group->rank() : 0;
     const std::size_t world = options.group ? std::size_t(options.group->worldSize()) : 1;
     const auto stepsLeft = [&](std::size_t position) {

@@ -15,7 +15,11 @@ class ProcessGroup;
 struct TrainOptions
 {
     int epochs = 20;
+    // 0: automatic. On a CUDA GPU the largest power of two whose memory fits in the free memory
+    // (and memoryLimitBytes): the memory of a step measured on two small probe batches. On any
+    // other device 32. The batch taken is TrainResult::batchSize.
     int batchSize = 32;
+    std::uint64_t memoryLimitBytes = 0; // for the automatic batch: the profile's limit (0: none)
     double learningRate = 1e-3;
     double learningRateDecay = 1.0; // the rate is multiplied by this after every epoch
     double weightDecay = 1e-4;

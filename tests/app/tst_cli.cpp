@@ -269,6 +269,19 @@ private slots:
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(QStringLiteral("fp16 needs a CUDA GPU")), qPrintable(r.err));
 
+        // An automatic batch on the CPU is the device profile's (memory is measured on a GPU only).
+        r = run({QStringLiteral("--set"), QStringLiteral("profiles.cpu.batch_size=16"), QStringLiteral("ts"),
+                 QStringLiteral("train"), QStringLiteral("--data"), sensors, QStringLiteral("--target"),
+                 QStringLiteral("mag_total_nt"), QStringLiteral("--models"), QStringLiteral("dlinear"),
+                 QStringLiteral("--lookback"), QStringLiteral("16"), QStringLiteral("--epochs"), QStringLiteral("1"),
+                 QStringLiteral("--batch"), QStringLiteral("auto"), QStringLiteral("--out"),
+                 dir.filePath(QStringLiteral("auto"))});
+        QCOMPARE(r.code, 0);
+        QFile autoLog(dir.filePath(QStringLiteral("auto/dlinear/train.log")));
+        QVERIFY(autoLog.open(QIODevice::ReadOnly));
+        const auto autoText = QString::fromUtf8(autoLog.readAll());
+        QVERIFY2(autoText.contains(QStringLiteral(", batch 16,")), qPrintable(autoText));
+
         // Incremental retraining: the saved rule model fine-tuned on the same line's data.
         r = run({QStringLiteral("ts"), QStringLiteral("train"), QStringLiteral("--data"), sensors,
                  QStringLiteral("--from"), dir.filePath(QStringLiteral("models/rule")), QStringLiteral("--epochs"),
