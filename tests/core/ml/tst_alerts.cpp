@@ -2,6 +2,8 @@
 #include "ml/alerts.h"
 #include "ml/pipeline.h"
 
+#include "torchtestmain.h"
+
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -144,5 +146,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAlerts)
+FATHOM_TORCH_TEST_MAIN(TestAlerts)
 #include "tst_alerts.moc"

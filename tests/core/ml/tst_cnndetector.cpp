@@ -4,6 +4,8 @@
 #include "sonar/simulator.h"
 #include "sonar/sonarfile.h"
 
+#include "torchtestmain.h"
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -159,5 +161,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCnnDetector)
+FATHOM_TORCH_TEST_MAIN(TestCnnDetector)
 #include "tst_cnndetector.moc"

@@ -3,6 +3,8 @@
 #include "ml/models.h"
 #include "ml/trainer.h"
 
+#include "torchtestmain.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -473,5 +475,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestModels)
+FATHOM_TORCH_TEST_MAIN(TestModels)
 #include "tst_models.moc"
