@@ -16,9 +16,9 @@ namespace fathom::ml {
 namespace {
 
 const std::pair<ModelKind, const char*> kNames[] = {
-    {ModelKind::Lstm, "lstm"},         {ModelKind::Gru, "gru"},        {ModelKind::CnnLstm, "cnn_lstm"},
-    {ModelKind::Spike, "spike"},       {ModelKind::Rule, "rule"},      {ModelKind::Ensemble, "ensemble"},
-    {ModelKind::PatchTst, "patchtst"}, {ModelKind::DLinear, "dlinear"}};
+    {ModelKind::Lstm, "lstm"},         {ModelKind::Gru, "gru"},         {ModelKind::CnnLstm, "cnn_lstm"},
+    {ModelKind::Spike, "spike"},       {ModelKind::Rule, "rule"},       {ModelKind::Ensemble, "ensemble"},
+    {ModelKind::PatchTst, "patchtst"}, {ModelKind::DLinear, "dlinear"}, {ModelKind::ConvAe, "conv_ae"}};
 
 // LibTorch's messages carry a C++ backtrace after the first line.
 std::string firstLine(const std::string& text)
@@ -196,6 +196,11 @@ std::vector<ModelKind> Model::memberKinds() const
 bool Model::hasSpikeHead() const
 {
     return m_impl->net->hasSpikeHead();
+}
+
+bool Model::reconstructs() const
+{
+    return m_impl->net->reconstructs();
 }
 
 void Model::adoptMember(const Model& trained)

@@ -10,7 +10,9 @@ namespace fathom::ml {
 
 // The model family (DESIGN.md, "Models"). Every model maps a window of `lookback` steps ×
 // `channels` inputs to `horizon` steps × `targets` outputs.
-enum class ModelKind { Lstm, Gru, CnnLstm, Spike, Rule, Ensemble, PatchTst, DLinear };
+// ConvAe reconstructs its input window (batch × lookback × channels) rather than forecasting:
+// an anomaly scorer (ts evaluate --protocol skab), not a member of the forecasting family.
+enum class ModelKind { Lstm, Gru, CnnLstm, Spike, Rule, Ensemble, PatchTst, DLinear, ConvAe };
 
 std::string kindName(ModelKind kind);         // "lstm", "gru", "cnn_lstm", "spike", "rule", "ensemble", …
 ModelKind parseKind(const std::string& name); // throws Error listing the names
@@ -65,6 +67,7 @@ public:
     std::vector<float> predict(const std::vector<float>& windows, int batch,
                                std::vector<float>* spikeProbability = nullptr) const;
     bool hasSpikeHead() const;
+    bool reconstructs() const; // ConvAe: predict() gives batch × lookback × channels
     // Ensemble only: each member's forecast, batch × members × horizon × targets, members in
     // the order of memberKinds().
     std::vector<float> memberForecasts(const std::vector<float>& windows, int batch) const;

@@ -454,6 +454,40 @@ struct DLinear : Network
     }
 };
 
+// Convolutional autoencoder, as SKAB's Conv-AE baseline: two strided Conv1D layers (32 and 16
+// filters, kernel 7) squeeze the window to a quarter of its length, three transposed ones bring
+// it back. Trained on normal rows only, it reconstructs normal windows well and faulty ones
+// badly, for as long as a fault lasts (a forecaster instead follows a sustained fault).
+struct ConvAe : Network
+{
+    ModelConfig config;
+    nn::Conv1d e1{nullptr}, e2{nullptr};
+    nn::ConvTranspose1d d1{nullptr}, d2{nullptr}, d3{nullptr};
+    nn::Dropout drop{nullptr};
+    explicit ConvAe(const ModelConfig& c)
+        : config(c)
+    {
+        e1 = register_module("e1", nn::Conv1d(nn::Conv1dOptions(c.channels, 32, 7).stride(2).padding(3)));
+        e2 = register_module("e2", nn::Conv1d(nn::Conv1dOptions(32, 16, 7).stride(2).padding(3)));
+        d1 = register_module(
+            "d1", nn::ConvTranspose1d(nn::ConvTranspose1dOptions(16, 16, 7).stride(2).padding(3).output_padding(1)));
+        d2 = register_module(
+            "d2", nn::ConvTranspose1d(nn::ConvTranspose1dOptions(16, 32, 7).stride(2).padding(3).output_padding(1)));
+        d3 = register_module("d3", nn::ConvTranspose1d(nn::ConvTranspose1dOptions(32, c.channels, 7).padding(3)));
+        drop = register_module("drop", nn::Dropout(c.dropout));
+    }
+    Tensor forward(Tensor x) override
+    {
+        const auto steps = x.size(1);
+        Tensor h = drop(torch::relu(e1(x.transpose(1, 2))));
+        h = torch::relu(e2(h));
+        h = drop(torch::relu(d1(h)));
+        h = d3(torch::relu(d2(h))); // batch × channels × (a multiple of 4 ≥ steps)
+        return h.narrow(2, 0, steps).transpose(1, 2);
+    }
+    bool reconstructs() const override { return true; }
+};
+
 } // namespace
 
 Tensor Network::spikeLogit(Tensor)
@@ -501,6 +535,7 @@ std::shared_ptr<Network> makeNetwork(const ModelConfig& c)
     case ModelKind::Ensemble: return std::make_shared<Ensemble>(c);
     case ModelKind::PatchTst: return std::make_shared<PatchTst>(c);
     case ModelKind::DLinear: return std::make_shared<DLinear>(c);
+    case ModelKind::ConvAe: return std::make_shared<ConvAe>(c);
     }
     throw Error("unknown model kind");
 }

@@ -67,6 +67,10 @@ std::vector<ModelKind> membersFirst(std::vector<ModelKind> kinds)
 TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, const std::atomic<bool>* stop,
                            const std::atomic<bool>* pause)
 {
+    for (auto kind : job.models)
+        if (kind == ModelKind::ConvAe)
+            throw Error("conv_ae reconstructs windows instead of forecasting: it scores anomalies in "
+                        "'ts evaluate --protocol skab', not in a trained forecasting set");
     TrainJobResult result;
     series::LoadOptions load;
     load.skip = job.skip;
@@ -254,6 +258,50 @@ ProtocolResult runEttProtocol(const std::filesystem::path& csv, ModelKind kind, 
             trained.seconds};
 }
 
+namespace {
+
+// SKAB's Conv-AE rule: each window's error is the mean absolute difference between it and its
+// reconstruction; a row's score is the least error of the windows that hold it (a row is
+// anomalous when every window over it is). Training rows are scored from windows that lie wholly
+// in the training rows, so the threshold sees nothing of the test rows.
+void skabByReconstruction(const Model& model, const series::Series& data, const std::vector<std::size_t>& sensors,
+                          std::size_t anomalyColumn, std::size_t trainingRows, double quantile, double margin,
+                          std::vector<int>& predicted, std::vector<int>& truth)
+{
+    const auto L = std::size_t(model.config().lookback), channels = sensors.size();
+    const series::Windows all(data, sensors, sensors, {L, 1, 1}, {0, data.rows});
+    std::vector<float> error(all.size());
+    for (std::size_t from = 0; from < all.size(); from += 256) {
+        const std::size_t to = std::min(all.size(), from + 256);
+        const auto input = gatherInputs(all, from, to);
+        const auto output = model.predict(input, int(to - from));
+        for (std::size_t i = from; i < to; ++i) {
+            double sum = 0;
+            for (std::size_t k = 0; k < L * channels; ++k)
+                sum += std::abs(output[(i - from) * L * channels + k] - input[(i - from) * L * channels + k]);
+            error[i] = float(sum / double(L * channels));
+        }
+    }
+    std::vector<float> scores(data.rows);
+    for (std::size_t row = 0; row < data.rows; ++row) {
+        std::size_t last = std::min(row, all.size() - 1);
+        if (row < trainingRows)
+            last = std::min(last, trainingRows - L);
+        const std::size_t first = std::min(last, row + 1 >= L ? row + 1 - L : 0);
+        scores[row] =
+            *std::min_element(error.begin() + std::ptrdiff_t(first), error.begin() + std::ptrdiff_t(last) + 1);
+    }
+    const float threshold =
+        chooseThreshold({scores.begin(), scores.begin() + std::ptrdiff_t(trainingRows)}, quantile, margin);
+    const auto labels = alertLabels(findAlerts(scores, {threshold, 0.7f, 3, 5}), scores.size());
+    for (std::size_t row = trainingRows; row < data.rows; ++row) {
+        predicted.push_back(labels[row]);
+        truth.push_back(data.column(anomalyColumn)[row] > 0.5f ? 1 : 0);
+    }
+}
+
+} // namespace
+
 SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, ModelKind kind, int lookback,
                            const TrainOptions& options, double quantile, double margin, std::size_t smoothing)
 {
@@ -285,6 +333,18 @@ SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, Mode
         for (int c = 0; c < config.channels; ++c)
             config.targets.push_back(c);
         Model model(config, options.seed);
+        if (model.reconstructs()) {
+            // SKAB's Conv-AE recipe: the last tenth of the training windows validate (early
+            // stopping keeps the autoencoder from learning the 400 rows by heart).
+            const std::size_t held = (kTrainingRows - L) / 10, split = kTrainingRows - held;
+            const series::Windows fit(data, sensors, sensors, {L, 1, 1}, {0, split});
+            const series::Windows check(data, sensors, sensors, {L, 1, 1}, {split - L, kTrainingRows});
+            ml::train(model, fit, &check, options);
+            skabByReconstruction(model, data, sensors, anomalyColumn, kTrainingRows, quantile, margin, predicted,
+                                 truth);
+            ++result.files;
+            continue;
+        }
         ml::train(model, trainWindows, nullptr, options);
 
         // Residuals of every row that has a full lookback before it.

@@ -58,8 +58,10 @@ torch::Tensor gatherInputTensor(const series::Windows& windows, const std::vecto
 void checkShapes(const Model& model, const series::Windows& windows)
 {
     const auto& c = model.config();
-    if (std::size_t(c.lookback) != windows.spec().lookback || std::size_t(c.horizon) != windows.spec().horizon ||
-        std::size_t(c.channels) != windows.features().size() || c.targets.size() != windows.targets().size())
+    const bool reconstructs = model.reconstructs(); // then only the window itself matters
+    if (std::size_t(c.lookback) != windows.spec().lookback || std::size_t(c.channels) != windows.features().size() ||
+        (!reconstructs &&
+         (std::size_t(c.horizon) != windows.spec().horizon || c.targets.size() != windows.targets().size())))
         throw Error("the " + kindName(c.kind) + " model takes " + std::to_string(c.lookback) + " steps × " +
                     std::to_string(c.channels) + " channels to " + std::to_string(c.horizon) + " × " +
                     std::to_string(c.targets.size()) + "; the data give " + std::to_string(windows.spec().lookback) +
@@ -111,7 +113,7 @@ torch::Tensor batchLoss(detail::Network& net, const torch::Device& device, const
         throw c10::OutOfMemoryError({__func__, __FILE__, uint32_t(__LINE__)},
                                     "out of memory (simulated): " + std::to_string(to - from) + " windows");
     auto input = gatherInputTensor(windows, order, from, to, device);
-    const auto target = gatherTargets(windows, order, from, to, device);
+    const auto target = net.reconstructs() ? input.to(device, true) : gatherTargets(windows, order, from, to, device);
     const detail::Autocast autocast(options.precision, device);
     if (!net.hasSpikeHead())
         return torch::mse_loss(net.forward(input.to(device, true)).to(torch::kFloat), target);
@@ -280,12 +282,14 @@ Errors evaluateErrors(const Model& model, const series::Windows& windows, int ba
     const auto device = model.impl().device;
     for (std::size_t from = 0; from < order.size(); from += std::size_t(batchSize)) {
         const std::size_t to = std::min(order.size(), from + std::size_t(batchSize));
-        const auto error = net.forward(gatherInputTensor(windows, order, from, to, device).to(device, true)) -
-                           gatherTargets(windows, order, from, to, device);
+        const auto input = gatherInputTensor(windows, order, from, to, device).to(device, true);
+        const auto error =
+            net.forward(input) - (net.reconstructs() ? input : gatherTargets(windows, order, from, to, device));
         squares += error.pow(2).sum().item<double>();
         absolute += error.abs().sum().item<double>();
     }
-    const double n = double(windows.size() * windows.spec().horizon * windows.targets().size());
+    const double n = net.reconstructs() ? double(windows.size() * windows.spec().lookback * windows.features().size())
+                                        : double(windows.size() * windows.spec().horizon * windows.targets().size());
     return {squares / n, absolute / n};
 }
 

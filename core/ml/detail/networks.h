@@ -22,6 +22,8 @@ struct Network : torch::nn::Module
     // The forecast and the spike logit from one pass (spike detector and ensemble only).
     virtual std::pair<torch::Tensor, torch::Tensor> forwardWithSpike(torch::Tensor x);
     virtual bool hasSpikeHead() const { return false; }
+    // ConvAe: the output is the input window reconstructed, and training's target is the input.
+    virtual bool reconstructs() const { return false; }
     // Ensemble only: the member network of that kind, to start it from a trained model.
     virtual std::shared_ptr<Network> member(ModelKind kind);
     // Ensemble only: every member's forecast, batch × members × outputs.
