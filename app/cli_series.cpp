@@ -548,8 +548,7 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
     predictCmd->add_option("--out", p->out, "CSV to write")->required();
     predictCmd
         ->add_option("--precision", p->precision,
-                     "fp32, or bf16 (about twice as fast on CPUs with AVX-512 BF16; forecasts off by ~1e-3 "
-                     "z-scores), fp16 on CUDA")
+                     "fp32; bf16 (for GPUs that have it; forecasts off by ~1e-3 z-scores); fp16 on CUDA")
         ->check(CLI::IsMember({"fp32", "bf16", "fp16"}));
     predictCmd->callback([p] { predictCommand(*p); });
     addAlertsCommand(*ts);

@@ -74,9 +74,9 @@ public:
     // Everything from one pass: for the ensemble its forecast, its spike probability and its five
     // members' forecasts together cost what its forecast alone does.
     Prediction predictAll(const std::vector<float>& windows, int batch) const;
-    // The arithmetic of inference: "fp32" (default) or "bf16" (autocast: about twice as fast on a
-    // CPU with AVX-512 BF16, and on recent GPUs), "fp16" on CUDA. Throws Error for one this
-    // device cannot use.
+    // The arithmetic of inference: "fp32" (default), "bf16" (autocast; for GPUs that have it: on
+    // the AVX-512 BF16 CPU of docs/BENCHMARKS.md it was slower than fp32 with OpenBLAS's AVX-512
+    // kernels), "fp16" on CUDA. Throws Error for one this device cannot use.
     void setPrecision(const std::string& precision);
     std::string precision() const;
     std::vector<ModelKind> memberKinds() const; // empty for every other model
