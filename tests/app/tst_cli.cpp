@@ -207,7 +207,8 @@ private slots:
             names << m.toObject().value(QStringLiteral("name")).toString();
             QVERIFY(m.toObject().value(QStringLiteral("parameters")).toDouble() > 100);
         }
-        QCOMPARE(names, (QStringList{"lstm", "gru", "cnn_lstm", "spike", "rule", "ensemble", "patchtst", "dlinear"}));
+        QCOMPARE(names, (QStringList{"lstm", "gru", "cnn_lstm", "spike", "rule", "ensemble", "patchtst", "dlinear",
+                                     "conv_ae"}));
     }
 
     void trainAndPredictOnTheDemoSensors()

@@ -457,7 +457,7 @@ private slots:
             train(model, windows, nullptr, options);
             QVERIFY(model.deviceId() != "cpu"); // only a CUDA model may train in fp16
         } catch (const Error& e) {
-            QVERIFY2(QString(e.what()).contains("fp16 training needs a CUDA GPU"), e.what());
+            QVERIFY2(QString(e.what()).contains("fp16 needs a CUDA GPU"), e.what());
         }
         try {
             model.setDevice("cuda:7");
