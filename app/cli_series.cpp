@@ -282,6 +282,7 @@ struct EvaluateArgs
     std::vector<std::string> models{"dlinear"};
     int lookback = 336, horizon = 96, epochs = 10, batch = 32, patience = 3;
     double learningRate = 5e-3, decay = 0.5;
+    int hold = 0;
     double quantile = 0.99, margin = 1.0;
     std::size_t smoothing = 1;
     ml::ModelConfig shape; // PatchTST's sizes
@@ -346,6 +347,7 @@ void evaluateCommand(const EvaluateArgs& args)
     options.patience = args.patience;
     options.learningRate = args.learningRate;
     options.learningRateDecay = args.decay;
+    options.learningRateHold = args.hold;
     options.weightDecay = 0;
     nlohmann::json results = nlohmann::json::array();
     for (const auto& name : args.models) {
@@ -529,6 +531,7 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
     evaluateCmd->add_option("--patience", e->patience, "Epochs without improvement before stopping");
     evaluateCmd->add_option("--lr", e->learningRate, "Learning rate");
     evaluateCmd->add_option("--lr-decay", e->decay, "Learning rate multiplied by this after each epoch");
+    evaluateCmd->add_option("--lr-hold", e->hold, "Epochs before the decay starts (PatchTST's ETTh1 script: 3)");
     evaluateCmd->add_option("--json-out", e->json, "Write the results as JSON here");
     evaluateCmd->add_option("--quantile", e->quantile, "skab: quantile of the training scores for the threshold");
     evaluateCmd->add_option("--margin", e->margin, "skab: the threshold is that quantile times this");

@@ -446,7 +446,7 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
         }
         if (result.cancelled)
             break;
-        if (options.learningRateDecay != 1.0)
+        if (options.learningRateDecay != 1.0 && epoch > options.learningRateHold)
             for (auto& group : optimizer.param_groups())
                 static_cast<torch::optim::AdamWOptions&>(group.options())
                     .lr(static_cast<torch::optim::AdamWOptions&>(group.options()).lr() * options.learningRateDecay);

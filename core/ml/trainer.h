@@ -22,6 +22,7 @@ struct TrainOptions
     std::uint64_t memoryLimitBytes = 0; // for the automatic batch: the profile's limit (0: none)
     double learningRate = 1e-3;
     double learningRateDecay = 1.0; // the rate is multiplied by this after every epoch
+    int learningRateHold = 0;       // … after every epoch past this many (PatchTST's "type3": 3)
     double weightDecay = 1e-4;
     double clipNorm = 1.0; // gradient norm clipped to this; 0 leaves gradients alone
     int patience = 5;      // epochs without a better validation loss before stopping
