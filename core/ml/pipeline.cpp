@@ -262,8 +262,8 @@ namespace {
 
 // SKAB's Conv-AE rule: each window's error is the mean absolute difference between it and its
 // reconstruction; a row's score is the least error of the windows that hold it (a row is
-// anomalous when every window over it is). Training rows are scored from windows that lie wholly
-// in the training rows, so the threshold sees nothing of the test rows.
+// anomalous when every window over it is). The threshold comes from the windows that lie wholly in
+// the training rows, so it sees nothing of the test rows.
 void skabByReconstruction(const Model& model, const series::Series& data, const std::vector<std::size_t>& sensors,
                           std::size_t anomalyColumn, std::size_t trainingRows, double quantile, double margin,
                           std::vector<int>& predicted, std::vector<int>& truth)
@@ -284,16 +284,19 @@ void skabByReconstruction(const Model& model, const series::Series& data, const 
     }
     std::vector<float> scores(data.rows);
     for (std::size_t row = 0; row < data.rows; ++row) {
-        std::size_t last = std::min(row, all.size() - 1);
-        if (row < trainingRows)
-            last = std::min(last, trainingRows - L);
+        const std::size_t last = std::min(row, all.size() - 1);
         const std::size_t first = std::min(last, row + 1 >= L ? row + 1 - L : 0);
         scores[row] =
             *std::min_element(error.begin() + std::ptrdiff_t(first), error.begin() + std::ptrdiff_t(last) + 1);
     }
+    // The threshold from the errors of the windows wholly inside the training rows, as SKAB's
+    // recipe takes it (from windows, not from the rows' least-of-the-windows scores).
     const float threshold =
-        chooseThreshold({scores.begin(), scores.begin() + std::ptrdiff_t(trainingRows)}, quantile, margin);
-    const auto labels = alertLabels(findAlerts(scores, {threshold, 0.7f, 3, 5}), scores.size());
+        chooseThreshold({error.begin(), error.begin() + std::ptrdiff_t(trainingRows - L + 1)}, quantile, margin);
+    // No hysteresis, as SKAB's rule has none: the least-of-the-windows score is its debouncing, and
+    // the reconstruction error of normal rows sits close under the threshold, where a release at
+    // 70 % of it would hold an alert on long after a fault.
+    const auto labels = alertLabels(findAlerts(scores, {threshold, 1.0f, 1, 0}), scores.size());
     for (std::size_t row = trainingRows; row < data.rows; ++row) {
         predicted.push_back(labels[row]);
         truth.push_back(data.column(anomalyColumn)[row] > 0.5f ? 1 : 0);
