@@ -180,6 +180,10 @@ void trainCommand(const TrainArgs& args)
     const auto group = ml::ProcessGroup::fromEnvironment();
     if (group) {
         job.options.group = group.get();
+        job.device = ml::rankDevice(job.device); // one GPU per local rank
+        if (job.device != args.device)
+            std::fprintf(stderr, "rank %d of %d: on %s (LOCAL_RANK)\n", group->rank(), group->worldSize(),
+                         job.device.c_str());
         if (args.batch > 0)
             std::fprintf(stderr, "rank %d of %d: batches of %d windows, %d per rank\n", group->rank(),
                          group->worldSize(), args.batch * group->worldSize(), args.batch);

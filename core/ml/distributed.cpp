@@ -45,6 +45,16 @@ int integerFrom(const char* name, int fallback, bool required)
 
 } // namespace
 
+std::string rankDevice(const std::string& device)
+{
+    const int local = integerFrom("LOCAL_RANK", -1, false);
+    if (local == -1 || device.rfind("cuda", 0) != 0)
+        return device;
+    if (local < 0)
+        throw Error("distributed training: LOCAL_RANK=" + std::to_string(local) + " is below 0");
+    return "cuda:" + std::to_string(local);
+}
+
 std::unique_ptr<ProcessGroup> ProcessGroup::fromEnvironment(std::chrono::seconds timeout)
 {
     const int world = integerFrom("WORLD_SIZE", 1, false);

@@ -41,4 +41,10 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
+// The device of this rank: under a launcher that sets LOCAL_RANK (torchrun, Slurm through
+// packaging/slurm, a PyTorchJob) each process of a machine takes its own GPU, cuda:LOCAL_RANK;
+// a CPU device, or no LOCAL_RANK, leaves `device` as it is. Throws Error for a LOCAL_RANK that is
+// not a number or below 0.
+std::string rankDevice(const std::string& device);
+
 } // namespace fathom::ml

@@ -1,4 +1,5 @@
 #include "common/error.h"
+#include "ml/distributed.h"
 #include "ml/modelfolder.h"
 #include "ml/models.h"
 #include "ml/trainer.h"
@@ -169,6 +170,19 @@ private slots:
         auto unknown = tinyConfig(ModelKind::PatchTst);
         unknown.encoderVersion = 3;
         QVERIFY_THROWS_EXCEPTION(Error, Model{unknown});
+    }
+
+    void eachLocalRankTakesItsOwnGpu()
+    {
+        qunsetenv("LOCAL_RANK");
+        QCOMPARE(rankDevice("cuda:0"), std::string("cuda:0"));
+        qputenv("LOCAL_RANK", "3");
+        QCOMPARE(rankDevice("cuda:0"), std::string("cuda:3"));
+        QCOMPARE(rankDevice("cuda"), std::string("cuda:3"));
+        QCOMPARE(rankDevice("cpu"), std::string("cpu")); // CPU ranks share the machine's cores
+        qputenv("LOCAL_RANK", "one");
+        QVERIFY_THROWS_EXCEPTION(Error, rankDevice("cuda"));
+        qunsetenv("LOCAL_RANK");
     }
 
     void savedWeightsComeBack()
