@@ -306,7 +306,9 @@ void addDetectCommand(CLI::App& app, const StartupOptions& startup)
     cmd->add_option("--near", a->near, "PING:SIDE:SAMPLE of a known object: print where it ranks among the contacts");
     cmd->add_option("--radius", a->radius, "Metres from --near within which a contact is that object")->default_val(15);
     cmd->callback([a, &startup] {
-        a->device = startup.device.empty() ? "auto" : startup.device; // fathom-cli --device …
+        // Config, threads and the device as for every engine command (fathom-cli --device/--env/--set).
+        const auto started = fathom::start(startup);
+        a->device = started->devices->active().id;
         detectCommand(*a);
     });
 }

@@ -151,7 +151,9 @@ void addTrainDetectorCommand(CLI::App& app, const StartupOptions& startup)
     cmd->add_option("--seed", a->seed, "Seed for reproducible runs")->default_val(1);
     cmd->add_flag("--json", a->json, "Print a JSON summary");
     cmd->callback([a, &startup] {
-        a->device = startup.device.empty() ? "auto" : startup.device; // fathom-cli --device …
+        // Config, threads and the device as for every engine command (fathom-cli --device/--env/--set).
+        const auto started = fathom::start(startup);
+        a->device = started->devices->active().id;
         trainDetectorCommand(*a);
     });
 }
