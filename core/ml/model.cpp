@@ -169,10 +169,9 @@ Prediction Model::predictAll(const std::vector<float>& windows, int batch) const
 
 std::vector<float> Model::memberForecasts(const std::vector<float>& windows, int batch) const
 {
-    torch::NoGradGuard noGrad;
-    m_impl->net->eval();
-    const detail::Autocast autocast(m_impl->precision, m_impl->device);
-    return toVector(m_impl->net->memberForecasts(m_impl->batchTensor(windows, batch)));
+    if (m_impl->config.kind != ModelKind::Ensemble)
+        throw Error("only the ensemble has member forecasts");
+    return predictAll(windows, batch).members;
 }
 
 void Model::setPrecision(const std::string& precision)

@@ -294,7 +294,6 @@ struct Ensemble : Network
     }
     Tensor spikeLogit(Tensor x) override { return members[kSpikeMember]->spikeLogit(x); }
     bool hasSpikeHead() const override { return true; }
-    Tensor memberForecasts(Tensor x) override { return std::get<2>(forwardAll(x)); }
     std::shared_ptr<Network> member(ModelKind kind) override
     {
         for (std::size_t i = 0; i < members.size(); ++i)
@@ -506,11 +505,6 @@ std::tuple<Tensor, Tensor, Tensor> Network::forwardAll(Tensor x)
         return {forward(x), Tensor(), Tensor()};
     auto [forecast, logit] = forwardWithSpike(x);
     return {forecast, logit, Tensor()};
-}
-
-Tensor Network::memberForecasts(Tensor)
-{
-    throw Error("only the ensemble has member forecasts");
 }
 
 std::shared_ptr<Network> Network::member(ModelKind kind)

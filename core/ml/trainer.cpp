@@ -113,10 +113,13 @@ torch::Tensor batchLoss(detail::Network& net, const torch::Device& device, const
         throw c10::OutOfMemoryError({__func__, __FILE__, uint32_t(__LINE__)},
                                     "out of memory (simulated): " + std::to_string(to - from) + " windows");
     auto input = gatherInputTensor(windows, order, from, to, device);
-    const auto target = net.reconstructs() ? input.to(device, true) : gatherTargets(windows, order, from, to, device);
     const detail::Autocast autocast(options.precision, device);
-    if (!net.hasSpikeHead())
-        return torch::mse_loss(net.forward(input.to(device, true)).to(torch::kFloat), target);
+    if (!net.hasSpikeHead()) {
+        const auto x = input.to(device, true); // an autoencoder's target is its input
+        return torch::mse_loss(net.forward(x).to(torch::kFloat),
+                               net.reconstructs() ? x : gatherTargets(windows, order, from, to, device));
+    }
+    const auto target = gatherTargets(windows, order, from, to, device);
     std::mt19937_64 random(plantSeed);
     const auto labels = plantSpikes(input, windows, order, from, options, random).to(device);
     auto [forecast, logit] = net.forwardWithSpike(input.to(device, true));

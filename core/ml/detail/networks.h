@@ -26,8 +26,6 @@ struct Network : torch::nn::Module
     virtual bool reconstructs() const { return false; }
     // Ensemble only: the member network of that kind, to start it from a trained model.
     virtual std::shared_ptr<Network> member(ModelKind kind);
-    // Ensemble only: every member's forecast, batch × members × outputs.
-    virtual torch::Tensor memberForecasts(torch::Tensor x);
     // Forecast, spike logit (undefined without a spike head) and member forecasts (ensemble
     // only, else undefined) from one pass.
     virtual std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> forwardAll(torch::Tensor x);
