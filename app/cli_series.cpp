@@ -428,13 +428,26 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
             ->add_option("--inference-precision", options->inferencePrecision,
                          "fp32 or bf16 (or fp16 on CUDA) for the inference measurements, compared with fp32")
             ->check(CLI::IsMember({"fp32", "bf16", "fp16"}));
+        auto models = std::make_shared<std::vector<std::string>>();
+        benchTs->add_option("--models", *models, "Only these models (default: the whole family)")->delimiter(',');
+        auto recurrent = std::make_shared<std::string>("fathom");
+        benchTs
+            ->add_option("--recurrent", *recurrent,
+                         "LSTM/GRU layers on the CPU: fathom (its sequence kernels) or libtorch (LibTorch's layers)")
+            ->check(CLI::IsMember({"fathom", "libtorch"}));
         benchTs->add_option("--json-out", *json, "Write the figures as JSON here");
         auto memoryRows = std::make_shared<std::size_t>(0);
         auto memorySteps = std::make_shared<std::size_t>(300);
         benchTs->add_option("--memory-rows", *memoryRows,
                             "Instead: resident memory while training an LSTM on this many rows x 12 (781163)");
         benchTs->add_option("--memory-steps", *memorySteps, "Batches trained in the memory measurement");
-        benchTs->callback([options, json, memoryRows, memorySteps] {
+        benchTs->callback([options, json, memoryRows, memorySteps, recurrent, models] {
+            options->fusedRecurrent = *recurrent == "fathom";
+            if (!models->empty()) {
+                options->models.clear();
+                for (const auto& name : *models)
+                    options->models.push_back(ml::parseKind(name));
+            }
             if (*memoryRows > 0) {
                 const auto r = ml::runTsMemoryBench(*memoryRows, *memorySteps);
                 std::printf("%zu rows x 12 (%.1f MB), %zu windows as views, %zu LSTM steps: peak resident %.0f MB "

@@ -85,9 +85,9 @@ struct StackedLstm : Network
     }
     Tensor forward(Tensor input) override
     {
-        Tensor x = std::get<0>(l1(input));
-        x = std::get<0>(l2(x));
-        x = std::get<0>(l3(x));
+        Tensor x = runLstm(l1, input);
+        x = runLstm(l2, x);
+        x = runLstm(l3, x);
         return fromLastValue(head->forward(lastStep(x)), input, config);
     }
 };
@@ -112,9 +112,9 @@ struct ResidualGru : Network
     Tensor forward(Tensor input) override
     {
         Tensor x = in(input);
-        x = x + std::get<0>(g1(x));
-        x = x + std::get<0>(g2(x));
-        x = down(x) + std::get<0>(g3(x));
+        x = x + runGru(g1, x);
+        x = x + runGru(g2, x);
+        x = down(x) + runGru(g3, x);
         return fromLastValue(head->forward(lastStep(x)), input, config);
     }
 };
@@ -145,8 +145,8 @@ struct CnnLstm : Network
         for (auto& scale : scales)
             parts.push_back(scale->forward(channelsFirst));
         Tensor x = torch::cat(parts, 1).transpose(1, 2);
-        x = std::get<0>(l1(x));
-        x = std::get<0>(l2(x));
+        x = runLstm(l1, x);
+        x = runLstm(l2, x);
         return fromLastValue(head->forward(lastStep(x)), input, config);
     }
 };
@@ -196,7 +196,7 @@ struct SpikeDetector : Network
         const Tensor attended =
             selfAttention(x, attention->in_proj_weight, attention->in_proj_bias, attention->out_proj, 4).first;
         x = norm((x + attended).to(norm->weight.scalar_type())); // fp32 under autocast too (as normTokens)
-        return lastStep(std::get<0>(bilstm(x)));
+        return lastStep(runLstm(bilstm, x));
     }
     Tensor forward(Tensor x) override { return fromLastValue(forecast->forward(features(x)), x, config); }
     Tensor spikeLogit(Tensor x) override { return spike->forward(torch::cat({features(x), jumps(x)}, 1)).squeeze(1); }
@@ -235,7 +235,7 @@ struct RuleBased : Network
     }
     Tensor forward(Tensor x) override
     {
-        const Tensor learned = lastStep(std::get<0>(lstm(x)));
+        const Tensor learned = lastStep(runLstm(lstm, x));
         return fromLastValue(head->forward(torch::cat({learned, rules(x)}, 1)), x, config);
     }
 };

@@ -59,6 +59,8 @@ TsBenchResult runTsBench(const TsBenchOptions& options)
     result.threads = setThreads(options.threads);
     result.windows = options.windows;
     result.inferencePrecision = options.inferencePrecision;
+    result.fusedRecurrent = options.fusedRecurrent;
+    setFusedRecurrent(options.fusedRecurrent);
     const auto windows = randomWindows(options.windows);
     const auto one = randomWindows(1);
     const auto data = trainingSeries(options.trainWindows);
@@ -132,6 +134,7 @@ std::string TsBenchResult::json() const
     return nlohmann::json{{"threads", threads},
                           {"windows", windows},
                           {"inference_precision", inferencePrecision},
+                          {"recurrent_kernels", fusedRecurrent ? "fathom" : "libtorch"},
                           {"five_and_ensemble_s", fiveAndEnsembleSeconds},
                           {"five_and_ensemble_one_pass_s", onePassSeconds},
                           {"models", list}}
@@ -142,8 +145,9 @@ std::string TsBenchResult::text() const
 {
     std::string out;
     char line[200];
-    std::snprintf(line, sizeof line, "LibTorch threads: %d; %d windows of 100 x 12; inference in %s\n", threads,
-                  windows, inferencePrecision.c_str());
+    std::snprintf(line, sizeof line,
+                  "LibTorch threads: %d; %d windows of 100 x 12; inference in %s; LSTM/GRU kernels: %s\n", threads,
+                  windows, inferencePrecision.c_str(), fusedRecurrent ? "Fathom's" : "LibTorch's");
     out += line;
     const bool compared = inferencePrecision != "fp32";
     for (const auto& r : rows) {
@@ -158,6 +162,8 @@ std::string TsBenchResult::text() const
         }
         out += "\n";
     }
+    if (std::count_if(rows.begin(), rows.end(), [](const TsBenchRow& r) { return original(parseKind(r.model)); }) < 6)
+        return out; // --models left some out
     std::snprintf(line, sizeof line, "the five original models and the ensemble: %.3f s one by one",
                   fiveAndEnsembleSeconds);
     out += line;

@@ -19,6 +19,7 @@ struct TsBenchOptions
     std::string device = "cpu";
     std::string precision = "fp32";          // of the training measurement
     std::string inferencePrecision = "fp32"; // of the inference measurements
+    bool fusedRecurrent = true;              // Fathom's LSTM/GRU kernels (false: LibTorch's layers)
     std::vector<ModelKind> models = {ModelKind::Lstm, ModelKind::Gru,      ModelKind::CnnLstm,  ModelKind::Spike,
                                      ModelKind::Rule, ModelKind::Ensemble, ModelKind::PatchTst, ModelKind::DLinear};
     std::function<void(const std::string&)> progress;
@@ -41,6 +42,7 @@ struct TsBenchResult
     int windows = 0;
     std::vector<TsBenchRow> rows;
     std::string inferencePrecision = "fp32";
+    bool fusedRecurrent = true;
     double fiveAndEnsembleSeconds = 0; // the five original models and the ensemble, 1,000 windows
     double onePassSeconds = 0;         // the same six forecasts from the ensemble's one pass
     std::string json() const;

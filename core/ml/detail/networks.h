@@ -73,6 +73,12 @@ private:
     bool m_on = false, m_cuda = false;
 };
 
+// One-layer, batch-first LSTM / GRU over batch × steps × inputs → batch × steps × hidden (both
+// directions side by side when bidirectional): Fathom's sequence kernels on the CPU in fp32
+// (recurrent.cpp), the module's own forward elsewhere or when fusedRecurrent() is off.
+torch::Tensor runLstm(torch::nn::LSTM& lstm, const torch::Tensor& input);
+torch::Tensor runGru(torch::nn::GRU& gru, const torch::Tensor& input);
+
 std::shared_ptr<Network> makeNetwork(const ModelConfig& config);
 // "cpu", "cuda", "cuda:N" or "auto" as a LibTorch device; Error naming `who` when absent here.
 torch::Device resolveDevice(const std::string& id, const std::string& who);

@@ -137,6 +137,57 @@ private slots:
         }
     }
 
+    // Fathom's own LSTM/GRU sequence kernels (the CPU's default) give what LibTorch's layers give:
+    // the same forecasts from the same weights, and the same training run from the same seed (a
+    // wrong gradient anywhere in a layer would send the weights elsewhere within a few steps).
+    void recurrentKernelsMatchLibTorchs()
+    {
+        const auto s = tinySeries();
+        const series::Windows windows(s, {0, 1, 2}, {2}, {24, 1, 4}, {0, 300});
+        const auto input = gatherInputs(windows, 0, 8);
+        for (auto kind : {ModelKind::Lstm, ModelKind::Gru, ModelKind::CnnLstm, ModelKind::Spike, ModelKind::Rule}) {
+            const auto name = QString::fromStdString(kindName(kind));
+            std::vector<float> before[2], after[2], spike[2];
+            std::vector<double> losses[2];
+            for (int fused = 0; fused < 2; ++fused) {
+                setFusedRecurrent(fused == 1);
+                Model model(tinyConfig(kind), 7);
+                before[fused] = model.predict(input, 8);
+                TrainOptions options;
+                options.epochs = 3;
+                options.batchSize = 16;
+                options.learningRate = 3e-3;
+                options.seed = 7;
+                losses[fused] = train(model, windows, nullptr, options).trainLoss;
+                after[fused] = model.predict(input, 8, kind == ModelKind::Spike ? &spike[fused] : nullptr);
+            }
+            setFusedRecurrent(true);
+            const auto largestDifference = [](const std::vector<float>& a, const std::vector<float>& b) {
+                double d = 0;
+                for (std::size_t i = 0; i < a.size(); ++i)
+                    d = std::max(d, std::abs(double(a[i]) - double(b[i])));
+                return d;
+            };
+            QCOMPARE(before[1].size(), before[0].size());
+            QVERIFY2(largestDifference(before[0], before[1]) < 1e-5,
+                     qPrintable(name + ": untrained forecasts differ by " +
+                                QString::number(largestDifference(before[0], before[1]))));
+            QCOMPARE(losses[1].size(), losses[0].size());
+            for (std::size_t e = 0; e < losses[0].size(); ++e)
+                QVERIFY2(std::abs(losses[1][e] - losses[0][e]) <= 1e-4 * losses[0][e] + 1e-7,
+                         qPrintable(QString("%1, epoch %2: loss %3 with Fathom's kernels, %4 with LibTorch's")
+                                        .arg(name)
+                                        .arg(e + 1)
+                                        .arg(losses[1][e])
+                                        .arg(losses[0][e])));
+            QVERIFY2(largestDifference(after[0], after[1]) < 1e-3,
+                     qPrintable(name + ": trained forecasts differ by " +
+                                QString::number(largestDifference(after[0], after[1]))));
+            QVERIFY(largestDifference(spike[0], spike[1]) < 1e-3);
+            QVERIFY(largestDifference(before[1], after[1]) > 1e-3); // it did train
+        }
+    }
+
     void patchTstFoldersFromBeforeTheNewEncoderStillLoad()
     {
         QTemporaryDir dir;
