@@ -289,6 +289,8 @@ struct EvaluateArgs
     int hold = 0;
     double quantile = 0.99, margin = 1.0;
     std::size_t smoothing = 1;
+    bool learningRateGiven = false, patienceGiven = false, dropoutGiven = false;
+    std::uint64_t seed = 1;
     ml::ModelConfig shape; // PatchTST's sizes
 };
 
@@ -303,15 +305,27 @@ void skab(const EvaluateArgs& args)
     } else {
         files.push_back(args.data);
     }
-    ml::TrainOptions options;
-    options.epochs = args.epochs;
-    options.batchSize = args.batch;
-    options.learningRate = args.learningRate;
-    options.patience = 1000;
     nlohmann::json results = nlohmann::json::array();
     for (const auto& name : args.models) {
-        const auto r = ml::runSkabProtocol(files, ml::parseKind(name), args.lookback, options, args.quantile,
-                                           args.margin, args.smoothing);
+        const auto kind = ml::parseKind(name);
+        ml::TrainOptions options;
+        options.epochs = args.epochs;
+        options.batchSize = args.batch;
+        options.learningRate = args.learningRate;
+        options.patience = args.patienceGiven ? args.patience : 1000;
+        options.seed = args.seed;
+        float dropout = args.dropoutGiven ? args.shape.dropout : 0.1f;
+        if (kind == ml::ModelKind::ConvAe) {
+            // SKAB's Conv-AE recipe where no flag says otherwise: Adam at 1e-3 without weight
+            // decay or clipping, dropout 0.2, early stopping after 5 epochs.
+            options.learningRate = args.learningRateGiven ? args.learningRate : 1e-3;
+            options.patience = args.patienceGiven ? args.patience : 5;
+            options.weightDecay = 0;
+            options.clipNorm = 0;
+            dropout = args.dropoutGiven ? args.shape.dropout : 0.2f;
+        }
+        const auto r = ml::runSkabProtocol(files, kind, args.lookback, options, args.quantile, args.margin,
+                                           args.smoothing, dropout);
         const auto& m = r.metrics;
         std::printf(
             "%-9s SKAB %zu files: F1 %.3f  FAR %.1f %%  MAR %.1f %%  events %zu/%zu  latency %.1f rows  (%.0f s)\n",
@@ -321,6 +335,10 @@ void skab(const EvaluateArgs& args)
         entry["model"] = r.model;
         entry["files"] = r.files;
         entry["seconds"] = r.seconds;
+        entry["training"] = {{"learning_rate", options.learningRate}, {"weight_decay", options.weightDecay},
+                             {"clip_norm", options.clipNorm},         {"patience", options.patience},
+                             {"epochs", options.epochs},              {"batch", options.batchSize},
+                             {"dropout", dropout}};
         results.push_back(entry);
     }
     if (!args.json.empty()) {
@@ -328,6 +346,7 @@ void skab(const EvaluateArgs& args)
         out.stream() << nlohmann::json{{"protocol", "skab"},        {"data", args.data},
                                        {"lookback", args.lookback}, {"quantile", args.quantile},
                                        {"margin", args.margin},     {"smoothing", args.smoothing},
+                                       {"seed", args.seed},
                                        {"results", results}}
                             .dump(2)
                      << "\n";
@@ -353,6 +372,7 @@ void evaluateCommand(const EvaluateArgs& args)
     options.learningRateDecay = args.decay;
     options.learningRateHold = args.hold;
     options.weightDecay = 0;
+    options.seed = args.seed;
     nlohmann::json results = nlohmann::json::array();
     for (const auto& name : args.models) {
         const auto r = ml::runEttProtocol(
@@ -550,6 +570,7 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
     evaluateCmd->add_option("--lr-decay", e->decay, "Learning rate multiplied by this after each epoch");
     evaluateCmd->add_option("--lr-hold", e->hold, "Epochs before the decay starts (PatchTST's ETTh1 script: 3)");
     evaluateCmd->add_option("--json-out", e->json, "Write the results as JSON here");
+    evaluateCmd->add_option("--seed", e->seed, "Seed of the weights and the batch order (default 1)");
     evaluateCmd->add_option("--quantile", e->quantile, "skab: quantile of the training scores for the threshold");
     evaluateCmd->add_option("--margin", e->margin, "skab: the threshold is that quantile times this");
     evaluateCmd->add_option("--smooth", e->smoothing, "skab: rows in the moving mean of the scores");
@@ -558,7 +579,12 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
     evaluateCmd->add_option("--layers", e->shape.layers, "patchtst: encoder layers");
     evaluateCmd->add_option("--ff", e->shape.feedForward, "patchtst: feed-forward width (0: twice --width)");
     evaluateCmd->add_option("--dropout", e->shape.dropout, "Dropout");
-    evaluateCmd->callback([e] { evaluateCommand(*e); });
+    evaluateCmd->callback([e, evaluateCmd] {
+        e->learningRateGiven = evaluateCmd->count("--lr") > 0;
+        e->patienceGiven = evaluateCmd->count("--patience") > 0;
+        e->dropoutGiven = evaluateCmd->count("--dropout") > 0;
+        evaluateCommand(*e);
+    });
 
     auto p = std::make_shared<PredictArgs>();
     auto* predictCmd = ts->add_subcommand("predict", "Forecast with a trained model over every window of new data");

@@ -353,7 +353,9 @@ struct PatchEncoderLayer : nn::Module
     std::pair<Tensor, Tensor> forward(Tensor x, const Tensor& carried)
     {
         auto [mixed, scores] = selfAttention(x, inWeight, inBias, out, heads, carried);
-        x = normTokens(norm1, x + drop(mixed));
+        // Two dropouts on the attention's way back, as the paper's code has them: one inside the
+        // attention after its output projection, one on the residual branch.
+        x = normTokens(norm1, x + drop(drop(mixed)));
         x = normTokens(norm2, x + drop(linear2(drop(torch::gelu(linear1(x))))));
         return {x, scores};
     }

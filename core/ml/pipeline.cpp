@@ -306,7 +306,8 @@ void skabByReconstruction(const Model& model, const series::Series& data, const 
 } // namespace
 
 SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, ModelKind kind, int lookback,
-                           const TrainOptions& options, double quantile, double margin, std::size_t smoothing)
+                           const TrainOptions& options, double quantile, double margin, std::size_t smoothing,
+                           float dropout)
 {
     constexpr std::size_t kTrainingRows = 400;
     SkabResult result;
@@ -332,6 +333,7 @@ SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, Mode
         config.kind = kind;
         config.lookback = lookback;
         config.channels = int(sensors.size());
+        config.dropout = dropout;
         config.targets.clear();
         for (int c = 0; c < config.channels; ++c)
             config.targets.push_back(c);

@@ -118,7 +118,7 @@ struct SkabResult
 };
 SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, ModelKind kind, int lookback,
                            const TrainOptions& options, double quantile = 0.99, double margin = 1.0,
-                           std::size_t smoothing = 1);
+                           std::size_t smoothing = 1, float dropout = 0.1f);
 
 // A saved model over new data: every window of the data, stride 1, in that precision of
 // inference (Model::setPrecision).

@@ -84,7 +84,7 @@ struct LstmSequence : torch::autograd::Function<LstmSequence>
         const int64_t B = x.size(1), H = wHh.size(1);
         Tensor gates = torch::addmm(bIh + bHh, x.view({-1, x.size(2)}), wIh.t()).view({d.steps, B, 4 * H});
         Tensor hs = torch::empty({d.steps, B, H}, x.options()), cs = torch::empty_like(hs), tcs = torch::empty_like(hs);
-        const Tensor wHhT = wHh.t();
+        const Tensor wHhT = wHh.t().contiguous(); // contiguous: OpenBLAS multiplies it faster than the view
         for (int64_t s = 0; s < d.steps; ++s) {
             const int64_t t = d.at(s);
             Tensor a = gates[t];
@@ -166,7 +166,7 @@ struct GruSequence : torch::autograd::Function<GruSequence>
         Tensor gates = torch::addmm(bIh, x.view({-1, x.size(2)}), wIh.t()).view({d.steps, B, 3 * H});
         Tensor recurrent = torch::empty_like(gates); // W_h· h₋₁ + b_h, kept for the backward pass
         Tensor hs = torch::empty({d.steps, B, H}, x.options());
-        const Tensor wHhT = wHh.t(), bias = bHh, zero = torch::zeros({B, H}, x.options());
+        const Tensor wHhT = wHh.t().contiguous(), bias = bHh, zero = torch::zeros({B, H}, x.options());
         for (int64_t s = 0; s < d.steps; ++s) {
             const int64_t t = d.at(s);
             const Tensor hPrev = (s > 0 ? hs[d.before(t)] : zero);
