@@ -18,9 +18,9 @@ std::string kindName(ModelKind kind);         // "lstm", "gru", "cnn_lstm", "spi
 ModelKind parseKind(const std::string& name); // throws Error listing the names
 std::vector<ModelKind> allKinds();
 // Recurrent layers (LSTM, GRU) on the CPU in fp32 run Fathom's own sequence kernels: a layer is
-// one autograd node and its weight gradients one product over all steps: 1.2–2.2× the training
-// speed of LibTorch's layers at batch 32 (docs/BENCHMARKS.md), with the same parameters and the
-// same results to rounding.
+// one autograd node and its weight gradients one product over all steps: about 1.5× the training
+// speed of LibTorch's layers at batch 32 for the stacked LSTM (docs/BENCHMARKS.md), with the same
+// parameters and the same results to rounding.
 // Off (for a comparison, or should a result look wrong): LibTorch's layers everywhere. Process-wide.
 void setFusedRecurrent(bool on);
 bool fusedRecurrent();
