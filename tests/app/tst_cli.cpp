@@ -538,6 +538,60 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("'m4'")) && r.err.contains(QStringLiteral("'ett'")), qPrintable(r.err));
     }
 
+    // SKAB's Conv-AE trains as SKAB's recipe does unless a flag says otherwise, and the JSON says
+    // how it trained.
+    void skabAutoencoderTrainsByTheRecipe()
+    {
+        QTemporaryDir dir;
+        for (int f = 0; f < 2; ++f) {
+            QFile file(dir.filePath(QStringLiteral("valve%1.csv").arg(f)));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("datetime;flow;pressure;anomaly;changepoint\n");
+            for (int i = 0; i < 520; ++i) {
+                const bool fault = i >= 450 && i < 480;
+                const double base = std::sin(i / (7.0 + f));
+                file.write(QStringLiteral("2020-03-09 10:%1:%2;%3;%4;%5;0\n")
+                               .arg((i / 60) % 60)
+                               .arg(i % 60)
+                               .arg(fault ? 0.2 : base)
+                               .arg(2 * base)
+                               .arg(fault ? 1 : 0)
+                               .toUtf8());
+            }
+        }
+        const auto training = [&](const QStringList& extra) {
+            const auto out = dir.filePath(QStringLiteral("skab.json"));
+            const auto r = run(
+                QStringList{QStringLiteral("ts"), QStringLiteral("evaluate"), QStringLiteral("--protocol"),
+                            QStringLiteral("skab"), QStringLiteral("--data"), dir.path(), QStringLiteral("--models"),
+                            QStringLiteral("conv_ae"), QStringLiteral("--lookback"), QStringLiteral("20"),
+                            QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--json-out"), out} +
+                extra);
+            if (r.code != 0)
+                qWarning("%s", qPrintable(r.err));
+            QFile file(out);
+            if (!file.open(QIODevice::ReadOnly))
+                return QJsonObject();
+            const auto root = QJsonDocument::fromJson(file.readAll()).object();
+            return root.value(QStringLiteral("results")).toArray().at(0).toObject();
+        };
+        const auto recipe = training({});
+        QCOMPARE(recipe.value(QStringLiteral("files")).toInt(), 2);
+        const auto settings = recipe.value(QStringLiteral("training")).toObject();
+        QCOMPARE(settings.value(QStringLiteral("learning_rate")).toDouble(), 1e-3);
+        QCOMPARE(settings.value(QStringLiteral("patience")).toInt(), 5);
+        QCOMPARE(settings.value(QStringLiteral("weight_decay")).toDouble(), 0.0);
+        QCOMPARE(settings.value(QStringLiteral("clip_norm")).toDouble(), 0.0);
+        QVERIFY(std::abs(settings.value(QStringLiteral("dropout")).toDouble() - 0.2) < 1e-6);
+        const auto chosen = training({QStringLiteral("--lr"), QStringLiteral("0.002"), QStringLiteral("--patience"),
+                                      QStringLiteral("7"), QStringLiteral("--dropout"), QStringLiteral("0.1")})
+                                .value(QStringLiteral("training"))
+                                .toObject();
+        QCOMPARE(chosen.value(QStringLiteral("learning_rate")).toDouble(), 0.002);
+        QCOMPARE(chosen.value(QStringLiteral("patience")).toInt(), 7);
+        QVERIFY(std::abs(chosen.value(QStringLiteral("dropout")).toDouble() - 0.1) < 1e-6);
+    }
+
     void unreadableSonarFileIsAClearError()
     {
         QTemporaryDir dir;
