@@ -158,7 +158,7 @@ nlohmann::json metricsJson(const ml::AlertMetrics& m)
             {"latency_rows", m.meanLatency}};
 }
 
-void addAlertsCommand(CLI::App& ts)
+void addAlertsCommand(CLI::App& ts, const StartupOptions& startup)
 {
     auto a = std::make_shared<AlertsArgs>();
     auto* cmd = ts.add_subcommand("alerts", "Spike alerts of a trained model over data: intervals, peaks, channels");
@@ -171,7 +171,10 @@ void addAlertsCommand(CLI::App& ts)
     cmd->add_option("--scores", a->scores, "Also write every row's forecast, score and alert flag here");
     cmd->add_option("--labels", a->labels, "A 0/1 column of true anomalies: print F1, false and missed alarm rates");
     cmd->add_flag("--json", a->json, "Print a JSON summary");
-    cmd->callback([a] { alertsCommand(*a); });
+    cmd->callback([a, &startup] {
+        fathom::start(startup); // the configuration: threads, recurrent kernels
+        alertsCommand(*a);
+    });
 }
 
 } // namespace fathom::cli

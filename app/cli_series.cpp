@@ -335,9 +335,12 @@ void skab(const EvaluateArgs& args)
         entry["model"] = r.model;
         entry["files"] = r.files;
         entry["seconds"] = r.seconds;
-        entry["training"] = {{"learning_rate", options.learningRate}, {"weight_decay", options.weightDecay},
-                             {"clip_norm", options.clipNorm},         {"patience", options.patience},
-                             {"epochs", options.epochs},              {"batch", options.batchSize},
+        entry["training"] = {{"learning_rate", options.learningRate},
+                             {"weight_decay", options.weightDecay},
+                             {"clip_norm", options.clipNorm},
+                             {"patience", options.patience},
+                             {"epochs", options.epochs},
+                             {"batch", options.batchSize},
                              {"dropout", dropout}};
         results.push_back(entry);
     }
@@ -346,8 +349,7 @@ void skab(const EvaluateArgs& args)
         out.stream() << nlohmann::json{{"protocol", "skab"},        {"data", args.data},
                                        {"lookback", args.lookback}, {"quantile", args.quantile},
                                        {"margin", args.margin},     {"smoothing", args.smoothing},
-                                       {"seed", args.seed},
-                                       {"results", results}}
+                                       {"seed", args.seed},         {"results", results}}
                             .dump(2)
                      << "\n";
         out.commit();
@@ -450,10 +452,11 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
             ->check(CLI::IsMember({"fp32", "bf16", "fp16"}));
         auto models = std::make_shared<std::vector<std::string>>();
         benchTs->add_option("--models", *models, "Only these models (default: the whole family)")->delimiter(',');
-        auto recurrent = std::make_shared<std::string>("fathom");
+        auto recurrent = std::make_shared<std::string>();
         benchTs
             ->add_option("--recurrent", *recurrent,
-                         "LSTM/GRU layers on the CPU: fathom (its sequence kernels) or libtorch (LibTorch's layers)")
+                         "LSTM/GRU layers on the CPU: fathom (its sequence kernels) or libtorch (LibTorch's "
+                         "layers); default: compute.recurrent_kernels")
             ->check(CLI::IsMember({"fathom", "libtorch"}));
         benchTs->add_option("--json-out", *json, "Write the figures as JSON here");
         auto memoryRows = std::make_shared<std::size_t>(0);
@@ -461,8 +464,9 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
         benchTs->add_option("--memory-rows", *memoryRows,
                             "Instead: resident memory while training an LSTM on this many rows x 12 (781163)");
         benchTs->add_option("--memory-steps", *memorySteps, "Batches trained in the memory measurement");
-        benchTs->callback([options, json, memoryRows, memorySteps, recurrent, models] {
-            options->fusedRecurrent = *recurrent == "fathom";
+        benchTs->callback([options, json, memoryRows, memorySteps, recurrent, models, &startup] {
+            fathom::start(startup); // the configuration: threads, recurrent kernels
+            options->fusedRecurrent = recurrent->empty() ? ml::fusedRecurrent() : *recurrent == "fathom";
             if (!models->empty()) {
                 options->models.clear();
                 for (const auto& name : *models)
@@ -579,7 +583,8 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
     evaluateCmd->add_option("--layers", e->shape.layers, "patchtst: encoder layers");
     evaluateCmd->add_option("--ff", e->shape.feedForward, "patchtst: feed-forward width (0: twice --width)");
     evaluateCmd->add_option("--dropout", e->shape.dropout, "Dropout");
-    evaluateCmd->callback([e, evaluateCmd] {
+    evaluateCmd->callback([e, evaluateCmd, &startup] {
+        fathom::start(startup); // the configuration: threads, recurrent kernels
         e->learningRateGiven = evaluateCmd->count("--lr") > 0;
         e->patienceGiven = evaluateCmd->count("--patience") > 0;
         e->dropoutGiven = evaluateCmd->count("--dropout") > 0;
@@ -596,8 +601,11 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
         ->add_option("--precision", p->precision,
                      "fp32; bf16 (for GPUs that have it; forecasts off by ~1e-3 z-scores); fp16 on CUDA")
         ->check(CLI::IsMember({"fp32", "bf16", "fp16"}));
-    predictCmd->callback([p] { predictCommand(*p); });
-    addAlertsCommand(*ts);
+    predictCmd->callback([p, &startup] {
+        fathom::start(startup); // the configuration: threads, recurrent kernels
+        predictCommand(*p);
+    });
+    addAlertsCommand(*ts, startup);
 }
 
 } // namespace fathom::cli

@@ -14,7 +14,7 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup);
 // `fathom-cli bench device`.
 void addBenchDeviceCommand(CLI::App& bench, const StartupOptions& startup);
 // `fathom-cli ts alerts`.
-void addAlertsCommand(CLI::App& ts);
+void addAlertsCommand(CLI::App& ts, const StartupOptions& startup);
 // Point-wise alert metrics as `ts alerts` and `ts evaluate --protocol skab` print them.
 nlohmann::json metricsJson(const ml::AlertMetrics& metrics);
 

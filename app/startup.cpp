@@ -4,6 +4,7 @@
 #include "common/logging.h"
 #include "common/paths.h"
 #include "device/nvmlmonitor.h"
+#include "ml/models.h"
 #include "ml/torchbackend.h"
 
 #include <cstdlib>
@@ -58,6 +59,10 @@ std::unique_ptr<Startup> start(const StartupOptions& options)
         logging::warn(warning);
 
     ml::setThreads(int(s->config.getInt("compute.threads", 0))); // and OpenBLAS held to one thread
+    const auto kernels = s->config.getString("compute.recurrent_kernels", "fathom");
+    if (kernels != "fathom" && kernels != "libtorch")
+        logging::warn("compute.recurrent_kernels is '" + kernels + "'; expected fathom or libtorch: Fathom's are used");
+    ml::setFusedRecurrent(kernels != "libtorch");
     auto monitor = std::make_unique<NvmlMonitor>(fromEnv("FATHOM_NVML_LIBRARY", "libnvidia-ml.so.1"));
     s->devices = std::make_unique<DeviceManager>(s->config, ml::makeTorchBackend(), std::move(monitor));
     for (const auto& problem : s->devices->problems())

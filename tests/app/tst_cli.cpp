@@ -124,6 +124,28 @@ private slots:
                  48);
     }
 
+    void recurrentKernelsFollowTheSettings()
+    {
+        const QStringList bench{QStringLiteral("bench"),           QStringLiteral("ts"),
+                                QStringLiteral("--models"),        QStringLiteral("rule"),
+                                QStringLiteral("--windows"),       QStringLiteral("8"),
+                                QStringLiteral("--train-windows"), QStringLiteral("64")};
+        const auto standard = run(bench);
+        QCOMPARE(standard.code, 0);
+        QVERIFY2(standard.out.contains(QStringLiteral("LSTM/GRU kernels: Fathom's")), qPrintable(standard.out));
+        const auto chosen =
+            run(QStringList{QStringLiteral("--set"), QStringLiteral("compute.recurrent_kernels=libtorch")} + bench);
+        QVERIFY2(chosen.out.contains(QStringLiteral("LSTM/GRU kernels: LibTorch's")), qPrintable(chosen.out));
+        const auto flag =
+            run(QStringList{QStringLiteral("--set"), QStringLiteral("compute.recurrent_kernels=libtorch")} + bench +
+                QStringList{QStringLiteral("--recurrent"), QStringLiteral("fathom")});
+        QVERIFY2(flag.out.contains(QStringLiteral("LSTM/GRU kernels: Fathom's")), qPrintable(flag.out));
+        const auto wrong =
+            run(QStringList{QStringLiteral("--set"), QStringLiteral("compute.recurrent_kernels=cudnn")} + bench);
+        QVERIFY2(wrong.err.contains(QStringLiteral("compute.recurrent_kernels")), qPrintable(wrong.err));
+        QVERIFY2(wrong.out.contains(QStringLiteral("LSTM/GRU kernels: Fathom's")), qPrintable(wrong.out));
+    }
+
     void malformedConfigNamesFileAndLine()
     {
         QTemporaryDir dir;
