@@ -1,6 +1,7 @@
 #include "devicepanel.h"
 
 #include "device/devicereport.h"
+#include "plotlegend.h"
 
 #include <qcustomplot.h>
 
@@ -55,14 +56,8 @@ DevicePanel::DevicePanel(QWidget* parent)
     m_plot->setMinimumHeight(200);
     m_plot->yAxis2->setVisible(true);
     m_plot->yAxis2->setRange(0, 100);
-    // The legend sits in a row of its own under the axes, where it hides no line.
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setFont(font());
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_plot->legend->setWrap(2);
-    m_plot->legend->setBorderPen(Qt::NoPen);
-    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
-    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    m_plot->setFont(font());
+    putLegendUnderAxes(m_plot, 2);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
     m_plot->axisRect()->setRangeDrag(Qt::Horizontal);

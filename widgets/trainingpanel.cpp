@@ -1,5 +1,7 @@
 #include "trainingpanel.h"
 
+#include "plotlegend.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -143,12 +145,11 @@ TrainingPanel::TrainingPanel(QWidget* parent)
 
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("lossPlot"));
-    m_plot->setMinimumHeight(140);
+    m_plot->setMinimumHeight(170); // the legend takes two rows of it
     m_plot->yAxis->setScaleType(QCPAxis::stLogarithmic);
     m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setFont(font());
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_plot->setFont(font());
+    putLegendUnderAxes(m_plot, 2);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     layout->addWidget(m_plot, 1);
     m_log = new QPlainTextEdit(this);
