@@ -1,5 +1,7 @@
 #include "torchbackend.h"
 
+#include "common/blaskernels.h"
+
 #include <ATen/Context.h>
 #include <ATen/Parallel.h>
 #include <ATen/Version.h>
@@ -103,6 +105,9 @@ public:
         build.interOpThreads = at::get_num_interop_threads();
         if (const auto blas = mappedBlas(); !blas.empty())
             build.blas += " (" + blas + ")";
+        // What runs, first: LibTorch's build says "generic" for Debian's BLAS, which is OpenBLAS.
+        if (const auto kernels = blasDescription(); !kernels.empty())
+            build.blas = kernels + "; LibTorch built for " + build.blas;
         return build;
     }
 

@@ -1,6 +1,7 @@
 // Built with QT_NO_KEYWORDS: Qt's `slots` macro breaks LibTorch headers (DESIGN.md rule 1).
 // Checks the LibTorch backend against the LibTorch it runs on; with CUDA, that NVML's figure
 // for the GPU moves when LibTorch allocates there.
+#include "common/blaskernels.h"
 #include "common/config.h"
 #include "device/devicemanager.h"
 #include "device/nvmlmonitor.h"
@@ -23,6 +24,9 @@ private Q_SLOTS:
         QCOMPARE(build.torchVersion, std::string(TORCH_VERSION));
         QCOMPARE(build.cudaBuilt, torch::cuda::is_available() || build.cudaBuilt);
         QVERIFY(!build.blas.empty());
+        // The device panel names the BLAS that runs (OpenBLAS and its kernels) before LibTorch's build.
+        if (const auto kernels = blasDescription(); !kernels.empty())
+            QVERIFY2(build.blas.rfind(kernels, 0) == 0, build.blas.c_str());
         QVERIFY(build.intraOpThreads >= 1);
         QVERIFY(!build.configText.empty());
     }
