@@ -399,7 +399,17 @@ void evaluateCommand(const EvaluateArgs& args)
     }
     if (!args.json.empty()) {
         AtomicFile out(args.json);
-        out.stream() << nlohmann::json{{"protocol", "ett"}, {"data", args.data}, {"results", results}}.dump(2) << "\n";
+        const nlohmann::json settings{
+            {"learning_rate", options.learningRate}, {"decay", options.learningRateDecay},
+            {"hold", options.learningRateHold},      {"batch", options.batchSize},
+            {"patience", options.patience},          {"seed", options.seed},
+            {"dropout", args.shape.dropout},         {"revin_affine", args.shape.revinAffine}};
+        out.stream() << nlohmann::json{{"protocol", "ett"},
+                                       {"data", args.data},
+                                       {"training", settings},
+                                       {"results", results}}
+                            .dump(2)
+                     << "\n";
         out.commit();
     }
 }
@@ -583,6 +593,9 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
     evaluateCmd->add_option("--layers", e->shape.layers, "patchtst: encoder layers");
     evaluateCmd->add_option("--ff", e->shape.feedForward, "patchtst: feed-forward width (0: twice --width)");
     evaluateCmd->add_option("--dropout", e->shape.dropout, "Dropout");
+    evaluateCmd->add_option("--revin-affine", e->shape.revinAffine,
+                            "patchtst: RevIN's learned scale and shift (1, the default) or none (0, the paper's ETTh1 "
+                            "script)");
     evaluateCmd->callback([e, evaluateCmd, &startup] {
         fathom::start(startup); // the configuration: threads, recurrent kernels
         e->learningRateGiven = evaluateCmd->count("--lr") > 0;

@@ -63,6 +63,7 @@ void saveModelFolder(const std::filesystem::path& dir, const Model& model, const
                    {"layers", c.layers},
                    {"feed_forward", c.feedForward},
                    {"encoder_version", c.encoderVersion},
+                   {"revin_affine", c.revinAffine},
                    {"moving_average", c.movingAverage},
                    {"features", card.features},
                    {"target", card.target},
@@ -116,6 +117,7 @@ ModelCard readModelCard(const std::filesystem::path& dir)
         c.layers = j.value("layers", 3);
         c.feedForward = j.value("feed_forward", 0);
         c.encoderVersion = j.value("encoder_version", 1);
+        c.revinAffine = j.value("revin_affine", true);
         c.movingAverage = j.value("moving_average", 25);
         card.features = j.at("features").get<std::vector<std::string>>();
         card.target = j.at("target");

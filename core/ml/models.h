@@ -45,6 +45,9 @@ struct ModelConfig
     // 2: the paper's encoder (BatchNorm, GELU, attention scores carried from layer to layer);
     // 1: LibTorch's TransformerEncoder (LayerNorm, ReLU), as models saved before it were built.
     int encoderVersion = 2;
+    // RevIN's learned per-channel scale and shift around the instance normalisation; the paper's
+    // ETTh1 script runs without them (its --affine 0). Folders without the key have them.
+    bool revinAffine = true;
     // DLinear
     int movingAverage = 25;
 };

@@ -379,7 +379,8 @@ struct PatchTst : Network
         if (c.lookback < c.patchLength)
             throw Error("PatchTST needs a lookback of at least one patch (" + std::to_string(c.patchLength) +
                         " steps)");
-        revin = register_module("revin", std::make_shared<RevIn>(c.channels));
+        if (c.revinAffine)
+            revin = register_module("revin", std::make_shared<RevIn>(c.channels));
         embed = register_module("embed", nn::Linear(c.patchLength, c.modelWidth));
         position =
             register_parameter("position", c.encoderVersion == 1 ? torch::randn({patches, c.modelWidth}) * 0.02
@@ -407,7 +408,9 @@ struct PatchTst : Network
         const auto batch = x.size(0), channels = x.size(2);
         const Tensor mean = x.mean(1, true).detach();
         const Tensor spread = (x.var(1, false, true) + 1e-5).sqrt().detach();
-        x = (x - mean) / spread * revin->weight + revin->bias;
+        x = (x - mean) / spread;
+        if (revin)
+            x = x * revin->weight + revin->bias;
         // batch × channels × lookback, padded by repeating the last step so the patches fit.
         Tensor series = torch::cat(
             {x.transpose(1, 2), x.transpose(1, 2).narrow(2, x.size(1) - 1, 1).expand({-1, -1, config.patchStride})}, 2);
@@ -424,7 +427,9 @@ struct PatchTst : Network
         Tensor y = head(tokens.flatten(1))
                        .view({batch, channels, config.horizon})
                        .transpose(1, 2); // batch × horizon × channels
-        y = (y - revin->bias) / (revin->weight + 1e-10) * spread + mean;
+        if (revin)
+            y = (y - revin->bias) / (revin->weight + 1e-10);
+        y = y * spread + mean;
         return y.index_select(2, torch::tensor(std::vector<int64_t>(config.targets.begin(), config.targets.end())));
     }
 };

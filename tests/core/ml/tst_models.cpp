@@ -211,13 +211,33 @@ private slots:
                 file.close();
                 QVERIFY(json.contains(QStringLiteral("encoder_version")));
                 json.remove(QStringLiteral("encoder_version"));
+                QVERIFY(json.contains(QStringLiteral("revin_affine")));
+                json.remove(QStringLiteral("revin_affine"));
                 QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
                 file.write(QJsonDocument(json).toJson());
             }
             const auto [back, backCard] = loadModelFolder(folder);
             QCOMPARE(backCard.config.encoderVersion, version);
+            QVERIFY(backCard.config.revinAffine);
             QCOMPARE(back.predict(input, 2), model.predict(input, 2));
         }
+        // RevIN without its learned scale and shift (the paper's ETTh1 script): two parameters
+        // fewer per channel, and the folder says so.
+        auto plain = tinyConfig(ModelKind::PatchTst);
+        plain.revinAffine = false;
+        const Model withoutAffine(plain, 3);
+        QCOMPARE(withoutAffine.parameterCount(), Model(tinyConfig(ModelKind::PatchTst), 3).parameterCount() - 2 * 3);
+        ModelCard card;
+        card.config = plain;
+        card.features = {"a", "b", "c"};
+        card.target = "c";
+        card.offsets = {0, 0, 0};
+        card.scales = {1, 1, 1};
+        const auto folder = std::filesystem::path(dir.path().toStdString()) / "plain";
+        saveModelFolder(folder, withoutAffine, card);
+        const auto [back, backCard] = loadModelFolder(folder);
+        QVERIFY(!backCard.config.revinAffine);
+        QCOMPARE(back.predict(input, 2), withoutAffine.predict(input, 2));
         auto unknown = tinyConfig(ModelKind::PatchTst);
         unknown.encoderVersion = 3;
         QVERIFY_THROWS_EXCEPTION(Error, Model{unknown});
