@@ -56,6 +56,18 @@ ModelConfig tinyConfig(ModelKind kind)
     return c;
 }
 
+// The card of a model over tinySeries' three channels, unscaled.
+ModelCard tinyCard(const ModelConfig& config)
+{
+    ModelCard card;
+    card.config = config;
+    card.features = {"a", "b", "c"};
+    card.target = "c";
+    card.offsets = {0, 0, 0};
+    card.scales = {1, 1, 1};
+    return card;
+}
+
 } // namespace
 
 class TestModels : public QObject
@@ -196,12 +208,7 @@ private slots:
             auto config = tinyConfig(ModelKind::PatchTst);
             config.encoderVersion = version;
             const Model model(config, 3);
-            ModelCard card;
-            card.config = config;
-            card.features = {"a", "b", "c"};
-            card.target = "c";
-            card.offsets = {0, 0, 0};
-            card.scales = {1, 1, 1};
+            const auto card = tinyCard(config);
             const auto folder = std::filesystem::path(dir.path().toStdString()) / ("v" + std::to_string(version));
             saveModelFolder(folder, model, card);
             if (version == 1) { // a folder written before the version was recorded
@@ -227,12 +234,7 @@ private slots:
         plain.revinAffine = false;
         const Model withoutAffine(plain, 3);
         QCOMPARE(withoutAffine.parameterCount(), Model(tinyConfig(ModelKind::PatchTst), 3).parameterCount() - 2 * 3);
-        ModelCard card;
-        card.config = plain;
-        card.features = {"a", "b", "c"};
-        card.target = "c";
-        card.offsets = {0, 0, 0};
-        card.scales = {1, 1, 1};
+        const auto card = tinyCard(plain);
         const auto folder = std::filesystem::path(dir.path().toStdString()) / "plain";
         saveModelFolder(folder, withoutAffine, card);
         const auto [back, backCard] = loadModelFolder(folder);
