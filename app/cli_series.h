@@ -11,6 +11,8 @@ namespace fathom::cli {
 // `fathom-cli ts …`: the time-series commands.
 // `ts train` runs on the device `fathom-cli --device` picks (its profile's mixed precision).
 void addSeriesCommands(CLI::App& app, const StartupOptions& startup);
+// `fathom-cli bench ts`.
+void addBenchTsCommand(CLI::App& bench, const StartupOptions& startup);
 // `fathom-cli bench device`.
 void addBenchDeviceCommand(CLI::App& bench, const StartupOptions& startup);
 // `fathom-cli ts alerts`.

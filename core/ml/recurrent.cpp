@@ -167,12 +167,12 @@ struct GruSequence : torch::autograd::Function<GruSequence>
         Tensor gates = torch::addmm(bIh, x.view({-1, x.size(2)}), wIh.t()).view({d.steps, B, 3 * H});
         Tensor recurrent = torch::empty_like(gates); // W_h· h₋₁ + b_h, kept for the backward pass
         Tensor hs = torch::empty({d.steps, B, H}, x.options());
-        const Tensor wHhT = wHh.t().contiguous(), bias = bHh, zero = torch::zeros({B, H}, x.options());
+        const Tensor wHhT = wHh.t().contiguous(), zero = torch::zeros({B, H}, x.options());
         for (int64_t s = 0; s < d.steps; ++s) {
             const int64_t t = d.at(s);
             const Tensor hPrev = (s > 0 ? hs[d.before(t)] : zero);
             Tensor a = gates[t], r = recurrent[t];
-            torch::addmm_out(r, bias, hPrev, wHhT);
+            torch::addmm_out(r, bHh, hPrev, wHhT);
             a.narrow(1, 0, 2 * H).add_(r.narrow(1, 0, 2 * H)).sigmoid_();
             float* ap = a.data_ptr<float>();
             const float* rp = r.data_ptr<float>();

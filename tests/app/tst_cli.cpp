@@ -124,28 +124,6 @@ private slots:
                  48);
     }
 
-    void recurrentKernelsFollowTheSettings()
-    {
-        const QStringList bench{QStringLiteral("bench"),           QStringLiteral("ts"),
-                                QStringLiteral("--models"),        QStringLiteral("rule"),
-                                QStringLiteral("--windows"),       QStringLiteral("8"),
-                                QStringLiteral("--train-windows"), QStringLiteral("64")};
-        const auto standard = run(bench);
-        QCOMPARE(standard.code, 0);
-        QVERIFY2(standard.out.contains(QStringLiteral("LSTM/GRU kernels: Fathom's")), qPrintable(standard.out));
-        const auto chosen =
-            run(QStringList{QStringLiteral("--set"), QStringLiteral("compute.recurrent_kernels=libtorch")} + bench);
-        QVERIFY2(chosen.out.contains(QStringLiteral("LSTM/GRU kernels: LibTorch's")), qPrintable(chosen.out));
-        const auto flag =
-            run(QStringList{QStringLiteral("--set"), QStringLiteral("compute.recurrent_kernels=libtorch")} + bench +
-                QStringList{QStringLiteral("--recurrent"), QStringLiteral("fathom")});
-        QVERIFY2(flag.out.contains(QStringLiteral("LSTM/GRU kernels: Fathom's")), qPrintable(flag.out));
-        const auto wrong =
-            run(QStringList{QStringLiteral("--set"), QStringLiteral("compute.recurrent_kernels=cudnn")} + bench);
-        QVERIFY2(wrong.err.contains(QStringLiteral("compute.recurrent_kernels")), qPrintable(wrong.err));
-        QVERIFY2(wrong.out.contains(QStringLiteral("LSTM/GRU kernels: Fathom's")), qPrintable(wrong.out));
-    }
-
     void malformedConfigNamesFileAndLine()
     {
         QTemporaryDir dir;
@@ -515,103 +493,6 @@ private slots:
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("EPSG:32652")), qPrintable(r.err));
         QVERIFY(QFile(tif).size() > 1000);
-    }
-
-    // The comparison table of every device present, with the cost of an epoch at the given price.
-    void benchDeviceComparesEveryDeviceWithItsCost()
-    {
-        QTemporaryDir dir;
-        const auto json = dir.filePath(QStringLiteral("devices.json"));
-        const auto r = run({QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("bench"),
-                            QStringLiteral("device"), QStringLiteral("--price"), QStringLiteral("cpu=0.36"),
-                            QStringLiteral("--train-windows"), QStringLiteral("64"), QStringLiteral("--windows"),
-                            QStringLiteral("8"), QStringLiteral("--json-out"), json});
-        QVERIFY2(r.code == 0, qPrintable(r.err));
-        QVERIFY2(r.out.contains(QStringLiteral("| device | model | precision | epoch of 781,163 windows")),
-                 qPrintable(r.out));
-        QFile file(json);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const auto rows = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("rows")).toArray();
-        QStringList models;
-        for (const auto& value : rows) {
-            const auto row = value.toObject();
-            if (row.value(QStringLiteral("device")).toString() != QStringLiteral("cpu"))
-                continue; // a GPU machine measures its GPUs too, without a price here
-            models << row.value(QStringLiteral("model")).toString();
-            const double epoch = row.value(QStringLiteral("epoch_s")).toDouble();
-            QVERIFY(epoch > 0);
-            QCOMPARE(epoch, 781163.0 / row.value(QStringLiteral("train_samples_per_s")).toDouble());
-            QVERIFY(std::abs(row.value(QStringLiteral("cost_per_epoch")).toDouble() - epoch / 3600 * 0.36) < 1e-9);
-            QVERIFY(row.value(QStringLiteral("peak_mb")).toDouble() > 10);
-        }
-        QCOMPARE(models, (QStringList{QStringLiteral("lstm"), QStringLiteral("gru"), QStringLiteral("cnn_lstm"),
-                                      QStringLiteral("spike"), QStringLiteral("rule")}));
-        const auto bad =
-            run({QStringLiteral("bench"), QStringLiteral("device"), QStringLiteral("--price"), QStringLiteral("cpu")});
-        QCOMPARE(bad.code, 2);
-        QVERIFY2(bad.err.contains(QStringLiteral("expected DEVICE=PRICE")), qPrintable(bad.err));
-    }
-
-    void unknownProtocolIsRefused()
-    {
-        const auto r = run({QStringLiteral("ts"), QStringLiteral("evaluate"), QStringLiteral("--protocol"),
-                            QStringLiteral("m4"), QStringLiteral("--data"), QStringLiteral("x.csv")});
-        QCOMPARE(r.code, 2);
-        QVERIFY2(r.err.contains(QStringLiteral("'m4'")) && r.err.contains(QStringLiteral("'ett'")), qPrintable(r.err));
-    }
-
-    // SKAB's Conv-AE trains as SKAB's recipe does unless a flag says otherwise, and the JSON says
-    // how it trained.
-    void skabAutoencoderTrainsByTheRecipe()
-    {
-        QTemporaryDir dir;
-        for (int f = 0; f < 2; ++f) {
-            QFile file(dir.filePath(QStringLiteral("valve%1.csv").arg(f)));
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write("datetime;flow;pressure;anomaly;changepoint\n");
-            for (int i = 0; i < 520; ++i) {
-                const bool fault = i >= 450 && i < 480;
-                const double base = std::sin(i / (7.0 + f));
-                file.write(QStringLiteral("2020-03-09 10:%1:%2;%3;%4;%5;0\n")
-                               .arg((i / 60) % 60)
-                               .arg(i % 60)
-                               .arg(fault ? 0.2 : base)
-                               .arg(2 * base)
-                               .arg(fault ? 1 : 0)
-                               .toUtf8());
-            }
-        }
-        const auto training = [&](const QStringList& extra) {
-            const auto out = dir.filePath(QStringLiteral("skab.json"));
-            const auto r = run(
-                QStringList{QStringLiteral("ts"), QStringLiteral("evaluate"), QStringLiteral("--protocol"),
-                            QStringLiteral("skab"), QStringLiteral("--data"), dir.path(), QStringLiteral("--models"),
-                            QStringLiteral("conv_ae"), QStringLiteral("--lookback"), QStringLiteral("20"),
-                            QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--json-out"), out} +
-                extra);
-            if (r.code != 0)
-                qWarning("%s", qPrintable(r.err));
-            QFile file(out);
-            if (!file.open(QIODevice::ReadOnly))
-                return QJsonObject();
-            const auto root = QJsonDocument::fromJson(file.readAll()).object();
-            return root.value(QStringLiteral("results")).toArray().at(0).toObject();
-        };
-        const auto recipe = training({});
-        QCOMPARE(recipe.value(QStringLiteral("files")).toInt(), 2);
-        const auto settings = recipe.value(QStringLiteral("training")).toObject();
-        QCOMPARE(settings.value(QStringLiteral("learning_rate")).toDouble(), 1e-3);
-        QCOMPARE(settings.value(QStringLiteral("patience")).toInt(), 5);
-        QCOMPARE(settings.value(QStringLiteral("weight_decay")).toDouble(), 0.0);
-        QCOMPARE(settings.value(QStringLiteral("clip_norm")).toDouble(), 0.0);
-        QVERIFY(std::abs(settings.value(QStringLiteral("dropout")).toDouble() - 0.2) < 1e-6);
-        const auto chosen = training({QStringLiteral("--lr"), QStringLiteral("0.002"), QStringLiteral("--patience"),
-                                      QStringLiteral("7"), QStringLiteral("--dropout"), QStringLiteral("0.1")})
-                                .value(QStringLiteral("training"))
-                                .toObject();
-        QCOMPARE(chosen.value(QStringLiteral("learning_rate")).toDouble(), 0.002);
-        QCOMPARE(chosen.value(QStringLiteral("patience")).toInt(), 7);
-        QVERIFY(std::abs(chosen.value(QStringLiteral("dropout")).toDouble() - 0.1) < 1e-6);
     }
 
     void unreadableSonarFileIsAClearError()
