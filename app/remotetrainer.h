@@ -9,8 +9,11 @@
 #include <QPointer>
 #include <QProcess>
 #include <QStringList>
+#include <QThread>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 
 namespace fathom {
 
@@ -23,6 +26,8 @@ struct RemoteTarget
     // A config file used instead of the user's own (ssh -F); by default $FATHOM_SSH_CONFIG.
     QString sshConfig = qEnvironmentVariable("FATHOM_SSH_CONFIG");
     QString runsFolder = QStringLiteral(".fathom/runs"); // on the host, under the login's home
+    // Data sets already sent, named by their SHA-256: a file sent once is not sent again.
+    QString dataFolder = QStringLiteral(".fathom/data");
 };
 
 // A run under way on a host: enough to follow it again after the app restarts.
@@ -91,7 +96,9 @@ private:
     QProcess* ssh(const QString& remoteCommand, Done done, const QString& stdinFile = {}, QProcess* outputTo = nullptr);
     void begin(const RemoteRun& run); // a fresh state for one run
     void checked(int code, const QByteArray& out, const QByteArray& err);
+    void hashData();
     void upload(int index);
+    void send(int index, const QString& remote);
     void launch();
     void follow();
     void readStream();
@@ -104,7 +111,9 @@ private:
     QString unreachable(const QByteArray& err) const;
 
     RemoteTarget m_target;
-    QStringList m_data, m_arguments, m_remoteData;
+    QStringList m_data, m_arguments, m_remoteData, m_keys;
+    QPointer<QThread> m_hasher;
+    std::shared_ptr<std::atomic<bool>> m_stopHashing;
     QString m_localModels, m_folder, m_exit;
     qint64 m_pid = 0;
     Stage m_stage = Stage::Idle;

@@ -13,6 +13,7 @@
 #include <QTableWidget>
 #include <qcustomplot.h>
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -63,6 +64,7 @@ class TestRemoteTraining : public QObject
         t.fathomCli = QStringLiteral(FATHOM_CLI);
         t.sshConfig = m_config;
         t.runsFolder = path(QStringLiteral("remote-runs"));
+        t.dataFolder = path(QStringLiteral("remote-data"));
         return t;
     }
 
@@ -210,6 +212,57 @@ private slots:
         QVERIFY(!QFileInfo::exists(
             QDir(local).filePath(QStringLiteral(".remote-") + QFileInfo(trainer.remoteFolder()).fileName())));
         QVERIFY(!trainer.isRunning());
+    }
+
+    void aDataSetSentBeforeIsNotSentAgain()
+    {
+        // A data set of its own, so that no earlier test has sent it.
+        QFile original(m_data);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const auto content = original.readAll() + "1500,0.1,0.2,0.3\n";
+        const auto first = path(QStringLiteral("fresh.csv")), renamed = path(QStringLiteral("renamed.csv"));
+        QVERIFY(write(first, content) && write(renamed, content));
+        const auto cached = path(QStringLiteral("remote-data/")) +
+                            QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+        auto run = [&](const QString& file, const QString& models) {
+            RemoteTrainer trainer;
+            Watch w;
+            watch(trainer, w);
+            trainer.start(target(), {file}, arguments(QStringLiteral("dlinear"), 1), path(models));
+            QTest::qWaitFor([&] { return w.done; }, 120000);
+            if (!w.done)
+                w.failure = QStringLiteral("no end in 120 s");
+            QFile copy(trainer.remoteFolder() + QStringLiteral("/data/") + QFileInfo(file).fileName());
+            w.failure += copy.open(QIODevice::ReadOnly) && copy.readAll() == content
+                             ? QString()
+                             : QStringLiteral("the run's copy differs");
+            return w;
+        };
+        auto sent = [](const Watch& w) { return !w.statuses.filter(QStringLiteral("Copying")).isEmpty(); };
+
+        auto w = run(first, QStringLiteral("models-sent"));
+        QVERIFY2(w.failure.isEmpty(), qPrintable(w.failure));
+        QVERIFY(sent(w));
+        QFile entry(cached);
+        QVERIFY(entry.open(QIODevice::ReadOnly));
+        QCOMPARE(entry.readAll(), content);
+        entry.close();
+
+        // The same bytes under another name: not sent, the run still has its data.
+        w = run(renamed, QStringLiteral("models-reused"));
+        QVERIFY2(w.failure.isEmpty(), qPrintable(w.failure));
+        QVERIFY2(!sent(w), qPrintable(w.statuses.join(QLatin1Char('\n'))));
+        QVERIFY(!w.statuses.filter(QStringLiteral("renamed.csv is already on fathom-test")).isEmpty());
+        QCOMPARE(w.folders.size(), 1);
+
+        // A copy there that is not whole (a disk filled, a hand edit) is sent again, whole.
+        QVERIFY(QFile::resize(cached, content.size() / 2));
+        w = run(first, QStringLiteral("models-resent"));
+        QVERIFY2(w.failure.isEmpty(), qPrintable(w.failure));
+        QVERIFY(sent(w));
+        QVERIFY(entry.open(QIODevice::ReadOnly));
+        QCOMPARE(entry.readAll(), content);
+        QVERIFY(QDir(path(QStringLiteral("remote-data"))).entryList({QStringLiteral("*.part*")}).isEmpty());
     }
 
     void reattachesWhenTheConnectionDrops()
