@@ -51,6 +51,7 @@ int main(int argc, char** argv)
     fathom::cli::addDetectCommand(app, options);
     fathom::cli::addTrainDetectorCommand(app, options);
     fathom::cli::addExportCommand(app);
+    fathom::cli::addRemoteCommands(app);
     fathom::cli::addReportCommand(app, options);
     fathom::cli::addSeriesCommands(app, options);
 

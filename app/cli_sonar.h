@@ -15,6 +15,8 @@ void addDetectBench(CLI::App& bench);
 void addTrainDetectorCommand(CLI::App& app, const StartupOptions& startup);
 // `fathom-cli export`: a project's contacts and alerts for GIS and spreadsheets.
 void addExportCommand(CLI::App& app);
+// `detach` and `follow`: what remote training runs on the host (app/remotetrainer.cpp).
+void addRemoteCommands(CLI::App& app);
 // `fathom-cli report`: a project as an annotated PDF or HTML report. `startup` holds the global
 // options (--device …) by the time the command runs.
 void addReportCommand(CLI::App& app, const StartupOptions& startup);

@@ -181,7 +181,9 @@ void RemoteTrainer::checked(int code, const QByteArray& out, const QByteArray& e
         return fail(tr("fathom-cli on %1 did not start: %2").arg(m_target.host, lastLine(err)));
     const auto version = QString::fromUtf8(out).section(QLatin1Char('\n'), 0, 0).trimmed();
     const auto mine = QStringLiteral("fathom-cli ") + QString::fromStdString(fathomVersion());
+    m_remoteVersion.clear();
     if (version != mine) {
+        m_remoteVersion = version;
         // Model folders carry their own format; a different version is worth a word, not a stop.
         emit status(tr("%1 runs %2; this app is %3.").arg(m_target.host, version, mine));
         logging::warn(m_target.host.toStdString() + " runs " + version.toStdString() + ", this app " +
@@ -317,19 +319,26 @@ void RemoteTrainer::launch()
     for (const auto& argument : m_arguments)
         command << quoted(argument);
     const auto train = command.join(QLatin1Char(' '));
-    // The run is its own session and process group, so it outlives this connection and one
-    // signal reaches all of it; its exit status lands in `exit` when it ends by itself.
-    const auto job = train + QStringLiteral(" > progress.jsonl 2> stderr.log; echo $? > exit");
+    // The run is its own session and process group (fathom-cli detach: no GNU setsid needed), so
+    // it outlives this connection and one signal reaches all of it; its exit status lands in
+    // `exit` when it ends by itself.
     const auto remote = QStringLiteral("cd %1 || exit 1; : > progress.jsonl; printf '%s\\n' %2 > command.txt; "
-                                       "setsid sh -c %3 < /dev/null > /dev/null 2>&1 & echo $! > pid; cat pid")
-                            .arg(quoted(m_folder), quoted(train), quoted(job));
+                                       "%3 detach --out progress.jsonl --err stderr.log --exit-file exit -- %4 > pid "
+                                       "&& cat pid")
+                            .arg(quoted(m_folder), quoted(train), quoted(m_target.fathomCli), train);
     emit status(tr("Starting the training on %1…").arg(m_target.host));
     ssh(remote, [this](int code, const QByteArray& out, const QByteArray& err) {
         bool ok = false;
         m_pid = QString::fromUtf8(out).trimmed().toLongLong(&ok);
-        if (code != 0 || !ok)
-            return fail(code == 255 ? unreachable(err)
-                                    : tr("Could not start the training on %1: %2").arg(m_target.host, lastLine(err)));
+        if (code != 0 || !ok) {
+            if (code == 255)
+                return fail(unreachable(err));
+            auto why = tr("Could not start the training on %1: %2").arg(m_target.host, lastLine(err));
+            if (!m_remoteVersion.isEmpty())
+                why += tr(" (%1 runs %2; this app needs fathom-cli %3 there)")
+                           .arg(m_target.host, m_remoteVersion, QString::fromStdString(fathomVersion()));
+            return fail(why);
+        }
         logging::info("Remote training on " + m_target.host.toStdString() + " in " + m_folder.toStdString() +
                       ", process " + std::to_string(m_pid));
         m_stage = Stage::Training;
@@ -354,6 +363,7 @@ void RemoteTrainer::begin(const RemoteRun& run)
     m_buffer.clear();
     m_models.clear();
     m_exit.clear();
+    m_remoteVersion.clear();
     m_cancelling = m_exitSeen = false;
     m_delay = m_firstDelay;
 }
@@ -372,11 +382,10 @@ void RemoteTrainer::follow()
 {
     // Every line from the first not yet received; tail ends when the run's process does, then
     // the exit status follows on a line of its own ("none": ended by a signal).
-    const auto remote = QStringLiteral("cd %1 && tail -n +%2 --pid=%3 -f progress.jsonl; "
-                                       "printf '\\n__fathom_exit__ %s\\n' \"$(cat exit 2>/dev/null || echo none)\"")
-                            .arg(quoted(m_folder))
-                            .arg(m_lines + 1)
-                            .arg(m_pid);
+    const auto remote =
+        QStringLiteral("cd %1 && %2 follow progress.jsonl --from %3 --pid %4; "
+                       "printf '\\n__fathom_exit__ %s\\n' \"$(cat exit 2>/dev/null || echo none)\"")
+            .arg(quoted(m_folder), quoted(m_target.fathomCli), QString::number(m_lines + 1), QString::number(m_pid));
     m_buffer.clear();
     m_exitSeen = false;
     m_stream = ssh(remote, [this](int, const QByteArray& out, const QByteArray&) {

@@ -115,6 +115,7 @@ private:
     QPointer<QThread> m_hasher;
     std::shared_ptr<std::atomic<bool>> m_stopHashing;
     QString m_localModels, m_folder, m_exit;
+    QString m_remoteVersion; // the host's fathom-cli, when it is not this app's version
     qint64 m_pid = 0;
     Stage m_stage = Stage::Idle;
     QPointer<QProcess> m_stream;

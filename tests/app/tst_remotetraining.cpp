@@ -229,8 +229,7 @@ private slots:
             Watch w;
             watch(trainer, w);
             trainer.start(target(), {file}, arguments(QStringLiteral("dlinear"), 1), path(models));
-            QTest::qWaitFor([&] { return w.done; }, 120000);
-            if (!w.done)
+            if (!QTest::qWaitFor([&] { return w.done; }, 120000))
                 w.failure = QStringLiteral("no end in 120 s");
             QFile copy(trainer.remoteFolder() + QStringLiteral("/data/") + QFileInfo(file).fileName());
             w.failure += copy.open(QIODevice::ReadOnly) && copy.readAll() == content
