@@ -1,6 +1,7 @@
 #include "retraindialog.h"
 
 #include "contactscontroller.h"
+#include "lossaxes.h"
 
 #include <qcustomplot.h>
 
@@ -9,6 +10,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace fathom {
 
@@ -28,6 +31,7 @@ RetrainDialog::RetrainDialog(ContactsController* contacts, QWidget* parent)
     m_plot->addGraph()->setName(tr("validation"));
     m_plot->graph(0)->setPen(QPen(QColor(31, 119, 180), 2));
     m_plot->graph(1)->setPen(QPen(QColor(255, 127, 14), 2));
+    setLossAxes(m_plot);
     m_plot->xAxis->setLabel(tr("epoch"));
     m_plot->yAxis->setLabel(tr("loss"));
     m_plot->legend->setVisible(true);
@@ -70,6 +74,7 @@ void RetrainDialog::progress(int epoch, int epochs, int step, int steps, double 
     m_plot->graph(0)->setData(m_epochs, m_train);
     m_plot->graph(1)->setData(m_epochs, m_validation);
     m_plot->rescaleAxes();
+    m_plot->xAxis->setRange(0.5, std::max(2.0, m_plot->xAxis->range().upper + 0.5));
     m_plot->replot();
 }
 

@@ -1,5 +1,7 @@
 #include "trainingpanel.h"
 
+#include "lossaxes.h"
+
 #include "plotlegend.h"
 
 #include <QCheckBox>
@@ -146,8 +148,7 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("lossPlot"));
     m_plot->setMinimumHeight(170); // the legend takes two rows of it
-    m_plot->yAxis->setScaleType(QCPAxis::stLogarithmic);
-    m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    setLossAxes(m_plot);
     m_plot->setFont(font());
     putLegendUnderAxes(m_plot, 2);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
