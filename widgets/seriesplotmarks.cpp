@@ -54,17 +54,26 @@ void SeriesPlot::drawAlerts()
             m_alertItems.append(item);
         }
         if (!m_lanes.isEmpty()) {
+            // The marker points at the peak; the score stands beside it, clear of the span's line.
             auto* rect = m_lanes.front();
-            auto* label = new QCPItemText(m_plot);
-            label->setClipAxisRect(rect);
-            label->position->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
-            label->position->setAxisRect(rect);
-            label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-            label->position->setCoords(a.peak, 0.02);
-            label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
-            label->setText(QStringLiteral("▼ %1").arg(a.score, 0, 'f', 1));
-            label->setColor(alertColor(a.status, true).darker(150));
-            m_alertItems.append(label);
+            const auto text = [&](const QString& words, Qt::Alignment alignment, int indent) {
+                auto* label = new QCPItemText(m_plot);
+                label->setClipAxisRect(rect);
+                label->position->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+                label->position->setAxisRect(rect);
+                label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+                label->position->setCoords(a.peak, 0.02);
+                label->setPositionAlignment(alignment | Qt::AlignTop);
+                label->setPadding(QMargins(indent, 0, 0, 0));
+                label->setText(words);
+                label->setColor(alertColor(a.status, true).darker(150));
+                label->setSelectable(false);
+                m_alertItems.append(label);
+                return label;
+            };
+            const auto* marker = text(QStringLiteral("▼"), Qt::AlignHCenter, 0);
+            const int half = QFontMetrics(marker->font()).horizontalAdvance(marker->text()) / 2;
+            text(QString::number(a.score, 'f', 1), Qt::AlignLeft, half + 2);
         }
     }
 }
@@ -80,8 +89,8 @@ void SeriesPlot::setAlerts(const QVector<Alert>& alerts)
 
 QPair<double, double> SeriesPlot::drawnSpan(int index) const
 {
-    // Per alert: one span per lane, then its peak label.
-    const int perAlert = int(m_lanes.size()) + (m_lanes.isEmpty() ? 0 : 1);
+    // Per alert: one span per lane, then its peak's marker and score.
+    const int perAlert = int(m_lanes.size()) + (m_lanes.isEmpty() ? 0 : 2);
     const int at = index * perAlert;
     if (index < 0 || at >= m_alertItems.size() || m_lanes.isEmpty())
         return {qQNaN(), qQNaN()};
