@@ -35,6 +35,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QTranslator>
 #include <QUrl>
@@ -102,8 +103,8 @@ MainWindow::MainWindow(Startup& startup, QWidget* parent)
     connect(m_survey, &SurveyController::completed, this, [this](const QString& summary, qint64 pings) {
         m_waterfall->setPingCount(pings);
         m_waterfall->refreshOverview(); // now of the whole file
-        if (auto* facts = findChild<QPlainTextEdit*>(QStringLiteral("surveyFacts")))
-            facts->setPlainText(summary);
+        if (auto* facts = findChild<QTextBrowser*>(QStringLiteral("surveyFacts")))
+            facts->setHtml(summary);
     });
     connect(m_waterfall, &WaterfallView::hovered, this, &MainWindow::showHover);
     connect(m_waterfall, &WaterfallView::measured, this, &MainWindow::showMeasurement);
@@ -320,6 +321,8 @@ void MainWindow::retranslate()
     setWindowTitle(m_projectPath.isEmpty() ? tr("Fathom — seabed survey workbench") + QStringLiteral("[*]")
                                            : tr("%1[*] — Fathom").arg(QFileInfo(m_projectPath).fileName()));
     m_docks[QStringLiteral("survey")]->setWindowTitle(tr("Survey"));
+    if (auto* facts = findChild<QTextBrowser*>(QStringLiteral("surveyFacts")))
+        facts->setHtml(m_survey->facts());
     m_docks[QStringLiteral("devices")]->setWindowTitle(tr("Devices"));
     m_docks[QStringLiteral("training")]->setWindowTitle(tr("Training"));
     m_docks[QStringLiteral("contacts")]->setWindowTitle(tr("Contacts"));

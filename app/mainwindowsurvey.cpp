@@ -17,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTextBrowser>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -47,16 +48,14 @@ void MainWindow::surveyOpened(const QString& path, const QString& summary, qint6
 {
     m_surveyPath = path;
     auto* dock = m_docks[QStringLiteral("survey")];
-    auto* facts = qobject_cast<QPlainTextEdit*>(dock->widget());
+    auto* facts = qobject_cast<QTextBrowser*>(dock->widget());
     if (!facts) {
-        facts = new QPlainTextEdit(this);
+        facts = new QTextBrowser(this);
         facts->setObjectName(QStringLiteral("surveyFacts"));
-        facts->setReadOnly(true);
-        facts->setLineWrapMode(QPlainTextEdit::NoWrap);
-        facts->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        facts->setOpenLinks(false);
         dock->setWidget(facts);
     }
-    facts->setPlainText(summary);
+    facts->setHtml(summary);
     m_waterfall->setSurvey(pings, range);
     m_waterfall->setFocus();
     applyPendingView();

@@ -2,10 +2,13 @@
 
 #include "common/error.h"
 #include "common/logging.h"
+#include "common/timeformat.h"
 #include "sonar/georeference.h"
 #include "sonar/sonarfile.h"
-#include "sonar/summaryreport.h"
 #include "sonar/waterfall.h"
+
+#include <QFileInfo>
+#include <QLocale>
 
 namespace fathom {
 
@@ -86,7 +89,7 @@ void SurveyController::finishInBackground(std::shared_ptr<const sonar::SonarFile
             const auto pyramid = sonar::WaterfallPyramid::build(*file, 512, stop.get());
             if (!pyramid)
                 return;
-            const auto summary = QString::fromStdString(sonar::summaryText(file->summary(), path.toStdString()));
+            auto summary = std::make_shared<const sonar::FileSummary>(file->summary());
             const auto pings = qint64(file->pingCount());
             if (!file->problem().empty())
                 logging::warn(file->problem());
@@ -99,7 +102,8 @@ void SurveyController::finishInBackground(std::shared_ptr<const sonar::SonarFile
                 m_geo = geo;
                 m_pyramid = pyramid;
                 m_progress->stop();
-                emit completed(summary, pings);
+                m_summary = summary;
+                emit completed(facts(), pings);
             });
         } catch (const Error& e) {
             logging::error(e.what());
@@ -125,13 +129,15 @@ void SurveyController::open(const QString& path)
             std::shared_ptr<const sonar::SonarFile> file = sonar::open(path.toStdString());
             const auto pings = qint64(file->pingCount());
             const double range = file->pingInfo(0).slantRange;
-            const auto summary = tr("%1\n  indexing… %2 pings so far").arg(path).arg(pings);
             logging::info("Opened " + path.toStdString() + (file->complete() ? "" : " (indexing the rest)"));
-            QMetaObject::invokeMethod(this, [this, file, path, summary, pings, range] {
+            QMetaObject::invokeMethod(this, [this, file, path, pings, range] {
                 m_file = file;
+                m_path = path;
+                m_indexedPings = pings;
+                m_summary.reset();
                 m_geo.reset();
                 m_pyramid.reset();
-                emit opened(path, summary, pings, range);
+                emit opened(path, facts(), pings, range);
                 finishInBackground(file, path);
             });
         } catch (const Error& e) {
@@ -162,6 +168,64 @@ void SurveyController::render(const WaterfallView::Request& request)
             logging::error(e.what());
         }
     });
+}
+
+QString SurveyController::facts() const
+{
+    if (!m_file)
+        return {};
+    const auto name = QFileInfo(m_path).fileName();
+    QString html = QStringLiteral("<p><b>%1</b><br><small>%2</small></p>")
+                       .arg(name.toHtmlEscaped(), QFileInfo(m_path).absolutePath().toHtmlEscaped());
+    if (!m_summary)
+        return html + QStringLiteral("<p>") +
+               tr("Indexing… %1 pings so far").arg(QLocale().toString(m_indexedPings)).toHtmlEscaped() +
+               QStringLiteral("</p>");
+    const auto& s = *m_summary;
+    QStringList rows;
+    const auto row = [&rows](const QString& field, const QString& value) {
+        rows << QStringLiteral("<tr><td style='padding-right:8px'><b>%1</b></td><td>%2</td></tr>")
+                    .arg(field.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    const QLocale locale;
+    auto made = QString::fromStdString(s.recorder);
+    if (!s.sonar.empty())
+        made += QStringLiteral(", ") + QString::fromStdString(s.sonar);
+    row(tr("Format"),
+        QString::fromStdString(s.format) + (made.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(made)));
+    row(tr("Pings"),
+        tr("%1, %2 samples a channel").arg(locale.toString(qint64(s.pings)), locale.toString(s.samplesPerChannel)));
+    const auto when = [](double t) { return QString::fromStdString(formatUtc(t, TimeStyle::Readable)); };
+    row(tr("Time (UTC)"), tr("%1 to %2 (%3 s)")
+                              .arg(when(s.firstTime), when(s.lastTime))
+                              .arg(locale.toString(s.lastTime - s.firstTime, 'f', 1)));
+    if (s.geographic)
+        row(tr("Area"), tr("longitude %1 to %2, latitude %3 to %4")
+                            .arg(locale.toString(s.minX, 'f', 6), locale.toString(s.maxX, 'f', 6),
+                                 locale.toString(s.minY, 'f', 6), locale.toString(s.maxY, 'f', 6)));
+    else
+        row(tr("Area"), tr("x %1 to %2 m, y %3 to %4 m")
+                            .arg(locale.toString(s.minX, 'f', 1), locale.toString(s.maxX, 'f', 1),
+                                 locale.toString(s.minY, 'f', 1), locale.toString(s.maxY, 'f', 1)));
+    for (const auto& c : s.channels) {
+        const auto side = c.side == sonar::Side::Port        ? tr("port")
+                          : c.side == sonar::Side::Starboard ? tr("starboard")
+                                                             : tr("other");
+        row(tr("Channel %1").arg(c.index),
+            tr("%1, “%2”, %3, %4 kHz")
+                .arg(side, QString::fromStdString(c.name), QString::fromStdString(sonar::sampleFormatName(c.format)),
+                     locale.toString(c.frequencyHz / 1000.0, 'g', 6)));
+    }
+    QStringList packets;
+    for (const auto& [type, count] : s.packets)
+        packets << QStringLiteral("%1 %2").arg(QString::fromStdString(type), locale.toString(qint64(count)));
+    row(tr("Packets"), packets.join(QStringLiteral(", ")));
+    html += QStringLiteral("<table cellspacing='0'>") + rows.join(QString()) + QStringLiteral("</table>");
+    if (!s.problem.empty())
+        html += QStringLiteral("<p style='color:#b00020'>") +
+                tr("Reading stopped early: %1").arg(QString::fromStdString(s.problem)).toHtmlEscaped() +
+                QStringLiteral("</p>");
+    return html;
 }
 
 } // namespace fathom

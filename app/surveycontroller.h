@@ -17,6 +17,7 @@ namespace sonar {
 class Georeferencer;
 class SonarFile;
 class WaterfallPyramid;
+struct FileSummary;
 } // namespace sonar
 
 // Owns the open sidescan file and renders waterfall pictures on a worker thread. The newest
@@ -34,6 +35,9 @@ public:
     void setLayback(const QString& setting);
     void render(const fathom::WaterfallView::Request& request);
     std::shared_ptr<const sonar::SonarFile> file() const { return m_file; }
+    // The open file's facts as a small HTML table in the UI's language: while it indexes, how far
+    // it has got; then format, pings, time span, area, channels, packets and any problem.
+    QString facts() const;
     std::shared_ptr<const sonar::Georeferencer> geo() const { return m_geo; }
 
 signals:
@@ -54,6 +58,9 @@ private:
     std::shared_ptr<std::atomic<bool>> m_stop = std::make_shared<std::atomic<bool>>(false);
     QObject* m_worker = nullptr; // lives on m_thread
     std::shared_ptr<const sonar::SonarFile> m_file;
+    QString m_path;
+    qint64 m_indexedPings = 0;
+    std::shared_ptr<const sonar::FileSummary> m_summary; // once every ping is indexed
     std::shared_ptr<const sonar::Georeferencer> m_geo;
     std::shared_ptr<const sonar::WaterfallPyramid> m_pyramid;
     int m_laybackMode = 0; // sonar::Georeferencer::Layback

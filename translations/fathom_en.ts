@@ -24,7 +24,10 @@
     <name>fathom::AlertTable</name>
     <message numerus="yes">
         <source>%n alert(s): %1 confirmed, %2 rejected, %3 shown</source>
-        <translation><numerusform>%n alert: %1 confirmed, %2 rejected, %3 shown</numerusform><numerusform>%n alerts: %1 confirmed, %2 rejected, %3 shown</numerusform></translation>
+        <translation>
+            <numerusform>%n alert: %1 confirmed, %2 rejected, %3 shown</numerusform>
+            <numerusform>%n alerts: %1 confirmed, %2 rejected, %3 shown</numerusform>
+        </translation>
     </message>
     <message>
         <source>Filter by channel, model or note</source>
@@ -79,11 +82,17 @@
     </message>
     <message numerus="yes">
         <source>Cancelled: %n model(s) finished and kept</source>
-        <translation><numerusform>Cancelled: %n model finished and kept</numerusform><numerusform>Cancelled: %n models finished and kept</numerusform></translation>
+        <translation>
+            <numerusform>Cancelled: %n model finished and kept</numerusform>
+            <numerusform>Cancelled: %n models finished and kept</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Finished: %n model(s) trained</source>
-        <translation><numerusform>Finished: %n model trained</numerusform><numerusform>Finished: %n models trained</numerusform></translation>
+        <translation>
+            <numerusform>Finished: %n model trained</numerusform>
+            <numerusform>Finished: %n models trained</numerusform>
+        </translation>
     </message>
     <message>
         <source>Paused</source>
@@ -99,7 +108,10 @@
     </message>
     <message numerus="yes">
         <source>%1: %n alert(s)</source>
-        <translation><numerusform>%1: %n alert</numerusform><numerusform>%1: %n alerts</numerusform></translation>
+        <translation>
+            <numerusform>%1: %n alert</numerusform>
+            <numerusform>%1: %n alerts</numerusform>
+        </translation>
     </message>
     <message>
         <source>Confirm alert</source>
@@ -254,7 +266,10 @@
     </message>
     <message numerus="yes">
         <source>%n contact(s): %1 confirmed, %2 rejected, %3 shown</source>
-        <translation><numerusform>%n contact: %1 confirmed, %2 rejected, %3 shown</numerusform><numerusform>%n contacts: %1 confirmed, %2 rejected, %3 shown</numerusform></translation>
+        <translation>
+            <numerusform>%n contact: %1 confirmed, %2 rejected, %3 shown</numerusform>
+            <numerusform>%n contacts: %1 confirmed, %2 rejected, %3 shown</numerusform>
+        </translation>
     </message>
     <message>
         <source>Filter by class, detector or note · keys 1–6 set the class</source>
@@ -631,7 +646,10 @@ Sidescan files and the sensor series recorded with them will be listed here.</tr
     </message>
     <message numerus="yes">
         <source>Opened %1: %n ping(s)</source>
-        <translation><numerusform>Opened %1: %n ping</numerusform><numerusform>Opened %1: %n pings</numerusform></translation>
+        <translation>
+            <numerusform>Opened %1: %n ping</numerusform>
+            <numerusform>Opened %1: %n pings</numerusform>
+        </translation>
     </message>
     <message>
         <source>Could not open %1</source>
@@ -715,7 +733,10 @@ Sidescan files and the sensor series recorded with them will be listed here.</tr
     </message>
     <message numerus="yes">
         <source>%1: %n row(s)</source>
-        <translation><numerusform>%1: %n row</numerusform><numerusform>%1: %n rows</numerusform></translation>
+        <translation>
+            <numerusform>%1: %n row</numerusform>
+            <numerusform>%1: %n rows</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete Model</source>
@@ -849,7 +870,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     </message>
     <message numerus="yes">
         <source>%n contact(s) proposed</source>
-        <translation><numerusform>%n contact proposed</numerusform><numerusform>%n contacts proposed</numerusform></translation>
+        <translation>
+            <numerusform>%n contact proposed</numerusform>
+            <numerusform>%n contacts proposed</numerusform>
+        </translation>
     </message>
     <message>
         <source>Magnetometer (%1): %2 nT from the local median, %3 s from the contact</source>
@@ -873,7 +897,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     </message>
     <message numerus="yes">
         <source>%n contact(s) written to %1</source>
-        <translation><numerusform>%n contact written to %1</numerusform><numerusform>%n contacts written to %1</numerusform></translation>
+        <translation>
+            <numerusform>%n contact written to %1</numerusform>
+            <numerusform>%n contacts written to %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export Survey &amp;Mosaic…</source>
@@ -917,7 +944,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     </message>
     <message numerus="yes">
         <source>%n alert(s) written to %1</source>
-        <translation><numerusform>%n alert written to %1</numerusform><numerusform>%n alerts written to %1</numerusform></translation>
+        <translation>
+            <numerusform>%n alert written to %1</numerusform>
+            <numerusform>%n alerts written to %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Contacts of the C&amp;NN Detector on the Waterfall</source>
@@ -983,8 +1013,8 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>Checking %1…</translation>
     </message>
     <message>
-        <source>%1 has no fathom-cli at “%2”: install Fathom's headless engine there, or give its path.</source>
-        <translation>%1 has no fathom-cli at “%2”: install Fathom's headless engine there, or give its path.</translation>
+        <source>%1 has no fathom-cli at “%2”: install Fathom&apos;s headless engine there, or give its path.</source>
+        <translation>%1 has no fathom-cli at “%2”: install Fathom&apos;s headless engine there, or give its path.</translation>
     </message>
     <message>
         <source>fathom-cli on %1 did not start: %2</source>
@@ -1068,7 +1098,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     </message>
     <message numerus="yes">
         <source>Finished on %1: %n model(s) brought back</source>
-        <translation><numerusform>Finished on %1: %n model brought back</numerusform><numerusform>Finished on %1: %n models brought back</numerusform></translation>
+        <translation>
+            <numerusform>Finished on %1: %n model brought back</numerusform>
+            <numerusform>Finished on %1: %n models brought back</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stopping the run on %1…</source>
@@ -1098,6 +1131,22 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <source>Following the run on %1 in %2 again…</source>
         <translation>Following the run on %1 in %2 again…</translation>
     </message>
+    <message>
+        <source>Reading the data set to send to %1…</source>
+        <translation>Reading the data set to send to %1…</translation>
+    </message>
+    <message>
+        <source>Could not read %1 to send it to %2.</source>
+        <translation>Could not read %1 to send it to %2.</translation>
+    </message>
+    <message>
+        <source>%1 is already on %2: not sent again (%3 of %4)</source>
+        <translation>%1 is already on %2: not sent again (%3 of %4)</translation>
+    </message>
+    <message>
+        <source> (%1 runs %2; this app needs fathom-cli %3 there)</source>
+        <translation> (%1 runs %2; this app needs fathom-cli %3 there)</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ReportDialog</name>
@@ -1122,8 +1171,8 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>Device</translation>
     </message>
     <message>
-        <source>Analyst's notes</source>
-        <translation>Analyst's notes</translation>
+        <source>Analyst&apos;s notes</source>
+        <translation>Analyst&apos;s notes</translation>
     </message>
     <message>
         <source>Report</source>
@@ -1146,8 +1195,8 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <source>Printed in every page's header and footer</source>
-        <translation>Printed in every page's header and footer</translation>
+        <source>Printed in every page&apos;s header and footer</source>
+        <translation>Printed in every page&apos;s header and footer</translation>
     </message>
     <message>
         <source>&amp;Classification:</source>
@@ -1182,8 +1231,8 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>Contacts shown (highest score first):</translation>
     </message>
     <message>
-        <source>The analyst's notes: conditions, remarks, recommendations…</source>
-        <translation>The analyst's notes: conditions, remarks, recommendations…</translation>
+        <source>The analyst&apos;s notes: conditions, remarks, recommendations…</source>
+        <translation>The analyst&apos;s notes: conditions, remarks, recommendations…</translation>
     </message>
     <message>
         <source>report.pdf or report.html</source>
@@ -1235,7 +1284,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     </message>
     <message numerus="yes">
         <source>Written to %1 (%n pages).</source>
-        <translation><numerusform>Written to %1 (%n pages).</numerusform><numerusform>Written to %1 (%n pages).</numerusform></translation>
+        <translation>
+            <numerusform>Written to %1 (%n pages).</numerusform>
+            <numerusform>Written to %1 (%n pages).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Written to %1.</source>
@@ -1374,10 +1426,68 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
 <context>
     <name>fathom::SurveyController</name>
     <message>
-        <source>%1
-  indexing… %2 pings so far</source>
-        <translation>%1
-  indexing… %2 pings so far</translation>
+        <source>Indexing… %1 pings so far</source>
+        <translation>Indexing… %1 pings so far</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Pings</source>
+        <translation>Pings</translation>
+    </message>
+    <message>
+        <source>%1, %2 samples a channel</source>
+        <translation>%1, %2 samples a channel</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (%3 s)</source>
+        <translation>%1 to %2 (%3 s)</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>longitude %1 to %2, latitude %3 to %4</source>
+        <translation>longitude %1 to %2, latitude %3 to %4</translation>
+    </message>
+    <message>
+        <source>x %1 to %2 m, y %3 to %4 m</source>
+        <translation>x %1 to %2 m, y %3 to %4 m</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>port</translation>
+    </message>
+    <message>
+        <source>starboard</source>
+        <translation>starboard</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>Channel %1</source>
+        <translation>Channel %1</translation>
+    </message>
+    <message>
+        <source>%1, “%2”, %3, %4 kHz</source>
+        <translation>%1, “%2”, %3, %4 kHz</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>Packets</translation>
+    </message>
+    <message>
+        <source>Reading stopped early: %1</source>
+        <translation>Reading stopped early: %1</translation>
     </message>
 </context>
 <context>

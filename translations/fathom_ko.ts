@@ -1003,7 +1003,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>%1 확인 중…</translation>
     </message>
     <message>
-        <source>%1 has no fathom-cli at “%2”: install Fathom's headless engine there, or give its path.</source>
+        <source>%1 has no fathom-cli at “%2”: install Fathom&apos;s headless engine there, or give its path.</source>
         <translation>%1에 “%2” fathom-cli가 없습니다. 그곳에 Fathom 헤드리스 엔진을 설치하거나 경로를 지정하세요.</translation>
     </message>
     <message>
@@ -1120,6 +1120,22 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <source>Following the run on %1 in %2 again…</source>
         <translation>%1의 %2에서 실행을 다시 따라가는 중…</translation>
     </message>
+    <message>
+        <source>Reading the data set to send to %1…</source>
+        <translation>%1(으)로 보낼 데이터 세트를 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Could not read %1 to send it to %2.</source>
+        <translation>%2(으)로 보내려고 %1을(를) 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is already on %2: not sent again (%3 of %4)</source>
+        <translation>%1은(는) 이미 %2에 있어 다시 보내지 않습니다 (%4개 중 %3)</translation>
+    </message>
+    <message>
+        <source> (%1 runs %2; this app needs fathom-cli %3 there)</source>
+        <translation> (%1은(는) %2을(를) 실행합니다. 이 앱에는 그곳에 fathom-cli %3이(가) 필요합니다)</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ReportDialog</name>
@@ -1144,7 +1160,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>장치</translation>
     </message>
     <message>
-        <source>Analyst's notes</source>
+        <source>Analyst&apos;s notes</source>
         <translation>분석가 메모</translation>
     </message>
     <message>
@@ -1168,7 +1184,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>날짜(&amp;D):</translation>
     </message>
     <message>
-        <source>Printed in every page's header and footer</source>
+        <source>Printed in every page&apos;s header and footer</source>
         <translation>모든 쪽의 머리글과 바닥글에 인쇄됩니다</translation>
     </message>
     <message>
@@ -1204,7 +1220,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>표시할 접촉물 수(점수 높은 순):</translation>
     </message>
     <message>
-        <source>The analyst's notes: conditions, remarks, recommendations…</source>
+        <source>The analyst&apos;s notes: conditions, remarks, recommendations…</source>
         <translation>분석가 메모: 조건, 의견, 권고…</translation>
     </message>
     <message>
@@ -1398,10 +1414,68 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
 <context>
     <name>fathom::SurveyController</name>
     <message>
-        <source>%1
-  indexing… %2 pings so far</source>
-        <translation>%1
-  색인 중… 지금까지 핑 %2개</translation>
+        <source>Indexing… %1 pings so far</source>
+        <translation>색인 중… 지금까지 핑 %1개</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <source>Pings</source>
+        <translation>핑</translation>
+    </message>
+    <message>
+        <source>%1, %2 samples a channel</source>
+        <translation>%1개, 채널당 샘플 %2개</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>시간 (UTC)</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (%3 s)</source>
+        <translation>%1 ~ %2 (%3초)</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>범위</translation>
+    </message>
+    <message>
+        <source>longitude %1 to %2, latitude %3 to %4</source>
+        <translation>경도 %1 ~ %2, 위도 %3 ~ %4</translation>
+    </message>
+    <message>
+        <source>x %1 to %2 m, y %3 to %4 m</source>
+        <translation>x %1 ~ %2 m, y %3 ~ %4 m</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>좌현</translation>
+    </message>
+    <message>
+        <source>starboard</source>
+        <translation>우현</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>기타</translation>
+    </message>
+    <message>
+        <source>Channel %1</source>
+        <translation>채널 %1</translation>
+    </message>
+    <message>
+        <source>%1, “%2”, %3, %4 kHz</source>
+        <translation>%1, “%2”, %3, %4 kHz</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>패킷</translation>
+    </message>
+    <message>
+        <source>Reading stopped early: %1</source>
+        <translation>읽기가 일찍 멈췄습니다: %1</translation>
     </message>
 </context>
 <context>

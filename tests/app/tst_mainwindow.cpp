@@ -16,6 +16,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 
 using namespace fathom;
 using fathom::test::fakeStartup;
@@ -188,8 +189,18 @@ private slots:
         for (int x = 0; x < image.width(); x += 4)
             bright += qGray(image.pixel(x, image.height() / 2)) > 40;
         QVERIFY2(bright > image.width() / 16, "the waterfall is blank");
-        auto* facts = window.findChild<QPlainTextEdit*>(QStringLiteral("surveyFacts"));
-        QVERIFY(facts && facts->toPlainText().contains(QStringLiteral("300")));
+        auto* facts = window.findChild<QTextBrowser*>(QStringLiteral("surveyFacts"));
+        QVERIFY(facts);
+        QTRY_VERIFY_WITH_TIMEOUT(facts->toPlainText().contains(QStringLiteral("Packets")), 10000); // indexed
+        QVERIFY2(facts->toPlainText().contains(QStringLiteral("300, 256 samples a channel")),
+                 qPrintable(facts->toPlainText()));
+        QVERIFY(facts->toPlainText().contains(QStringLiteral("starboard")));
+        // In Korean, the same facts under Korean names.
+        window.setLanguage(QStringLiteral("ko"));
+        QVERIFY2(facts->toPlainText().contains(QStringLiteral("우현")) &&
+                     !facts->toPlainText().contains(QStringLiteral("Packets")),
+                 qPrintable(facts->toPlainText()));
+        window.setLanguage(QStringLiteral("en"));
 
         QTRY_VERIFY_WITH_TIMEOUT(window.survey()->geo() != nullptr, 10000); // every ping indexed and placed
         // In ground range, 10 m to port and 10 m to starboard of one ping are 20 m apart.

@@ -1,7 +1,9 @@
 // The Korean and English catalogues cover every string in the UI, with the same placeholders.
 #include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -67,6 +69,38 @@ private slots:
             QVERIFY2(!message.unfinished && !message.translation.isEmpty(), qPrintable(message.source));
             QCOMPARE(placeholders(message.translation), placeholders(message.source));
         }
+    }
+
+    void everyStringOfTheSourcesIsInTheCatalogue_data() { everyStringIsTranslated_data(); }
+
+    void everyStringOfTheSourcesIsInTheCatalogue()
+    {
+        // lupdate run over the sources into a copy of the catalogue: a string in the code that the
+        // catalogue lacks (someone forgot `update_translations`) arrives unfinished.
+        QFETCH(QString, language);
+        QTemporaryDir dir;
+        const auto copy = dir.filePath(QStringLiteral("catalogue.ts"));
+        const auto source = qEnvironmentVariable("FATHOM_SOURCE_DIR");
+        QVERIFY(QFile::copy(source + QStringLiteral("/translations/fathom_%1.ts").arg(language), copy));
+        QProcess lupdate;
+        lupdate.setWorkingDirectory(source);
+        lupdate.start(QStringLiteral(FATHOM_LUPDATE),
+                      {QStringLiteral("app"), QStringLiteral("widgets"), QStringLiteral("-extensions"),
+                       QStringLiteral("cpp,h"), QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                       QStringLiteral("none"), QStringLiteral("-ts"), copy});
+        QVERIFY(lupdate.waitForFinished(120000));
+        QCOMPARE(lupdate.exitCode(), 0);
+        QFile updated(copy);
+        QVERIFY(updated.open(QIODevice::ReadOnly));
+        const auto text = QString::fromUtf8(updated.readAll());
+        QStringList missing;
+        static const QRegularExpression unfinished(
+            QStringLiteral("<source>([^<]*)</source>\\s*<translation type=\"unfinished\""));
+        for (auto it = unfinished.globalMatch(text); it.hasNext();)
+            missing << it.next().captured(1);
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("not in the catalogue (build update_translations): ") +
+                                               missing.join(QStringLiteral(" | "))));
+        QCOMPARE(read(language).size(), int(text.count(QStringLiteral("<source>"))));
     }
 
     void koreanIsKorean()
