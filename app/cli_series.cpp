@@ -313,7 +313,8 @@ void skab(const EvaluateArgs& args)
         options.learningRate = args.learningRate;
         options.patience = args.patienceGiven ? args.patience : 1000;
         options.seed = args.seed;
-        float dropout = args.dropoutGiven ? args.shape.dropout : 0.1f;
+        auto shape = args.shape;
+        shape.dropout = args.dropoutGiven ? args.shape.dropout : 0.1f;
         if (kind == ml::ModelKind::ConvAe) {
             // SKAB's Conv-AE recipe where no flag says otherwise: Adam at 1e-3 without weight
             // decay or clipping, dropout 0.2, early stopping after 5 epochs.
@@ -321,10 +322,10 @@ void skab(const EvaluateArgs& args)
             options.patience = args.patienceGiven ? args.patience : 5;
             options.weightDecay = 0;
             options.clipNorm = 0;
-            dropout = args.dropoutGiven ? args.shape.dropout : 0.2f;
+            shape.dropout = args.dropoutGiven ? args.shape.dropout : 0.2f;
         }
-        const auto r = ml::runSkabProtocol(files, kind, args.lookback, options, args.quantile, args.margin,
-                                           args.smoothing, dropout);
+        const auto r =
+            ml::runSkabProtocol(files, kind, args.lookback, options, args.quantile, args.margin, args.smoothing, shape);
         const auto& m = r.metrics;
         std::printf(
             "%-9s SKAB %zu files: F1 %.3f  FAR %.1f %%  MAR %.1f %%  events %zu/%zu  latency %.1f rows  (%.0f s)\n",
@@ -340,7 +341,7 @@ void skab(const EvaluateArgs& args)
                              {"patience", options.patience},
                              {"epochs", options.epochs},
                              {"batch", options.batchSize},
-                             {"dropout", dropout}};
+                             {"dropout", shape.dropout}};
         results.push_back(entry);
     }
     if (!args.json.empty()) {
@@ -386,6 +387,10 @@ void evaluateCommand(const EvaluateArgs& args)
             args.shape);
         std::printf("%-9s ETTh1 lookback %d horizon %d: test MSE %.4f  MAE %.4f  (%zu windows, %d epochs, %.0f s)\n",
                     r.model.c_str(), r.lookback, r.horizon, r.mse, r.mae, r.testWindows, r.epochs, r.seconds);
+        if (r.wholeBatchWindows != r.testWindows)
+            std::printf("%-9s the first %zu windows only (whole batches of %d, as the published code drops the "
+                        "last partial one): MSE %.4f  MAE %.4f\n",
+                        r.model.c_str(), r.wholeBatchWindows, args.batch, r.mseWholeBatches, r.maeWholeBatches);
         results.push_back({{"model", r.model},
                            {"lookback", r.lookback},
                            {"horizon", r.horizon},
@@ -393,6 +398,8 @@ void evaluateCommand(const EvaluateArgs& args)
                            {"mae", r.mae},
                            {"validation_mse", r.validationMse},
                            {"test_windows", r.testWindows},
+                           {"whole_test_batches",
+                            {{"windows", r.wholeBatchWindows}, {"mse", r.mseWholeBatches}, {"mae", r.maeWholeBatches}}},
                            {"epochs", r.epochs},
                            {"seconds", r.seconds}});
     }

@@ -245,17 +245,28 @@ ProtocolResult runEttProtocol(const std::filesystem::path& csv, ModelKind kind, 
             progress(name, p);
     });
     const auto errors = evaluateErrors(model, test);
-    return {name,
-            lookback,
-            horizon,
-            errors.mse,
-            errors.mae,
-            trained.validationLoss.empty()
-                ? 0.0
-                : *std::min_element(trained.validationLoss.begin(), trained.validationLoss.end()),
-            test.size(),
-            int(trained.trainLoss.size()),
-            trained.seconds};
+    ProtocolResult result{name,
+                          lookback,
+                          horizon,
+                          errors.mse,
+                          errors.mae,
+                          trained.validationLoss.empty()
+                              ? 0.0
+                              : *std::min_element(trained.validationLoss.begin(), trained.validationLoss.end()),
+                          test.size(),
+                          int(trained.trainLoss.size()),
+                          trained.seconds};
+    const auto batch = std::size_t(std::max(1, options.batchSize));
+    result.wholeBatchWindows = test.size() / batch * batch;
+    result.mseWholeBatches = errors.mse;
+    result.maeWholeBatches = errors.mae;
+    if (result.wholeBatchWindows > 0 && result.wholeBatchWindows < test.size()) {
+        const series::RowRange first{split.test.begin, split.test.begin + result.wholeBatchWindows + spec.horizon - 1};
+        const auto whole = evaluateErrors(model, series::Windows(data, all, all, spec, first, true));
+        result.mseWholeBatches = whole.mse;
+        result.maeWholeBatches = whole.mae;
+    }
+    return result;
 }
 
 namespace {
@@ -307,7 +318,7 @@ void skabByReconstruction(const Model& model, const series::Series& data, const 
 
 SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, ModelKind kind, int lookback,
                            const TrainOptions& options, double quantile, double margin, std::size_t smoothing,
-                           float dropout)
+                           const ModelConfig& shape)
 {
     constexpr std::size_t kTrainingRows = 400;
     SkabResult result;
@@ -329,11 +340,11 @@ SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, Mode
         series::Scaler::fit(data, sensors, train, series::ScalerKind::Standard).apply(data);
         const auto L = std::size_t(lookback);
         const series::Windows trainWindows(data, sensors, sensors, {L, 1, 1}, train);
-        ModelConfig config;
+        ModelConfig config = shape;
         config.kind = kind;
         config.lookback = lookback;
+        config.horizon = 1;
         config.channels = int(sensors.size());
-        config.dropout = dropout;
         config.targets.clear();
         for (int c = 0; c < config.channels; ++c)
             config.targets.push_back(c);

@@ -98,6 +98,12 @@ struct ProtocolResult
     std::size_t testWindows = 0;
     int epochs = 0;
     double seconds = 0;
+    // The same errors over whole test batches only (the first ⌊windows / batch⌋ × batch
+    // windows), as the published code evaluates: its test loader drops the last partial batch.
+    // For comparison only; the protocol keeps every window. Equal to the above when none drops.
+    double mseWholeBatches = 0;
+    double maeWholeBatches = 0;
+    std::size_t wholeBatchWindows = 0;
 };
 // `shape` gives the sizes (PatchTST's width, heads, layers, dropout…); its kind, lookback,
 // horizon, channels and targets are set here.
@@ -116,9 +122,10 @@ struct SkabResult
     AlertMetrics metrics;
     double seconds = 0;
 };
+// `shape` gives the sizes and dropout, as for runEttProtocol.
 SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, ModelKind kind, int lookback,
                            const TrainOptions& options, double quantile = 0.99, double margin = 1.0,
-                           std::size_t smoothing = 1, float dropout = 0.1f);
+                           std::size_t smoothing = 1, const ModelConfig& shape = {});
 
 // A saved model over new data: every window of the data, stride 1, in that precision of
 // inference (Model::setPrecision).

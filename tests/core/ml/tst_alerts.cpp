@@ -4,6 +4,7 @@
 
 #include "torchtestmain.h"
 
+#include <QDateTime>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -152,6 +153,44 @@ private slots:
         QCOMPARE(alerts[0].peak, std::size_t(1));
         QCOMPARE(alerts[1].peak, std::size_t(3));
         QCOMPARE(findAlerts(combineScores(residual, 3.0f), {1.0f, 0.7f, 1, 0}).size(), std::size_t(1));
+    }
+
+    void ettProtocolKeepsEveryTestWindowAndReportsWholeBatchesApart()
+    {
+        // An ETT-shaped file (14,400 hourly rows, seven channels) whose test part ends in a burst
+        // no model foresees: the all-window errors hold it, the whole-batch ones (the published
+        // code's, its last partial batch dropped) leave it out.
+        QTemporaryDir dir;
+        const auto csv = std::filesystem::path(dir.path().toStdString()) / "ett.csv";
+        {
+            std::ofstream out(csv);
+            out << "date,HUFL,HULL,MUFL,MULL,LUFL,LULL,OT\n";
+            QRandomGenerator random(5);
+            const QDateTime start(QDate(2016, 7, 1), QTime(0, 0), Qt::UTC);
+            for (int i = 0; i < 14400; ++i) {
+                out << start.addSecs(3600 * qint64(i)).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")).toStdString();
+                const bool burst = i >= 14400 - 30;
+                for (int c = 0; c < 7; ++c)
+                    out << "," << std::sin(i / 12.0 + c) + 0.1 * random.generateDouble() + (burst ? 8.0 : 0.0);
+                out << "\n";
+            }
+        }
+        TrainOptions options;
+        options.epochs = 2;
+        options.batchSize = 64;
+        const int lookback = 24, horizon = 8;
+        const auto r = runEttProtocol(csv, ModelKind::DLinear, lookback, horizon, options);
+        const std::size_t windows = 2880 - horizon + 1;
+        QCOMPARE(r.testWindows, windows);
+        QCOMPARE(r.wholeBatchWindows, windows / 64 * 64);
+        QVERIFY(std::isfinite(r.mse) && std::isfinite(r.mseWholeBatches));
+        // The burst lies in the last 30 rows, which only the dropped windows forecast.
+        QVERIFY2(r.mse > 10 * r.mseWholeBatches,
+                 qPrintable(QString("all %1, whole batches %2").arg(r.mse).arg(r.mseWholeBatches)));
+        options.batchSize = int(windows); // one batch: nothing dropped, the same figures
+        const auto one = runEttProtocol(csv, ModelKind::DLinear, lookback, horizon, options);
+        QCOMPARE(one.wholeBatchWindows, windows);
+        QCOMPARE(one.mseWholeBatches, one.mse);
     }
 };
 
