@@ -125,7 +125,8 @@ void AnalysisController::openSeries(const QString& path)
             }
             const bool isTime = !s.time.empty();
             const auto filled = qint64(report.filledCells);
-            post([this, path, x, isTime, names, columns, filled] {
+            const bool decimalComma = report.decimalComma;
+            post([this, path, x, isTime, names, columns, filled, decimalComma] {
                 m_seriesPath = path;
                 m_isTime = isTime;
                 m_plot->setSeries(x, isTime, names, columns);
@@ -135,6 +136,8 @@ void AnalysisController::openSeries(const QString& path)
                 m_panel->setSettings(settings);
                 if (filled > 0)
                     logging::warn(path.toStdString() + ": " + std::to_string(filled) + " missing cells filled");
+                if (decimalComma)
+                    logging::info(path.toStdString() + ": numbers read with a decimal comma (12,5 as 12.5)");
                 emit seriesOpened(path, x.size());
                 if (!m_activeModel.isEmpty())
                     setActiveModel(m_activeModel, m_replaceAlerts);

@@ -56,6 +56,7 @@ void info(const InfoArgs& args)
     const nlohmann::json out = {{"files", args.files},
                                 {"rows", s.rows},
                                 {"delimiter", delimiter},
+                                {"decimal_comma", report.decimalComma},
                                 {"time_column", report.timeColumn},
                                 {"time_start_s", s.time.empty() ? 0.0 : s.time.front()},
                                 {"time_end_s", s.time.empty() ? 0.0 : s.time.back()},
@@ -67,8 +68,9 @@ void info(const InfoArgs& args)
         std::cout << out.dump(2) << "\n";
         return;
     }
-    std::cout << s.rows << " rows, delimiter '" << delimiter << "', time column '" << report.timeColumn << "', "
-              << report.filledCells << " missing cells filled, " << report.droppedRows << " rows dropped\n";
+    std::cout << s.rows << " rows, delimiter '" << delimiter << "'" << (report.decimalComma ? ", decimal comma" : "")
+              << ", time column '" << report.timeColumn << "', " << report.filledCells << " missing cells filled, "
+              << report.droppedRows << " rows dropped\n";
     for (const auto& c : channels) {
         char line[200];
         std::snprintf(line, sizeof line, "  %-24s min %12.5g  max %12.5g  mean %12.5g\n",

@@ -43,10 +43,15 @@ bool isMissing(const std::string& cell)
 
 enum class Cell { Number, Missing, Infinite, Text };
 
-Cell parseNumber(const std::string& cell, double& value)
+Cell parseNumber(const std::string& cell, double& value, bool decimalComma = false)
 {
     if (isMissing(cell))
         return Cell::Missing;
+    if (decimalComma && std::count(cell.begin(), cell.end(), ',') == 1 && cell.find('.') == std::string::npos) {
+        auto dotted = cell;
+        dotted[dotted.find(',')] = '.';
+        return parseNumber(dotted, value);
+    }
     const char* begin = cell.data() + (cell.size() > 1 && cell[0] == '+' ? 1 : 0);
     const auto [end, error] = std::from_chars(begin, cell.data() + cell.size(), value);
     if (error != std::errc() || end != cell.data() + cell.size())
@@ -154,6 +159,18 @@ Series loadCsv(const std::filesystem::path& path, const LoadOptions& options, Lo
         }
     }
     report.timeColumn = timeColumn >= 0 ? header[std::size_t(timeColumn)] : "";
+    // A decimal comma, where ',' is not the delimiter: some cell of the first rows reads as a
+    // number only with its comma taken for a point.
+    report.decimalComma = false;
+    for (std::size_t r = 0; r < rows.size() && r < 100 && report.decimalComma == false && report.delimiter != ','; ++r)
+        for (std::size_t c = 0; c < rows[r].size(); ++c) {
+            double ignored = 0;
+            if (int(c) != timeColumn && parseNumber(rows[r][c], ignored) == Cell::Text &&
+                parseNumber(rows[r][c], ignored, true) != Cell::Text) {
+                report.decimalComma = true;
+                break;
+            }
+        }
     std::vector<std::size_t> columns;
     Series series;
     for (std::size_t c = 0; c < header.size(); ++c) {
@@ -186,7 +203,7 @@ Series loadCsv(const std::filesystem::path& path, const LoadOptions& options, Lo
         for (std::size_t k = 0; k < columns.size(); ++k) {
             const auto& cell = cells[columns[k]];
             double value = 0;
-            switch (parseNumber(cell, value)) {
+            switch (parseNumber(cell, value, report.decimalComma)) {
             case Cell::Number: values[k][r] = float(value); break;
             case Cell::Missing: values[k][r] = std::numeric_limits<float>::quiet_NaN(); break;
             case Cell::Infinite:

@@ -27,6 +27,9 @@ struct LoadReport
     std::size_t filledCells = 0;
     std::size_t droppedRows = 0;
     std::vector<std::string> skippedColumns;
+    // Numbers written with a decimal comma ("12,5"), as spreadsheets in many locales export them
+    // beside a ';' or tab delimiter; read as 12.5.
+    bool decimalComma = false;
 };
 
 // Reads one CSV/TSV file with a header row. Throws Error naming the file, row (1-based, the

@@ -78,6 +78,37 @@ private slots:
         }
     }
 
+    void decimalCommasBesideASemicolonOrTab()
+    {
+        // A spreadsheet's export in a locale that writes 12,5: read as 12.5, and said so.
+        QTemporaryDir dir;
+        for (const std::string d : {";", "\t"}) {
+            const auto path = write(dir, "eu.csv",
+                                    "Zeit" + d + "Tiefe" + d + "Temp\n09.03.2020 10:14:33" + d + "12,5" + d +
+                                        "7\n09.03.2020 10:14:34" + d + "-0,25" + d + "NA\n");
+            LoadReport report;
+            const auto s = loadCsv(path, {}, report);
+            QVERIFY(report.decimalComma);
+            QCOMPARE(s.column(0)[0], 12.5f);
+            QCOMPARE(s.column(0)[1], -0.25f);
+            QCOMPARE(s.column(1)[1], 7.0f); // filled
+        }
+        // A comma beside a comma delimiter splits cells, never decimals; and a thousands
+        // separator is not a decimal comma: a clear error, not a silently wrong value.
+        const auto plain = write(dir, "plain.csv", "a;b\n1.5;2\n");
+        LoadReport report;
+        loadCsv(plain, {}, report);
+        QVERIFY(!report.decimalComma);
+        const auto thousands = write(dir, "t.csv", "a;b\n1,5;2\n1.234,5;3\n");
+        try {
+            loadCsv(thousands, {}, report);
+            QFAIL("a thousands separator was read");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("row 3, column 'a': '1.234,5' is not a number") != std::string::npos,
+                     e.what());
+        }
+    }
+
     void missingValuesAreFilledOrDroppedAndCounted()
     {
         QTemporaryDir dir;
