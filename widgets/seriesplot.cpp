@@ -80,6 +80,7 @@ SeriesPlot::SeriesPlot(QWidget* parent)
         m_plot->setSelectionRectMode(e->modifiers() & Qt::ControlModifier ? QCP::srmZoom : QCP::srmNone);
     });
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent*) { showAll(); });
+    connect(m_plot, &QCustomPlot::afterLayout, this, &SeriesPlot::thinAlertScores); // at every zoom and size
     retranslate();
     clear();
 }
@@ -164,6 +165,7 @@ void SeriesPlot::rebuild()
     m_cursors.clear();
     m_moments.clear();
     m_alertItems.clear();
+    m_alertScores.clear();
     m_selectionItems.clear();
     QSharedPointer<QCPAxisTicker> ticker;
     if (m_isTime) {

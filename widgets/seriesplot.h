@@ -11,6 +11,7 @@ class QCPAxisRect;
 class QCPItemRect;
 class QCPGraph;
 class QCPItemStraightLine;
+class QCPItemText;
 class QCPMarginGroup;
 class QCustomPlot;
 class QLabel;
@@ -131,6 +132,8 @@ private:
     QHash<QString, Band> m_bands;
     QVector<Alert> m_alerts;
     QVector<QCPAbstractItem*> m_alertItems;
+    QVector<QCPItemText*> m_alertScores; // one per alert, in m_alerts' order
+    void thinAlertScores();              // hides a score that would run into the next alert's marker
     int m_currentAlert = -1;
     double m_moment = qQNaN();
     QPair<double, double> m_selection{0, 0};

@@ -6,6 +6,8 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <limits>
+#include <numeric>
 
 namespace fathom {
 
@@ -42,6 +44,7 @@ void SeriesPlot::drawAlerts()
     for (auto* item : m_alertItems)
         m_plot->removeItem(item);
     m_alertItems.clear();
+    m_alertScores.clear();
     for (int i = 0; i < m_alerts.size(); ++i) {
         const auto& a = m_alerts[i];
         for (auto* rect : m_lanes) {
@@ -73,8 +76,29 @@ void SeriesPlot::drawAlerts()
             };
             const auto* marker = text(QStringLiteral("▼"), Qt::AlignHCenter, 0);
             const int half = QFontMetrics(marker->font()).horizontalAdvance(marker->text()) / 2;
-            text(QString::number(a.score, 'f', 1), Qt::AlignLeft, half + 2);
+            m_alertScores.append(text(QString::number(a.score, 'f', 1), Qt::AlignLeft, half + 2));
         }
+    }
+    thinAlertScores();
+}
+
+void SeriesPlot::thinAlertScores()
+{
+    if (m_alertScores.size() != m_alerts.size() || m_lanes.isEmpty())
+        return;
+    const auto* axis = m_lanes.front()->axis(QCPAxis::atBottom);
+    QVector<int> order(m_alerts.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [this](int a, int b) { return m_alerts[a].peak < m_alerts[b].peak; });
+    for (int k = 0; k < order.size(); ++k) {
+        auto* score = m_alertScores[order[k]];
+        const double from = axis->coordToPixel(m_alerts[order[k]].peak);
+        const double width = score->padding().left() + QFontMetricsF(score->font()).horizontalAdvance(score->text());
+        // The next marker stands half a marker's width left of its peak.
+        const double next = k + 1 < order.size()
+                                ? axis->coordToPixel(m_alerts[order[k + 1]].peak) - (score->padding().left() - 2)
+                                : std::numeric_limits<double>::infinity();
+        score->setVisible(order[k] == m_currentAlert || from + width + 3 < next);
     }
 }
 

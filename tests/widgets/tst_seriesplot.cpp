@@ -1,0 +1,70 @@
+// The series plot's alert marks as a user sees them: a marker on the peak, the score beside it,
+// and scores that would run into the next alert hidden until the user zooms in.
+#include "seriesplot.h"
+
+#include <qcustomplot.h>
+
+#include <QTest>
+
+using fathom::SeriesPlot;
+
+class TestSeriesPlot : public QObject
+{
+    Q_OBJECT
+
+    // The text item showing `text`, or null.
+    static QCPItemText* label(SeriesPlot& plot, const QString& text)
+    {
+        for (int i = 0; i < plot.plot()->itemCount(); ++i)
+            if (auto* t = qobject_cast<QCPItemText*>(plot.plot()->item(i)); t && t->text() == text)
+                return t;
+        return nullptr;
+    }
+
+    static double left(SeriesPlot& plot, QCPItemText* t)
+    {
+        return t->position->pixelPosition().x() + t->padding().left();
+    }
+
+private slots:
+    void scoresStandBesideTheirMarkersAndMakeRoom()
+    {
+        SeriesPlot plot;
+        QVector<double> x, y;
+        for (int i = 0; i < 1000; ++i) {
+            x << i;
+            y << std::sin(i / 20.0);
+        }
+        plot.setSeries(x, false, {QStringLiteral("depth")}, {y});
+        // Two alerts 3 rows apart and one far from both.
+        plot.setAlerts({{100, 102, 101, 53.1, QStringLiteral("new")},
+                        {103, 105, 104, 1.5, QStringLiteral("new")},
+                        {700, 705, 702, 39.9, QStringLiteral("new")}});
+        plot.resize(700, 300);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.showAll();
+        plot.plot()->replot();
+        auto *crowded = label(plot, QStringLiteral("53.1")), *next = label(plot, QStringLiteral("1.5")),
+             *alone = label(plot, QStringLiteral("39.9"));
+        QVERIFY(crowded && next && alone);
+        const auto* axis = plot.plot()->axisRect(0)->axis(QCPAxis::atBottom);
+        // Beside the marker: the text starts right of the peak, clear of the span's line.
+        QVERIFY(left(plot, alone) > axis->coordToPixel(702) + 1);
+        QVERIFY(alone->visible());
+        QVERIFY(next->visible());     // nothing after it
+        QVERIFY(!crowded->visible()); // it would run into the next marker 3 rows on
+        // Zoomed in, there is room for both.
+        plot.setXRange(90, 130);
+        plot.plot()->replot();
+        QVERIFY(crowded->visible() && next->visible());
+        // The alert the user is on keeps its score at any zoom.
+        plot.showAll();
+        plot.setCurrentAlert(0);
+        plot.plot()->replot();
+        QVERIFY(label(plot, QStringLiteral("53.1"))->visible());
+    }
+};
+
+QTEST_MAIN(TestSeriesPlot)
+#include "tst_seriesplot.moc"
