@@ -206,6 +206,7 @@ void AnalysisController::train(const TrainingPanel::Settings& settings)
     job.lookback = settings.lookback;
     job.options.epochs = settings.epochs;
     job.options.batchSize = settings.batch;
+    job.options.loaderWorkers = m_workers;
     job.options.learningRate = settings.learningRate;
     job.options.patience = std::max(3, settings.epochs / 3);
     job.out = m_modelsFolder.toStdString();
@@ -245,6 +246,7 @@ void AnalysisController::retrain(const TrainingPanel::Settings& settings)
     }
     job.options.epochs = settings.epochs;
     job.options.batchSize = settings.batch;
+    job.options.loaderWorkers = m_workers;
     job.options.learningRate = settings.learningRate / 3; // fine-tuning: smaller steps
     job.device = m_device.toStdString();
     job.options.precision = m_precision.toStdString();
@@ -357,10 +359,11 @@ void AnalysisController::finishTraining(const QString& failure, const QStringLis
     emit trainingFinished(cancelled || !failure.isEmpty());
 }
 
-void AnalysisController::setTrainingDevice(const QString& device, const QString& precision)
+void AnalysisController::setTrainingDevice(const QString& device, const QString& precision, int workers)
 {
     m_device = device;
     m_precision = precision;
+    m_workers = workers;
     if (!ml::canRunOn(device.toStdString())) {
         logging::warn("The series models cannot run on " + device.toStdString() +
                       " in this build: they train on the cpu");

@@ -49,7 +49,8 @@ public:
     void retrain(const TrainingPanel::Settings& settings);
     bool isTraining() const { return m_training; }
     // Where runs on this machine train: a device id ("cpu", "cuda:0") and "fp32", "bf16" or "fp16".
-    void setTrainingDevice(const QString& device, const QString& precision);
+    // Where training runs here: the device, its profile's precision and data workers.
+    void setTrainingDevice(const QString& device, const QString& precision, int workers = 0);
     // A run on a remote host (settings.remoteHost): its memory, not this machine's, is shown.
     bool isTrainingRemotely() const;
     RemoteTrainer* remoteTrainer() const { return m_remote; }
@@ -116,6 +117,7 @@ private:
     bool m_replaceAlerts = true;
     QString m_seriesPath, m_modelsFolder, m_activeModel;
     QString m_device = QStringLiteral("cpu"), m_precision = QStringLiteral("fp32");
+    int m_workers = 0;
     QStringList m_skip;
     QString m_target; // the active model's forecast channel
     QVector<ReviewedAlert> m_alerts;

@@ -122,6 +122,7 @@ struct TrainArgs
     std::string from;
     std::string device = "cpu", precision = "auto";
     std::uint64_t memoryLimit = 0; // the device profile's, for an automatic batch
+    int workers = -1;              // data workers; -1: the device profile's
 };
 
 // The machine's memory as the progress lines carry it: the process, the host and each NVIDIA
@@ -170,6 +171,7 @@ void trainCommand(const TrainArgs& args)
     job.options.epochs = args.epochs;
     job.options.batchSize = args.batch;
     job.options.memoryLimitBytes = args.memoryLimit;
+    job.options.loaderWorkers = args.workers;
     job.options.patience = args.patience;
     job.options.learningRate = args.learningRate;
     job.options.seed = args.seed;
@@ -498,6 +500,8 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
                      "elsewhere the device profile's")
         ->transform(CLI::Transformer({{"auto", "0"}}));
     trainCmd->add_option("--patience", t->patience, "Epochs without improvement before stopping");
+    trainCmd->add_option("--workers", t->workers,
+                         "Threads gathering the next batches while one trains (default: the device profile's)");
     trainCmd->add_option("--lr", t->learningRate, "Learning rate");
     trainCmd->add_option("--seed", t->seed, "Seed for reproducible runs");
     trainCmd->add_option("--out", t->out, "Folder for the trained models")->required();
@@ -521,6 +525,8 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
         if (t->batch <= 0 && active.kind != DeviceKind::Cuda)
             t->batch = active.profile.batchSize; // measured only where memory is the limit: on a GPU
         t->memoryLimit = active.profile.memoryLimitBytes;
+        if (t->workers < 0)
+            t->workers = active.profile.workers;
         trainCommand(*t);
     });
 

@@ -386,11 +386,12 @@ void MainWindow::showSelection()
                            (requestIsAChoice ? requested : QString::fromStdString(active.id)));
     m_deviceLabel->setText(tr("Device: %1").arg(QString::fromStdString(active.id)));
     m_trainingPanel->setProfileBatch(active.profile.batchSize, QString::fromStdString(active.id));
-    if (m_analysis) // training here runs on the active device, in its profile's precision
+    if (m_analysis) // training here runs on the active device, in its profile's precision and workers
         m_analysis->setTrainingDevice(QString::fromStdString(active.id),
                                       active.profile.mixedPrecision == MixedPrecision::Bf16   ? QStringLiteral("bf16")
                                       : active.profile.mixedPrecision == MixedPrecision::Fp16 ? QStringLiteral("fp16")
-                                                                                              : QStringLiteral("fp32"));
+                                                                                              : QStringLiteral("fp32"),
+                                      active.profile.workers);
     m_deviceLabel->setToolTip(QString::fromStdString(active.name));
 }
 

@@ -40,7 +40,7 @@ std::string formatLog(const std::string& name, const TrainJob& job, const std::s
                                              : "automatic: " + std::to_string(trained.batchSize) + " windows";
     log += "\ndevice " + device + "\nepochs " + std::to_string(options.epochs) + ", batch " + batch +
            ", learning rate " + std::to_string(options.learningRate) + ", seed " + std::to_string(options.seed) +
-           ", precision " + options.precision + "\n" + note;
+           ", precision " + options.precision + ", data workers " + std::to_string(options.loaderWorkers) + "\n" + note;
     if (trained.outOfMemory > 0)
         log += "out of memory " + std::to_string(trained.outOfMemory) + " time(s): the batch went down to " +
                std::to_string(trained.batchSize) + "\n";

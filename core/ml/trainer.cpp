@@ -4,6 +4,7 @@
 
 #include "common/error.h"
 #include "detail/networks.h"
+#include "detail/prefetch.h"
 #include "device/batchsize.h"
 #include "torchbackend.h"
 
@@ -12,6 +13,7 @@
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <numeric>
 #include <random>
 #include <thread>
@@ -28,6 +30,7 @@ torch::TensorOptions hostOptions(const torch::Device& device)
     return torch::TensorOptions().dtype(torch::kFloat).pinned_memory(device.is_cuda());
 }
 
+// Batch × horizon × targets on the host (page-locked when bound for a GPU).
 torch::Tensor gatherTargets(const series::Windows& windows, const std::vector<std::size_t>& order, std::size_t from,
                             std::size_t to, const torch::Device& device = torch::kCPU)
 {
@@ -38,7 +41,7 @@ torch::Tensor gatherTargets(const series::Windows& windows, const std::vector<st
         for (std::int64_t h = 0; h < horizon; ++h)
             for (std::int64_t k = 0; k < targets; ++k)
                 *p++ = windows.target(order[b], std::size_t(k))[std::size_t(h)];
-    return device.is_cpu() ? out : out.to(device, /*non_blocking=*/true);
+    return out;
 }
 
 // Batch × lookback × features on the host (the caller moves it: spikes are planted first).
@@ -103,28 +106,56 @@ torch::Tensor plantSpikes(torch::Tensor& input, const series::Windows& windows, 
     return labels;
 }
 
+// One step's windows on the host, ready for the device: inputs (spikes planted for a spike head),
+// targets where the model forecasts, and the spike labels. Touches no weights, so the data
+// workers gather the next steps' while the current one trains.
+struct HostBatch
+{
+    torch::Tensor input, target, labels;
+    std::size_t windows = 0;
+};
+
+HostBatch gatherBatch(const detail::Network& net, const torch::Device& device, const series::Windows& windows,
+                      const std::vector<std::size_t>& order, std::size_t from, std::size_t to,
+                      const TrainOptions& options, std::uint64_t plantSeed)
+{
+    HostBatch batch;
+    batch.windows = to > from ? to - from : 0;
+    if (batch.windows == 0)
+        return batch;
+    batch.input = gatherInputTensor(windows, order, from, to, device);
+    if (net.hasSpikeHead() || !net.reconstructs()) // an autoencoder's target is its input
+        batch.target = gatherTargets(windows, order, from, to, device);
+    if (net.hasSpikeHead()) {
+        std::mt19937_64 random(plantSeed);
+        batch.labels = plantSpikes(batch.input, windows, order, from, options, random);
+    }
+    return batch;
+}
+
 // The loss of one batch: MSE of the forecast and, for a spike head, the cross-entropy of its
 // spike logit over labelled and planted spikes.
+torch::Tensor batchLoss(detail::Network& net, const torch::Device& device, const HostBatch& batch,
+                        const TrainOptions& options)
+{
+    if (options.simulatedMemoryLimitWindows > 0 && batch.windows > options.simulatedMemoryLimitWindows)
+        throw c10::OutOfMemoryError({__func__, __FILE__, uint32_t(__LINE__)},
+                                    "out of memory (simulated): " + std::to_string(batch.windows) + " windows");
+    const detail::Autocast autocast(options.precision, device);
+    const auto x = batch.input.to(device, true);
+    if (!net.hasSpikeHead())
+        return torch::mse_loss(net.forward(x).to(torch::kFloat),
+                               net.reconstructs() ? x : batch.target.to(device, true));
+    auto [forecast, logit] = net.forwardWithSpike(x);
+    return torch::mse_loss(forecast.to(torch::kFloat), batch.target.to(device, true)) +
+           torch::binary_cross_entropy_with_logits(logit.to(torch::kFloat), batch.labels.to(device));
+}
+
 torch::Tensor batchLoss(detail::Network& net, const torch::Device& device, const series::Windows& windows,
                         const std::vector<std::size_t>& order, std::size_t from, std::size_t to,
                         const TrainOptions& options, std::uint64_t plantSeed)
 {
-    if (options.simulatedMemoryLimitWindows > 0 && to - from > options.simulatedMemoryLimitWindows)
-        throw c10::OutOfMemoryError({__func__, __FILE__, uint32_t(__LINE__)},
-                                    "out of memory (simulated): " + std::to_string(to - from) + " windows");
-    auto input = gatherInputTensor(windows, order, from, to, device);
-    const detail::Autocast autocast(options.precision, device);
-    if (!net.hasSpikeHead()) {
-        const auto x = input.to(device, true); // an autoencoder's target is its input
-        return torch::mse_loss(net.forward(x).to(torch::kFloat),
-                               net.reconstructs() ? x : gatherTargets(windows, order, from, to, device));
-    }
-    const auto target = gatherTargets(windows, order, from, to, device);
-    std::mt19937_64 random(plantSeed);
-    const auto labels = plantSpikes(input, windows, order, from, options, random).to(device);
-    auto [forecast, logit] = net.forwardWithSpike(input.to(device, true));
-    return torch::mse_loss(forecast.to(torch::kFloat), target) +
-           torch::binary_cross_entropy_with_logits(logit.to(torch::kFloat), labels);
+    return batchLoss(net, device, gatherBatch(net, device, windows, order, from, to, options, plantSeed), options);
 }
 
 // The memory of one training step, measured at two small batches on a CUDA GPU, extrapolated to
@@ -287,7 +318,8 @@ Errors evaluateErrors(const Model& model, const series::Windows& windows, int ba
         const std::size_t to = std::min(order.size(), from + std::size_t(batchSize));
         const auto input = gatherInputTensor(windows, order, from, to, device).to(device, true);
         const auto error =
-            net.forward(input) - (net.reconstructs() ? input : gatherTargets(windows, order, from, to, device));
+            net.forward(input) -
+            (net.reconstructs() ? input : gatherTargets(windows, order, from, to, device).to(device, true));
         squares += error.pow(2).sum().item<double>();
         absolute += error.abs().sum().item<double>();
     }
@@ -358,6 +390,22 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
         net.train();
         double lossSum = 0;
         std::size_t seen = 0, position = 0, s = 0;
+        // The steps ahead, gathered on the profile's data workers: made again from where the
+        // epoch stands whenever the batch halves.
+        std::unique_ptr<detail::Ahead<HostBatch>> ahead;
+        const auto gatherAhead = [&, epoch](std::size_t startPosition, std::size_t startStep) {
+            const std::size_t b = batch;
+            ahead = std::make_unique<detail::Ahead<HostBatch>>(
+                options.loaderWorkers, stepsLeft(startPosition),
+                [&, epoch, b, startPosition, startStep](std::size_t i) {
+                    const std::size_t globalFrom = startPosition + i * b * world,
+                                      globalTo = std::min(order.size(), globalFrom + b * world);
+                    const std::size_t from = std::min(globalTo, globalFrom + std::size_t(rank) * b),
+                                      to = std::min(globalTo, from + b);
+                    return gatherBatch(net, device, trainWindows, order, from, to, options,
+                                       options.seed * 7919 + std::uint64_t(epoch) * 1000003 + startStep + i);
+                });
+        };
         while (position < order.size()) {
             while (pause && pause->load() && !(stop && stop->load()))
                 std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -370,12 +418,14 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
             const std::size_t globalFrom = position, globalTo = std::min(order.size(), globalFrom + globalBatch);
             const std::size_t from = std::min(globalTo, globalFrom + std::size_t(rank) * batch),
                               to = std::min(globalTo, from + batch);
+            if (!ahead)
+                gatherAhead(position, s);
+            const auto gathered = ahead->take();
             optimizer.zero_grad();
             double value = 0;
             if (to > from) {
                 try {
-                    const auto loss = batchLoss(net, device, trainWindows, order, from, to, options,
-                                                options.seed * 7919 + std::uint64_t(epoch) * 1000003 + s);
+                    const auto loss = batchLoss(net, device, gathered, options);
                     value = loss.item<double>();
                     if (!std::isfinite(value))
                         throw Error("training " + kindName(model.config().kind) + " stopped: the loss became " +
@@ -392,7 +442,8 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
                                     "; the last checkpoint is kept");
                     detail::releaseCachedMemory(device);
                     batch = std::max<std::size_t>(1, batch / 2);
-                    continue; // the same windows again, in smaller steps
+                    ahead.reset(); // gathered at the old batch
+                    continue;      // the same windows again, in smaller steps
                 }
             }
             if (options.group) {

@@ -48,6 +48,10 @@ struct TrainOptions
     // On running out of device memory the batch halves and the step is taken again, down to one
     // window (alone only: ranks of a group would have to agree, so there it stops with a message).
     bool halveOnOutOfMemory = true;
+    // The device profile's data workers: threads that gather (and, bound for a GPU, page-lock) the
+    // next steps' batches while the current one trains. 0: each batch is gathered when its step
+    // comes. The result is the same either way.
+    int loaderWorkers = 0;
     // For tests and drills: batches larger than this run out of memory as a full GPU would.
     std::size_t simulatedMemoryLimitWindows = 0;
 };

@@ -506,6 +506,37 @@ private slots:
         }
     }
 
+    void dataWorkersChangeNothingButWhereBatchesAreGathered()
+    {
+        // The spike detector (planted spikes drawn per step) and a batch that halves mid-epoch:
+        // with batches gathered ahead on two workers, the same losses and the same weights.
+        const auto s = tinySeries(400);
+        const series::Windows trainWindows(s, {0, 1, 2}, {2}, {24, 1, 1}, {0, 300});
+        const series::Windows validation(s, {0, 1, 2}, {2}, {24, 1, 1}, {300, 400}, true);
+        for (const std::size_t memoryLimit : {std::size_t(0), std::size_t(20)}) {
+            std::vector<TrainResult> results;
+            std::vector<std::vector<float>> forecasts;
+            for (const int workers : {0, 2}) {
+                Model model(tinyConfig(ModelKind::Spike), 3);
+                TrainOptions options;
+                options.epochs = 2;
+                options.batchSize = 32;
+                options.learningRate = 5e-3;
+                options.simulatedMemoryLimitWindows = memoryLimit;
+                options.loaderWorkers = workers;
+                // (the simulated limit would catch the validation's batches of 256 too)
+                results.push_back(train(model, trainWindows, memoryLimit ? nullptr : &validation, options));
+                forecasts.push_back(model.predict(gatherInputs(validation, 0, 8), 8));
+            }
+            QCOMPARE(results[1].trainLoss, results[0].trainLoss);
+            QCOMPARE(results[1].validationLoss, results[0].validationLoss);
+            QCOMPARE(results[1].outOfMemory, results[0].outOfMemory);
+            QCOMPARE(forecasts[1], forecasts[0]);
+            if (memoryLimit > 0)
+                QCOMPARE(results[1].batchSize, 16);
+        }
+    }
+
     // bf16 autocast (this CPU has AVX-512 BF16; others emulate it): learns as fp32 does.
     void bf16TrainingLearnsLikeFp32()
     {
