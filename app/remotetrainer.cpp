@@ -260,9 +260,11 @@ void RemoteTrainer::upload(int index)
     const auto cached = quoted(m_target.dataFolder + QLatin1Char('/') + m_keys[index]);
     const auto place = quoted(m_folder + QLatin1Char('/') + remote);
     const auto size = QFileInfo(m_data[index]).size();
-    // Sent before, whole: linked into the run's folder (copied where a link cannot be made).
-    ssh(QStringLiteral("mkdir -p %1 && [ -f %2 ] && [ $(($(wc -c < %2))) -eq %3 ] && "
-                       "{ ln -f %2 %4 2>/dev/null || cp %2 %4; } && echo reused")
+    // Sent before, whole: linked into the run's folder (copied where a link cannot be made) and
+    // marked as used. Copies unused for 30 days go (runs keep their own links to theirs).
+    ssh(QStringLiteral("mkdir -p %1 && { find %1 -type f -mtime +30 -exec rm -f {} + 2>/dev/null; true; } && "
+                       "[ -f %2 ] && [ $(($(wc -c < %2))) -eq %3 ] && "
+                       "{ ln -f %2 %4 2>/dev/null || cp %2 %4; } && touch %2 && echo reused")
             .arg(quoted(m_target.dataFolder), cached, QString::number(size), place),
         [this, index, remote](int code, const QByteArray& out, const QByteArray& err) {
             if (code == 255)

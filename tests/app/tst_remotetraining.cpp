@@ -14,6 +14,7 @@
 #include <qcustomplot.h>
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -239,9 +240,22 @@ private slots:
         };
         auto sent = [](const Watch& w) { return !w.statuses.filter(QStringLiteral("Copying")).isEmpty(); };
 
+        // Copies unused for 30 days go; recent ones stay.
+        QDir().mkpath(path(QStringLiteral("remote-data")));
+        const auto stale = path(QStringLiteral("remote-data/stale")),
+                   recent = path(QStringLiteral("remote-data/recent"));
+        QVERIFY(write(stale, "old") && write(recent, "new"));
+        {
+            QFile f(stale);
+            QVERIFY(f.open(QIODevice::ReadWrite) &&
+                    f.setFileTime(QDateTime::currentDateTime().addDays(-40), QFileDevice::FileModificationTime));
+        }
+
         auto w = run(first, QStringLiteral("models-sent"));
         QVERIFY2(w.failure.isEmpty(), qPrintable(w.failure));
         QVERIFY(sent(w));
+        QVERIFY(!QFile::exists(stale));
+        QVERIFY(QFile::exists(recent));
         QFile entry(cached);
         QVERIFY(entry.open(QIODevice::ReadOnly));
         QCOMPARE(entry.readAll(), content);
