@@ -123,6 +123,7 @@ struct TrainArgs
     std::string device = "cpu", precision = "auto";
     std::uint64_t memoryLimit = 0; // the device profile's, for an automatic batch
     int workers = -1;              // data workers; -1: the device profile's
+    int accumulate = 1;            // steps whose gradients are summed before the weights move
 };
 
 // The machine's memory as the progress lines carry it: the process, the host and each NVIDIA
@@ -172,6 +173,7 @@ void trainCommand(const TrainArgs& args)
     job.options.batchSize = args.batch;
     job.options.memoryLimitBytes = args.memoryLimit;
     job.options.loaderWorkers = args.workers;
+    job.options.accumulation = args.accumulate;
     job.options.patience = args.patience;
     job.options.learningRate = args.learningRate;
     job.options.seed = args.seed;
@@ -500,6 +502,10 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
                      "elsewhere the device profile's")
         ->transform(CLI::Transformer({{"auto", "0"}}));
     trainCmd->add_option("--patience", t->patience, "Epochs without improvement before stopping");
+    trainCmd
+        ->add_option("--accumulate", t->accumulate,
+                     "Gradient accumulation: steps summed before the weights move (batch × N windows a step)")
+        ->check(CLI::PositiveNumber);
     trainCmd->add_option("--workers", t->workers,
                          "Threads gathering the next batches while one trains (default: the device profile's)");
     trainCmd->add_option("--lr", t->learningRate, "Learning rate");

@@ -36,8 +36,10 @@ std::string formatLog(const std::string& name, const TrainJob& job, const std::s
     std::string log = "model " + name + "\ndata";
     for (const auto& path : job.data)
         log += " " + path.string();
-    const auto batch = options.batchSize > 0 ? std::to_string(options.batchSize)
-                                             : "automatic: " + std::to_string(trained.batchSize) + " windows";
+    auto batch = options.batchSize > 0 ? std::to_string(options.batchSize)
+                                       : "automatic: " + std::to_string(trained.batchSize) + " windows";
+    if (options.accumulation > 1)
+        batch += " × " + std::to_string(options.accumulation) + " steps accumulated";
     log += "\ndevice " + device + "\nepochs " + std::to_string(options.epochs) + ", batch " + batch +
            ", learning rate " + std::to_string(options.learningRate) + ", seed " + std::to_string(options.seed) +
            ", precision " + options.precision + ", data workers " + std::to_string(options.loaderWorkers) + "\n" + note;

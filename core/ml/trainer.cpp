@@ -378,6 +378,43 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
         auto params = net.parameters();
         detail::broadcastFromRankZero(*options.group, params);
     }
+    const std::size_t accumulate = std::size_t(std::max(1, options.accumulation));
+    // The weights move: the mean gradient of a group's windows (across ranks, each rank's share
+    // weighted by its windows), unscaled and checked under fp16, clipped, one optimizer step.
+    const auto moveWeights = [&](std::size_t localWindows, std::size_t globalWindows) {
+        if (options.group) {
+            std::vector<at::Tensor> grads;
+            for (auto& p : net.parameters()) {
+                if (!p.grad().defined())
+                    p.mutable_grad() = torch::zeros_like(p);
+                grads.push_back(p.grad().mul_(double(localWindows)));
+            }
+            detail::allReduceSum(*options.group, grads);
+            for (auto& g : grads)
+                g.div_(double(globalWindows));
+        }
+        bool take = true;
+        if (scaled) {
+            for (auto& p : net.parameters())
+                if (p.grad().defined()) {
+                    p.mutable_grad().div_(scale);
+                    take = take && torch::isfinite(p.grad()).all().item<bool>();
+                }
+            if (!take) {
+                scale /= 2;
+                cleanSteps = 0;
+                ++result.skippedSteps;
+            } else if (++cleanSteps == 2000) {
+                scale *= 2;
+                cleanSteps = 0;
+            }
+        }
+        if (take) {
+            if (options.clipNorm > 0)
+                torch::nn::utils::clip_grad_norm_(net.parameters(), options.clipNorm);
+            optimizer.step();
+        }
+    };
     const auto start = Clock::now();
     std::size_t samples = 0;
     bool stopEarly = state.sinceBest >= options.patience;
@@ -406,6 +443,22 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
                                        options.seed * 7919 + std::uint64_t(epoch) * 1000003 + startStep + i);
                 });
         };
+        // A group of `accumulate` steps moves the weights once, with the mean gradient of all
+        // its windows; on running out of memory the whole group is taken again in smaller steps.
+        struct Group
+        {
+            std::size_t start = 0, steps = 0, s = 0, seen = 0, samples = 0;
+            double lossSum = 0;
+        } group;
+        const auto localWindows = [&](std::size_t begin, std::size_t end) { // this rank's share of a group
+            std::size_t n = 0;
+            for (std::size_t g = begin; g < end; g += batch * world) {
+                const std::size_t gt = std::min(end, g + batch * world),
+                                  f = std::min(gt, g + std::size_t(rank) * batch);
+                n += std::min(gt, f + batch) - f;
+            }
+            return n;
+        };
         while (position < order.size()) {
             while (pause && pause->load() && !(stop && stop->load()))
                 std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -418,10 +471,14 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
             const std::size_t globalFrom = position, globalTo = std::min(order.size(), globalFrom + globalBatch);
             const std::size_t from = std::min(globalTo, globalFrom + std::size_t(rank) * batch),
                               to = std::min(globalTo, from + batch);
+            if (group.steps == 0) {
+                group = {position, 0, s, seen, samples, lossSum};
+                optimizer.zero_grad();
+            }
+            const std::size_t groupEnd = std::min(order.size(), group.start + globalBatch * accumulate);
             if (!ahead)
                 gatherAhead(position, s);
             const auto gathered = ahead->take();
-            optimizer.zero_grad();
             double value = 0;
             if (to > from) {
                 try {
@@ -431,7 +488,11 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
                         throw Error("training " + kindName(model.config().kind) + " stopped: the loss became " +
                                     std::to_string(value) + " at epoch " + std::to_string(epoch) +
                                     " (try a lower learning rate); the last good weights are kept");
-                    (scaled ? loss * scale : loss).backward();
+                    // Each step's share of the group's mean (all of it without accumulation).
+                    const auto share = accumulate > 1
+                                           ? loss * (double(to - from) / double(localWindows(group.start, groupEnd)))
+                                           : loss;
+                    (scaled ? share * scale : share).backward();
                 } catch (const c10::OutOfMemoryError& e) {
                     optimizer.zero_grad();
                     ++result.outOfMemory;
@@ -443,47 +504,26 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
                     detail::releaseCachedMemory(device);
                     batch = std::max<std::size_t>(1, batch / 2);
                     ahead.reset(); // gathered at the old batch
-                    continue;      // the same windows again, in smaller steps
+                    // The group's windows again, in smaller steps.
+                    position = group.start;
+                    s = group.s;
+                    seen = group.seen;
+                    samples = group.samples;
+                    lossSum = group.lossSum;
+                    group.steps = 0;
+                    continue;
                 }
-            }
-            if (options.group) {
-                // The mean gradient over the whole batch: each shard's weighted by its windows.
-                std::vector<at::Tensor> grads;
-                for (auto& p : net.parameters()) {
-                    if (!p.grad().defined())
-                        p.mutable_grad() = torch::zeros_like(p);
-                    grads.push_back(p.grad().mul_(double(to - from)));
-                }
-                detail::allReduceSum(*options.group, grads);
-                for (auto& g : grads)
-                    g.div_(double(globalTo - globalFrom));
-            }
-            bool take = true;
-            if (scaled) {
-                for (auto& p : net.parameters())
-                    if (p.grad().defined()) {
-                        p.mutable_grad().div_(scale);
-                        take = take && torch::isfinite(p.grad()).all().item<bool>();
-                    }
-                if (!take) {
-                    scale /= 2;
-                    cleanSteps = 0;
-                    ++result.skippedSteps;
-                } else if (++cleanSteps == 2000) {
-                    scale *= 2;
-                    cleanSteps = 0;
-                }
-            }
-            if (take) {
-                if (options.clipNorm > 0)
-                    torch::nn::utils::clip_grad_norm_(net.parameters(), options.clipNorm);
-                optimizer.step();
             }
             position = globalTo;
             ++s;
+            ++group.steps;
             lossSum += value * double(to - from);
             seen += to - from;
             samples += to - from;
+            if (position >= groupEnd) { // the group's last step
+                moveWeights(localWindows(group.start, groupEnd), groupEnd - group.start);
+                group.steps = 0;
+            }
             if (progress) {
                 const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
                 const double rate = samples / std::max(1e-9, seconds);

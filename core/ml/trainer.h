@@ -25,7 +25,11 @@ struct TrainOptions
     int learningRateHold = 0;       // … after every epoch past this many (PatchTST's "type3": 3)
     double weightDecay = 1e-4;
     double clipNorm = 1.0; // gradient norm clipped to this; 0 leaves gradients alone
-    int patience = 5;      // epochs without a better validation loss before stopping
+    // Gradient accumulation: the gradients of this many steps are summed before the weights move
+    // once, as one step over batchSize × accumulation windows would move them, in the memory of one
+    // batch. Steps and progress count batches; the learning rate is the larger batch's.
+    int accumulation = 1;
+    int patience = 5; // epochs without a better validation loss before stopping
     std::uint64_t seed = 1;
     // After every epoch the whole state (weights, optimizer, history, best weights) is written
     // here atomically; with `resume`, a run starts from it and ends where an uninterrupted run

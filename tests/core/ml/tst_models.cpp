@@ -537,6 +537,50 @@ private slots:
         }
     }
 
+    void accumulatedStepsTrainAsOneLargerBatch()
+    {
+        // Batches of 8, four accumulated, move the weights as batches of 32 do: the same losses
+        // epoch by epoch and the same forecasts after, up to float rounding; batches of 8 alone
+        // train differently. A halving batch mid-group takes the group again.
+        const auto s = tinySeries(400);
+        const series::Windows trainWindows(s, {0, 1, 2}, {2}, {24, 1, 1}, {0, 300});
+        const series::Windows validation(s, {0, 1, 2}, {2}, {24, 1, 1}, {300, 400}, true);
+        const auto run = [&](int batch, int accumulation, std::size_t memoryLimit = 0) {
+            Model model(tinyConfig(ModelKind::Gru), 5);
+            TrainOptions options;
+            options.epochs = 3;
+            options.batchSize = batch;
+            options.accumulation = accumulation;
+            options.learningRate = 5e-3;
+            options.simulatedMemoryLimitWindows = memoryLimit;
+            const auto result = train(model, trainWindows, &validation, options);
+            return std::pair{result, model.predict(gatherInputs(validation, 0, 16), 16)};
+        };
+        const auto close = [](const std::vector<double>& a, const std::vector<double>& b, double tolerance) {
+            if (a.size() != b.size())
+                return false;
+            for (std::size_t i = 0; i < a.size(); ++i)
+                if (std::abs(a[i] - b[i]) > tolerance * std::abs(b[i]))
+                    return false;
+            return true;
+        };
+        const auto [large, largeForecast] = run(32, 1);
+        const auto [accumulated, accumulatedForecast] = run(8, 4);
+        const auto [small, smallForecast] = run(8, 1);
+        QVERIFY2(close(accumulated.trainLoss, large.trainLoss, 1e-4),
+                 qPrintable(QString("%1 vs %2").arg(accumulated.trainLoss.back()).arg(large.trainLoss.back())));
+        QVERIFY(close(accumulated.validationLoss, large.validationLoss, 1e-4));
+        for (std::size_t i = 0; i < largeForecast.size(); ++i)
+            QVERIFY(std::abs(accumulatedForecast[i] - largeForecast[i]) < 1e-4);
+        QVERIFY(!close(small.validationLoss, large.validationLoss, 1e-3));
+        // Out of memory at 8: 4 × 4 windows from then on, every window of each epoch still trained.
+        const auto [halved, halvedForecast] = run(8, 4, 6);
+        QCOMPARE(halved.outOfMemory, 1);
+        QCOMPARE(halved.batchSize, 4);
+        QCOMPARE(halved.trainLoss.size(), std::size_t(3));
+        QVERIFY(std::isfinite(halved.validationLoss.back()));
+    }
+
     // bf16 autocast (this CPU has AVX-512 BF16; others emulate it): learns as fp32 does.
     void bf16TrainingLearnsLikeFp32()
     {
