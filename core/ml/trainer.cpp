@@ -373,7 +373,8 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
         options.group->agree("training set",
                              kindName(model.config().kind) + " of " + std::to_string(model.parameterCount()) +
                                  " parameters, " + std::to_string(trainWindows.size()) + " training windows, batch " +
-                                 std::to_string(batch) + ", from epoch " + std::to_string(state.epoch + 1) +
+                                 std::to_string(batch) + " × " + std::to_string(std::max(1, options.accumulation)) +
+                                 " accumulated, from epoch " + std::to_string(state.epoch + 1) +
                                  (state.epoch > 0 ? " (resumed: the checkpoint must reach every rank)" : ""));
         auto params = net.parameters();
         detail::broadcastFromRankZero(*options.group, params);

@@ -79,26 +79,44 @@ private slots:
         auto r = run(train + QStringList{QStringLiteral("--batch"), QStringLiteral("32"), QStringLiteral("--out"),
                                          dir.filePath(QStringLiteral("one"))});
         QVERIFY2(r.code == 0, qPrintable(r.err));
+        // Gradient accumulation reaches the same steps: one process with 4 × 8, two with 2 × 8 each.
+        r = run(train + QStringList{QStringLiteral("--batch"), QStringLiteral("8"), QStringLiteral("--accumulate"),
+                                    QStringLiteral("4"), QStringLiteral("--out"),
+                                    dir.filePath(QStringLiteral("accumulated"))});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QStringList accumulate{QStringLiteral("--batch"),      QStringLiteral("8"),
+                               QStringLiteral("--accumulate"), QStringLiteral("2"),
+                               QStringLiteral("--out"),        dir.filePath(QStringLiteral("twoacc"))};
+        auto* a0 = startRank(0, port, train + accumulate);
+        auto* a1 = startRank(1, port, train + accumulate);
+        QVERIFY(a0->waitForFinished(180000) && a1->waitForFinished(180000));
+        QVERIFY2(a0->exitCode() == 0, a0->readAllStandardError().constData());
+        QVERIFY2(a1->exitCode() == 0, a1->readAllStandardError().constData());
         // DLinear: no dropout, so nothing random differs between a shard and the whole batch.
         for (const char* model : {"dlinear"}) {
-            QStringList forecasts[2];
-            for (int k = 0; k < 2; ++k) {
-                const auto out = dir.filePath(QStringLiteral("p%1.csv").arg(k));
+            const QStringList runs{QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("accumulated"),
+                                   QStringLiteral("twoacc")};
+            QList<QStringList> forecasts;
+            for (const auto& name : runs) {
+                const auto out = dir.filePath(name + QStringLiteral(".csv"));
                 r = run({QStringLiteral("ts"), QStringLiteral("predict"), QStringLiteral("--model"),
-                         dir.filePath(QLatin1String(k ? "two/" : "one/") + QLatin1String(model)),
-                         QStringLiteral("--data"), sensors, QStringLiteral("--out"), out});
+                         dir.filePath(name + QLatin1Char('/') + QLatin1String(model)), QStringLiteral("--data"),
+                         sensors, QStringLiteral("--out"), out});
                 QVERIFY2(r.code == 0, qPrintable(r.err));
                 QFile f(out);
                 QVERIFY(f.open(QIODevice::ReadOnly));
-                forecasts[k] = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+                forecasts << QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
             }
-            QCOMPARE(forecasts[0].size(), forecasts[1].size());
-            double worst = 0;
-            for (int i = 1; i < forecasts[0].size(); ++i)
-                worst = std::max(worst, std::abs(forecasts[0][i].section(QLatin1Char(','), -1).toDouble() -
-                                                 forecasts[1][i].section(QLatin1Char(','), -1).toDouble()));
-            QVERIFY2(worst < 1e-3,
-                     qPrintable(QStringLiteral("%1: forecasts differ by %2").arg(QLatin1String(model)).arg(worst)));
+            for (int k = 1; k < runs.size(); ++k) {
+                QCOMPARE(forecasts[k].size(), forecasts[0].size());
+                double worst = 0;
+                for (int i = 1; i < forecasts[0].size(); ++i)
+                    worst = std::max(worst, std::abs(forecasts[0][i].section(QLatin1Char(','), -1).toDouble() -
+                                                     forecasts[k][i].section(QLatin1Char(','), -1).toDouble()));
+                QVERIFY2(worst < 1e-3, qPrintable(QStringLiteral("%1 by %2: forecasts differ by %3")
+                                                      .arg(QLatin1String(model), runs[k])
+                                                      .arg(worst)));
+            }
         }
         // A rank with nobody to join gives up with a message naming where it looked.
         auto* lonely =
