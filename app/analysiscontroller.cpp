@@ -207,6 +207,7 @@ void AnalysisController::train(const TrainingPanel::Settings& settings)
     job.options.epochs = settings.epochs;
     job.options.batchSize = settings.batch;
     job.options.loaderWorkers = m_workers;
+    job.options.accumulation = std::max(1, settings.accumulate);
     job.options.learningRate = settings.learningRate;
     job.options.patience = std::max(3, settings.epochs / 3);
     job.out = m_modelsFolder.toStdString();
@@ -247,6 +248,7 @@ void AnalysisController::retrain(const TrainingPanel::Settings& settings)
     job.options.epochs = settings.epochs;
     job.options.batchSize = settings.batch;
     job.options.loaderWorkers = m_workers;
+    job.options.accumulation = std::max(1, settings.accumulate);
     job.options.learningRate = settings.learningRate / 3; // fine-tuning: smaller steps
     job.device = m_device.toStdString();
     job.options.precision = m_precision.toStdString();

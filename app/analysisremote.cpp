@@ -91,6 +91,8 @@ void AnalysisController::trainRemotely(const TrainingPanel::Settings& settings, 
                      QStringLiteral("--batch"),    QString::number(settings.batch),
                      QStringLiteral("--lr"),       QString::number(settings.learningRate, 'g', 6),
                      QStringLiteral("--patience"), QString::number(std::max(3, settings.epochs / 3))};
+    if (settings.accumulate > 1)
+        args << QStringLiteral("--accumulate") << QString::number(settings.accumulate);
     if (!settings.labels.isEmpty())
         args << QStringLiteral("--labels") << settings.labels;
     if (!settings.skip.isEmpty())

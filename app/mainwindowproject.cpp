@@ -86,6 +86,7 @@ bool MainWindow::openProject(const QString& file)
     settings.epochs = t.epochs;
     settings.batch = t.batch;
     settings.learningRate = t.learningRate;
+    settings.accumulate = t.accumulate;
     const auto here = m_trainingPanel->settings(); // where to run stays this machine's choice
     settings.remoteHost = here.remoteHost;
     settings.remoteCli = here.remoteCli;
@@ -187,9 +188,15 @@ project::Project MainWindow::currentProject() const
     p.modelsFolder = pathOf(m_analysis->modelsFolder());
     p.activeModel = pathOf(m_analysis->activeModel());
     const auto s = m_trainingPanel->settings();
-    p.training = {
-        s.target.toStdString(), s.labels.toStdString(), fromQt(s.models), fromQt(s.skip), s.lookback, s.epochs, s.batch,
-        s.learningRate};
+    p.training = {s.target.toStdString(),
+                  s.labels.toStdString(),
+                  fromQt(s.models),
+                  fromQt(s.skip),
+                  s.lookback,
+                  s.epochs,
+                  s.batch,
+                  s.learningRate,
+                  s.accumulate};
     for (const auto& a : m_analysis->alerts())
         p.alerts.push_back({a.start, a.end, a.peak, a.startRow, a.endRow, a.peakRow, a.score, a.channels.toStdString(),
                             a.model.toStdString(), a.status.toStdString(), a.note.toStdString()});

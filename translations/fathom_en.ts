@@ -1688,6 +1688,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <source>The command or full path of fathom-cli on the remote host</source>
         <translation>The command or full path of fathom-cli on the remote host</translation>
     </message>
+    <message>
+        <source>accumulated ×</source>
+        <translation>accumulated ×</translation>
+    </message>
+    <message>
+        <source>Gradient accumulation: the gradients of this many batches are summed before the weights move, as one batch that many times larger would, in one batch&apos;s memory</source>
+        <translation>Gradient accumulation: the gradients of this many batches are summed before the weights move, as one batch that many times larger would, in one batch's memory</translation>
+    </message>
 </context>
 <context>
     <name>fathom::WaterfallView</name>

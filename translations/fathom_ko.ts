@@ -1676,6 +1676,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <source>The command or full path of fathom-cli on the remote host</source>
         <translation>원격 호스트의 fathom-cli 명령 또는 전체 경로</translation>
     </message>
+    <message>
+        <source>accumulated ×</source>
+        <translation>누적 ×</translation>
+    </message>
+    <message>
+        <source>Gradient accumulation: the gradients of this many batches are summed before the weights move, as one batch that many times larger would, in one batch&apos;s memory</source>
+        <translation>그래디언트 누적: 이 수만큼의 배치 그래디언트를 합한 뒤 가중치를 한 번 갱신합니다. 그만큼 큰 배치 하나와 같은 효과를 배치 하나의 메모리로 얻습니다</translation>
+    </message>
 </context>
 <context>
     <name>fathom::WaterfallView</name>

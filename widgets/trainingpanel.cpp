@@ -81,6 +81,14 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     m_epochs->setRange(1, 10000);
     m_batch = new QSpinBox(this);
     m_batch->setRange(1, 65536);
+    m_accumulate = new QSpinBox(this);
+    m_accumulate->setObjectName(QStringLiteral("accumulate"));
+    m_accumulate->setRange(1, 1024);
+    m_accumulateLabel = new QLabel(this);
+    auto* batchRow = new QHBoxLayout;
+    batchRow->addWidget(m_batch, 1);
+    batchRow->addWidget(m_accumulateLabel);
+    batchRow->addWidget(m_accumulate, 1);
     m_rate = new QDoubleSpinBox(this);
     m_rate->setDecimals(5);
     m_rate->setRange(1e-5, 1.0);
@@ -110,7 +118,7 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     m_form->addRow(m_formLabels[4], models);
     m_form->addRow(m_formLabels[5], m_lookback);
     m_form->addRow(m_formLabels[6], m_epochs);
-    m_form->addRow(m_formLabels[7], m_batch);
+    m_form->addRow(m_formLabels[7], batchRow);
     m_form->addRow(m_formLabels[8], m_rate);
     m_form->addRow(m_formLabels[9], m_runOn);
     m_form->addRow(m_formLabels[10], hostRow);
@@ -253,6 +261,7 @@ void TrainingPanel::setSettings(const Settings& s)
     m_lookback->setValue(s.lookback);
     m_epochs->setValue(s.epochs);
     m_batch->setValue(s.batch);
+    m_accumulate->setValue(std::max(1, s.accumulate));
     m_rate->setValue(s.learningRate);
     m_runOn->setCurrentIndex(s.remoteHost.isEmpty() ? 0 : 1);
     m_form->setRowVisible(10, !s.remoteHost.isEmpty());
@@ -283,6 +292,7 @@ TrainingPanel::Settings TrainingPanel::settings() const
     s.lookback = m_lookback->value();
     s.epochs = m_epochs->value();
     s.batch = m_batch->value();
+    s.accumulate = m_accumulate->value();
     s.learningRate = m_rate->value();
     if (m_runOn->currentIndex() == 1)
         s.remoteHost = m_host->currentText().trimmed();
@@ -308,8 +318,9 @@ void TrainingPanel::setRunning(bool running)
         m_pause->setChecked(false);
         m_pause->blockSignals(false);
     }
-    for (QWidget* w : std::initializer_list<QWidget*>{m_data, m_browse, m_target, m_labels, m_skip, m_lookback,
-                                                      m_epochs, m_batch, m_rate, m_runOn, m_host, m_remoteCli})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_data, m_browse, m_target, m_labels, m_skip, m_lookback, m_epochs, m_batch,
+                                         m_accumulate, m_rate, m_runOn, m_host, m_remoteCli})
         w->setEnabled(!running);
     for (auto* box : m_models)
         box->setEnabled(!running);
@@ -454,6 +465,11 @@ void TrainingPanel::retranslate()
     if (m_labels->count() > 0)
         m_labels->setItemText(0, tr("(none)"));
     m_lookback->setSuffix(tr(" steps"));
+    m_accumulateLabel->setText(tr("accumulated ×"));
+    const auto accumulation = tr("Gradient accumulation: the gradients of this many batches are summed before the "
+                                 "weights move, as one batch that many times larger would, in one batch's memory");
+    m_accumulate->setToolTip(accumulation);
+    m_accumulateLabel->setToolTip(accumulation);
     m_runOn->setItemText(0, tr("This machine"));
     m_runOn->setItemText(1, tr("A remote host (SSH)"));
     m_runOn->setToolTip(tr("A remote host gets a copy of the data and runs fathom-cli there; progress and the "

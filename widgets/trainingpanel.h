@@ -36,6 +36,7 @@ public:
         QStringList models;
         QStringList skip; // channels left out of the features
         int lookback = 32, epochs = 12, batch = 32;
+        int accumulate = 1; // batches whose gradients are summed before the weights move
         double learningRate = 2e-3;
         // Run on: empty for this machine, else an ssh destination (a ~/.ssh/config alias or
         // user@host) and the fathom-cli to run there.
@@ -115,6 +116,8 @@ private:
     QSpinBox* m_lookback = nullptr;
     QSpinBox* m_epochs = nullptr;
     QSpinBox* m_batch = nullptr;
+    QSpinBox* m_accumulate = nullptr;
+    QLabel* m_accumulateLabel = nullptr;
     QDoubleSpinBox* m_rate = nullptr;
     QLabel* m_profile = nullptr;
     QComboBox* m_runOn = nullptr;

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 namespace fathom::project {
@@ -147,7 +148,8 @@ void save(const Project& p, const std::filesystem::path& file)
           {"lookback", t.lookback},
           {"epochs", t.epochs},
           {"batch", t.batch},
-          {"learning_rate", t.learningRate}}},
+          {"learning_rate", t.learningRate},
+          {"accumulate", t.accumulate}}},
         {"alerts", alerts},
         {"contacts", contacts},
         {"view",
@@ -192,6 +194,7 @@ Project load(const std::filesystem::path& file)
             p.training.epochs = t.value("epochs", 12);
             p.training.batch = t.value("batch", 32);
             p.training.learningRate = t.value("learning_rate", 2e-3);
+            p.training.accumulate = std::max(1, t.value("accumulate", 1));
         }
         for (const auto& a : doc.value("alerts", json::array()))
             p.alerts.push_back(alertFrom(a));

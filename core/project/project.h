@@ -46,6 +46,7 @@ struct TrainingRecord
     std::vector<std::string> models, skip;
     int lookback = 32, epochs = 12, batch = 32;
     double learningRate = 2e-3;
+    int accumulate = 1;
 };
 
 // A survey project: what was opened, which models were trained and which is active, the alerts

@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -66,7 +67,10 @@ private slots:
         settings.models = {QStringLiteral("rule")};
         settings.lookback = 16;
         settings.epochs = 4;
+        settings.batch = 16;
         panel->setSettings(settings);
+        panel->findChild<QSpinBox*>(QStringLiteral("accumulate"))->setValue(2); // as a user types it
+        QCOMPARE(panel->settings().accumulate, 2);
         QVERIFY(panel->trainButton()->isEnabled());
         QSignalSpy detected(window.analysis(), &AnalysisController::alertsDetected);
         QTest::mouseClick(panel->trainButton(), Qt::LeftButton);
@@ -78,7 +82,9 @@ private slots:
         QVERIFY(panel->lossPlot()->graphCount() >= 2); // training and validation curves
         QCOMPARE(panel->registry()->rowCount(), 1);
         QVERIFY(panel->registry()->item(0, 0)->text().contains(QStringLiteral("rule")));
-        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("models/rule/train.log"))));
+        QFile trainLog(dir.filePath(QStringLiteral("models/rule/train.log")));
+        QVERIFY(trainLog.open(QIODevice::ReadOnly));
+        QVERIFY2(trainLog.readAll().contains("batch 16 × 2 steps accumulated"), "the dock's accumulation was not used");
 
         // The planted altitude glitch at row 48 is among the alerts, on the plot and in the table.
         auto* table = window.alertTable();

@@ -25,6 +25,7 @@ private slots:
         p.training.target = "altitude_m";
         p.training.models = {"rule", "spike"};
         p.training.epochs = 7;
+        p.training.accumulate = 4;
         project::AlertRecord a;
         a.start = 1763880024.0;
         a.end = 1763880024.5;
@@ -61,6 +62,7 @@ private slots:
         QCOMPARE(q.activeModel, p.activeModel);
         QCOMPARE(q.training.models, p.training.models);
         QCOMPARE(q.training.epochs, 7);
+        QCOMPARE(q.training.accumulate, 4);
         QCOMPARE(q.alerts.size(), std::size_t(1));
         QCOMPARE(q.alerts[0].status, std::string("confirmed"));
         QCOMPARE(q.alerts[0].note, a.note);
