@@ -130,10 +130,15 @@ struct TrainArgs
 // GPU (through NVML when the machine has one), so a desktop watching a remote run sees them.
 nlohmann::json memoryJson(GpuMonitor& gpus)
 {
+    // Figures this system does not give (no /proc: macOS, the BSDs) are left out, not sent as 0.
     const auto host = host::memory();
-    nlohmann::json out = {{"process_bytes", host::processResidentBytes()},
-                          {"host_total_bytes", host.total},
-                          {"host_available_bytes", host.available}};
+    nlohmann::json out = nlohmann::json::object();
+    if (const auto resident = host::processResidentBytes(); resident > 0)
+        out["process_bytes"] = resident;
+    if (host.total > 0) {
+        out["host_total_bytes"] = host.total;
+        out["host_available_bytes"] = host.available;
+    }
     nlohmann::json list = nlohmann::json::array();
     for (int i = 0; i < gpus.count(); ++i) {
         const auto r = gpus.read(i);

@@ -78,6 +78,8 @@ QString remoteMemoryText(const QString& host, const QJsonObject& memory)
         parts << RemoteTrainer::tr("host memory %1 of %2 MiB free")
                      .arg(mebibytes(memory.value(QStringLiteral("host_available_bytes")).toDouble()),
                           mebibytes(memory.value(QStringLiteral("host_total_bytes")).toDouble()));
+    if (parts.isEmpty())
+        return RemoteTrainer::tr("On %1: no memory figures from that system").arg(host);
     return RemoteTrainer::tr("On %1: %2").arg(host, parts.join(QStringLiteral("; ")));
 }
 

@@ -1147,6 +1147,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <source> (%1 runs %2; this app needs fathom-cli %3 there)</source>
         <translation> (%1 runs %2; this app needs fathom-cli %3 there)</translation>
     </message>
+    <message>
+        <source>On %1: no memory figures from that system</source>
+        <translation>On %1: no memory figures from that system</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ReportDialog</name>
@@ -1694,7 +1698,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     </message>
     <message>
         <source>Gradient accumulation: the gradients of this many batches are summed before the weights move, as one batch that many times larger would, in one batch&apos;s memory</source>
-        <translation>Gradient accumulation: the gradients of this many batches are summed before the weights move, as one batch that many times larger would, in one batch's memory</translation>
+        <translation>Gradient accumulation: the gradients of this many batches are summed before the weights move, as one batch that many times larger would, in one batch&apos;s memory</translation>
     </message>
 </context>
 <context>

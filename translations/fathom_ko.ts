@@ -1136,6 +1136,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <source> (%1 runs %2; this app needs fathom-cli %3 there)</source>
         <translation> (%1은(는) %2을(를) 실행합니다. 이 앱에는 그곳에 fathom-cli %3이(가) 필요합니다)</translation>
     </message>
+    <message>
+        <source>On %1: no memory figures from that system</source>
+        <translation>%1: 그 시스템은 메모리 수치를 알려 주지 않습니다</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ReportDialog</name>

@@ -17,6 +17,8 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -183,6 +185,24 @@ private slots:
         const auto hosts = fathom::sshConfigHosts(QStringLiteral("Host gpu-pod lab\n  HostName 10.0.0.2\n"
                                                                  "host *.internal\nHost bastion !nope\nMatch all\n"));
         QCOMPARE(hosts, (QStringList{QStringLiteral("gpu-pod"), QStringLiteral("lab"), QStringLiteral("bastion")}));
+    }
+
+    void memoryLineSaysWhatTheHostGives()
+    {
+        QJsonObject gpu{{QStringLiteral("name"), QStringLiteral("NVIDIA H100")},
+                        {QStringLiteral("used_bytes"), 2.0 * 1024 * 1024 * 1024},
+                        {QStringLiteral("total_bytes"), 80.0 * 1024 * 1024 * 1024},
+                        {QStringLiteral("utilisation_percent"), 93}};
+        const QJsonObject full{{QStringLiteral("gpus"), QJsonArray{gpu}},
+                                {QStringLiteral("process_bytes"), 512.0 * 1024 * 1024},
+                                {QStringLiteral("host_total_bytes"), 64.0 * 1024 * 1024 * 1024},
+                                {QStringLiteral("host_available_bytes"), 32.0 * 1024 * 1024 * 1024}};
+        QCOMPARE(fathom::remoteMemoryText(QStringLiteral("pod"), full),
+                 QStringLiteral("On pod: NVIDIA H100: 2048 of 81920 MiB, 93 % busy; training process 512 MiB; "
+                                "host memory 32768 of 65536 MiB free"));
+        // A host without /proc (macOS) sends none of it: said so, not shown as zeros.
+        QCOMPARE(fathom::remoteMemoryText(QStringLiteral("mac"), QJsonObject{{QStringLiteral("gpus"), QJsonArray{}}}),
+                 QStringLiteral("On mac: no memory figures from that system"));
     }
 
     void trainsRemotelyAndBringsTheModelBack()
