@@ -4,6 +4,7 @@
 #include "ml/models.h"
 #include "ml/trainer.h"
 
+#include "tinymodels.h"
 #include "torchtestmain.h"
 
 #include <QElapsedTimer>
@@ -19,56 +20,6 @@
 
 using namespace fathom;
 using namespace fathom::ml;
-
-namespace {
-
-// Three channels where the third is a product of the first two: learnable, not trivial.
-series::Series tinySeries(std::size_t rows = 300)
-{
-    series::Series s;
-    s.channels = {"a", "b", "c"};
-    s.rows = rows;
-    s.data.resize(rows * 3);
-    for (std::size_t r = 0; r < rows; ++r) {
-        const double t = double(r);
-        s.data[r] = float(std::sin(t / 5.0));
-        s.data[rows + r] = float(std::cos(t / 7.0));
-        s.data[2 * rows + r] = float(std::sin(t / 5.0) * std::cos(t / 7.0));
-    }
-    return s;
-}
-
-ModelConfig tinyConfig(ModelKind kind)
-{
-    ModelConfig c;
-    c.kind = kind;
-    c.lookback = 24;
-    c.channels = 3;
-    c.horizon = 1;
-    c.targets = {2};
-    c.dropout = 0.0f;
-    c.patchLength = 8;
-    c.patchStride = 4;
-    c.modelWidth = 32;
-    c.heads = 4;
-    c.layers = 1;
-    c.movingAverage = 5;
-    return c;
-}
-
-// The card of a model over tinySeries' three channels, unscaled.
-ModelCard tinyCard(const ModelConfig& config)
-{
-    ModelCard card;
-    card.config = config;
-    card.features = {"a", "b", "c"};
-    card.target = "c";
-    card.offsets = {0, 0, 0};
-    card.scales = {1, 1, 1};
-    return card;
-}
-
-} // namespace
 
 class TestModels : public QObject
 {
@@ -464,121 +415,6 @@ private slots:
         QVERIFY(result.validationLoss.size() < 200); // it stopped once validation stopped improving
         const double best = *std::min_element(result.validationLoss.begin(), result.validationLoss.end());
         QVERIFY(std::abs(evaluateMse(model, validation) - best) < 1e-5 + 1e-3 * best);
-    }
-
-    // A full GPU mid-epoch: the batch halves until it fits and the run goes on to the end.
-    void outOfMemoryHalvesTheBatchAndTrainingGoesOn()
-    {
-        const auto s = tinySeries(400);
-        const series::Windows trainWindows(s, {0, 1, 2}, {2}, {24, 1, 1}, {0, 300});
-        const series::Windows validation(s, {0, 1, 2}, {2}, {24, 1, 1}, {300, 400}, true);
-        Model model(tinyConfig(ModelKind::Gru));
-        TrainOptions options;
-        options.epochs = 3;
-        options.batchSize = 32;
-        options.learningRate = 5e-3;
-        options.simulatedMemoryLimitWindows = 10;
-        const double before = evaluateMse(model, validation);
-        std::vector<int> batches;
-        std::size_t windowsSeen = 0;
-        const auto result = train(model, trainWindows, &validation, options, [&](const TrainProgress& p) {
-            if (!p.epochDone && p.epoch == 1)
-                batches.push_back(p.batch);
-        });
-        QCOMPARE(result.outOfMemory, 2); // 32 → 16 → 8
-        QCOMPARE(result.batchSize, 8);
-        QCOMPARE(result.trainLoss.size(), std::size_t(3));
-        QVERIFY(!batches.empty() && batches.front() == 8 && batches.back() == 8);
-        // No window of the first epoch lost or trained twice: 277 windows in steps of 8.
-        for (int b : batches)
-            windowsSeen += std::size_t(b);
-        QCOMPARE(batches.size(), (trainWindows.size() + 7) / 8);
-        QVERIFY(windowsSeen >= trainWindows.size());
-        QVERIFY(evaluateMse(model, validation) < before);
-
-        Model strict(tinyConfig(ModelKind::Gru));
-        options.halveOnOutOfMemory = false;
-        try {
-            train(strict, trainWindows, &validation, options);
-            QFAIL("expected an out-of-memory error");
-        } catch (const Error& e) {
-            QVERIFY2(QString(e.what()).contains("ran out of memory on cpu at 32 windows per step"), e.what());
-        }
-    }
-
-    void dataWorkersChangeNothingButWhereBatchesAreGathered()
-    {
-        // The spike detector (planted spikes drawn per step) and a batch that halves mid-epoch:
-        // with batches gathered ahead on two workers, the same losses and the same weights.
-        const auto s = tinySeries(400);
-        const series::Windows trainWindows(s, {0, 1, 2}, {2}, {24, 1, 1}, {0, 300});
-        const series::Windows validation(s, {0, 1, 2}, {2}, {24, 1, 1}, {300, 400}, true);
-        for (const std::size_t memoryLimit : {std::size_t(0), std::size_t(20)}) {
-            std::vector<TrainResult> results;
-            std::vector<std::vector<float>> forecasts;
-            for (const int workers : {0, 2}) {
-                Model model(tinyConfig(ModelKind::Spike), 3);
-                TrainOptions options;
-                options.epochs = 2;
-                options.batchSize = 32;
-                options.learningRate = 5e-3;
-                options.simulatedMemoryLimitWindows = memoryLimit;
-                options.loaderWorkers = workers;
-                // (the simulated limit would catch the validation's batches of 256 too)
-                results.push_back(train(model, trainWindows, memoryLimit ? nullptr : &validation, options));
-                forecasts.push_back(model.predict(gatherInputs(validation, 0, 8), 8));
-            }
-            QCOMPARE(results[1].trainLoss, results[0].trainLoss);
-            QCOMPARE(results[1].validationLoss, results[0].validationLoss);
-            QCOMPARE(results[1].outOfMemory, results[0].outOfMemory);
-            QCOMPARE(forecasts[1], forecasts[0]);
-            if (memoryLimit > 0)
-                QCOMPARE(results[1].batchSize, 16);
-        }
-    }
-
-    void accumulatedStepsTrainAsOneLargerBatch()
-    {
-        // Batches of 8, four accumulated, move the weights as batches of 32 do: the same losses
-        // epoch by epoch and the same forecasts after, up to float rounding; batches of 8 alone
-        // train differently. A halving batch mid-group takes the group again.
-        const auto s = tinySeries(400);
-        const series::Windows trainWindows(s, {0, 1, 2}, {2}, {24, 1, 1}, {0, 300});
-        const series::Windows validation(s, {0, 1, 2}, {2}, {24, 1, 1}, {300, 400}, true);
-        const auto run = [&](int batch, int accumulation, std::size_t memoryLimit = 0) {
-            Model model(tinyConfig(ModelKind::Gru), 5);
-            TrainOptions options;
-            options.epochs = 3;
-            options.batchSize = batch;
-            options.accumulation = accumulation;
-            options.learningRate = 5e-3;
-            options.simulatedMemoryLimitWindows = memoryLimit;
-            const auto result = train(model, trainWindows, &validation, options);
-            return std::pair{result, model.predict(gatherInputs(validation, 0, 16), 16)};
-        };
-        const auto close = [](const std::vector<double>& a, const std::vector<double>& b, double tolerance) {
-            if (a.size() != b.size())
-                return false;
-            for (std::size_t i = 0; i < a.size(); ++i)
-                if (std::abs(a[i] - b[i]) > tolerance * std::abs(b[i]))
-                    return false;
-            return true;
-        };
-        const auto [large, largeForecast] = run(32, 1);
-        const auto [accumulated, accumulatedForecast] = run(8, 4);
-        const auto [small, smallForecast] = run(8, 1);
-        QVERIFY2(close(accumulated.trainLoss, large.trainLoss, 1e-4),
-                 qPrintable(QString("%1 vs %2").arg(accumulated.trainLoss.back()).arg(large.trainLoss.back())));
-        QVERIFY(close(accumulated.validationLoss, large.validationLoss, 1e-4));
-        for (std::size_t i = 0; i < largeForecast.size(); ++i)
-            QVERIFY(std::abs(accumulatedForecast[i] - largeForecast[i]) < 1e-4);
-        QVERIFY(!close(small.validationLoss, large.validationLoss, 1e-3));
-        // Out of memory at 8: 4 × 4 windows from then on, every window of each epoch still trained.
-        const auto [halved, halvedForecast] = run(8, 4, 6);
-        QCOMPARE(halved.outOfMemory, 1);
-        QCOMPARE(halved.batchSize, 4);
-        QCOMPARE(halved.trainLoss.size(), std::size_t(3));
-        QVERIFY(std::isfinite(halved.validationLoss.back()));
     }
 
     // bf16 autocast (this CPU has AVX-512 BF16; others emulate it): learns as fp32 does.

@@ -1,0 +1,138 @@
+// The Trainer's mechanics: running out of memory, data workers, gradient accumulation — each
+// against the plain run it must equal or outlast (the model family itself: tst_models).
+#include "common/error.h"
+#include "ml/models.h"
+#include "ml/trainer.h"
+
+#include "tinymodels.h"
+#include "torchtestmain.h"
+
+#include <QTest>
+
+#include <cmath>
+#include <utility>
+#include <vector>
+
+class TestTrainer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // A full GPU mid-epoch: the batch halves until it fits and the run goes on to the end.
+    void outOfMemoryHalvesTheBatchAndTrainingGoesOn()
+    {
+        const auto s = tinySeries(400);
+        const series::Windows trainWindows(s, {0, 1, 2}, {2}, {24, 1, 1}, {0, 300});
+        const series::Windows validation(s, {0, 1, 2}, {2}, {24, 1, 1}, {300, 400}, true);
+        Model model(tinyConfig(ModelKind::Gru));
+        TrainOptions options;
+        options.epochs = 3;
+        options.batchSize = 32;
+        options.learningRate = 5e-3;
+        options.simulatedMemoryLimitWindows = 10;
+        const double before = evaluateMse(model, validation);
+        std::vector<int> batches;
+        std::size_t windowsSeen = 0;
+        const auto result = train(model, trainWindows, &validation, options, [&](const TrainProgress& p) {
+            if (!p.epochDone && p.epoch == 1)
+                batches.push_back(p.batch);
+        });
+        QCOMPARE(result.outOfMemory, 2); // 32 → 16 → 8
+        QCOMPARE(result.batchSize, 8);
+        QCOMPARE(result.trainLoss.size(), std::size_t(3));
+        QVERIFY(!batches.empty() && batches.front() == 8 && batches.back() == 8);
+        // No window of the first epoch lost or trained twice: 277 windows in steps of 8.
+        for (int b : batches)
+            windowsSeen += std::size_t(b);
+        QCOMPARE(batches.size(), (trainWindows.size() + 7) / 8);
+        QVERIFY(windowsSeen >= trainWindows.size());
+        QVERIFY(evaluateMse(model, validation) < before);
+
+        Model strict(tinyConfig(ModelKind::Gru));
+        options.halveOnOutOfMemory = false;
+        try {
+            train(strict, trainWindows, &validation, options);
+            QFAIL("expected an out-of-memory error");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("ran out of memory on cpu at 32 windows per step"), e.what());
+        }
+    }
+
+    void dataWorkersChangeNothingButWhereBatchesAreGathered()
+    {
+        // The spike detector (planted spikes drawn per step) and a batch that halves mid-epoch:
+        // with batches gathered ahead on two workers, the same losses and the same weights.
+        const auto s = tinySeries(400);
+        const series::Windows trainWindows(s, {0, 1, 2}, {2}, {24, 1, 1}, {0, 300});
+        const series::Windows validation(s, {0, 1, 2}, {2}, {24, 1, 1}, {300, 400}, true);
+        for (const std::size_t memoryLimit : {std::size_t(0), std::size_t(20)}) {
+            std::vector<TrainResult> results;
+            std::vector<std::vector<float>> forecasts;
+            for (const int workers : {0, 2}) {
+                Model model(tinyConfig(ModelKind::Spike), 3);
+                TrainOptions options;
+                options.epochs = 2;
+                options.batchSize = 32;
+                options.learningRate = 5e-3;
+                options.simulatedMemoryLimitWindows = memoryLimit;
+                options.loaderWorkers = workers;
+                // (the simulated limit would catch the validation's batches of 256 too)
+                results.push_back(train(model, trainWindows, memoryLimit ? nullptr : &validation, options));
+                forecasts.push_back(model.predict(gatherInputs(validation, 0, 8), 8));
+            }
+            QCOMPARE(results[1].trainLoss, results[0].trainLoss);
+            QCOMPARE(results[1].validationLoss, results[0].validationLoss);
+            QCOMPARE(results[1].outOfMemory, results[0].outOfMemory);
+            QCOMPARE(forecasts[1], forecasts[0]);
+            if (memoryLimit > 0)
+                QCOMPARE(results[1].batchSize, 16);
+        }
+    }
+
+    void accumulatedStepsTrainAsOneLargerBatch()
+    {
+        // Batches of 8, four accumulated, move the weights as batches of 32 do: the same losses
+        // epoch by epoch and the same forecasts after, up to float rounding; batches of 8 alone
+        // train differently. A halving batch mid-group takes the group again.
+        const auto s = tinySeries(400);
+        const series::Windows trainWindows(s, {0, 1, 2}, {2}, {24, 1, 1}, {0, 300});
+        const series::Windows validation(s, {0, 1, 2}, {2}, {24, 1, 1}, {300, 400}, true);
+        const auto run = [&](int batch, int accumulation, std::size_t memoryLimit = 0) {
+            Model model(tinyConfig(ModelKind::Gru), 5);
+            TrainOptions options;
+            options.epochs = 3;
+            options.batchSize = batch;
+            options.accumulation = accumulation;
+            options.learningRate = 5e-3;
+            options.simulatedMemoryLimitWindows = memoryLimit;
+            const auto result = train(model, trainWindows, &validation, options);
+            return std::pair{result, model.predict(gatherInputs(validation, 0, 16), 16)};
+        };
+        const auto close = [](const std::vector<double>& a, const std::vector<double>& b, double tolerance) {
+            if (a.size() != b.size())
+                return false;
+            for (std::size_t i = 0; i < a.size(); ++i)
+                if (std::abs(a[i] - b[i]) > tolerance * std::abs(b[i]))
+                    return false;
+            return true;
+        };
+        const auto [large, largeForecast] = run(32, 1);
+        const auto [accumulated, accumulatedForecast] = run(8, 4);
+        const auto [small, smallForecast] = run(8, 1);
+        QVERIFY2(close(accumulated.trainLoss, large.trainLoss, 1e-4),
+                 qPrintable(QString("%1 vs %2").arg(accumulated.trainLoss.back()).arg(large.trainLoss.back())));
+        QVERIFY(close(accumulated.validationLoss, large.validationLoss, 1e-4));
+        for (std::size_t i = 0; i < largeForecast.size(); ++i)
+            QVERIFY(std::abs(accumulatedForecast[i] - largeForecast[i]) < 1e-4);
+        QVERIFY(!close(small.validationLoss, large.validationLoss, 1e-3));
+        // Out of memory at 8: 4 × 4 windows from then on, every window of each epoch still trained.
+        const auto [halved, halvedForecast] = run(8, 4, 6);
+        QCOMPARE(halved.outOfMemory, 1);
+        QCOMPARE(halved.batchSize, 4);
+        QCOMPARE(halved.trainLoss.size(), std::size_t(3));
+        QVERIFY(std::isfinite(halved.validationLoss.back()));
+    }
+};
+
+FATHOM_TORCH_TEST_MAIN(TestTrainer)
+#include "tst_trainer.moc"
