@@ -115,6 +115,7 @@ struct TrainArgs
     std::string target, out, labels;
     int lookback = 100, horizon = 1, stride = 1, epochs = 20, batch = 32, patience = 5;
     double learningRate = 1e-3;
+    double clipNorm = 1.0; // gradient norm clipped to this; 0: not clipped
     std::uint64_t seed = 1;
     bool json = false;
     bool progressJson = false;
@@ -181,6 +182,7 @@ void trainCommand(const TrainArgs& args)
     job.options.accumulation = args.accumulate;
     job.options.patience = args.patience;
     job.options.learningRate = args.learningRate;
+    job.options.clipNorm = args.clipNorm;
     job.options.seed = args.seed;
     job.resume = args.resume;
     job.from = args.from;
@@ -299,7 +301,8 @@ struct EvaluateArgs
     int hold = 0;
     double quantile = 0.99, margin = 1.0;
     std::size_t smoothing = 1;
-    bool learningRateGiven = false, patienceGiven = false, dropoutGiven = false;
+    double clipNorm = 0; // ett: none, as PatchTST's and DLinear's code train
+    bool learningRateGiven = false, patienceGiven = false, dropoutGiven = false, clipGiven = false;
     std::uint64_t seed = 1;
     ml::ModelConfig shape; // PatchTST's sizes
 };
@@ -335,6 +338,8 @@ void skab(const EvaluateArgs& args)
             options.clipNorm = 0;
             shape.dropout = args.dropoutGiven ? args.shape.dropout : 0.2f;
         }
+        if (args.clipGiven)
+            options.clipNorm = args.clipNorm;
         const auto r =
             ml::runSkabProtocol(files, kind, args.lookback, options, args.quantile, args.margin, args.smoothing, shape);
         const auto& m = r.metrics;
@@ -385,6 +390,7 @@ void evaluateCommand(const EvaluateArgs& args)
     options.learningRateDecay = args.decay;
     options.learningRateHold = args.hold;
     options.weightDecay = 0;
+    options.clipNorm = args.clipNorm;
     options.seed = args.seed;
     nlohmann::json results = nlohmann::json::array();
     for (const auto& name : args.models) {
@@ -416,11 +422,11 @@ void evaluateCommand(const EvaluateArgs& args)
     }
     if (!args.json.empty()) {
         AtomicFile out(args.json);
-        const nlohmann::json settings{
-            {"learning_rate", options.learningRate}, {"decay", options.learningRateDecay},
-            {"hold", options.learningRateHold},      {"batch", options.batchSize},
-            {"patience", options.patience},          {"seed", options.seed},
-            {"dropout", args.shape.dropout},         {"revin_affine", args.shape.revinAffine}};
+        const nlohmann::json settings{{"learning_rate", options.learningRate}, {"decay", options.learningRateDecay},
+                                      {"hold", options.learningRateHold},      {"batch", options.batchSize},
+                                      {"patience", options.patience},          {"seed", options.seed},
+                                      {"clip_norm", options.clipNorm},         {"dropout", args.shape.dropout},
+                                      {"revin_affine", args.shape.revinAffine}};
         out.stream() << nlohmann::json{{"protocol", "ett"},
                                        {"data", args.data},
                                        {"training", settings},
@@ -514,6 +520,7 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
     trainCmd->add_option("--workers", t->workers,
                          "Threads gathering the next batches while one trains (default: the device profile's)");
     trainCmd->add_option("--lr", t->learningRate, "Learning rate");
+    trainCmd->add_option("--clip-norm", t->clipNorm, "Gradient norm clipped to this (default 1); 0 leaves it alone");
     trainCmd->add_option("--seed", t->seed, "Seed for reproducible runs");
     trainCmd->add_option("--out", t->out, "Folder for the trained models")->required();
     trainCmd->add_flag("--json", t->json, "Print a JSON summary");
@@ -556,6 +563,9 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
     evaluateCmd->add_option("--lr-decay", e->decay, "Learning rate multiplied by this after each epoch");
     evaluateCmd->add_option("--lr-hold", e->hold, "Epochs before the decay starts (PatchTST's ETTh1 script: 3)");
     evaluateCmd->add_option("--json-out", e->json, "Write the results as JSON here");
+    evaluateCmd->add_option("--clip-norm", e->clipNorm,
+                            "Gradient norm clipped to this; 0 leaves gradients alone (ett's default, as the papers' "
+                            "code; skab: 1, conv_ae 0)");
     evaluateCmd->add_option("--seed", e->seed, "Seed of the weights and the batch order (default 1)");
     evaluateCmd->add_option("--quantile", e->quantile, "skab: quantile of the training scores for the threshold");
     evaluateCmd->add_option("--margin", e->margin, "skab: the threshold is that quantile times this");
@@ -573,6 +583,7 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
         e->learningRateGiven = evaluateCmd->count("--lr") > 0;
         e->patienceGiven = evaluateCmd->count("--patience") > 0;
         e->dropoutGiven = evaluateCmd->count("--dropout") > 0;
+        e->clipGiven = evaluateCmd->count("--clip-norm") > 0;
         evaluateCommand(*e);
     });
 

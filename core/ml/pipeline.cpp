@@ -40,9 +40,13 @@ std::string formatLog(const std::string& name, const TrainJob& job, const std::s
                                        : "automatic: " + std::to_string(trained.batchSize) + " windows";
     if (options.accumulation > 1)
         batch += " × " + std::to_string(options.accumulation) + " steps accumulated";
+    char clip[64] = ", gradients not clipped";
+    if (options.clipNorm > 0)
+        std::snprintf(clip, sizeof clip, ", gradient norm clipped to %g", options.clipNorm);
     log += "\ndevice " + device + "\nepochs " + std::to_string(options.epochs) + ", batch " + batch +
            ", learning rate " + std::to_string(options.learningRate) + ", seed " + std::to_string(options.seed) +
-           ", precision " + options.precision + ", data workers " + std::to_string(options.loaderWorkers) + "\n" + note;
+           ", precision " + options.precision + ", data workers " + std::to_string(options.loaderWorkers) + clip +
+           "\n" + note;
     if (trained.outOfMemory > 0)
         log += "out of memory " + std::to_string(trained.outOfMemory) + " time(s): the batch went down to " +
                std::to_string(trained.batchSize) + "\n";

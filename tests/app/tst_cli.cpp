@@ -271,17 +271,22 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("fp16 needs a CUDA GPU")), qPrintable(r.err));
 
         // An automatic batch on the CPU is the device profile's (memory is measured on a GPU only).
-        r = run({QStringLiteral("--set"), QStringLiteral("profiles.cpu.batch_size=16"), QStringLiteral("ts"),
-                 QStringLiteral("train"), QStringLiteral("--data"), sensors, QStringLiteral("--target"),
-                 QStringLiteral("mag_total_nt"), QStringLiteral("--models"), QStringLiteral("dlinear"),
-                 QStringLiteral("--lookback"), QStringLiteral("16"), QStringLiteral("--epochs"), QStringLiteral("1"),
-                 QStringLiteral("--batch"), QStringLiteral("auto"), QStringLiteral("--out"),
-                 dir.filePath(QStringLiteral("auto"))});
+        r = run({QStringLiteral("--set"),       QStringLiteral("profiles.cpu.batch_size=16"),
+                 QStringLiteral("ts"),          QStringLiteral("train"),
+                 QStringLiteral("--data"),      sensors,
+                 QStringLiteral("--target"),    QStringLiteral("mag_total_nt"),
+                 QStringLiteral("--models"),    QStringLiteral("dlinear"),
+                 QStringLiteral("--lookback"),  QStringLiteral("16"),
+                 QStringLiteral("--epochs"),    QStringLiteral("1"),
+                 QStringLiteral("--batch"),     QStringLiteral("auto"),
+                 QStringLiteral("--clip-norm"), QStringLiteral("0.5"),
+                 QStringLiteral("--out"),       dir.filePath(QStringLiteral("auto"))});
         QCOMPARE(r.code, 0);
         QFile autoLog(dir.filePath(QStringLiteral("auto/dlinear/train.log")));
         QVERIFY(autoLog.open(QIODevice::ReadOnly));
         const auto autoText = QString::fromUtf8(autoLog.readAll());
         QVERIFY2(autoText.contains(QStringLiteral(", batch 16,")), qPrintable(autoText));
+        QVERIFY2(autoText.contains(QStringLiteral(", gradient norm clipped to 0.5")), qPrintable(autoText));
 
         // Incremental retraining: the saved rule model fine-tuned on the same line's data.
         r = run({QStringLiteral("ts"), QStringLiteral("train"), QStringLiteral("--data"), sensors,
@@ -335,6 +340,7 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("started from the members trained before it: rule spike")),
                  qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("epoch 1 ")));
+        QVERIFY2(text.contains(QStringLiteral(", gradient norm clipped to 1\n")), qPrintable(text)); // the default
 
         const auto alerts = dir.filePath(QStringLiteral("alerts.csv"));
         r = run({QStringLiteral("ts"), QStringLiteral("alerts"), QStringLiteral("--model"),

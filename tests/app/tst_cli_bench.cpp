@@ -129,11 +129,13 @@ private slots:
         QCOMPARE(settings.value(QStringLiteral("clip_norm")).toDouble(), 0.0);
         QVERIFY(std::abs(settings.value(QStringLiteral("dropout")).toDouble() - 0.2) < 1e-6);
         const auto chosen = training({QStringLiteral("--lr"), QStringLiteral("0.002"), QStringLiteral("--patience"),
-                                      QStringLiteral("7"), QStringLiteral("--dropout"), QStringLiteral("0.1")})
+                                      QStringLiteral("7"), QStringLiteral("--dropout"), QStringLiteral("0.1"),
+                                      QStringLiteral("--clip-norm"), QStringLiteral("2")})
                                 .value(QStringLiteral("training"))
                                 .toObject();
         QCOMPARE(chosen.value(QStringLiteral("learning_rate")).toDouble(), 0.002);
         QCOMPARE(chosen.value(QStringLiteral("patience")).toInt(), 7);
+        QCOMPARE(chosen.value(QStringLiteral("clip_norm")).toDouble(), 2.0);
         QVERIFY(std::abs(chosen.value(QStringLiteral("dropout")).toDouble() - 0.1) < 1e-6);
     }
 };
