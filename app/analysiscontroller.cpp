@@ -204,6 +204,12 @@ void AnalysisController::train(const TrainingPanel::Settings& settings)
         return;
     }
     job.lookback = settings.lookback;
+    try {
+        job.split = series::SplitSpec::parse(settings.split.toStdString());
+    } catch (const Error& e) {
+        emit failed(QString::fromStdString(e.what()));
+        return;
+    }
     job.options.epochs = settings.epochs;
     job.options.batchSize = settings.batch;
     job.options.loaderWorkers = m_workers;
@@ -250,6 +256,12 @@ void AnalysisController::retrain(const TrainingPanel::Settings& settings)
     job.options.loaderWorkers = m_workers;
     job.options.accumulation = std::max(1, settings.accumulate);
     job.options.learningRate = settings.learningRate / 3; // fine-tuning: smaller steps
+    try {
+        job.split = series::SplitSpec::parse(settings.split.toStdString());
+    } catch (const Error& e) {
+        emit failed(QString::fromStdString(e.what()));
+        return;
+    }
     job.device = m_device.toStdString();
     job.options.precision = m_precision.toStdString();
     job.options.patience = std::max(3, settings.epochs / 3);

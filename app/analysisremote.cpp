@@ -93,6 +93,8 @@ void AnalysisController::trainRemotely(const TrainingPanel::Settings& settings, 
                      QStringLiteral("--patience"), QString::number(std::max(3, settings.epochs / 3))};
     if (settings.accumulate > 1)
         args << QStringLiteral("--accumulate") << QString::number(settings.accumulate);
+    if (!settings.split.isEmpty())
+        args << QStringLiteral("--split") << settings.split;
     if (!settings.labels.isEmpty())
         args << QStringLiteral("--labels") << settings.labels;
     if (!settings.skip.isEmpty())

@@ -112,7 +112,7 @@ void models(const ModelsArgs& args)
 struct TrainArgs
 {
     std::vector<std::string> data, features, skip, models{"lstm"};
-    std::string target, out, labels;
+    std::string target, out, labels, split;
     int lookback = 100, horizon = 1, stride = 1, epochs = 20, batch = 32, patience = 5;
     double learningRate = 1e-3;
     double clipNorm = 1.0; // gradient norm clipped to this; 0: not clipped
@@ -174,6 +174,7 @@ void trainCommand(const TrainArgs& args)
     job.lookback = args.lookback;
     job.horizon = args.horizon;
     job.stride = args.stride;
+    job.split = series::SplitSpec::parse(args.split);
     job.out = args.out;
     job.options.epochs = args.epochs;
     job.options.batchSize = args.batch;
@@ -506,6 +507,9 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
     trainCmd->add_option("--lookback", t->lookback, "Steps per window");
     trainCmd->add_option("--horizon", t->horizon, "Steps forecast");
     trainCmd->add_option("--stride", t->stride, "Steps between training windows");
+    trainCmd->add_option("--split", t->split,
+                         "Training/validation/test in row order: shares in percent (70/15/15, the default) or "
+                         "the times the validation and test parts begin ('2025-11-23 06:42, 2025-11-23 06:43')");
     trainCmd->add_option("--epochs", t->epochs, "Most epochs");
     trainCmd
         ->add_option("--batch", t->batch,

@@ -1700,6 +1700,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <source>Gradient accumulation: the gradients of this many batches are summed before the weights move, as one batch that many times larger would, in one batch&apos;s memory</source>
         <translation>Gradient accumulation: the gradients of this many batches are summed before the weights move, as one batch that many times larger would, in one batch&apos;s memory</translation>
     </message>
+    <message>
+        <source>split</source>
+        <translation>split</translation>
+    </message>
+    <message>
+        <source>Training, validation and test parts in row order: shares in percent (70/15/15), or the times the validation and the test parts begin (2025-11-23 06:42, 2025-11-23 06:43)</source>
+        <translation>Training, validation and test parts in row order: shares in percent (70/15/15), or the times the validation and the test parts begin (2025-11-23 06:42, 2025-11-23 06:43)</translation>
+    </message>
 </context>
 <context>
     <name>fathom::WaterfallView</name>

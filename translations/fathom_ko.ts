@@ -1688,6 +1688,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <source>Gradient accumulation: the gradients of this many batches are summed before the weights move, as one batch that many times larger would, in one batch&apos;s memory</source>
         <translation>그래디언트 누적: 이 수만큼의 배치 그래디언트를 합한 뒤 가중치를 한 번 갱신합니다. 그만큼 큰 배치 하나와 같은 효과를 배치 하나의 메모리로 얻습니다</translation>
     </message>
+    <message>
+        <source>split</source>
+        <translation>분할</translation>
+    </message>
+    <message>
+        <source>Training, validation and test parts in row order: shares in percent (70/15/15), or the times the validation and the test parts begin (2025-11-23 06:42, 2025-11-23 06:43)</source>
+        <translation>행 순서대로 나눈 학습·검증·시험 구간: 백분율 비율(70/15/15) 또는 검증 구간과 시험 구간이 시작하는 시각(2025-11-23 06:42, 2025-11-23 06:43)</translation>
+    </message>
 </context>
 <context>
     <name>fathom::WaterfallView</name>

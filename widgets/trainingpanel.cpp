@@ -77,6 +77,13 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     }
     m_lookback = new QSpinBox(this);
     m_lookback->setRange(4, 4096);
+    m_split = new QLineEdit(this);
+    m_split->setObjectName(QStringLiteral("trainingSplit"));
+    m_splitLabel = new QLabel(this);
+    auto* lookbackRow = new QHBoxLayout;
+    lookbackRow->addWidget(m_lookback, 1);
+    lookbackRow->addWidget(m_splitLabel);
+    lookbackRow->addWidget(m_split, 1);
     m_epochs = new QSpinBox(this);
     m_epochs->setRange(1, 10000);
     m_batch = new QSpinBox(this);
@@ -116,7 +123,7 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     m_form->addRow(m_formLabels[2], m_labels);
     m_form->addRow(m_formLabels[3], m_skip);
     m_form->addRow(m_formLabels[4], models);
-    m_form->addRow(m_formLabels[5], m_lookback);
+    m_form->addRow(m_formLabels[5], lookbackRow);
     m_form->addRow(m_formLabels[6], m_epochs);
     m_form->addRow(m_formLabels[7], batchRow);
     m_form->addRow(m_formLabels[8], m_rate);
@@ -262,6 +269,7 @@ void TrainingPanel::setSettings(const Settings& s)
     m_epochs->setValue(s.epochs);
     m_batch->setValue(s.batch);
     m_accumulate->setValue(std::max(1, s.accumulate));
+    m_split->setText(s.split);
     m_rate->setValue(s.learningRate);
     m_runOn->setCurrentIndex(s.remoteHost.isEmpty() ? 0 : 1);
     m_form->setRowVisible(10, !s.remoteHost.isEmpty());
@@ -293,6 +301,7 @@ TrainingPanel::Settings TrainingPanel::settings() const
     s.epochs = m_epochs->value();
     s.batch = m_batch->value();
     s.accumulate = m_accumulate->value();
+    s.split = m_split->text().trimmed();
     s.learningRate = m_rate->value();
     if (m_runOn->currentIndex() == 1)
         s.remoteHost = m_host->currentText().trimmed();
@@ -319,8 +328,8 @@ void TrainingPanel::setRunning(bool running)
         m_pause->blockSignals(false);
     }
     for (QWidget* w :
-         std::initializer_list<QWidget*>{m_data, m_browse, m_target, m_labels, m_skip, m_lookback, m_epochs, m_batch,
-                                         m_accumulate, m_rate, m_runOn, m_host, m_remoteCli})
+         std::initializer_list<QWidget*>{m_data, m_browse, m_target, m_labels, m_skip, m_lookback, m_split, m_epochs,
+                                         m_batch, m_accumulate, m_rate, m_runOn, m_host, m_remoteCli})
         w->setEnabled(!running);
     for (auto* box : m_models)
         box->setEnabled(!running);
@@ -465,6 +474,12 @@ void TrainingPanel::retranslate()
     if (m_labels->count() > 0)
         m_labels->setItemText(0, tr("(none)"));
     m_lookback->setSuffix(tr(" steps"));
+    m_splitLabel->setText(tr("split"));
+    m_split->setPlaceholderText(QStringLiteral("70/15/15"));
+    const auto split = tr("Training, validation and test parts in row order: shares in percent (70/15/15), or the "
+                          "times the validation and the test parts begin (2025-11-23 06:42, 2025-11-23 06:43)");
+    m_split->setToolTip(split);
+    m_splitLabel->setToolTip(split);
     m_accumulateLabel->setText(tr("accumulated ×"));
     const auto accumulation = tr("Gradient accumulation: the gradients of this many batches are summed before the "
                                  "weights move, as one batch that many times larger would, in one batch's memory");

@@ -37,6 +37,9 @@ public:
         QStringList skip; // channels left out of the features
         int lookback = 32, epochs = 12, batch = 32;
         int accumulate = 1; // batches whose gradients are summed before the weights move
+        // Training/validation/test: "70/15/15" or the times the validation and test parts begin;
+        // empty for the default (read by ml's SplitSpec, which says what is wrong with a bad one).
+        QString split;
         double learningRate = 2e-3;
         // Run on: empty for this machine, else an ssh destination (a ~/.ssh/config alias or
         // user@host) and the fathom-cli to run there.
@@ -117,6 +120,8 @@ private:
     QSpinBox* m_epochs = nullptr;
     QSpinBox* m_batch = nullptr;
     QSpinBox* m_accumulate = nullptr;
+    QLineEdit* m_split = nullptr;
+    QLabel* m_splitLabel = nullptr;
     QLabel* m_accumulateLabel = nullptr;
     QDoubleSpinBox* m_rate = nullptr;
     QLabel* m_profile = nullptr;

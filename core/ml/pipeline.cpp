@@ -5,6 +5,7 @@
 #include "alertrun.h"
 
 #include "common/error.h"
+#include "common/timeformat.h"
 
 #include <algorithm>
 #include <chrono>
@@ -29,9 +30,52 @@ std::vector<std::size_t> channelIndices(const series::Series& s, const std::vect
 
 namespace {
 
+std::string dataNames(const TrainJob& job)
+{
+    std::string names;
+    for (const auto& path : job.data)
+        names += (names.empty() ? "" : ", ") + path.filename().string();
+    return names;
+}
+
+// Each part long enough for what is asked of it, or an error saying which part, why and what to change.
+void checkSplit(const TrainJob& job, const series::Series& data, const series::Split& split, std::size_t lookback,
+                std::size_t horizon)
+{
+    std::string how = "split " + job.split.text() + " of " + std::to_string(data.rows) + " rows";
+    if (job.split.byTime && !data.time.empty())
+        how += " from " + formatUtc(data.time.front(), TimeStyle::Readable) + " to " +
+               formatUtc(data.time.back(), TimeStyle::Readable);
+    if (split.train.size() < lookback + horizon)
+        throw Error(dataNames(job) + ": the training part has " + std::to_string(split.train.size()) + " rows (" + how +
+                    "), fewer than one window needs (lookback " + std::to_string(lookback) + " + horizon " +
+                    std::to_string(horizon) + "): give more rows, a shorter lookback or a larger training part");
+    for (const auto& [name, part] : {std::pair{"validation", split.validation}, std::pair{"test", split.test}})
+        if (part.size() < horizon)
+            throw Error(dataNames(job) + ": the " + name + " part has " + std::to_string(part.size()) + " rows (" +
+                        how + "); it needs at least " + std::to_string(horizon) + " (the horizon)");
+}
+
+// "split 70/15/15: training rows 1–1400, validation 1401–1700, test 1701–2000", with times where the data have them.
+std::string describeSplit(const series::SplitSpec& spec, const series::Series& data, const series::Split& split)
+{
+    std::string text = "split " + spec.text() + ":";
+    const auto part = [&](const char* name, const series::RowRange& range, bool last) {
+        text += std::string(" ") + name + " rows " + std::to_string(range.begin + 1) + "–" + std::to_string(range.end);
+        if (!data.time.empty() && range.size() > 0)
+            text += " (" + formatUtc(data.time[range.begin], TimeStyle::Readable) + " to " +
+                    formatUtc(data.time[range.end - 1], TimeStyle::Readable) + ")";
+        text += last ? "" : ",";
+    };
+    part("training", split.train, false);
+    part("validation", split.validation, false);
+    part("test", split.test, true);
+    return text;
+}
+
 std::string formatLog(const std::string& name, const TrainJob& job, const std::string& device,
                       const TrainOptions& options, const TrainResult& trained, const TrainedEntry& entry,
-                      const std::string& note)
+                      const std::string& split, const std::string& note)
 {
     std::string log = "model " + name + "\ndata";
     for (const auto& path : job.data)
@@ -46,7 +90,7 @@ std::string formatLog(const std::string& name, const TrainJob& job, const std::s
     log += "\ndevice " + device + "\nepochs " + std::to_string(options.epochs) + ", batch " + batch +
            ", learning rate " + std::to_string(options.learningRate) + ", seed " + std::to_string(options.seed) +
            ", precision " + options.precision + ", data workers " + std::to_string(options.loaderWorkers) + clip +
-           "\n" + note;
+           "\n" + split + "\n" + note;
     if (trained.outOfMemory > 0)
         log += "out of memory " + std::to_string(trained.outOfMemory) + " time(s): the batch went down to " +
                std::to_string(trained.batchSize) + "\n";
@@ -116,13 +160,20 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
     const int lookback = base ? base->second.config.lookback : job.lookback;
     const int horizon = base ? base->second.config.horizon : job.horizon;
 
-    const auto split = series::splitByRatio(data.rows, job.trainShare, job.validationShare);
+    const auto split = job.split.apply(data);
+    checkSplit(job, data, split, std::size_t(lookback), std::size_t(horizon));
+    const auto splitText = describeSplit(job.split, data, split);
     std::vector<float> offsets, scales;
     if (base) {
         offsets = base->second.offsets;
         scales = base->second.scales;
     } else {
-        const auto scaler = series::Scaler::fit(data, featureIndex, split.train, series::ScalerKind::Standard);
+        series::Scaler scaler;
+        try {
+            scaler = series::Scaler::fit(data, featureIndex, split.train, series::ScalerKind::Standard);
+        } catch (const Error& e) {
+            throw Error(dataNames(job) + ": " + e.what());
+        }
         for (std::size_t k = 0; k < featureIndex.size(); ++k) {
             offsets.push_back(scaler.offset(k));
             scales.push_back(scaler.scale(k));
@@ -210,7 +261,7 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
                         {"epochs", double(entry.epochs)},         {"best_epoch", double(entry.bestEpoch)},
                         {"parameters", double(entry.parameters)}, {"seconds", entry.seconds}};
         card.alerts = calibrateAlerts(model, calibration, labels.empty() ? nullptr : &labels);
-        card.log = formatLog(name, job, card.device, options, trained, entry, note);
+        card.log = formatLog(name, job, card.device, options, trained, entry, splitText, note);
         // Data-parallel ranks end with the same weights: rank 0 writes them.
         if (!trained.cancelled && (!job.options.group || job.options.group->rank() == 0))
             saveModelFolder(entry.folder, model, card);

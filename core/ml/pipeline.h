@@ -3,6 +3,7 @@
 #include "alerts.h"
 #include "modelfolder.h"
 #include "series/csvloader.h"
+#include "series/dataset.h"
 #include "trainer.h"
 
 #include <atomic>
@@ -35,8 +36,7 @@ struct TrainJob
     int lookback = 100;
     int horizon = 1;
     int stride = 1;
-    double trainShare = 0.7;
-    double validationShare = 0.15;
+    series::SplitSpec split; // 70/15/15 of the rows in order unless told: shares or the parts' start times
     TrainOptions options;
     std::filesystem::path out;
     std::string device = "cpu";

@@ -149,7 +149,8 @@ void save(const Project& p, const std::filesystem::path& file)
           {"epochs", t.epochs},
           {"batch", t.batch},
           {"learning_rate", t.learningRate},
-          {"accumulate", t.accumulate}}},
+          {"accumulate", t.accumulate},
+          {"split", t.split}}},
         {"alerts", alerts},
         {"contacts", contacts},
         {"view",
@@ -195,6 +196,7 @@ Project load(const std::filesystem::path& file)
             p.training.batch = t.value("batch", 32);
             p.training.learningRate = t.value("learning_rate", 2e-3);
             p.training.accumulate = std::max(1, t.value("accumulate", 1));
+            p.training.split = t.value("split", "");
         }
         for (const auto& a : doc.value("alerts", json::array()))
             p.alerts.push_back(alertFrom(a));

@@ -47,6 +47,7 @@ struct TrainingRecord
     int lookback = 32, epochs = 12, batch = 32;
     double learningRate = 2e-3;
     int accumulate = 1;
+    std::string split; // as `ts train --split` takes it; empty: the default 70/15/15
 };
 
 // A survey project: what was opened, which models were trained and which is active, the alerts

@@ -1,9 +1,15 @@
 #include "dataset.h"
 
 #include "common/error.h"
+#include "common/timeformat.h"
+#include "csvloader.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <utility>
 
 namespace fathom::series {
 
@@ -34,6 +40,95 @@ Split splitByTime(const Series& series, double validationStart, double testStart
     };
     const std::size_t a = at(validationStart), b = at(std::max(validationStart, testStart));
     return {{0, a}, {a, b}, {b, series.rows}};
+}
+
+namespace {
+
+std::string trimmed(const std::string& text)
+{
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string::npos)
+        return {};
+    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
+std::string formatShare(double share)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", share * 100);
+    return text;
+}
+
+} // namespace
+
+SplitSpec SplitSpec::parse(const std::string& input)
+{
+    const auto text = trimmed(input);
+    const auto fail = [&](const std::string& why) {
+        return Error("split '" + text + "': " + why +
+                     " (expected shares in percent such as 70/15/15, or the times the validation and test parts "
+                     "begin, such as 2025-11-23 06:42, 2025-11-23 06:43)");
+    };
+    SplitSpec spec;
+    if (text.empty())
+        return spec;
+    if (const auto comma = text.find(','); comma != std::string::npos) {
+        const auto first = trimmed(text.substr(0, comma)), second = trimmed(text.substr(comma + 1));
+        spec.byTime = true;
+        spec.validationFrom = parseTimestamp(first);
+        spec.testFrom = parseTimestamp(second);
+        for (const auto& [part, value] : {std::pair{first, spec.validationFrom}, std::pair{second, spec.testFrom}})
+            if (std::isnan(value))
+                throw fail("'" + part + "' is not a date and time");
+        if (!(spec.testFrom > spec.validationFrom))
+            throw fail("the test part must begin after the validation part");
+        return spec;
+    }
+    std::vector<double> shares;
+    std::size_t from = 0;
+    while (from <= text.size()) {
+        const auto slash = std::min(text.find('/', from), text.size());
+        const auto part = trimmed(text.substr(from, slash - from));
+        char* end = nullptr;
+        const double value = std::strtod(part.c_str(), &end);
+        if (part.empty() || end != part.c_str() + part.size() || !std::isfinite(value))
+            throw fail("'" + part + "' is not a number");
+        if (value <= 0)
+            throw fail("every part needs a share above 0");
+        shares.push_back(value);
+        from = slash + 1;
+    }
+    if (shares.size() < 2 || shares.size() > 3)
+        throw fail(std::to_string(shares.size()) + " share(s) given");
+    const double sum = shares[0] + shares[1] + (shares.size() == 3 ? shares[2] : 0);
+    if (shares.size() == 3 && std::abs(sum - 100) > 0.01)
+        throw fail("the shares add up to " + formatShare(sum / 100) + ", not 100");
+    if (shares.size() == 2 && !(sum < 100))
+        throw fail("training and validation leave no rows for the test");
+    spec.trainShare = shares[0] / 100;
+    spec.validationShare = shares[1] / 100;
+    return spec;
+}
+
+Split SplitSpec::apply(const Series& series) const
+{
+    if (!byTime)
+        return splitByRatio(series.rows, trainShare, validationShare);
+    if (series.time.empty())
+        throw Error("a split by date needs a time column, and these data have none");
+    for (std::size_t r = 1; r < series.time.size(); ++r)
+        if (series.time[r] < series.time[r - 1])
+            throw Error("a split by date needs the rows in time order, and data row " + std::to_string(r + 1) + " (" +
+                        formatUtc(series.time[r], TimeStyle::Readable) + ") comes before the row above it");
+    return splitByTime(series, validationFrom, testFrom);
+}
+
+std::string SplitSpec::text() const
+{
+    if (byTime)
+        return formatUtc(validationFrom, TimeStyle::Readable) + ", " + formatUtc(testFrom, TimeStyle::Readable);
+    return formatShare(trainShare) + "/" + formatShare(validationShare) + "/" +
+           formatShare(std::max(0.0, 1 - trainShare - validationShare));
 }
 
 Scaler Scaler::fit(const Series& series, const std::vector<std::size_t>& channels, RowRange rows, ScalerKind kind)

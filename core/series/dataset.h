@@ -26,6 +26,22 @@ Split splitByCounts(std::size_t rows, std::size_t train, std::size_t validation,
 // Training before `validationStart`, validation before `testStart`, test after (seconds, UTC).
 Split splitByTime(const Series& series, double validationStart, double testStart);
 
+// A split as an analyst writes it (`ts train --split`, the Training dock): shares in percent in
+// row order — "70/15/15", or "70/15" with the rest for the test — or the times the validation and
+// the test parts begin, "2025-11-23 06:42, 2025-11-23 06:43" (any format parseTimestamp reads).
+struct SplitSpec
+{
+    double trainShare = 0.7, validationShare = 0.15;
+    bool byTime = false;
+    double validationFrom = 0, testFrom = 0; // seconds since 1970 UTC
+
+    // Throws Error saying what was expected for text that is neither form.
+    static SplitSpec parse(const std::string& text);
+    // Throws Error when the data have no time column or rows out of time order (by time).
+    Split apply(const Series& series) const;
+    std::string text() const; // the form parse reads back
+};
+
 enum class ScalerKind { Standard, MinMax, Robust };
 
 // Per-channel affine scaling, fitted on one row range (the training part) and applied to all.

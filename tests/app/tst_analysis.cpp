@@ -71,6 +71,20 @@ private slots:
         panel->setSettings(settings);
         panel->findChild<QSpinBox*>(QStringLiteral("accumulate"))->setValue(2); // as a user types it
         QCOMPARE(panel->settings().accumulate, 2);
+        // A split the dock cannot read is refused with what was wrong, and nothing starts.
+        auto* split = panel->findChild<QLineEdit*>(QStringLiteral("trainingSplit"));
+        QVERIFY(split);
+        split->setText(QStringLiteral("60/20/30"));
+        QSignalSpy refused(window.analysis(), &AnalysisController::failed);
+        QTest::mouseClick(panel->trainButton(), Qt::LeftButton);
+        QCOMPARE(refused.count(), 1);
+        QVERIFY2(refused.first().first().toString().contains(QStringLiteral("add up to 110")),
+                 qPrintable(refused.first().first().toString()));
+        QVERIFY(!panel->isRunning());
+        auto* refusal = window.findChild<QMessageBox*>(QStringLiteral("analysisError"));
+        QVERIFY(refusal && refusal->text().contains(QStringLiteral("'60/20/30'")));
+        refusal->close();
+        split->setText(QStringLiteral("60/25/15"));
         QVERIFY(panel->trainButton()->isEnabled());
         QSignalSpy detected(window.analysis(), &AnalysisController::alertsDetected);
         QTest::mouseClick(panel->trainButton(), Qt::LeftButton);
@@ -84,7 +98,9 @@ private slots:
         QVERIFY(panel->registry()->item(0, 0)->text().contains(QStringLiteral("rule")));
         QFile trainLog(dir.filePath(QStringLiteral("models/rule/train.log")));
         QVERIFY(trainLog.open(QIODevice::ReadOnly));
-        QVERIFY2(trainLog.readAll().contains("batch 16 × 2 steps accumulated"), "the dock's accumulation was not used");
+        const auto firstLog = trainLog.readAll();
+        QVERIFY2(firstLog.contains("batch 16 × 2 steps accumulated"), "the dock's accumulation was not used");
+        QVERIFY2(firstLog.contains("split 60/25/15: training rows 1–240 "), firstLog.constData()); // 400 rows
 
         // The planted altitude glitch at row 48 is among the alerts, on the plot and in the table.
         auto* table = window.alertTable();

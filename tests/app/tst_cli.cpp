@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
@@ -280,6 +281,7 @@ private slots:
                  QStringLiteral("--epochs"),    QStringLiteral("1"),
                  QStringLiteral("--batch"),     QStringLiteral("auto"),
                  QStringLiteral("--clip-norm"), QStringLiteral("0.5"),
+                 QStringLiteral("--split"),     QStringLiteral("50/25/25"),
                  QStringLiteral("--out"),       dir.filePath(QStringLiteral("auto"))});
         QCOMPARE(r.code, 0);
         QFile autoLog(dir.filePath(QStringLiteral("auto/dlinear/train.log")));
@@ -287,6 +289,22 @@ private slots:
         const auto autoText = QString::fromUtf8(autoLog.readAll());
         QVERIFY2(autoText.contains(QStringLiteral(", batch 16,")), qPrintable(autoText));
         QVERIFY2(autoText.contains(QStringLiteral(", gradient norm clipped to 0.5")), qPrintable(autoText));
+        // The split asked for, in the log with the rows and times of each part.
+        static const QRegularExpression parts(QStringLiteral("split 50/25/25: training rows 1–(\\d+) \\(2025-[^)]+\\), "
+                                                             "validation rows (\\d+)–(\\d+) .*test rows (\\d+)–"));
+        const auto m = parts.match(autoText);
+        QVERIFY2(m.hasMatch(), qPrintable(autoText));
+        QCOMPARE(m.captured(2).toInt(), m.captured(1).toInt() + 1);
+        QCOMPARE(m.captured(4).toInt(), m.captured(3).toInt() + 1);
+        QVERIFY(std::abs(m.captured(1).toInt() - 2 * (m.captured(3).toInt() - m.captured(1).toInt())) <= 1);
+        r = run({QStringLiteral("ts"), QStringLiteral("train"), QStringLiteral("--data"), sensors,
+                 QStringLiteral("--target"), QStringLiteral("mag_total_nt"), QStringLiteral("--models"),
+                 QStringLiteral("dlinear"), QStringLiteral("--split"), QStringLiteral("2030-01-01, 2030-01-02"),
+                 QStringLiteral("--out"), dir.filePath(QStringLiteral("late"))});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("the validation part has 0 rows")) &&
+                     r.err.contains(QStringLiteral("sensors.csv")),
+                 qPrintable(r.err));
 
         // Incremental retraining: the saved rule model fine-tuned on the same line's data.
         r = run({QStringLiteral("ts"), QStringLiteral("train"), QStringLiteral("--data"), sensors,

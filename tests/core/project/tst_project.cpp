@@ -26,6 +26,7 @@ private slots:
         p.training.models = {"rule", "spike"};
         p.training.epochs = 7;
         p.training.accumulate = 4;
+        p.training.split = "2025-11-23 06:42, 2025-11-23 06:43";
         project::AlertRecord a;
         a.start = 1763880024.0;
         a.end = 1763880024.5;
@@ -63,6 +64,7 @@ private slots:
         QCOMPARE(q.training.models, p.training.models);
         QCOMPARE(q.training.epochs, 7);
         QCOMPARE(q.training.accumulate, 4);
+        QCOMPARE(q.training.split, p.training.split);
         QCOMPARE(q.alerts.size(), std::size_t(1));
         QCOMPARE(q.alerts[0].status, std::string("confirmed"));
         QCOMPARE(q.alerts[0].note, a.note);

@@ -209,6 +209,58 @@ private slots:
         QCOMPARE(t.test.begin, std::size_t(8));
     }
 
+    // What an analyst types (ts train --split, the Training dock's split box).
+    void splitsAsAnalystsWriteThem()
+    {
+        QCOMPARE(SplitSpec::parse("").text(), std::string("70/15/15"));
+        const auto shares = SplitSpec::parse(" 60 / 25 / 15 ");
+        QVERIFY(!shares.byTime);
+        QCOMPARE(shares.text(), std::string("60/25/15"));
+        Series s;
+        s.rows = 10;
+        for (int i = 0; i < 10; ++i)
+            s.time.push_back(parseTimestamp("2025-11-23 06:40") + 60.0 * i); // one row a minute
+        const auto byShare = SplitSpec::parse("60/20").apply(s);
+        QCOMPARE(byShare.train.end, std::size_t(6));
+        QCOMPARE(byShare.validation.end, std::size_t(8));
+        QCOMPARE(byShare.test.size(), std::size_t(2));
+
+        const auto byTime = SplitSpec::parse("2025-11-23 06:45, 2025-11-23T06:48:00Z");
+        QVERIFY(byTime.byTime);
+        const auto parts = byTime.apply(s);
+        QCOMPARE(parts.train.end, std::size_t(5)); // 06:40 … 06:44
+        QCOMPARE(parts.validation.end, std::size_t(8));
+        QCOMPARE(parts.test.size(), std::size_t(2));
+        QCOMPARE(SplitSpec::parse(byTime.text()).apply(s).validation.end, std::size_t(8)); // text reads back
+
+        const auto message = [](const std::string& text) {
+            try {
+                SplitSpec::parse(text);
+            } catch (const Error& e) {
+                return std::string(e.what());
+            }
+            return std::string("accepted");
+        };
+        QVERIFY(message("60/20/30").find("add up to 110, not 100") != std::string::npos);
+        QVERIFY(message("70/30").find("no rows for the test") != std::string::npos);
+        QVERIFY(message("70/x/15").find("'x' is not a number") != std::string::npos);
+        QVERIFY(message("0/50/50").find("above 0") != std::string::npos);
+        QVERIFY(message("100").find("1 share(s)") != std::string::npos);
+        QVERIFY(message("2025-11-23 06:48, yesterday").find("'yesterday' is not a date") != std::string::npos);
+        QVERIFY(message("2025-11-23 06:48, 2025-11-23 06:45").find("must begin after") != std::string::npos);
+
+        Series untimed;
+        untimed.rows = 10;
+        QVERIFY_THROWS_EXCEPTION(Error, byTime.apply(untimed));
+        std::swap(s.time[3], s.time[4]); // two files given in the wrong order, say
+        try {
+            byTime.apply(s);
+            QFAIL("rows out of time order were split by time");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("data row 5") != std::string::npos, e.what());
+        }
+    }
+
     void scalersSeeOnlyTheTrainingRows()
     {
         Series s;
