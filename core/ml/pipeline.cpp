@@ -162,7 +162,10 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
 
     const auto split = job.split.apply(data);
     checkSplit(job, data, split, std::size_t(lookback), std::size_t(horizon));
-    const auto splitText = describeSplit(job.split, data, split);
+    auto splitText = describeSplit(job.split, data, split);
+    if (result.load.filledCells > 0)
+        splitText += "\n" + std::to_string(result.load.filledCells) +
+                     " missing cell(s) filled with the last value before them (the first with the next)";
     std::vector<float> offsets, scales;
     if (base) {
         offsets = base->second.offsets;

@@ -305,6 +305,31 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("the validation part has 0 rows")) &&
                      r.err.contains(QStringLiteral("sensors.csv")),
                  qPrintable(r.err));
+        // Gaps in the data are filled, and the model's log says how many.
+        QFile whole(sensors);
+        QVERIFY(whole.open(QIODevice::ReadOnly));
+        auto rows = QString::fromUtf8(whole.readAll()).split(QLatin1Char('\n'));
+        const auto column = rows.first().split(QLatin1Char(',')).indexOf(QStringLiteral("mag_total_nt"));
+        QVERIFY(column > 0);
+        for (int row : {10, 11, 50}) { // the magnetometer's cell blanked
+            auto cells = rows[row].split(QLatin1Char(','));
+            cells[column].clear();
+            rows[row] = cells.join(QLatin1Char(','));
+        }
+        const auto gappy = dir.filePath(QStringLiteral("gappy.csv"));
+        QFile gappyFile(gappy);
+        QVERIFY(gappyFile.open(QIODevice::WriteOnly));
+        gappyFile.write(rows.join(QLatin1Char('\n')).toUtf8());
+        gappyFile.close();
+        r = run({QStringLiteral("ts"), QStringLiteral("train"), QStringLiteral("--data"), gappy,
+                 QStringLiteral("--target"), QStringLiteral("mag_total_nt"), QStringLiteral("--models"),
+                 QStringLiteral("dlinear"), QStringLiteral("--lookback"), QStringLiteral("16"),
+                 QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--out"),
+                 dir.filePath(QStringLiteral("gappy"))});
+        QCOMPARE(r.code, 0);
+        QFile gappyLog(dir.filePath(QStringLiteral("gappy/dlinear/train.log")));
+        QVERIFY(gappyLog.open(QIODevice::ReadOnly));
+        QVERIFY(gappyLog.readAll().contains("3 missing cell(s) filled"));
 
         // Incremental retraining: the saved rule model fine-tuned on the same line's data.
         r = run({QStringLiteral("ts"), QStringLiteral("train"), QStringLiteral("--data"), sensors,
