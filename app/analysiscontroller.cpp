@@ -125,8 +125,11 @@ void AnalysisController::openSeries(const QString& path)
             }
             const bool isTime = !s.time.empty();
             const auto filled = qint64(report.filledCells);
+            std::string perChannel; // "mag_total_nt 3, depth_m 1"
+            for (const auto& [channel, count] : report.missingByChannel)
+                perChannel += (perChannel.empty() ? "" : ", ") + channel + " " + std::to_string(count);
             const bool decimalComma = report.decimalComma;
-            post([this, path, x, isTime, names, columns, filled, decimalComma] {
+            post([this, path, x, isTime, names, columns, filled, perChannel, decimalComma] {
                 m_seriesPath = path;
                 m_isTime = isTime;
                 m_plot->setSeries(x, isTime, names, columns);
@@ -135,7 +138,8 @@ void AnalysisController::openSeries(const QString& path)
                 settings.data = path;
                 m_panel->setSettings(settings);
                 if (filled > 0)
-                    logging::warn(path.toStdString() + ": " + std::to_string(filled) + " missing cells filled");
+                    logging::warn(path.toStdString() + ": " + std::to_string(filled) +
+                                  " missing cells filled with the last value before them (" + perChannel + ")");
                 if (decimalComma)
                     logging::info(path.toStdString() + ": numbers read with a decimal comma (12,5 as 12.5)");
                 emit seriesOpened(path, x.size());

@@ -50,7 +50,12 @@ void info(const InfoArgs& args)
         double sum = 0;
         for (float v : column)
             sum += v;
-        channels.push_back({{"name", s.channels[c]}, {"min", *lo}, {"max", *hi}, {"mean", sum / double(s.rows)}});
+        const auto missing = report.missingByChannel.find(s.channels[c]);
+        channels.push_back({{"name", s.channels[c]},
+                            {"min", *lo},
+                            {"max", *hi},
+                            {"mean", sum / double(s.rows)},
+                            {"missing", missing == report.missingByChannel.end() ? 0 : missing->second}});
     }
     const std::string delimiter = report.delimiter == '\t' ? "tab" : std::string(1, report.delimiter);
     const nlohmann::json out = {{"files", args.files},
@@ -73,10 +78,13 @@ void info(const InfoArgs& args)
               << report.droppedRows << " rows dropped\n";
     for (const auto& c : channels) {
         char line[200];
-        std::snprintf(line, sizeof line, "  %-24s min %12.5g  max %12.5g  mean %12.5g\n",
+        std::snprintf(line, sizeof line, "  %-24s min %12.5g  max %12.5g  mean %12.5g",
                       c["name"].get<std::string>().c_str(), c["min"].get<double>(), c["max"].get<double>(),
                       c["mean"].get<double>());
         std::cout << line;
+        if (const auto missing = c["missing"].get<std::size_t>())
+            std::cout << "  missing " << missing;
+        std::cout << "\n";
     }
 }
 

@@ -165,7 +165,9 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
     auto splitText = describeSplit(job.split, data, split);
     if (result.load.filledCells > 0)
         splitText += "\n" + std::to_string(result.load.filledCells) +
-                     " missing cell(s) filled with the last value before them (the first with the next)";
+                     " missing cell(s) filled with the last value before them (the first with the next):";
+    for (const auto& [channel, count] : result.load.missingByChannel)
+        splitText += " " + channel + " " + std::to_string(count);
     std::vector<float> offsets, scales;
     if (base) {
         offsets = base->second.offsets;

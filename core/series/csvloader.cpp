@@ -214,6 +214,10 @@ Series loadCsv(const std::filesystem::path& path, const LoadOptions& options, Lo
         }
     }
 
+    for (std::size_t k = 0; k < columns.size(); ++k)
+        if (const auto n =
+                std::size_t(std::count_if(values[k].begin(), values[k].end(), [](float x) { return std::isnan(x); })))
+            report.missingByChannel[series.channels[k]] += n;
     if (options.missing == Missing::Fill) {
         for (std::size_t k = 0; k < columns.size(); ++k) {
             auto& v = values[k];

@@ -3,6 +3,7 @@
 #include "series.h"
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,7 @@ struct LoadReport
     char delimiter = ',';
     std::string timeColumn; // empty when none
     std::size_t filledCells = 0;
+    std::map<std::string, std::size_t> missingByChannel; // empty or NA cells per channel, filled or dropped
     std::size_t droppedRows = 0;
     std::vector<std::string> skippedColumns;
     // Numbers written with a decimal comma ("12,5"), as spreadsheets in many locales export them

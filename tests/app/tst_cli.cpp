@@ -330,6 +330,12 @@ private slots:
         QFile gappyLog(dir.filePath(QStringLiteral("gappy/dlinear/train.log")));
         QVERIFY(gappyLog.open(QIODevice::ReadOnly));
         QVERIFY(gappyLog.readAll().contains("3 missing cell(s) filled"));
+        r = run({QStringLiteral("ts"), QStringLiteral("info"), gappy, QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        for (const auto& c :
+             QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("channels")).toArray())
+            QCOMPARE(c.toObject().value(QStringLiteral("missing")).toInt(),
+                     c.toObject().value(QStringLiteral("name")).toString() == QStringLiteral("mag_total_nt") ? 3 : 0);
 
         // Incremental retraining: the saved rule model fine-tuned on the same line's data.
         r = run({QStringLiteral("ts"), QStringLiteral("train"), QStringLiteral("--data"), sensors,

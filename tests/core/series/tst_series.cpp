@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <map>
 
 using namespace fathom;
 using namespace fathom::series;
@@ -116,6 +117,7 @@ private slots:
         LoadReport filled;
         const auto s = loadCsv(path, {}, filled);
         QCOMPARE(filled.filledCells, std::size_t(3));
+        QCOMPARE(filled.missingByChannel, (std::map<std::string, std::size_t>{{"a", 1}, {"b", 2}})); // per channel
         QCOMPARE(std::vector<float>(s.column(0).begin(), s.column(0).end()), (std::vector<float>{2, 2, 3, 4}));
         QCOMPARE(std::vector<float>(s.column(1).begin(), s.column(1).end()), (std::vector<float>{1, 1, 1, 5}));
         QVERIFY(s.time.empty());
@@ -124,6 +126,7 @@ private slots:
         drop.missing = Missing::Drop;
         const auto d = loadCsv(path, drop, dropped);
         QCOMPARE(dropped.droppedRows, std::size_t(3));
+        QCOMPARE(dropped.missingByChannel.at("b"), std::size_t(2));
         QCOMPARE(d.rows, std::size_t(1));
         QCOMPARE(d.column(1)[0], 5.0f);
     }
