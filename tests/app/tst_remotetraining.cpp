@@ -194,9 +194,9 @@ private slots:
                         {QStringLiteral("total_bytes"), 80.0 * 1024 * 1024 * 1024},
                         {QStringLiteral("utilisation_percent"), 93}};
         const QJsonObject full{{QStringLiteral("gpus"), QJsonArray{gpu}},
-                                {QStringLiteral("process_bytes"), 512.0 * 1024 * 1024},
-                                {QStringLiteral("host_total_bytes"), 64.0 * 1024 * 1024 * 1024},
-                                {QStringLiteral("host_available_bytes"), 32.0 * 1024 * 1024 * 1024}};
+                               {QStringLiteral("process_bytes"), 512.0 * 1024 * 1024},
+                               {QStringLiteral("host_total_bytes"), 64.0 * 1024 * 1024 * 1024},
+                               {QStringLiteral("host_available_bytes"), 32.0 * 1024 * 1024 * 1024}};
         QCOMPARE(fathom::remoteMemoryText(QStringLiteral("pod"), full),
                  QStringLiteral("On pod: NVIDIA H100: 2048 of 81920 MiB, 93 % busy; training process 512 MiB; "
                                 "host memory 32768 of 65536 MiB free"));
@@ -394,6 +394,7 @@ private slots:
         s.models = {QStringLiteral("dlinear")};
         s.lookback = 16;
         s.epochs = 3;
+        s.split = QStringLiteral("60/25/15"); // the dock's split reaches the host
         panel.setSettings(s);
         auto* runOn = panel.findChild<QComboBox*>(QStringLiteral("runOn"));
         auto* host = panel.findChild<QComboBox*>(QStringLiteral("remoteHost"));
@@ -416,6 +417,9 @@ private slots:
         QCOMPARE(panel.registry()->rowCount(), 1);
         QVERIFY(panel.registry()->item(0, 0)->text().contains(QStringLiteral("dlinear")));
         QCOMPARE(controller.activeModel(), QDir(path(QStringLiteral("models7"))).filePath(QStringLiteral("dlinear")));
+        QFile log(path(QStringLiteral("models7/dlinear/train.log")));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY(log.readAll().contains("split 60/25/15: training rows 1–"));
         QVERIFY(panel.lossPlot()->graphCount() >= 2); // training and validation curves
         QCOMPARE(panel.lossPlot()->graph(0)->dataCount(), 3);
         auto* memory = panel.findChild<QLabel*>(QStringLiteral("trainingMemory"));
