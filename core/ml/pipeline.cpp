@@ -160,14 +160,20 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
     const int lookback = base ? base->second.config.lookback : job.lookback;
     const int horizon = base ? base->second.config.horizon : job.horizon;
 
-    const auto split = job.split.apply(data);
+    series::Split split;
+    try {
+        split = job.split.apply(data);
+    } catch (const Error& e) {
+        throw Error(dataNames(job) + ": " + e.what());
+    }
     checkSplit(job, data, split, std::size_t(lookback), std::size_t(horizon));
     auto splitText = describeSplit(job.split, data, split);
-    if (result.load.filledCells > 0)
+    if (result.load.filledCells > 0) {
         splitText += "\n" + std::to_string(result.load.filledCells) +
                      " missing cell(s) filled with the last value before them (the first with the next):";
-    for (const auto& [channel, count] : result.load.missingByChannel)
-        splitText += " " + channel + " " + std::to_string(count);
+        for (const auto& [channel, count] : result.load.missingByChannel)
+            splitText += " " + channel + " " + std::to_string(count);
+    }
     std::vector<float> offsets, scales;
     if (base) {
         offsets = base->second.offsets;
