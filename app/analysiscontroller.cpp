@@ -459,11 +459,13 @@ void AnalysisController::setActiveModel(const QString& folder, bool replaceAlert
                 lower.append(lo);
                 upper.append(hi);
             }
+            const double validationFrom = r.validationFrom, testFrom = r.testFrom;
             post([this, generation, x, forecast, alerts, target, modelName, replaceAlerts, memberNames, memberLines,
-                  lower, upper] {
+                  lower, upper, validationFrom, testFrom] {
                 if (generation != m_detectGeneration)
                     return; // a newer request is on its way
                 m_target = target;
+                m_plot->setParts(validationFrom, testFrom);
                 // One redraw for the lot: the members and band wait for the model's own line.
                 for (int m = 0; m < memberNames.size(); ++m)
                     m_plot->setForecast(modelName + QStringLiteral(" · ") + memberNames[m], target, x, memberLines[m],

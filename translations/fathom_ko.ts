@@ -1414,6 +1414,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <source>Wheel: zoom · drag: pan · Ctrl+drag: zoom to a box · Shift+drag: select a span · double-click: everything · click an alert to review it · right-click: mark the selection</source>
         <translation>휠: 확대/축소 · 드래그: 이동 · Ctrl+드래그: 상자 확대 · Shift+드래그: 구간 선택 · 더블클릭: 전체 · 경보를 클릭하면 검토 · 오른쪽 클릭: 선택 구간 표시</translation>
     </message>
+    <message>
+        <source>validation</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>시험</translation>
+    </message>
 </context>
 <context>
     <name>fathom::SurveyController</name>

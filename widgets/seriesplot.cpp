@@ -96,6 +96,7 @@ void SeriesPlot::clear()
     m_bands.clear();
     m_alerts.clear();
     m_currentAlert = -1;
+    m_parts = {qQNaN(), qQNaN()};
     rebuild();
 }
 
@@ -167,6 +168,7 @@ void SeriesPlot::rebuild()
     m_alertItems.clear();
     m_alertScores.clear();
     m_selectionItems.clear();
+    m_partItems.clear();
     QSharedPointer<QCPAxisTicker> ticker;
     if (m_isTime) {
         auto dates = QSharedPointer<QCPAxisTickerDateTime>::create();
@@ -273,6 +275,7 @@ void SeriesPlot::rebuild()
         }
     drawAlerts();
     drawSelection();
+    drawParts();
     if (!m_x.isEmpty())
         for (auto* rect : m_lanes) {
             const auto range = rect->axis(QCPAxis::atBottom)->range();
@@ -513,6 +516,8 @@ void SeriesPlot::retranslate()
                           "double-click: everything · click an alert to review it · right-click: mark the selection"));
     if (m_readout->text().isEmpty() || m_x.isEmpty())
         m_readout->setText(m_x.isEmpty() ? tr("No sensor series open") : QString());
+    drawParts(); // its labels are words
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 } // namespace fathom

@@ -57,6 +57,10 @@ public:
     QStringList forecasts() const { return m_forecasts.keys(); }
 
     void setAlerts(const QVector<Alert>& alerts);
+    // Where the active model's validation and test parts begin (x units; NaN: none): a dashed
+    // line down every lane, so what the model learned from is told from what it never saw.
+    void setParts(double validationFrom, double testFrom);
+    QPair<double, double> parts() const { return m_parts; }
     int alertCount() const { return int(m_alerts.size()); }
     // Where alert `index` is drawn on the first lane: its shaded span's ends on the x axis.
     QPair<double, double> drawnSpan(int index) const;
@@ -139,6 +143,9 @@ private:
     QPair<double, double> m_selection{0, 0};
     double m_selectFrom = qQNaN(); // while Shift+dragging
     QVector<QCPAbstractItem*> m_selectionItems;
+    void drawParts();
+    QPair<double, double> m_parts{qQNaN(), qQNaN()};
+    QVector<QCPAbstractItem*> m_partItems;
     void drawSelection();
     void showContextMenu(const QPoint& at);
     bool m_syncing = false;

@@ -6,6 +6,7 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <numeric>
 
@@ -22,6 +23,14 @@ QColor alertColor(const QString& status, bool current)
     return c;
 }
 
+// On `rect`'s time axis across, and a share of its height down (0 the top, 1 the bottom).
+void placeInLane(QCPItemPosition* p, QCPAxisRect* rect)
+{
+    p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+    p->setAxisRect(rect);
+    p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+}
+
 } // namespace
 
 // A span of time across one lane, full height, clipped to it.
@@ -29,11 +38,8 @@ QCPItemRect* SeriesPlot::spanItem(QCPAxisRect* rect, double start, double end)
 {
     auto* item = new QCPItemRect(m_plot);
     item->setClipAxisRect(rect);
-    for (auto* p : {item->topLeft, item->bottomRight}) {
-        p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
-        p->setAxisRect(rect);
-        p->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    }
+    for (auto* p : {item->topLeft, item->bottomRight})
+        placeInLane(p, rect);
     item->topLeft->setCoords(start, 0);
     item->bottomRight->setCoords(end, 1);
     return item;
@@ -62,9 +68,7 @@ void SeriesPlot::drawAlerts()
             const auto text = [&](const QString& words, Qt::Alignment alignment, int indent) {
                 auto* label = new QCPItemText(m_plot);
                 label->setClipAxisRect(rect);
-                label->position->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
-                label->position->setAxisRect(rect);
-                label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+                placeInLane(label->position, rect);
                 label->position->setCoords(a.peak, 0.02);
                 label->setPositionAlignment(alignment | Qt::AlignTop);
                 label->setPadding(QMargins(indent, 0, 0, 0));
@@ -135,6 +139,51 @@ void SeriesPlot::setCurrentAlert(int index)
         }
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SeriesPlot::setParts(double validationFrom, double testFrom)
+{
+    m_parts = {validationFrom, testFrom};
+    drawParts();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SeriesPlot::drawParts()
+{
+    for (auto* item : m_partItems)
+        m_plot->removeItem(item);
+    m_partItems.clear();
+    const QPair<double, QString> parts[] = {{m_parts.first, tr("validation")}, {m_parts.second, tr("test")}};
+    for (const auto& [x, name] : parts) {
+        if (std::isnan(x))
+            continue;
+        for (auto* rect : m_lanes) {
+            auto* line = new QCPItemStraightLine(m_plot);
+            line->setClipAxisRect(rect);
+            for (auto* p : {line->point1, line->point2})
+                placeInLane(p, rect);
+            line->point1->setCoords(x, 0);
+            line->point2->setCoords(x, 1);
+            line->setPen(QPen(QColor(90, 90, 90), 1, Qt::DashDotLine));
+            line->setSelectable(false);
+            m_partItems.append(line);
+        }
+        if (m_lanes.isEmpty())
+            continue;
+        // Named once, at the foot of the last lane, beside the time labels: "validation →".
+        auto* rect = m_lanes.back();
+        auto* label = new QCPItemText(m_plot);
+        label->setClipAxisRect(rect);
+        placeInLane(label->position, rect);
+        label->position->setCoords(x, 0.98);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        label->setPadding(QMargins(3, 0, 3, 0));
+        label->setText(name + QStringLiteral(" →"));
+        label->setColor(QColor(70, 70, 70));
+        label->setBrush(QColor(255, 255, 255, 190));
+        label->setSelectable(false);
+        m_partItems.append(label);
+    }
 }
 
 void SeriesPlot::showMoment(double x)

@@ -169,6 +169,15 @@ AlertRun detectAlerts(const std::filesystem::path& modelDir, const std::vector<s
     run.time = s.time;
     run.channels = card.features;
     run.rules = card.alerts->rules;
+    if (const auto& p = card.parts) {
+        if (!s.time.empty() && p->validationTime) {
+            run.validationFrom = *p->validationTime;
+            run.testFrom = *p->testTime;
+        } else if (s.time.empty() && !p->validationTime) {
+            run.validationFrom = double(p->validationRow);
+            run.testFrom = double(p->testRow);
+        }
+    }
     if (!labels.empty())
         for (float v : s.column(s.channel(labels)))
             run.labels.push_back(v > 0.5f ? 1 : 0);

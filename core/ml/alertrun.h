@@ -5,6 +5,7 @@
 #include "series/series.h"
 
 #include <filesystem>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,10 @@ struct AlertRun
     std::vector<int> labels; // per row, from the `labels` column when one was named
     // An ensemble's members: their names and one-step forecasts per row (target units, NaN
     // before the first window); the spread between them is the ensemble's band.
+    // Where the model's validation and test parts began, on this run's axis (times when both the
+    // data and the model have them, else rows); NaN for a model that does not say.
+    double validationFrom = std::numeric_limits<double>::quiet_NaN();
+    double testFrom = std::numeric_limits<double>::quiet_NaN();
     std::vector<std::string> memberNames;
     std::vector<std::vector<float>> memberForecasts;
 };

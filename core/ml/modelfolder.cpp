@@ -81,6 +81,13 @@ void saveModelFolder(const std::filesystem::path& dir, const Model& model, const
                             {"minimum_length", a->rules.minimumLength},
                             {"merge_gap", a->rules.mergeGap},
                             {"rows", a->rows}};
+    if (const auto& p = card.parts) {
+        config["parts"] = {{"split", p->split}, {"validation_row", p->validationRow}, {"test_row", p->testRow}};
+        if (p->validationTime && p->testTime) {
+            config["parts"]["validation_time"] = *p->validationTime;
+            config["parts"]["test_time"] = *p->testTime;
+        }
+    }
     model.save(dir / "weights.pt");
     if (!card.log.empty()) {
         AtomicFile log(dir / "train.log");
@@ -140,6 +147,18 @@ ModelCard readModelCard(const std::filesystem::path& dir)
             c.rules.mergeGap = a.value("merge_gap", std::size_t(0));
             c.rows = a.value("rows", std::size_t(0));
             card.alerts = c;
+        }
+        if (j.contains("parts")) {
+            const auto& p = j.at("parts");
+            ModelCard::Parts parts;
+            parts.split = p.value("split", "");
+            parts.validationRow = p.at("validation_row");
+            parts.testRow = p.at("test_row");
+            if (p.contains("validation_time") && p.contains("test_time")) {
+                parts.validationTime = p.at("validation_time").get<double>();
+                parts.testTime = p.at("test_time").get<double>();
+            }
+            card.parts = parts;
         }
     } catch (const json::exception& e) {
         throw Error(configPath.string() + ": " + e.what());

@@ -25,7 +25,16 @@ struct ModelCard
     std::string device;
     double seconds = 0;
     std::optional<AlertCalibration> alerts; // absent in folders written before alerts existed
-    std::string log;                        // the training log, kept as train.log
+    // Where the validation and test parts of the training data began: rows (0-based) and, when
+    // the data had a time column, times (UTC seconds). Absent in folders written before.
+    struct Parts
+    {
+        std::string split; // as SplitSpec::text() gives it
+        std::size_t validationRow = 0, testRow = 0;
+        std::optional<double> validationTime, testTime;
+    };
+    std::optional<Parts> parts;
+    std::string log; // the training log, kept as train.log
 };
 
 // A model is a folder: config.json (model, data and alert calibration), weights.pt,

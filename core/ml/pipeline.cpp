@@ -207,6 +207,11 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
     result.testWindows = test.size();
 
     ModelCard card;
+    card.parts = ModelCard::Parts{job.split.text(), split.validation.begin, split.test.begin, {}, {}};
+    if (!data.time.empty() && split.validation.begin < data.rows && split.test.begin < data.rows) {
+        card.parts->validationTime = data.time[split.validation.begin];
+        card.parts->testTime = data.time[split.test.begin];
+    }
     card.features = features;
     card.target = target;
     card.offsets = offsets;

@@ -27,6 +27,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 using namespace fathom;
 using fathom::test::fakeStartup;
@@ -101,6 +102,10 @@ private slots:
         const auto firstLog = trainLog.readAll();
         QVERIFY2(firstLog.contains("batch 16 × 2 steps accumulated"), "the dock's accumulation was not used");
         QVERIFY2(firstLog.contains("split 60/25/15: training rows 1–240 "), firstLog.constData()); // 400 rows
+        // The plot marks where the model's validation and test parts begin.
+        QTRY_VERIFY(!std::isnan(window.seriesPlot()->parts().first));
+        QCOMPARE(window.seriesPlot()->rowAt(window.seriesPlot()->parts().first), 240);
+        QCOMPARE(window.seriesPlot()->rowAt(window.seriesPlot()->parts().second), 340);
 
         // The planted altitude glitch at row 48 is among the alerts, on the plot and in the table.
         auto* table = window.alertTable();

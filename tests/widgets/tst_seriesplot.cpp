@@ -64,6 +64,44 @@ private slots:
         plot.plot()->replot();
         QVERIFY(label(plot, QStringLiteral("53.1"))->visible());
     }
+
+    // Where the model's validation and test parts begin: a line down every lane at that moment,
+    // named once; kept when the lanes are rebuilt, gone when the model says nothing.
+    void partsAreMarkedOnEveryLane()
+    {
+        SeriesPlot plot;
+        QVector<double> x, y;
+        for (int i = 0; i < 400; ++i) {
+            x << i;
+            y << std::cos(i / 15.0);
+        }
+        plot.setSeries(x, false, {QStringLiteral("depth"), QStringLiteral("roll")}, {y, y});
+        plot.resize(700, 300);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        const auto linesAt = [&](double at) {
+            int n = 0;
+            for (int i = 0; i < plot.plot()->itemCount(); ++i)
+                if (auto* l = qobject_cast<QCPItemStraightLine*>(plot.plot()->item(i));
+                    l && l->visible() && l->point1->coords().x() == at && l->point2->coords().x() == at)
+                    ++n;
+            return n;
+        };
+        plot.setParts(240, 340);
+        QCOMPARE(plot.parts(), qMakePair(240.0, 340.0));
+        QCOMPARE(linesAt(240), 2); // both lanes
+        QCOMPARE(linesAt(340), 2);
+        auto* validation = label(plot, QStringLiteral("validation →"));
+        QVERIFY(validation && label(plot, QStringLiteral("test →")));
+        plot.plot()->replot();
+        const auto* axis = plot.plot()->axisRect(1)->axis(QCPAxis::atBottom);
+        QVERIFY(std::abs(validation->position->pixelPosition().x() - axis->coordToPixel(240)) < 1);
+        plot.setVisibleChannels({QStringLiteral("roll")}); // the lanes are built again
+        QCOMPARE(linesAt(240), 1);
+        plot.setParts(qQNaN(), qQNaN());
+        QCOMPARE(linesAt(240), 0);
+        QVERIFY(!label(plot, QStringLiteral("test →")));
+    }
 };
 
 QTEST_MAIN(TestSeriesPlot)
