@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <iterator>
 
 namespace fathom::ml {
 
@@ -168,6 +169,8 @@ ModelCard readModelCard(const std::filesystem::path& dir)
         throw Error(configPath.string() + ": the features, channels and scaler disagree in size");
     if (std::filesystem::exists(dir / "metrics.json"))
         card.metrics = readJson(dir / "metrics.json").get<std::map<std::string, double>>();
+    if (std::ifstream log(dir / "train.log"); log) // the epochs' losses, for reports and comparisons
+        card.log.assign(std::istreambuf_iterator<char>(log), std::istreambuf_iterator<char>());
     return card;
 }
 

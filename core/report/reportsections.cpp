@@ -403,6 +403,14 @@ void addModels(Section& section, Inputs& in, const ReportOptions& options, Repor
         add("model_kind", kind);
         add("features", features);
         add("trained_on", card.trainedOn);
+        if (const auto& p = card.parts) {
+            const auto when = [](const std::optional<double>& t) {
+                return t ? " (" + formatUtc(*t, TimeStyle::Readable).substr(0, 19) + ")" : std::string();
+            };
+            add("split",
+                format(text("split_value", L), {p->split, std::to_string(p->validationRow + 1), when(p->validationTime),
+                                                std::to_string(p->testRow + 1), when(p->testTime)}));
+        }
         add("trained_device", card.device);
         add("training_time", fixed(card.seconds, 1) + " s");
         // When: the weights' time on disk (a model folder is written once, at the end of training).

@@ -104,6 +104,8 @@ const std::map<std::string, Wording>& catalogue()
         {"model_kind", {"Kind", "종류"}},
         {"trained_on", {"Training data", "학습 데이터"}},
         {"trained_device", {"Trained on", "학습 장치"}},
+        {"split", {"Split (training/validation/test)", "분할(학습/검증/시험)"}},
+        {"split_value", {"%1: validation from row %2%3, test from row %4%5", "%1: 검증 %2행부터%3, 시험 %4행부터%5"}},
         {"training_time", {"Training time", "학습 시간"}},
         {"trained_at", {"Trained (UTC)", "학습 일시(UTC)"}},
         {"features", {"Features → target", "입력 → 대상"}},

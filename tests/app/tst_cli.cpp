@@ -519,6 +519,8 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("접촉물")));
         QVERIFY(text.contains(QStringLiteral("Line 7 surveyed twice.")));
         QVERIFY(text.contains(QStringLiteral("rule"))); // the models section names the model
+        QVERIFY2(text.contains(QStringLiteral("70/15/15: 검증 ")), "the models section gives the model's split");
+        QVERIFY2(text.contains(QStringLiteral("rule: 에포크별 학습")), "the model's loss curves are missing");
         const auto first = contacts.first().toObject();
         QVERIFY(text.contains(QString::number(first.value(QStringLiteral("y")).toDouble(), 'f', 6)));
 
