@@ -129,7 +129,8 @@ void AnalysisController::openSeries(const QString& path)
             for (const auto& [channel, count] : report.missingByChannel)
                 perChannel += (perChannel.empty() ? "" : ", ") + channel + " " + std::to_string(count);
             const bool decimalComma = report.decimalComma;
-            post([this, path, x, isTime, names, columns, filled, perChannel, decimalComma] {
+            const auto backwards = series::firstRowOutOfTimeOrder(s);
+            post([this, path, x, isTime, names, columns, filled, perChannel, decimalComma, backwards] {
                 m_seriesPath = path;
                 m_isTime = isTime;
                 m_plot->setSeries(x, isTime, names, columns);
@@ -140,6 +141,9 @@ void AnalysisController::openSeries(const QString& path)
                 if (filled > 0)
                     logging::warn(path.toStdString() + ": " + std::to_string(filled) +
                                   " missing cells filled with the last value before them (" + perChannel + ")");
+                if (backwards > 0)
+                    logging::warn(path.toStdString() + ": data row " + std::to_string(backwards + 1) +
+                                  " is earlier than the row before it; the plot and the splits follow the rows");
                 if (decimalComma)
                     logging::info(path.toStdString() + ": numbers read with a decimal comma (12,5 as 12.5)");
                 emit seriesOpened(path, x.size());

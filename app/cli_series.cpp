@@ -9,6 +9,7 @@
 #include "ml/distributed.h"
 #include "ml/pipeline.h"
 #include "series/csvloader.h"
+#include "series/dataset.h"
 
 #include <nlohmann/json.hpp>
 
@@ -65,6 +66,7 @@ void info(const InfoArgs& args)
                                 {"time_column", report.timeColumn},
                                 {"time_start_s", s.time.empty() ? 0.0 : s.time.front()},
                                 {"time_end_s", s.time.empty() ? 0.0 : s.time.back()},
+                                {"first_row_out_of_time_order", series::firstRowOutOfTimeOrder(s)},
                                 {"filled_cells", report.filledCells},
                                 {"dropped_rows", report.droppedRows},
                                 {"skipped_columns", report.skippedColumns},
@@ -76,6 +78,8 @@ void info(const InfoArgs& args)
     std::cout << s.rows << " rows, delimiter '" << delimiter << "'" << (report.decimalComma ? ", decimal comma" : "")
               << ", time column '" << report.timeColumn << "', " << report.filledCells << " missing cells filled, "
               << report.droppedRows << " rows dropped\n";
+    if (const auto r = series::firstRowOutOfTimeOrder(s))
+        std::cout << "warning: data row " << r + 1 << " is earlier than the row before it (files out of order?)\n";
     for (const auto& c : channels) {
         char line[200];
         std::snprintf(line, sizeof line, "  %-24s min %12.5g  max %12.5g  mean %12.5g",

@@ -168,6 +168,10 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
     }
     checkSplit(job, data, split, std::size_t(lookback), std::size_t(horizon));
     auto splitText = describeSplit(job.split, data, split);
+    if (const auto r = series::firstRowOutOfTimeOrder(data))
+        splitText += "\nwarning: data row " + std::to_string(r + 1) + " (" +
+                     formatUtc(data.time[r], TimeStyle::Readable) +
+                     ") is earlier than the row before it: files out of order? The parts follow the rows, not time";
     if (result.load.filledCells > 0) {
         splitText += "\n" + std::to_string(result.load.filledCells) +
                      " missing cell(s) filled with the last value before them (the first with the next):";

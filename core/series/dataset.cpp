@@ -61,6 +61,14 @@ std::string formatShare(double share)
 
 } // namespace
 
+std::size_t firstRowOutOfTimeOrder(const Series& series)
+{
+    for (std::size_t r = 1; r < series.time.size(); ++r)
+        if (series.time[r] < series.time[r - 1])
+            return r;
+    return 0;
+}
+
 SplitSpec SplitSpec::parse(const std::string& input)
 {
     const auto text = trimmed(input);
@@ -116,10 +124,9 @@ Split SplitSpec::apply(const Series& series) const
         return splitByRatio(series.rows, trainShare, validationShare);
     if (series.time.empty())
         throw Error("a split by date needs a time column, and these data have none");
-    for (std::size_t r = 1; r < series.time.size(); ++r)
-        if (series.time[r] < series.time[r - 1])
-            throw Error("a split by date needs the rows in time order, and data row " + std::to_string(r + 1) + " (" +
-                        formatUtc(series.time[r], TimeStyle::Readable) + ") comes before the row above it");
+    if (const auto r = firstRowOutOfTimeOrder(series))
+        throw Error("a split by date needs the rows in time order, and data row " + std::to_string(r + 1) + " (" +
+                    formatUtc(series.time[r], TimeStyle::Readable) + ") comes before the row above it");
     return splitByTime(series, validationFrom, testFrom);
 }
 

@@ -26,6 +26,10 @@ Split splitByCounts(std::size_t rows, std::size_t train, std::size_t validation,
 // Training before `validationStart`, validation before `testStart`, test after (seconds, UTC).
 Split splitByTime(const Series& series, double validationStart, double testStart);
 
+// The first row whose time is earlier than the row before it (files given out of order, a clock
+// reset), or 0 when the rows are in time order or have no time.
+std::size_t firstRowOutOfTimeOrder(const Series& series);
+
 // A split as an analyst writes it (`ts train --split`, the Training dock): shares in percent in
 // row order — "70/15/15", or "70/15" with the rest for the test — or the times the validation and
 // the test parts begin, "2025-11-23 06:42, 2025-11-23 06:43" (any format parseTimestamp reads).

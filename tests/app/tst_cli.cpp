@@ -330,6 +330,31 @@ private slots:
         QFile gappyLog(dir.filePath(QStringLiteral("gappy/dlinear/train.log")));
         QVERIFY(gappyLog.open(QIODevice::ReadOnly));
         QVERIFY(gappyLog.readAll().contains("3 missing cell(s) filled"));
+        // Two halves of a day given in the wrong order: said, not silently split as if in order.
+        const auto half = [&](const QString& name, int from, int to) {
+            QFile part(dir.filePath(name));
+            if (!part.open(QIODevice::WriteOnly))
+                return QString();
+            part.write((QStringList{rows.first()} + rows.mid(from, to - from)).join(QLatin1Char('\n')).toUtf8());
+            return part.fileName();
+        };
+        const auto morning = half(QStringLiteral("morning.csv"), 1, 200),
+                   noon = half(QStringLiteral("noon.csv"), 200, 400);
+        r = run({QStringLiteral("ts"), QStringLiteral("info"), noon, morning});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("warning: data row 201 is earlier than the row before it")),
+                 qPrintable(r.out));
+        r = run({QStringLiteral("ts"), QStringLiteral("train"), QStringLiteral("--data"), noon, morning,
+                 QStringLiteral("--target"), QStringLiteral("altitude_m"), QStringLiteral("--models"),
+                 QStringLiteral("dlinear"), QStringLiteral("--lookback"), QStringLiteral("16"),
+                 QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--out"),
+                 dir.filePath(QStringLiteral("shuffled"))});
+        QCOMPARE(r.code, 0);
+        QFile shuffledLog(dir.filePath(QStringLiteral("shuffled/dlinear/train.log")));
+        QVERIFY(shuffledLog.open(QIODevice::ReadOnly));
+        QVERIFY(shuffledLog.readAll().contains("warning: data row 201 ("));
+        r = run({QStringLiteral("ts"), QStringLiteral("info"), morning, noon});
+        QVERIFY(!r.out.contains(QStringLiteral("warning")));
         r = run({QStringLiteral("ts"), QStringLiteral("info"), gappy, QStringLiteral("--json")});
         QCOMPARE(r.code, 0);
         for (const auto& c :
