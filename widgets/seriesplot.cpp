@@ -123,6 +123,7 @@ void SeriesPlot::setSeries(const QVector<double>& x, bool isTime, const QStringL
     }
     m_forecasts.clear();
     m_bands.clear();
+    m_parts = {qQNaN(), qQNaN()}; // another series: the model's parts come again with its forecast
     m_alerts.clear();
     m_currentAlert = -1;
     m_visible.clear();

@@ -98,6 +98,9 @@ private slots:
         QVERIFY(std::abs(validation->position->pixelPosition().x() - axis->coordToPixel(240)) < 1);
         plot.setVisibleChannels({QStringLiteral("roll")}); // the lanes are built again
         QCOMPARE(linesAt(240), 1);
+        plot.setSeries(x, false, {QStringLiteral("depth")}, {y}); // another series: no model's parts yet
+        QCOMPARE(linesAt(240), 0);
+        plot.setParts(240, 340);
         plot.setParts(qQNaN(), qQNaN());
         QCOMPARE(linesAt(240), 0);
         QVERIFY(!label(plot, QStringLiteral("test →")));
