@@ -15,6 +15,8 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup);
 void addBenchTsCommand(CLI::App& bench, const StartupOptions& startup);
 // `fathom-cli bench device`.
 void addBenchDeviceCommand(CLI::App& bench, const StartupOptions& startup);
+// `fathom-cli ts evaluate`.
+void addEvaluateCommand(CLI::App& ts, const StartupOptions& startup);
 // `fathom-cli ts alerts`.
 void addAlertsCommand(CLI::App& ts, const StartupOptions& startup);
 // Point-wise alert metrics as `ts alerts` and `ts evaluate --protocol skab` print them.
