@@ -1,16 +1,20 @@
 // `fathom-cli ts evaluate`: models trained and scored under a published protocol (ETTh1's
-// long-horizon forecasting, SKAB's outlier detection).
+// long-horizon forecasting, SKAB's outlier detection), or a saved model scored on data.
 #include "cli_series.h"
 
 #include "common/atomicfile.h"
 #include "common/error.h"
+#include "ml/modelfolder.h"
 #include "ml/pipeline.h"
+#include "series/csvloader.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,6 +26,8 @@ namespace {
 struct EvaluateArgs
 {
     std::string protocol, data, json;
+    std::string model; // a saved model folder: scored, not trained
+    std::vector<std::string> skip;
     std::vector<std::string> models{"dlinear"};
     int lookback = 336, horizon = 96, epochs = 10, batch = 32, patience = 3;
     double learningRate = 5e-3, decay = 0.5;
@@ -99,8 +105,70 @@ void skab(const EvaluateArgs& args)
     }
 }
 
+// A saved model's forecasts against the data: every window, or ETTh1's test months in the
+// protocol's z-units (fitted on its training months) for a model of one of its channels.
+void savedModel(const EvaluateArgs& args)
+{
+    series::RowRange rows{0, std::numeric_limits<std::size_t>::max()};
+    double zScale = 0;
+    if (args.protocol == "skab")
+        throw Error("SKAB's protocol trains a model on each file's first 400 rows: it scores the models it trains "
+                    "(--models), not a saved one");
+    if (args.protocol == "ett") {
+        constexpr std::size_t kTrain = 8640, kTestBegin = 11520, kTestEnd = 14400;
+        const auto card = ml::readModelCard(args.model);
+        series::LoadOptions load;
+        load.skip = args.skip;
+        series::LoadReport report;
+        const auto raw = series::loadCsv(args.data, load, report);
+        if (raw.rows < kTestEnd)
+            throw Error(args.data + ": " + std::to_string(raw.rows) +
+                        " rows; ETTh1's protocol needs its first 14,400 (12, 4 and 4 months)");
+        const auto column = raw.column(raw.channel(card.target)).subspan(0, kTrain);
+        double sum = 0, squares = 0;
+        for (float v : column)
+            sum += v;
+        for (float v : column)
+            squares += (v - sum / kTrain) * (v - sum / kTrain);
+        zScale = std::sqrt(squares / kTrain);
+        rows = {kTestBegin, kTestEnd};
+    } else if (!args.protocol.empty()) {
+        throw Error("protocol '" + args.protocol + "': a saved model is scored under 'ett' or on all of its data");
+    }
+    const auto s = ml::scoreSavedModel(args.model, {args.data}, args.skip, rows, zScale);
+    std::printf("%s (%s) on %s: %zu windows, horizon %d: MSE %.4f  MAE %.4f (z-scored%s); MSE %.6g  MAE %.6g "
+                "(in %s's units)\n",
+                args.model.c_str(), s.model.c_str(), args.data.c_str(), s.windows, s.horizon, s.mse, s.mae,
+                args.protocol == "ett" ? " as the protocol scales" : "", s.mseUnits, s.maeUnits, s.target.c_str());
+    if (!args.json.empty()) {
+        AtomicFile out(args.json);
+        out.stream() << nlohmann::json{{"protocol", args.protocol.empty() ? "none" : args.protocol},
+                                       {"data", args.data},
+                                       {"model_folder", args.model},
+                                       {"model", s.model},
+                                       {"target", s.target},
+                                       {"lookback", s.lookback},
+                                       {"horizon", s.horizon},
+                                       {"windows", s.windows},
+                                       {"mse", s.mse},
+                                       {"mae", s.mae},
+                                       {"mse_units", s.mseUnits},
+                                       {"mae_units", s.maeUnits}}
+                            .dump(2)
+                     << "\n";
+        out.commit();
+    }
+}
+
 void evaluateCommand(const EvaluateArgs& args)
 {
+    if (!args.model.empty()) {
+        savedModel(args);
+        return;
+    }
+    if (args.protocol.empty())
+        throw Error("ts evaluate needs --protocol (models trained and scored under it) or --model (a saved model "
+                    "scored on the data)");
     if (args.protocol == "skab") {
         skab(args);
         return;
@@ -169,10 +237,16 @@ void evaluateCommand(const EvaluateArgs& args)
 void addEvaluateCommand(CLI::App& ts, const StartupOptions& startup)
 {
     auto e = std::make_shared<EvaluateArgs>();
-    auto* evaluateCmd = ts.add_subcommand("evaluate", "Train and score models under a published protocol");
-    evaluateCmd->add_option("--protocol", e->protocol, "ett: ETTh1, 12/4/4 months, all channels, z-scored MSE/MAE")
-        ->required();
-    evaluateCmd->add_option("--data", e->data, "ETTh1.csv")->required();
+    auto* evaluateCmd = ts.add_subcommand(
+        "evaluate", "Train and score models under a published protocol, or score a saved model on data");
+    evaluateCmd->add_option("--protocol", e->protocol,
+                            "ett: ETTh1, 12/4/4 months, all channels, z-scored MSE/MAE; skab: SKAB's outlier "
+                            "detection");
+    evaluateCmd->add_option("--model", e->model,
+                            "A model folder written by ts train: its forecasts scored on --data (every window, or "
+                            "ETTh1's test months with --protocol ett)");
+    evaluateCmd->add_option("--data", e->data, "The data: ETTh1.csv, a SKAB folder, or a CSV for --model")->required();
+    evaluateCmd->add_option("--skip", e->skip, "--model: columns not to load")->delimiter(',');
     evaluateCmd->add_option("--models", e->models, "Models to score")->delimiter(',');
     evaluateCmd->add_option("--lookback", e->lookback, "Steps per window");
     evaluateCmd->add_option("--horizon", e->horizon, "Steps forecast");

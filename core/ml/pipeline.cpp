@@ -497,4 +497,47 @@ Forecast predictWithFolder(const std::filesystem::path& modelDir, const std::vec
     return forecast;
 }
 
+ForecastScore scoreSavedModel(const std::filesystem::path& modelDir, const std::vector<std::filesystem::path>& data,
+                              const std::vector<std::string>& skip, series::RowRange rows, double zScale)
+{
+    auto [model, card] = loadModelFolder(modelDir);
+    const auto input = loadModelInput(modelDir, card, data, skip);
+    const auto& c = card.config;
+    const auto lookback = std::size_t(c.lookback), horizon = std::size_t(c.horizon);
+    const auto targets = c.targets.size(), targetFeature = std::size_t(c.targets.at(0));
+    const auto rowCount = input.series.rows;
+    // Window i reads rows [i, i + lookback) and forecasts [i + lookback, i + lookback + horizon).
+    const std::size_t firstStart = std::max(rows.begin, lookback);
+    const std::size_t lastEnd = std::min(rows.end, rowCount); // forecasts must start before it
+    if (rowCount < lookback + horizon || firstStart >= lastEnd || firstStart + horizon > rowCount)
+        throw Error("the data have " + std::to_string(rowCount) + " rows: too few for one window of " +
+                    modelDir.string() + " (lookback " + std::to_string(lookback) + " + horizon " +
+                    std::to_string(horizon) + ") in the rows asked for");
+    const std::size_t from = firstStart - lookback;
+    const std::size_t to = std::min(lastEnd, rowCount - horizon + 1) - lookback;
+    const auto values = runWindows(model, input, from, to);
+    const auto actual = input.series.column(input.features[targetFeature]);
+    const double scale = card.scales[targetFeature];
+    double squares = 0, absolute = 0;
+    for (std::size_t i = from; i < to; ++i)
+        for (std::size_t h = 0; h < horizon; ++h) {
+            const double error = values[((i - from) * horizon + h) * targets] - actual[i + lookback + h];
+            squares += error * error;
+            absolute += std::abs(error);
+        }
+    ForecastScore score;
+    score.model = kindName(c.kind);
+    score.target = card.target;
+    score.lookback = c.lookback;
+    score.horizon = c.horizon;
+    score.windows = to - from;
+    const double n = double(score.windows * horizon);
+    score.mseUnits = squares / n * scale * scale;
+    score.maeUnits = absolute / n * scale;
+    const double z = zScale > 0 ? zScale : scale; // the errors above are in the model's z-units
+    score.mse = score.mseUnits / (z * z);
+    score.mae = score.maeUnits / z;
+    return score;
+}
+
 } // namespace fathom::ml

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <filesystem>
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -131,5 +132,21 @@ SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, Mode
 // inference (Model::setPrecision).
 Forecast predictWithFolder(const std::filesystem::path& modelDir, const std::vector<std::filesystem::path>& data,
                            const std::vector<std::string>& skip = {}, const std::string& precision = "fp32");
+
+// A saved model's forecasts scored against the data it is given (`ts evaluate --model`): every
+// window whose whole horizon lies in the data and starts in `rows` (the forecast's first row;
+// default: all), the target's errors in its own units and z-scored — by the model's scaler, or
+// by `zScale` when a protocol gives its own.
+struct ForecastScore
+{
+    std::string model, target;
+    int lookback = 0, horizon = 0;
+    std::size_t windows = 0;
+    double mse = 0, mae = 0;           // z-scored
+    double mseUnits = 0, maeUnits = 0; // in the target's units
+};
+ForecastScore scoreSavedModel(const std::filesystem::path& modelDir, const std::vector<std::filesystem::path>& data,
+                              const std::vector<std::string>& skip = {},
+                              series::RowRange rows = {0, std::numeric_limits<std::size_t>::max()}, double zScale = 0);
 
 } // namespace fathom::ml

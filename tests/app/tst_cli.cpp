@@ -245,6 +245,42 @@ private slots:
         const double value = lines.at(100).section(QLatin1Char(','), 2, 2).toDouble();
         QVERIFY2(value > 49000 && value < 51500, qPrintable(lines.at(100))); // in nanotesla, not z-scores
 
+        // ts evaluate --model scores those same forecasts against the data: the errors computed
+        // here from the forecast file and the sensors' own column agree with it.
+        QFile data(sensors);
+        QVERIFY(data.open(QIODevice::ReadOnly));
+        const auto dataRows = QString::fromUtf8(data.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const auto magColumn = dataRows.first().split(QLatin1Char(',')).indexOf(QStringLiteral("mag_total_nt"));
+        double squares = 0;
+        int scored = 0;
+        for (int i = 1; i < lines.size(); ++i) {
+            const int row = lines.at(i).section(QLatin1Char(','), 1, 1).toInt();
+            if (row >= 400)
+                continue; // forecasts past the data have nothing to be scored against
+            const double error = lines.at(i).section(QLatin1Char(','), 2, 2).toDouble() -
+                                 dataRows.at(row + 1).split(QLatin1Char(',')).at(magColumn).toDouble();
+            squares += error * error;
+            ++scored;
+        }
+        const auto scores = dir.filePath(QStringLiteral("evaluate.json"));
+        r = run({QStringLiteral("ts"), QStringLiteral("evaluate"), QStringLiteral("--model"),
+                 dir.filePath(QStringLiteral("models/rule")), QStringLiteral("--data"), sensors,
+                 QStringLiteral("--json-out"), scores});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile scoreFile(scores);
+        QVERIFY(scoreFile.open(QIODevice::ReadOnly));
+        const auto score = QJsonDocument::fromJson(scoreFile.readAll()).object();
+        QCOMPARE(score.value(QStringLiteral("windows")).toInt(), scored);
+        const double mse = score.value(QStringLiteral("mse_units")).toDouble();
+        // Float data near 50,000 nT hold steps of 0.004 nT: agreement to a thousandth of the error.
+        QVERIFY2(std::abs(mse - squares / scored) <= 1e-3 * mse,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(mse).arg(squares / scored)));
+        r = run({QStringLiteral("ts"), QStringLiteral("evaluate"), QStringLiteral("--model"),
+                 dir.filePath(QStringLiteral("models/rule")), QStringLiteral("--data"), sensors,
+                 QStringLiteral("--protocol"), QStringLiteral("ett")});
+        QCOMPARE(r.code, 2); // 400 rows are not ETTh1's 14,400
+        QVERIFY2(r.err.contains(QStringLiteral("needs its first 14,400")), qPrintable(r.err));
+
         // In bf16 the same forecasts within a hundredth of their range; fp16 needs a GPU.
         const auto halved = dir.filePath(QStringLiteral("forecast-bf16.csv"));
         r = run({QStringLiteral("ts"), QStringLiteral("predict"), QStringLiteral("--model"),
