@@ -508,13 +508,13 @@ ForecastScore scoreSavedModel(const std::filesystem::path& modelDir, const std::
     const auto rowCount = input.series.rows;
     // Window i reads rows [i, i + lookback) and forecasts [i + lookback, i + lookback + horizon).
     const std::size_t firstStart = std::max(rows.begin, lookback);
-    const std::size_t lastEnd = std::min(rows.end, rowCount); // forecasts must start before it
-    if (rowCount < lookback + horizon || firstStart >= lastEnd || firstStart + horizon > rowCount)
+    const std::size_t lastEnd = std::min(rows.end, rowCount); // every forecast row before it
+    if (rowCount < lookback + horizon || firstStart + horizon > lastEnd)
         throw Error("the data have " + std::to_string(rowCount) + " rows: too few for one window of " +
                     modelDir.string() + " (lookback " + std::to_string(lookback) + " + horizon " +
                     std::to_string(horizon) + ") in the rows asked for");
     const std::size_t from = firstStart - lookback;
-    const std::size_t to = std::min(lastEnd, rowCount - horizon + 1) - lookback;
+    const std::size_t to = lastEnd - horizon + 1 - lookback;
     const auto values = runWindows(model, input, from, to);
     const auto actual = input.series.column(input.features[targetFeature]);
     const double scale = card.scales[targetFeature];

@@ -134,8 +134,8 @@ Forecast predictWithFolder(const std::filesystem::path& modelDir, const std::vec
                            const std::vector<std::string>& skip = {}, const std::string& precision = "fp32");
 
 // A saved model's forecasts scored against the data it is given (`ts evaluate --model`): every
-// window whose whole horizon lies in the data and starts in `rows` (the forecast's first row;
-// default: all), the target's errors in its own units and z-scored — by the model's scaler, or
+// window whose forecast lies wholly in `rows` (default: all of the data; its lookback may read
+// rows before them, as the published protocols' test windows do), the target's errors in its own units and z-scored — by the model's scaler, or
 // by `zScale` when a protocol gives its own.
 struct ForecastScore
 {

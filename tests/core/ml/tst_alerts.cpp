@@ -1,6 +1,9 @@
 #include "common/error.h"
 #include "ml/alerts.h"
 #include "ml/pipeline.h"
+#include "series/csvloader.h"
+
+#include "tinymodels.h"
 
 #include "torchtestmain.h"
 
@@ -191,6 +194,53 @@ private slots:
         const auto one = runEttProtocol(csv, ModelKind::DLinear, lookback, horizon, options);
         QCOMPARE(one.wholeBatchWindows, windows);
         QCOMPARE(one.mseWholeBatches, one.mse);
+    }
+
+    // ts evaluate --model: a saved model's errors over the windows whose forecast lies wholly in
+    // the rows asked for, the same as computed here window by window.
+    void savedModelIsScoredOverTheRowsAskedFor()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path root = dir.path().toStdString();
+        const auto series = tinySeries(300);
+        {
+            std::ofstream out(root / "tiny.csv");
+            out << "a,b,c\n";
+            for (std::size_t r = 0; r < series.rows; ++r)
+                out << series.column(0)[r] << "," << series.column(1)[r] << "," << series.column(2)[r] << "\n";
+        }
+        auto config = tinyConfig(ModelKind::DLinear);
+        config.horizon = 4;
+        const Model model(config, 7);
+        auto card = tinyCard(config);
+        card.scales = {1, 1, 2}; // the target's z-units are half its own
+        saveModelFolder(root / "m", model, card);
+
+        const auto all = scoreSavedModel(root / "m", {root / "tiny.csv"});
+        QCOMPARE(all.windows, std::size_t(300 - 24 - 4 + 1));
+        const auto part = scoreSavedModel(root / "m", {root / "tiny.csv"}, {}, {200, 260});
+        QCOMPARE(part.windows, std::size_t(260 - 200 - 4 + 1)); // forecasts of rows 200 … 259 only
+        double squares = 0;
+        series::LoadReport report;
+        const auto csvSeries = series::loadCsvFiles({root / "tiny.csv"}, {}, report);
+        for (std::size_t first = 200; first + 4 <= 260; ++first) {
+            std::vector<float> input;
+            for (std::size_t t = first - 24; t < first; ++t)
+                for (std::size_t k = 0; k < 3; ++k)
+                    input.push_back(csvSeries.column(k)[t] / card.scales[k]);
+            const auto forecast = model.predict(input, 1);
+            for (std::size_t h = 0; h < 4; ++h) {
+                const double error = forecast[h] * 2 - csvSeries.column(2)[first + h];
+                squares += error * error;
+            }
+        }
+        const double expected = squares / double(part.windows * 4);
+        QVERIFY2(std::abs(part.mseUnits - expected) <= 1e-5 * expected,
+                 qPrintable(QString("%1 vs %2").arg(part.mseUnits).arg(expected)));
+        QVERIFY(std::abs(part.mse - part.mseUnits / 4) <= 1e-9 * part.mse); // z-units of scale 2
+        const auto protocol = scoreSavedModel(root / "m", {root / "tiny.csv"}, {}, {200, 260}, 0.5);
+        QVERIFY(std::abs(protocol.mse - part.mseUnits * 4) <= 1e-9 * protocol.mse); // a protocol's own scale
+        QVERIFY_THROWS_EXCEPTION(Error, scoreSavedModel(root / "m", {root / "tiny.csv"}, {}, {290, 292}));
     }
 };
 
