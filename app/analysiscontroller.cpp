@@ -125,9 +125,7 @@ void AnalysisController::openSeries(const QString& path)
             }
             const bool isTime = !s.time.empty();
             const auto filled = qint64(report.filledCells);
-            std::string perChannel; // "mag_total_nt 3, depth_m 1"
-            for (const auto& [channel, count] : report.missingByChannel)
-                perChannel += (perChannel.empty() ? "" : ", ") + channel + " " + std::to_string(count);
+            const auto perChannel = report.missingText();
             const bool decimalComma = report.decimalComma;
             const auto backwards = series::firstRowOutOfTimeOrder(s);
             post([this, path, x, isTime, names, columns, filled, perChannel, decimalComma, backwards] {

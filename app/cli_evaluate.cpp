@@ -4,17 +4,13 @@
 
 #include "common/atomicfile.h"
 #include "common/error.h"
-#include "ml/modelfolder.h"
 #include "ml/pipeline.h"
-#include "series/csvloader.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -109,33 +105,13 @@ void skab(const EvaluateArgs& args)
 // protocol's z-units (fitted on its training months) for a model of one of its channels.
 void savedModel(const EvaluateArgs& args)
 {
-    series::RowRange rows{0, std::numeric_limits<std::size_t>::max()};
-    double zScale = 0;
     if (args.protocol == "skab")
         throw Error("SKAB's protocol trains a model on each file's first 400 rows: it scores the models it trains "
                     "(--models), not a saved one");
-    if (args.protocol == "ett") {
-        constexpr std::size_t kTrain = 8640, kTestBegin = 11520, kTestEnd = 14400;
-        const auto card = ml::readModelCard(args.model);
-        series::LoadOptions load;
-        load.skip = args.skip;
-        series::LoadReport report;
-        const auto raw = series::loadCsv(args.data, load, report);
-        if (raw.rows < kTestEnd)
-            throw Error(args.data + ": " + std::to_string(raw.rows) +
-                        " rows; ETTh1's protocol needs its first 14,400 (12, 4 and 4 months)");
-        const auto column = raw.column(raw.channel(card.target)).subspan(0, kTrain);
-        double sum = 0, squares = 0;
-        for (float v : column)
-            sum += v;
-        for (float v : column)
-            squares += (v - sum / kTrain) * (v - sum / kTrain);
-        zScale = std::sqrt(squares / kTrain);
-        rows = {kTestBegin, kTestEnd};
-    } else if (!args.protocol.empty()) {
+    if (!args.protocol.empty() && args.protocol != "ett")
         throw Error("protocol '" + args.protocol + "': a saved model is scored under 'ett' or on all of its data");
-    }
-    const auto s = ml::scoreSavedModel(args.model, {args.data}, args.skip, rows, zScale);
+    const auto s = args.protocol == "ett" ? ml::scoreSavedModelOnEtt(args.model, args.data, args.skip)
+                                          : ml::scoreSavedModel(args.model, {args.data}, args.skip);
     std::printf("%s (%s) on %s: %zu windows, horizon %d: MSE %.4f  MAE %.4f (z-scored%s); MSE %.6g  MAE %.6g "
                 "(in %s's units)\n",
                 args.model.c_str(), s.model.c_str(), args.data.c_str(), s.windows, s.horizon, s.mse, s.mae,

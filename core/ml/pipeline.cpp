@@ -30,6 +30,16 @@ std::vector<std::size_t> channelIndices(const series::Series& s, const std::vect
 
 namespace {
 
+// ETTh1's 12, 4 and 4 months of hourly rows, as the published protocol splits them.
+series::Split ettSplit(const std::filesystem::path& csv, const series::Series& data)
+{
+    constexpr std::size_t kMonth = 30 * 24;
+    if (data.rows < 20 * kMonth)
+        throw Error(csv.string() + ": " + std::to_string(data.rows) +
+                    " rows; ETTh1's protocol needs its first 14,400 (12, 4 and 4 months)");
+    return series::splitByCounts(data.rows, 12 * kMonth, 4 * kMonth, 4 * kMonth);
+}
+
 std::string dataNames(const TrainJob& job)
 {
     std::string names;
@@ -174,9 +184,8 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
                      ") is earlier than the row before it: files out of order? The parts follow the rows, not time";
     if (result.load.filledCells > 0) {
         splitText += "\n" + std::to_string(result.load.filledCells) +
-                     " missing cell(s) filled with the last value before them (the first with the next):";
-        for (const auto& [channel, count] : result.load.missingByChannel)
-            splitText += " " + channel + " " + std::to_string(count);
+                     " missing cell(s) filled with the last value before them (the first with the next): " +
+                     result.load.missingText();
     }
     std::vector<float> offsets, scales;
     if (base) {
@@ -301,7 +310,7 @@ ProtocolResult runEttProtocol(const std::filesystem::path& csv, ModelKind kind, 
     if (data.channels.size() != 7)
         throw Error(csv.string() + ": the ETT protocol expects ETTh1's seven channels, this file has " +
                     std::to_string(data.channels.size()));
-    const auto split = series::splitByCounts(data.rows, 12 * 30 * 24, 4 * 30 * 24, 4 * 30 * 24);
+    const auto split = ettSplit(csv, data);
     std::vector<std::size_t> all(data.channels.size());
     std::iota(all.begin(), all.end(), 0);
     series::Scaler::fit(data, all, split.train, series::ScalerKind::Standard).apply(data);
@@ -538,6 +547,20 @@ ForecastScore scoreSavedModel(const std::filesystem::path& modelDir, const std::
     score.mse = score.mseUnits / (z * z);
     score.mae = score.maeUnits / z;
     return score;
+}
+
+ForecastScore scoreSavedModelOnEtt(const std::filesystem::path& modelDir, const std::filesystem::path& csv,
+                                   const std::vector<std::string>& skip)
+{
+    const auto card = readModelCard(modelDir);
+    series::LoadOptions load;
+    load.skip = skip;
+    series::LoadReport report;
+    const auto raw = series::loadCsv(csv, load, report);
+    const auto split = ettSplit(csv, raw);
+    const auto target = raw.channel(card.target);
+    const auto scaler = series::Scaler::fit(raw, {target}, split.train, series::ScalerKind::Standard);
+    return scoreSavedModel(modelDir, {csv}, skip, split.test, scaler.scale(0));
 }
 
 } // namespace fathom::ml

@@ -135,8 +135,8 @@ Forecast predictWithFolder(const std::filesystem::path& modelDir, const std::vec
 
 // A saved model's forecasts scored against the data it is given (`ts evaluate --model`): every
 // window whose forecast lies wholly in `rows` (default: all of the data; its lookback may read
-// rows before them, as the published protocols' test windows do), the target's errors in its own units and z-scored — by the model's scaler, or
-// by `zScale` when a protocol gives its own.
+// rows before them, as the published protocols' test windows do), the target's errors in its own units and z-scored —
+// by the model's scaler, or by `zScale` when a protocol gives its own.
 struct ForecastScore
 {
     std::string model, target;
@@ -148,5 +148,9 @@ struct ForecastScore
 ForecastScore scoreSavedModel(const std::filesystem::path& modelDir, const std::vector<std::filesystem::path>& data,
                               const std::vector<std::string>& skip = {},
                               series::RowRange rows = {0, std::numeric_limits<std::size_t>::max()}, double zScale = 0);
+// The same over ETTh1's test months, z-scored as the long-horizon protocol scales (fitted on its
+// training months): for a model of one of its channels, trained by `ts train`.
+ForecastScore scoreSavedModelOnEtt(const std::filesystem::path& modelDir, const std::filesystem::path& csv,
+                                   const std::vector<std::string>& skip = {});
 
 } // namespace fathom::ml

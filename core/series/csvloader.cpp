@@ -114,6 +114,14 @@ double parseTimestamp(const std::string& text)
     return kNaN;
 }
 
+std::string LoadReport::missingText() const
+{
+    std::string text;
+    for (const auto& [channel, count] : missingByChannel)
+        text += (text.empty() ? "" : ", ") + channel + " " + std::to_string(count);
+    return text;
+}
+
 char sniffDelimiter(const std::string& header)
 {
     char best = ',';

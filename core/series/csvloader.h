@@ -27,6 +27,7 @@ struct LoadReport
     std::string timeColumn; // empty when none
     std::size_t filledCells = 0;
     std::map<std::string, std::size_t> missingByChannel; // empty or NA cells per channel, filled or dropped
+    std::string missingText() const;                     // "depth_m 1, mag_total_nt 3"
     std::size_t droppedRows = 0;
     std::vector<std::string> skippedColumns;
     // Numbers written with a decimal comma ("12,5"), as spreadsheets in many locales export them
