@@ -48,10 +48,11 @@ CnnDetector CnnDetector::create(const CnnDetectorConfig& config, std::uint64_t s
     if (config.across < 1 || config.samplesPerSide < config.across * 16 || config.tileRows < 16 || config.tileRows % 4)
         throw Error("CNN detector sizes out of range (across ≥ 1, samples per side ≥ 16 × across, tile rows a multiple "
                     "of 4 from 16)");
-    torch::manual_seed(seed);
     CnnDetector d;
     d.m = std::make_shared<Impl>();
     d.m->config = config;
+    std::scoped_lock lock(detail::globalDraws()); // the initial weights, drawn undisturbed
+    torch::manual_seed(seed);
     d.m->net = detail::Net(config.width, int(config.classes.size()));
     return d;
 }

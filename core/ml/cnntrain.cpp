@@ -3,6 +3,7 @@
 
 #include "common/error.h"
 #include "detail/cnnnet.h"
+#include "detail/random.h"
 #include "project/project.h"
 #include "sonar/georeference.h"
 
@@ -232,7 +233,8 @@ TrainResult trainDetector(CnnDetector& detector, const std::vector<LabelledFile>
             "nothing to learn from: no labelled objects (a truth.csv, or confirmed contacts) in the files given");
     const int rows = config.tileRows;
     std::mt19937_64 random(options.train.seed);
-    torch::manual_seed(options.train.seed);
+    auto speckle = at::make_generator<at::CPUGeneratorImpl>(options.train.seed); // this run's alone
+    const auto uniform = [&](const torch::Tensor& x) { return torch::rand(x.sizes(), speckle, x.options()); };
     auto tileLabels = [&](const Side& s, std::size_t first) {
         std::vector<const DetectorLabel*> in;
         for (const auto& l : s.labels)
@@ -251,10 +253,9 @@ TrainResult trainDetector(CnnDetector& detector, const std::vector<LabelledFile>
                     x = x.flip({2});
                 x = x + std::log(std::uniform_real_distribution<double>(0.7, 1.4)(random)); // gain jitter
                 if (random() % 2) // speckle: a mean-one gamma(4) factor on every pixel
-                    x = x + torch::log(
-                                -torch::log(torch::rand_like(x).clamp_min(1e-6) * torch::rand_like(x).clamp_min(1e-6) *
-                                            torch::rand_like(x).clamp_min(1e-6) * torch::rand_like(x).clamp_min(1e-6)) /
-                                4)
+                    x = x + torch::log(-torch::log(uniform(x).clamp_min(1e-6) * uniform(x).clamp_min(1e-6) *
+                                                   uniform(x).clamp_min(1e-6) * uniform(x).clamp_min(1e-6)) /
+                                       4)
                                 .clamp(-2, 1.5);
             }
             const int cellsWide = int(x.size(3)) / 4;

@@ -108,8 +108,9 @@ std::vector<ModelKind> allKinds()
 Model::Model(const ModelConfig& config, std::uint64_t seed)
     : m_impl(std::make_unique<Impl>())
 {
-    torch::manual_seed(seed);
     m_impl->config = config;
+    std::scoped_lock lock(detail::globalDraws()); // the initial weights, drawn undisturbed
+    torch::manual_seed(seed);
     m_impl->net = detail::makeNetwork(config);
 }
 

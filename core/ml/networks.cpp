@@ -58,13 +58,13 @@ std::pair<Tensor, Tensor> selfAttention(const Tensor& x, const Tensor& inWeight,
 struct Head : nn::Module
 {
     nn::Linear a{nullptr}, b{nullptr}, c{nullptr};
-    nn::Dropout drop{nullptr};
+    detail::Dropout drop{nullptr};
     Head(int in, int first, int second, int out, float dropout)
     {
         a = register_module("a", nn::Linear(in, first));
         b = register_module("b", nn::Linear(first, second));
         c = register_module("c", nn::Linear(second, out));
-        drop = register_module("drop", nn::Dropout(dropout));
+        drop = register_module("drop", detail::Dropout(dropout));
     }
     Tensor forward(Tensor x) { return c(drop(torch::relu(b(drop(torch::relu(a(x))))))); }
 };
@@ -330,7 +330,7 @@ struct PatchEncoderLayer : nn::Module
     Tensor inWeight, inBias;
     nn::Linear out{nullptr}, linear1{nullptr}, linear2{nullptr};
     nn::BatchNorm1d norm1{nullptr}, norm2{nullptr};
-    nn::Dropout drop{nullptr};
+    detail::Dropout drop{nullptr};
     PatchEncoderLayer(int width, int heads, int feedForward, float dropout)
         : width(width)
         , heads(heads)
@@ -346,7 +346,7 @@ struct PatchEncoderLayer : nn::Module
         linear2 = register_module("linear2", nn::Linear(feedForward, width));
         norm1 = register_module("norm1", nn::BatchNorm1d(width));
         norm2 = register_module("norm2", nn::BatchNorm1d(width));
-        drop = register_module("drop", nn::Dropout(dropout));
+        drop = register_module("drop", detail::Dropout(dropout));
     }
     // x: sequences × tokens × width; scores: (sequences·heads) × tokens × tokens from the layer
     // below, or undefined for the first layer. Returns the new tokens and this layer's scores.
@@ -371,7 +371,7 @@ struct PatchTst : Network
     Tensor position;
     nn::TransformerEncoder encoder{nullptr};                // encoder version 1
     std::vector<std::shared_ptr<PatchEncoderLayer>> layers; // version 2
-    nn::Dropout drop{nullptr};
+    detail::Dropout drop{nullptr};
     explicit PatchTst(const ModelConfig& c)
         : config(c)
         , patches((c.lookback - c.patchLength) / c.patchStride + 2)
@@ -401,7 +401,7 @@ struct PatchTst : Network
                         " is not one this Fathom knows (1 or 2)");
         }
         head = register_module("head", nn::Linear(patches * c.modelWidth, c.horizon));
-        drop = register_module("drop", nn::Dropout(c.dropout));
+        drop = register_module("drop", detail::Dropout(c.dropout));
     }
     Tensor forward(Tensor x) override
     {
@@ -469,7 +469,7 @@ struct ConvAe : Network
     ModelConfig config;
     nn::Conv1d e1{nullptr}, e2{nullptr};
     nn::ConvTranspose1d d1{nullptr}, d2{nullptr}, d3{nullptr};
-    nn::Dropout drop{nullptr};
+    detail::Dropout drop{nullptr};
     explicit ConvAe(const ModelConfig& c)
         : config(c)
     {
@@ -480,7 +480,7 @@ struct ConvAe : Network
         d2 = register_module(
             "d2", nn::ConvTranspose1d(nn::ConvTranspose1dOptions(16, 32, 7).stride(2).padding(3).output_padding(1)));
         d3 = register_module("d3", nn::ConvTranspose1d(nn::ConvTranspose1dOptions(32, c.channels, 7).padding(3)));
-        drop = register_module("drop", nn::Dropout(c.dropout));
+        drop = register_module("drop", detail::Dropout(c.dropout));
     }
     Tensor forward(Tensor x) override
     {

@@ -418,10 +418,11 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
     };
     const auto start = Clock::now();
     std::size_t samples = 0;
+    detail::RunRandom draws(options.seed); // dropout masks of this run's own, whatever else runs
     bool stopEarly = state.sinceBest >= options.patience;
     for (int epoch = state.epoch + 1; epoch <= options.epochs && !stopEarly; ++epoch) {
         // Every epoch draws from its own seeds, so an epoch run again after a resume is the same.
-        torch::manual_seed(options.seed + std::uint64_t(epoch));
+        draws.reseed(options.seed + std::uint64_t(epoch), device);
         std::iota(order.begin(), order.end(), 0);
         std::mt19937_64 shuffle(options.seed * 1000003 + std::uint64_t(epoch));
         std::shuffle(order.begin(), order.end(), shuffle);

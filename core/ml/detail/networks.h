@@ -5,6 +5,7 @@
 
 #include "common/error.h"
 #include "ml/models.h"
+#include "random.h"
 
 #include <ATen/autocast_mode.h>
 #include <torch/torch.h>
