@@ -33,6 +33,7 @@ struct EvaluateArgs
     double clipNorm = 0; // ett: none, as PatchTST's and DLinear's code train
     bool learningRateGiven = false, patienceGiven = false, dropoutGiven = false, clipGiven = false;
     std::uint64_t seed = 1;
+    int members = 1;       // skab, conv_ae: autoencoders averaged
     ml::ModelConfig shape; // PatchTST's sizes
 };
 
@@ -69,8 +70,8 @@ void skab(const EvaluateArgs& args)
         }
         if (args.clipGiven)
             options.clipNorm = args.clipNorm;
-        const auto r =
-            ml::runSkabProtocol(files, kind, args.lookback, options, args.quantile, args.margin, args.smoothing, shape);
+        const auto r = ml::runSkabProtocol(files, kind, args.lookback, options, args.quantile, args.margin,
+                                           args.smoothing, shape, args.members);
         const auto& m = r.metrics;
         std::printf(
             "%-9s SKAB %zu files: F1 %.3f  FAR %.1f %%  MAR %.1f %%  events %zu/%zu  latency %.1f rows  (%.0f s)\n",
@@ -87,6 +88,8 @@ void skab(const EvaluateArgs& args)
                              {"epochs", options.epochs},
                              {"batch", options.batchSize},
                              {"dropout", shape.dropout}};
+        if (kind == ml::ModelKind::ConvAe)
+            entry["members"] = args.members;
         results.push_back(entry);
     }
     if (!args.json.empty()) {
@@ -240,6 +243,10 @@ void addEvaluateCommand(CLI::App& ts, const StartupOptions& startup)
     evaluateCmd->add_option("--quantile", e->quantile, "skab: quantile of the training scores for the threshold");
     evaluateCmd->add_option("--margin", e->margin, "skab: the threshold is that quantile times this");
     evaluateCmd->add_option("--smooth", e->smoothing, "skab: rows in the moving mean of the scores");
+    evaluateCmd
+        ->add_option("--members", e->members,
+                     "skab, conv_ae: autoencoders trained from seeds seed, seed + 1000, …, their errors averaged")
+        ->check(CLI::Range(1, 100));
     evaluateCmd->add_option("--width", e->shape.modelWidth, "patchtst: width of the patch embedding");
     evaluateCmd->add_option("--heads", e->shape.heads, "patchtst: attention heads");
     evaluateCmd->add_option("--layers", e->shape.layers, "patchtst: encoder layers");

@@ -360,23 +360,26 @@ namespace {
 // SKAB's Conv-AE rule: each window's error is the mean absolute difference between it and its
 // reconstruction; a row's score is the least error of the windows that hold it (a row is
 // anomalous when every window over it is). The threshold comes from the windows that lie wholly in
-// the training rows, so it sees nothing of the test rows.
-void skabByReconstruction(const Model& model, const series::Series& data, const std::vector<std::size_t>& sensors,
-                          std::size_t anomalyColumn, std::size_t trainingRows, double quantile, double margin,
-                          std::vector<int>& predicted, std::vector<int>& truth)
+// the training rows, so it sees nothing of the test rows. Several autoencoders (seeds) average
+// their errors window by window.
+void skabByReconstruction(const std::vector<Model>& models, const series::Series& data,
+                          const std::vector<std::size_t>& sensors, std::size_t anomalyColumn, std::size_t trainingRows,
+                          double quantile, double margin, std::vector<int>& predicted, std::vector<int>& truth)
 {
-    const auto L = std::size_t(model.config().lookback), channels = sensors.size();
+    const auto L = std::size_t(models.front().config().lookback), channels = sensors.size();
     const series::Windows all(data, sensors, sensors, {L, 1, 1}, {0, data.rows});
     std::vector<float> error(all.size());
     for (std::size_t from = 0; from < all.size(); from += 256) {
         const std::size_t to = std::min(all.size(), from + 256);
         const auto input = gatherInputs(all, from, to);
-        const auto output = model.predict(input, int(to - from));
-        for (std::size_t i = from; i < to; ++i) {
-            double sum = 0;
-            for (std::size_t k = 0; k < L * channels; ++k)
-                sum += std::abs(output[(i - from) * L * channels + k] - input[(i - from) * L * channels + k]);
-            error[i] = float(sum / double(L * channels));
+        for (const auto& model : models) {
+            const auto output = model.predict(input, int(to - from));
+            for (std::size_t i = from; i < to; ++i) {
+                double sum = 0;
+                for (std::size_t k = 0; k < L * channels; ++k)
+                    sum += std::abs(output[(i - from) * L * channels + k] - input[(i - from) * L * channels + k]);
+                error[i] += float(sum / double(L * channels * models.size()));
+            }
         }
     }
     std::vector<float> scores(data.rows);
@@ -404,7 +407,7 @@ void skabByReconstruction(const Model& model, const series::Series& data, const 
 
 SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, ModelKind kind, int lookback,
                            const TrainOptions& options, double quantile, double margin, std::size_t smoothing,
-                           const ModelConfig& shape)
+                           const ModelConfig& shape, int members)
 {
     constexpr std::size_t kTrainingRows = 400;
     SkabResult result;
@@ -441,8 +444,16 @@ SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, Mode
             const std::size_t held = (kTrainingRows - L) / 10, split = kTrainingRows - held;
             const series::Windows fit(data, sensors, sensors, {L, 1, 1}, {0, split});
             const series::Windows check(data, sensors, sensors, {L, 1, 1}, {split - L, kTrainingRows});
-            ml::train(model, fit, &check, options);
-            skabByReconstruction(model, data, sensors, anomalyColumn, kTrainingRows, quantile, margin, predicted,
+            std::vector<Model> models;
+            models.push_back(std::move(model));
+            for (int m = 1; m < members; ++m) // member m: seed + 1000 m
+                models.emplace_back(config, options.seed + 1000 * std::uint64_t(m));
+            for (std::size_t m = 0; m < models.size(); ++m) {
+                auto memberOptions = options;
+                memberOptions.seed = options.seed + 1000 * m;
+                ml::train(models[m], fit, &check, memberOptions);
+            }
+            skabByReconstruction(models, data, sensors, anomalyColumn, kTrainingRows, quantile, margin, predicted,
                                  truth);
             ++result.files;
             continue;

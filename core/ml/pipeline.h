@@ -123,10 +123,11 @@ struct SkabResult
     AlertMetrics metrics;
     double seconds = 0;
 };
-// `shape` gives the sizes and dropout, as for runEttProtocol.
+// `shape` gives the sizes and dropout, as for runEttProtocol. An autoencoder (conv_ae) can be
+// `members` of them, trained from seeds seed, seed + 1000, …, their window errors averaged.
 SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, ModelKind kind, int lookback,
                            const TrainOptions& options, double quantile = 0.99, double margin = 1.0,
-                           std::size_t smoothing = 1, const ModelConfig& shape = {});
+                           std::size_t smoothing = 1, const ModelConfig& shape = {}, int members = 1);
 
 // A saved model over new data: every window of the data, stride 1, in that precision of
 // inference (Model::setPrecision).

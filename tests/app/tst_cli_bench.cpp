@@ -122,6 +122,7 @@ private slots:
         };
         const auto recipe = training({});
         QCOMPARE(recipe.value(QStringLiteral("files")).toInt(), 2);
+        QCOMPARE(recipe.value(QStringLiteral("members")).toInt(), 1);
         const auto settings = recipe.value(QStringLiteral("training")).toObject();
         QCOMPARE(settings.value(QStringLiteral("learning_rate")).toDouble(), 1e-3);
         QCOMPARE(settings.value(QStringLiteral("patience")).toInt(), 5);
@@ -137,6 +138,9 @@ private slots:
         QCOMPARE(chosen.value(QStringLiteral("patience")).toInt(), 7);
         QCOMPARE(chosen.value(QStringLiteral("clip_norm")).toDouble(), 2.0);
         QVERIFY(std::abs(chosen.value(QStringLiteral("dropout")).toDouble() - 0.1) < 1e-6);
+        const auto averaged = training({QStringLiteral("--members"), QStringLiteral("2")});
+        QCOMPARE(averaged.value(QStringLiteral("members")).toInt(), 2);
+        QCOMPARE(averaged.value(QStringLiteral("files")).toInt(), 2);
     }
 };
 
