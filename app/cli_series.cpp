@@ -347,7 +347,10 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
     ts->require_subcommand(1);
     auto args = std::make_shared<InfoArgs>();
     auto* infoCommand = ts->add_subcommand("info", "Load CSV/TSV files as one data set and describe it");
-    infoCommand->add_option("files", args->files, "CSV or TSV files with a header row")->required();
+    infoCommand
+        ->add_option("files,--data", args->files,
+                     "CSV or TSV files with a header row (or after --data, as the other ts commands take them)")
+        ->required();
     infoCommand->add_option("--skip", args->skip, "Columns to leave out (labels, for instance)")->delimiter(',');
     infoCommand->add_flag("--drop-missing", args->drop, "Drop rows with missing cells instead of filling them");
     infoCommand->add_flag("--json", args->json, "Print JSON");

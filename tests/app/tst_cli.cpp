@@ -187,6 +187,11 @@ private slots:
         QCOMPARE(info.value(QStringLiteral("rows")).toInt(), 50);
         QCOMPARE(info.value(QStringLiteral("time_column")).toString(), QStringLiteral("time"));
         QCOMPARE(info.value(QStringLiteral("channels")).toArray().size(), 14); // ping, 12 sensors, fault
+        // --data, as the other ts commands take their files, says the same
+        const auto named = run({QStringLiteral("ts"), QStringLiteral("info"), QStringLiteral("--data"),
+                                dir.filePath(QStringLiteral("sensors.csv")), QStringLiteral("--json")});
+        QCOMPARE(named.code, 0);
+        QCOMPARE(named.out, r.out);
         const auto bad = dir.filePath(QStringLiteral("bad.csv"));
         QFile file(bad);
         QVERIFY(file.open(QIODevice::WriteOnly));
