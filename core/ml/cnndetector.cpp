@@ -52,7 +52,7 @@ CnnDetector CnnDetector::create(const CnnDetectorConfig& config, std::uint64_t s
     d.m = std::make_shared<Impl>();
     d.m->config = config;
     std::scoped_lock lock(detail::globalDraws()); // the initial weights, drawn undisturbed
-    torch::manual_seed(seed);
+    detail::seedCpuDraws(seed);
     d.m->net = detail::Net(config.width, int(config.classes.size()));
     return d;
 }

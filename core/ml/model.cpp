@@ -110,7 +110,7 @@ Model::Model(const ModelConfig& config, std::uint64_t seed)
 {
     m_impl->config = config;
     std::scoped_lock lock(detail::globalDraws()); // the initial weights, drawn undisturbed
-    torch::manual_seed(seed);
+    detail::seedCpuDraws(seed);
     m_impl->net = detail::makeNetwork(config);
 }
 

@@ -22,6 +22,15 @@ inline std::mutex& globalDraws()
     return m;
 }
 
+// Seeds the process-wide CPU generator, which networks draw their initial weights from (they are
+// built on the CPU), and no GPU's: a run training on a GPU keeps its own masks. Hold globalDraws().
+inline void seedCpuDraws(std::uint64_t seed)
+{
+    auto g = at::detail::getDefaultCPUGenerator();
+    std::scoped_lock lock(g.mutex());
+    g.set_current_seed(seed);
+}
+
 // The generator of the run on this thread; undefined outside a run (then the process-wide one).
 inline at::Generator& threadGenerator()
 {
