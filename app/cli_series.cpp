@@ -325,7 +325,7 @@ void predictCommand(const PredictArgs& args)
     csv << "\n";
     for (std::size_t i = 0; i < forecast.rows.size(); ++i) {
         if (!forecast.time.empty())
-            csv << formatUtc(forecast.time[i], TimeStyle::Readable) << ",";
+            csv << formatUtc(forecast.time[i], TimeStyle::IsoMillis) << ","; // as every file Fathom writes
         csv << forecast.rows[i];
         for (int h = 0; h < forecast.horizon; ++h)
             csv << "," << forecast.values[i * std::size_t(forecast.horizon) + std::size_t(h)];

@@ -129,6 +129,10 @@ private slots:
         const auto lines = readLines(forecasts);
         const auto dataRows = readLines(sensors);
         QCOMPARE(lines.first(), QStringLiteral("time,row,forecast_t1"));
+        // A forecast's time is its row's, written as the data (and the alerts file) write times.
+        const int firstRow = lines.at(1).section(QLatin1Char(','), 1, 1).toInt();
+        QCOMPARE(lines.at(1).section(QLatin1Char(','), 0, 0),
+                 dataRows.at(firstRow + 1).section(QLatin1Char(','), 0, 0));
         const auto magColumn = dataRows.first().split(QLatin1Char(',')).indexOf(QStringLiteral("mag_total_nt"));
         double squares = 0;
         int scored = 0;
