@@ -1,5 +1,7 @@
 #include "lossaxes.h"
 
+#include "common/axisticks.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -24,34 +26,10 @@ void LogLossTicker::generate(const QCPRange& range, const QLocale& locale, QChar
 
 QVector<double> LogLossTicker::createTickVector(double tickStep, const QCPRange& range)
 {
-    if (range.lower <= 0 || range.upper <= range.lower || m_spacing <= 0)
+    const auto ticks = logRoundTicks(range.lower, range.upper, m_spacing);
+    if (ticks.empty()) // too narrow for round values: nearly linear there
         return QCPAxisTicker::createTickVector(tickStep, range);
-    const int first = int(std::floor(std::log10(range.lower))), last = int(std::ceil(std::log10(range.upper)));
-    const auto inside = [&](double v) { return v >= range.lower * (1 - 1e-9) && v <= range.upper * (1 + 1e-9); };
-    // From the densest set of round values to the sparsest: the first whose labels all fit wins.
-    const std::vector<std::vector<double>> sets{{1, 2, 5}, {1, 3}, {1}};
-    for (const auto& mantissas : sets) {
-        QVector<double> ticks;
-        for (int power = first; power <= last; ++power)
-            for (const double m : mantissas)
-                if (inside(m * std::pow(10.0, power)))
-                    ticks << m * std::pow(10.0, power);
-        bool fits = true;
-        for (int i = 1; i < ticks.size(); ++i)
-            fits = fits && std::log10(ticks[i] / ticks[i - 1]) >= m_spacing;
-        if (fits) {
-            if (ticks.size() >= 2)
-                return ticks;
-            return QCPAxisTicker::createTickVector(tickStep, range); // too narrow: nearly linear there
-        }
-    }
-    // Many decades on a short axis: every n-th power of ten.
-    QVector<double> ticks;
-    const int step = int(std::ceil(m_spacing));
-    for (int power = int(std::ceil(std::log10(range.lower) - 1e-9)); power <= last; power += step)
-        if (inside(std::pow(10.0, power)))
-            ticks << std::pow(10.0, power);
-    return ticks;
+    return QVector<double>(ticks.begin(), ticks.end());
 }
 
 int LogLossTicker::getSubTickCount(double)

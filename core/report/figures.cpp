@@ -1,5 +1,6 @@
 #include "figures.h"
 
+#include "common/axisticks.h"
 #include "common/error.h"
 #include "sonar/waterfall.h"
 
@@ -290,9 +291,10 @@ Figure alertPlot(const std::vector<double>& seconds, const Trace& actual, const 
     return encode(image);
 }
 
-Figure lossCurve(const std::vector<double>& train, const std::vector<double>& validation, int bestEpoch)
+Figure lossCurve(const std::vector<double>& train, const std::vector<double>& validation, int bestEpoch,
+                 std::vector<double>* lossTicks)
 {
-    const int width = 600, height = 260, left = 80, bottom = 36, top = 14, right = 16;
+    const int width = 600, height = 260, left = 64, bottom = 36, top = 14, right = 16;
     cv::Mat image(height, width, CV_8UC3, kWhite);
     cv::Rect box(left, top, width - left - right, height - top - bottom);
     std::vector<double> epochs;
@@ -302,21 +304,57 @@ Figure lossCurve(const std::vector<double>& train, const std::vector<double>& va
     for (const auto* values : {&train, &validation})
         for (double v : *values)
             yr.add(v);
-    yr.pad();
+    // Losses on a log scale, as the Training dock draws them (they fall by decades), with round
+    // values marked; a loss of zero or below (none of Fathom's) falls back to a linear scale.
+    const bool logarithmic = !yr.empty() && yr.lo > 0;
+    std::vector<double> ticks;
+    if (logarithmic) {
+        const double decades = std::max(std::log10(yr.hi / yr.lo), 0.05);
+        yr.lo /= std::pow(10.0, decades * 0.06);
+        yr.hi *= std::pow(10.0, decades * 0.06);
+        ticks = logRoundTicks(yr.lo, yr.hi, 20.0 / (box.height / std::log10(yr.hi / yr.lo)));
+    } else {
+        yr.pad();
+    }
+    if (ticks.empty()) { // a narrow or linear range: evenly spaced round values
+        const double step = roundLength((yr.hi - yr.lo) / 4);
+        for (double t = std::ceil(yr.lo / step) * step; t <= yr.hi; t += step)
+            ticks.push_back(std::abs(t) < step * 1e-9 ? 0 : t);
+    }
+    const auto y = [&](double v) {
+        const double f =
+            logarithmic ? std::log10(v / yr.lo) / std::log10(yr.hi / yr.lo) : (v - yr.lo) / (yr.hi - yr.lo);
+        return top + box.height - int(std::lround(f * box.height));
+    };
+    std::vector<double> logged(train.size()), loggedValidation(validation.size());
+    const auto scaled = [&](double v) { return logarithmic ? std::log10(v) : v; };
+    std::transform(train.begin(), train.end(), logged.begin(), scaled);
+    std::transform(validation.begin(), validation.end(), loggedValidation.begin(), scaled);
+    const Range plotted{scaled(yr.lo), scaled(yr.hi)};
+
     cv::rectangle(image, box, kGrid, cv::FILLED);
+    for (const double t : ticks) {
+        cv::line(image, {left, y(t)}, {left + box.width, y(t)}, kWhite, 1);
+        cv::line(image, {left - 5, y(t)}, {left, y(t)}, kInk, 1);
+        const auto text = number(t);
+        int baseline = 0;
+        const auto size = cv::getTextSize(text, cv::FONT_HERSHEY_SIMPLEX, 0.38, 1, &baseline);
+        label(image, text, {left - 8 - size.width, y(t) + size.height / 2}, 0.38);
+    }
     if (bestEpoch > 0) {
         const int x = left + int((bestEpoch - xr.lo) / (xr.hi - xr.lo) * box.width);
         cv::line(image, {x, top}, {x, top + box.height}, cv::Scalar(120, 120, 120), 1, cv::LINE_AA);
     }
-    trace(image, epochs, train, box, xr, yr, kColours[0], 2);
-    trace(image, epochs, validation, box, xr, yr, kColours[1], 2);
-    label(image, number(yr.hi), {4, top + 12}, 0.38);
-    label(image, number(yr.lo), {4, top + box.height}, 0.38);
+    trace(image, epochs, logged, box, xr, plotted, kColours[0], 2);
+    trace(image, epochs, loggedValidation, box, xr, plotted, kColours[1], 2);
     const double step = std::max(1.0, roundLength((xr.hi - xr.lo) / 6));
-    for (double e = 1; e <= xr.hi; e += step) {
+    for (double e = step > 1 ? step : 1; e <= xr.hi; e += step) {
         const int x = left + int((e - xr.lo) / (xr.hi - xr.lo) * box.width);
+        cv::line(image, {x, top + box.height}, {x, top + box.height + 5}, kInk, 1);
         label(image, number(e), {x - 4, height - 14}, 0.38);
     }
+    if (lossTicks)
+        *lossTicks = ticks;
     return encode(image);
 }
 

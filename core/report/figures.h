@@ -41,7 +41,9 @@ Figure alertPlot(const std::vector<double>& seconds, const Trace& actual, const 
                  const std::vector<double>& bandLow, const std::vector<double>& bandHigh,
                  const std::vector<Trace>& lanes, double spanStart, double spanEnd);
 
-// Training and validation loss per epoch, the best epoch marked.
-Figure lossCurve(const std::vector<double>& train, const std::vector<double>& validation, int bestEpoch);
+// Training and validation loss per epoch on a log scale, round values marked along it (given back
+// in `lossTicks`), the best epoch marked.
+Figure lossCurve(const std::vector<double>& train, const std::vector<double>& validation, int bestEpoch,
+                 std::vector<double>* lossTicks = nullptr);
 
 } // namespace fathom::report

@@ -113,8 +113,9 @@ const std::map<std::string, Wording>& catalogue()
         {"metric", {"Metric", "지표"}},
         {"value", {"Value", "값"}},
         {"loss_caption",
-         {"%1: training (blue) and validation (orange) loss per epoch; the grey line marks the best epoch.",
-          "%1: 에포크별 학습(파랑)·검증(주황) 손실, 회색 선은 최적 에포크."}},
+         {"%1: training (blue) and validation (orange) loss per epoch, on a logarithmic scale; the grey line marks the "
+          "best epoch.",
+          "%1: 에포크별 학습(파랑)·검증(주황) 손실(로그 눈금), 회색 선은 최적 에포크."}},
         {"no_models", {"The project has no trained models.", "프로젝트에 학습된 모델이 없습니다."}},
         {"no_device", {"No device details were given.", "장치 정보가 없습니다."}},
         {"no_notes", {"No notes.", "메모가 없습니다."}},

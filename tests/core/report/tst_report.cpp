@@ -1,5 +1,6 @@
 #include "common/error.h"
 #include "report/exports.h"
+#include "report/figures.h"
 #include "report/mosaic.h"
 #include "report/report.h"
 #include "reportfixture.h"
@@ -270,6 +271,39 @@ private slots:
             green += p[1] > 150 && p[2] < 120 && p[0] < 120 ? 1 : 0;
         }
         QVERIFY2(green >= 5, qPrintable(QStringLiteral("%1 green pixels on the box's top edge").arg(green)));
+    }
+
+    void lossChartSpreadsLossesThatFallByDecades()
+    {
+        // 1 → 0.1 → 0.01 is a straight line on the report's log scale (linear, 0.1 would sit at the
+        // bottom beside 0.01), and round losses are marked along it.
+        std::vector<double> ticks;
+        const auto figure = report::lossCurve({1.0, 0.1, 0.01}, {}, 0, &ticks);
+        const cv::Mat image = cv::imdecode(figure.data, cv::IMREAD_COLOR);
+        QVERIFY(!image.empty());
+        int xLo = image.cols, xHi = -1, yLo = image.rows, yHi = -1;
+        std::vector<std::vector<int>> blueRows(std::size_t(image.cols));
+        for (int y = 0; y < image.rows; ++y)
+            for (int x = 0; x < image.cols; ++x) {
+                const auto p = image.at<cv::Vec3b>(y, x); // BGR: the training curve's blue
+                if (p[0] > 150 && p[2] < 90 && p[1] < 150) {
+                    xLo = std::min(xLo, x), xHi = std::max(xHi, x), yLo = std::min(yLo, y), yHi = std::max(yHi, y);
+                    blueRows[std::size_t(x)].push_back(y);
+                }
+            }
+        QVERIFY(xHi > xLo + 100 && yHi > yLo + 100);
+        const auto& middle = blueRows[std::size_t((xLo + xHi) / 2)];
+        QVERIFY(!middle.empty());
+        const double at = (middle.front() + middle.back()) / 2.0, expected = (yLo + yHi) / 2.0;
+        QVERIFY2(std::abs(at - expected) < 0.06 * (yHi - yLo),
+                 qPrintable(QStringLiteral("0.1 drawn at y %1, halfway is %2").arg(at).arg(expected)));
+        QVERIFY2(ticks.size() >= 3, qPrintable(QStringLiteral("%1 values marked").arg(ticks.size())));
+        for (const double t : ticks) {
+            const double mantissa = t / std::pow(10.0, std::floor(std::log10(t) + 1e-9));
+            QVERIFY2(std::abs(mantissa - std::round(mantissa)) < 1e-6 && t >= 0.008 && t <= 1.25,
+                     qPrintable(QString::number(t)));
+        }
+        QVERIFY(std::any_of(ticks.begin(), ticks.end(), [](double t) { return std::abs(t - 0.1) < 1e-12; }));
     }
 };
 
