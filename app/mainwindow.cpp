@@ -38,6 +38,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QTranslator>
+#include <QUndoStack>
 #include <QUrl>
 
 #include <algorithm>
@@ -230,12 +231,19 @@ void MainWindow::createMenus()
     m_quitAction->setMenuRole(QAction::QuitRole);
 
     m_editMenu = menuBar()->addMenu(QString());
-    m_undoAction = m_analysis->undoStack()->createUndoAction(this);
+    // Undo and Redo named here, not by QUndoStack's own actions: those are named once, in the
+    // language of the moment, and stayed English in the Korean UI until the first edit.
+    auto* stack = m_analysis->undoStack();
+    m_undoAction = m_editMenu->addAction(QString(), stack, &QUndoStack::undo);
     m_undoAction->setShortcut(QKeySequence::Undo);
-    m_redoAction = m_analysis->undoStack()->createRedoAction(this);
+    m_redoAction = m_editMenu->addAction(QString(), stack, &QUndoStack::redo);
     m_redoAction->setShortcut(QKeySequence::Redo);
-    m_editMenu->addAction(m_undoAction);
-    m_editMenu->addAction(m_redoAction);
+    m_undoAction->setEnabled(stack->canUndo());
+    m_redoAction->setEnabled(stack->canRedo());
+    connect(stack, &QUndoStack::canUndoChanged, m_undoAction, &QAction::setEnabled);
+    connect(stack, &QUndoStack::canRedoChanged, m_redoAction, &QAction::setEnabled);
+    connect(stack, &QUndoStack::undoTextChanged, this, &MainWindow::nameUndoActions);
+    connect(stack, &QUndoStack::redoTextChanged, this, &MainWindow::nameUndoActions);
 
     m_viewMenu = menuBar()->addMenu(QString());
     for (const char* name : kDockNames)
@@ -316,6 +324,13 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_memoryLabel);
 }
 
+void MainWindow::nameUndoActions()
+{
+    const auto* stack = m_analysis->undoStack();
+    m_undoAction->setText(stack->undoText().isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(stack->undoText()));
+    m_redoAction->setText(stack->redoText().isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(stack->redoText()));
+}
+
 void MainWindow::retranslate()
 {
     setWindowTitle(m_projectPath.isEmpty() ? tr("Fathom — seabed survey workbench") + QStringLiteral("[*]")
@@ -338,6 +353,7 @@ void MainWindow::retranslate()
     m_saveProjectAction->setText(tr("&Save Project"));
     m_saveProjectAsAction->setText(tr("Save Project &As…"));
     m_editMenu->setTitle(tr("&Edit"));
+    nameUndoActions();
     m_showLogAction->setText(tr("Show &Log Folder"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));

@@ -98,6 +98,7 @@ private:
     void createMenus();
     void createStatusBar();
     void retranslate();
+    void nameUndoActions(); // "Undo Confirm alert" in the UI's language
     void restoreLayout();
     void saveLayout() const;
     void resetLayout();

@@ -965,6 +965,22 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <source>The detectors are busy; try again when they finish.</source>
         <translation>The detectors are busy; try again when they finish.</translation>
     </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Undo %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Redo %1</translation>
+    </message>
 </context>
 <context>
     <name>fathom::RemoteTrainer</name>

@@ -955,6 +955,22 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <source>The detectors are busy; try again when they finish.</source>
         <translation>탐지기가 작업 중입니다. 끝난 뒤 다시 시도하십시오.</translation>
     </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>%1 실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>%1 다시 실행(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>fathom::RemoteTrainer</name>

@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QUndoStack>
 
 using namespace fathom;
 using fathom::test::fakeStartup;
@@ -103,7 +104,20 @@ private slots:
         QVERIFY(chooserLabel);
         // Child widgets hear of the new language through the event loop, as in the running app.
         QTRY_VERIFY2(chooserLabel->text().contains(QStringLiteral("장치")), qPrintable(chooserLabel->text()));
+        // Edit → Undo/Redo in Korean before any edit, and named after the edit once there is one
+        const auto editActions = window.menuBar()->actions().at(1)->menu()->actions();
+        QCOMPARE(editActions.at(0)->text(), QStringLiteral("실행 취소(&U)"));
+        QVERIFY(!editActions.at(0)->isEnabled());
+        auto* stack = window.analysis()->undoStack();
+        stack->push(new QUndoCommand(QStringLiteral("경보 확인")));
+        QCOMPARE(editActions.at(0)->text(), QStringLiteral("경보 확인 실행 취소(&U)"));
+        QVERIFY(editActions.at(0)->isEnabled());
+        editActions.at(0)->trigger();
+        QCOMPARE(editActions.at(1)->text(), QStringLiteral("경보 확인 다시 실행(&R)"));
+        QVERIFY(editActions.at(1)->isEnabled() && !editActions.at(0)->isEnabled());
+        stack->clear();
         window.setLanguage(QStringLiteral("en"));
+        QCOMPARE(editActions.at(0)->text(), QStringLiteral("&Undo"));
         QCOMPARE(devices->windowTitle(), QStringLiteral("Devices"));
         QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("en"));
     }
