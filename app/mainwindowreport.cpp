@@ -19,6 +19,7 @@
 #include <QSettings>
 #include <QStatusBar>
 
+#include <algorithm>
 #include <thread>
 
 namespace fathom {
@@ -55,6 +56,14 @@ RetrainDialog* MainWindow::retrainDetector()
     }
     if (m_contacts->isRetraining() || m_contacts->isDetecting()) {
         statusBar()->showMessage(tr("The detectors are busy; try again when they finish."), 8000);
+        return nullptr;
+    }
+    const auto& contacts = m_contacts->contacts();
+    if (std::none_of(contacts.begin(), contacts.end(), [](const auto& c) { return c.status == "confirmed"; })) {
+        // Said once, before a dialog would open only to say it too.
+        showError(tr("Retrain Detector"),
+                  tr("Confirm some contacts first (C in the Contacts dock): the detector learns from them."),
+                  QStringLiteral("retrainNeedsContacts"));
         return nullptr;
     }
     // Beside the project's models, or in Fathom's state folder when there is no project yet.
