@@ -9,6 +9,7 @@
 #include <QDate>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -46,6 +47,26 @@ QString sectionTitle(const QString& key)
     return ReportDialog::tr("Analyst's notes");
 }
 
+// The file last written when it was this project's report; otherwise this project's name in that
+// folder (or beside the survey), in the format last chosen: one project's report never lands on
+// another's file.
+QString proposedOutput(const QSettings& settings, const QString& projectName, const project::Project& project)
+{
+    const QString last = settings.value(QStringLiteral("output")).toString();
+    if (!last.isEmpty() && settings.value(QStringLiteral("outputProject")).toString() == projectName)
+        return last;
+    if (projectName.isEmpty())
+        return QString();
+    const QFileInfo lastFile(last);
+    const QString folder = !last.isEmpty() ? lastFile.absolutePath()
+                           : !project.survey.empty()
+                               ? QFileInfo(QString::fromStdString(project.survey.string())).absolutePath()
+                               : QDir::homePath();
+    const QString suffix =
+        lastFile.suffix().toLower() == QLatin1String("html") ? QStringLiteral("html") : QStringLiteral("pdf");
+    return QDir(folder).filePath(projectName + QStringLiteral("-report.") + suffix);
+}
+
 } // namespace
 
 ReportDialog::ReportDialog(project::Project project, std::vector<std::pair<std::string, std::string>> device,
@@ -53,6 +74,7 @@ ReportDialog::ReportDialog(project::Project project, std::vector<std::pair<std::
     : QDialog(parent)
     , m_project(std::move(project))
     , m_device(std::move(device))
+    , m_projectName(projectName)
 {
     setObjectName(QStringLiteral("reportDialog"));
     setWindowTitle(tr("Report"));
@@ -145,7 +167,7 @@ ReportDialog::ReportDialog(project::Project project, std::vector<std::pair<std::
     m_notes->setMaximumHeight(90);
     m_sections->setMaximumHeight(150);
 
-    m_output = new QLineEdit(settings.value(QStringLiteral("output")).toString(), this);
+    m_output = new QLineEdit(proposedOutput(settings, projectName, m_project), this);
     m_output->setPlaceholderText(tr("report.pdf or report.html"));
     auto* browse = new QPushButton(tr("&Browse…"), this);
     connect(browse, &QPushButton::clicked, this, &ReportDialog::chooseOutput);
@@ -249,6 +271,7 @@ void ReportDialog::remember() const
     settings.setValue(QStringLiteral("rejected"), m_rejected->isChecked());
     settings.setValue(QStringLiteral("maxContacts"), m_maxContacts->value());
     settings.setValue(QStringLiteral("output"), output());
+    settings.setValue(QStringLiteral("outputProject"), m_projectName);
     QStringList order, unticked;
     for (int i = 0; i < m_sections->count(); ++i) {
         const auto key = m_sections->item(i)->data(Qt::UserRole).toString();
@@ -264,6 +287,8 @@ void ReportDialog::write()
 {
     if (m_running)
         return;
+    if (output().isEmpty())
+        chooseOutput();
     const QString file = output();
     const QString suffix = QFileInfo(file).suffix().toLower();
     if (file.isEmpty() || (suffix != QLatin1String("pdf") && suffix != QLatin1String("html"))) {

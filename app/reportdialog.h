@@ -61,6 +61,7 @@ private:
 
     project::Project m_project;
     std::vector<std::pair<std::string, std::string>> m_device;
+    QString m_projectName;
     QLineEdit* m_title = nullptr;
     QLineEdit* m_author = nullptr;
     QLineEdit* m_date = nullptr;

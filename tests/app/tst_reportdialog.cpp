@@ -65,6 +65,9 @@ private slots:
         ReportDialog again(m_project, {}, QStringLiteral("en"), QStringLiteral("line7"));
         QCOMPARE(again.output(), pdf);
         QCOMPARE(again.sections(), dialog.sections());
+        // Another project's report is proposed under its own name in that folder, never over this one.
+        ReportDialog other(m_project, {}, QStringLiteral("en"), QStringLiteral("line8"));
+        QCOMPARE(other.output(), m_dir.filePath(QStringLiteral("line8-report.pdf")));
     }
 
     void cancelWritesNothing()
