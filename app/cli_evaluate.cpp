@@ -33,8 +33,9 @@ struct EvaluateArgs
     double clipNorm = 0; // ett: none, as PatchTST's and DLinear's code train
     bool learningRateGiven = false, patienceGiven = false, dropoutGiven = false, clipGiven = false;
     std::uint64_t seed = 1;
-    int members = 1;       // skab, conv_ae: autoencoders averaged
-    ml::ModelConfig shape; // PatchTST's sizes
+    int members = 1;                                     // skab, conv_ae: autoencoders averaged
+    bool oneReconstruction = false, lastWeights = false; // skab, conv_ae: SKAB's model as published
+    ml::ModelConfig shape;                               // PatchTST's sizes
 };
 
 void skab(const EvaluateArgs& args)
@@ -67,6 +68,8 @@ void skab(const EvaluateArgs& args)
             options.weightDecay = 0;
             options.clipNorm = 0;
             shape.dropout = args.dropoutGiven ? args.shape.dropout : 0.2f;
+            shape.oneReconstruction = args.oneReconstruction;
+            options.keepBestWeights = !args.lastWeights;
         }
         if (args.clipGiven)
             options.clipNorm = args.clipNorm;
@@ -88,8 +91,11 @@ void skab(const EvaluateArgs& args)
                              {"epochs", options.epochs},
                              {"batch", options.batchSize},
                              {"dropout", shape.dropout}};
-        if (kind == ml::ModelKind::ConvAe)
+        if (kind == ml::ModelKind::ConvAe) {
             entry["members"] = args.members;
+            entry["training"]["weights"] = options.keepBestWeights ? "best epoch" : "last epoch";
+            entry["one_reconstruction"] = shape.oneReconstruction;
+        }
         results.push_back(entry);
     }
     if (!args.json.empty()) {
@@ -247,6 +253,11 @@ void addEvaluateCommand(CLI::App& ts, const StartupOptions& startup)
         ->add_option("--members", e->members,
                      "skab, conv_ae: autoencoders trained from seeds seed, seed + 1000, …, their errors averaged")
         ->check(CLI::Range(1, 100));
+    evaluateCmd->add_flag("--one-reconstruction", e->oneReconstruction,
+                          "skab, conv_ae: one reconstructed series compared with every channel, as SKAB's model "
+                          "(its last layer has one filter)");
+    evaluateCmd->add_flag("--last-weights", e->lastWeights,
+                          "skab, conv_ae: keep the last epoch's weights, as Keras's early stopping does, not the best");
     evaluateCmd->add_option("--width", e->shape.modelWidth, "patchtst: width of the patch embedding");
     evaluateCmd->add_option("--heads", e->shape.heads, "patchtst: attention heads");
     evaluateCmd->add_option("--layers", e->shape.layers, "patchtst: encoder layers");

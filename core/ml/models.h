@@ -50,6 +50,10 @@ struct ModelConfig
     bool revinAffine = true;
     // DLinear
     int movingAverage = 25;
+    // ConvAe: true reconstructs one series and compares it with every channel, as SKAB's Conv-AE
+    // does (its last layer has one filter; Keras broadcasts it against the eight channels);
+    // false reconstructs each channel.
+    bool oneReconstruction = false;
 };
 
 // What a model gives for a batch of windows; empty where the model has no such output.

@@ -479,7 +479,9 @@ struct ConvAe : Network
             "d1", nn::ConvTranspose1d(nn::ConvTranspose1dOptions(16, 16, 7).stride(2).padding(3).output_padding(1)));
         d2 = register_module(
             "d2", nn::ConvTranspose1d(nn::ConvTranspose1dOptions(16, 32, 7).stride(2).padding(3).output_padding(1)));
-        d3 = register_module("d3", nn::ConvTranspose1d(nn::ConvTranspose1dOptions(32, c.channels, 7).padding(3)));
+        d3 = register_module(
+            "d3",
+            nn::ConvTranspose1d(nn::ConvTranspose1dOptions(32, c.oneReconstruction ? 1 : c.channels, 7).padding(3)));
         drop = register_module("drop", detail::Dropout(c.dropout));
     }
     Tensor forward(Tensor x) override
@@ -488,8 +490,9 @@ struct ConvAe : Network
         Tensor h = drop(torch::relu(e1(x.transpose(1, 2))));
         h = torch::relu(e2(h));
         h = drop(torch::relu(d1(h)));
-        h = d3(torch::relu(d2(h))); // batch × channels × (a multiple of 4 ≥ steps)
-        return h.narrow(2, 0, steps).transpose(1, 2);
+        h = d3(torch::relu(d2(h))); // batch × channels (or 1) × (a multiple of 4 ≥ steps)
+        h = h.narrow(2, 0, steps).transpose(1, 2);
+        return config.oneReconstruction ? h.expand({h.size(0), steps, x.size(2)}) : h;
     }
     bool reconstructs() const override { return true; }
 };

@@ -580,7 +580,7 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
             saveCheckpoint(options.checkpoint, net, optimizer, state, result);
     }
     const auto& bestWeights = state.bestWeights;
-    if (!bestWeights.empty()) {
+    if (options.keepBestWeights && !bestWeights.empty()) {
         torch::NoGradGuard noGrad;
         auto params = net.parameters();
         for (std::size_t i = 0; i < params.size(); ++i)

@@ -30,6 +30,9 @@ struct TrainOptions
     // batch. Steps and progress count batches; the learning rate is the larger batch's.
     int accumulation = 1;
     int patience = 5; // epochs without a better validation loss before stopping
+    // The best epoch's weights at the end (false: the last epoch's, as Keras's EarlyStopping
+    // leaves a model unless told to restore the best).
+    bool keepBestWeights = true;
     std::uint64_t seed = 1;
     // After every epoch the whole state (weights, optimizer, history, best weights) is written
     // here atomically; with `resume`, a run starts from it and ends where an uninterrupted run

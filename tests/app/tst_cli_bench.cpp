@@ -123,11 +123,13 @@ private slots:
         const auto recipe = training({});
         QCOMPARE(recipe.value(QStringLiteral("files")).toInt(), 2);
         QCOMPARE(recipe.value(QStringLiteral("members")).toInt(), 1);
+        QCOMPARE(recipe.value(QStringLiteral("one_reconstruction")).toBool(), false);
         const auto settings = recipe.value(QStringLiteral("training")).toObject();
         QCOMPARE(settings.value(QStringLiteral("learning_rate")).toDouble(), 1e-3);
         QCOMPARE(settings.value(QStringLiteral("patience")).toInt(), 5);
         QCOMPARE(settings.value(QStringLiteral("weight_decay")).toDouble(), 0.0);
         QCOMPARE(settings.value(QStringLiteral("clip_norm")).toDouble(), 0.0);
+        QCOMPARE(settings.value(QStringLiteral("weights")).toString(), QStringLiteral("best epoch"));
         QVERIFY(std::abs(settings.value(QStringLiteral("dropout")).toDouble() - 0.2) < 1e-6);
         const auto chosen = training({QStringLiteral("--lr"), QStringLiteral("0.002"), QStringLiteral("--patience"),
                                       QStringLiteral("7"), QStringLiteral("--dropout"), QStringLiteral("0.1"),
@@ -138,6 +140,10 @@ private slots:
         QCOMPARE(chosen.value(QStringLiteral("patience")).toInt(), 7);
         QCOMPARE(chosen.value(QStringLiteral("clip_norm")).toDouble(), 2.0);
         QVERIFY(std::abs(chosen.value(QStringLiteral("dropout")).toDouble() - 0.1) < 1e-6);
+        const auto asPublished = training({QStringLiteral("--one-reconstruction"), QStringLiteral("--last-weights")});
+        QCOMPARE(asPublished.value(QStringLiteral("one_reconstruction")).toBool(), true);
+        QCOMPARE(asPublished.value(QStringLiteral("training")).toObject().value(QStringLiteral("weights")).toString(),
+                 QStringLiteral("last epoch"));
         const auto averaged = training({QStringLiteral("--members"), QStringLiteral("2")});
         QCOMPARE(averaged.value(QStringLiteral("members")).toInt(), 2);
         QCOMPARE(averaged.value(QStringLiteral("files")).toInt(), 2);

@@ -127,23 +127,31 @@ private slots:
         options.epochs = 20;
         options.learningRate = 5e-3;
         // A forecaster's residuals, and an autoencoder's reconstruction error (a row anomalous when
-        // every window over it is), of one autoencoder and of three averaged.
+        // every window over it is): of one autoencoder, of three averaged, and of SKAB's own model
+        // (one series reconstructed against every channel; the last epoch's weights kept).
         struct Case
         {
             ModelKind kind;
             int lookback, members;
+            bool asSkab = false;
         };
         std::vector<AlertMetrics> autoencoders;
-        for (const auto [kind, lookback, members] :
-             {Case{ModelKind::DLinear, 16, 1}, Case{ModelKind::ConvAe, 20, 1}, Case{ModelKind::ConvAe, 20, 3}}) {
-            const auto r = runSkabProtocol(files, kind, lookback, options, 0.99, 1.0, 1, {}, members);
+        for (const auto [kind, lookback, members, asSkab] :
+             {Case{ModelKind::DLinear, 16, 1}, Case{ModelKind::ConvAe, 20, 1}, Case{ModelKind::ConvAe, 20, 3},
+              Case{ModelKind::ConvAe, 20, 1, true}}) {
+            ModelConfig shape;
+            shape.oneReconstruction = asSkab;
+            auto caseOptions = options;
+            caseOptions.keepBestWeights = !asSkab;
+            const auto r = runSkabProtocol(files, kind, lookback, caseOptions, 0.99, 1.0, 1, shape, members);
             if (kind == ModelKind::ConvAe)
                 autoencoders.push_back(r.metrics);
-            const auto what = QString("%1 × %4: F1 %2, FAR %3")
+            const auto what = QString("%1 × %4%5: F1 %2, FAR %3")
                                   .arg(QString::fromStdString(kindName(kind)))
                                   .arg(r.metrics.f1)
                                   .arg(r.metrics.falseAlarmRate)
-                                  .arg(members);
+                                  .arg(members)
+                                  .arg(asSkab ? " as SKAB's" : "");
             QCOMPARE(r.files, std::size_t(2));
             QCOMPARE(r.metrics.events, std::size_t(2));
             QCOMPARE(r.metrics.eventsDetected, std::size_t(2));
@@ -154,6 +162,23 @@ private slots:
         // The two other autoencoders change the scores, so the alerts (the rows they cover) too.
         QVERIFY(autoencoders[1].precision != autoencoders[0].precision ||
                 autoencoders[1].recall != autoencoders[0].recall);
+        // SKAB's model gives every channel the one series it reconstructs, with fewer weights.
+        ModelConfig config;
+        config.kind = ModelKind::ConvAe;
+        config.lookback = 20;
+        config.channels = 3;
+        config.targets = {0, 1, 2};
+        const auto full = Model(config).parameterCount();
+        config.oneReconstruction = true;
+        const Model one(config);
+        QVERIFY(one.parameterCount() < full);
+        std::vector<float> windows(2 * 20 * 3);
+        for (std::size_t i = 0; i < windows.size(); ++i)
+            windows[i] = float(std::sin(double(i) / 4.0));
+        const auto output = one.predict(windows, 2);
+        QCOMPARE(output.size(), windows.size());
+        for (std::size_t row = 0; row < 2 * 20; ++row)
+            QVERIFY(output[row * 3] == output[row * 3 + 1] && output[row * 3] == output[row * 3 + 2]);
     }
 
     void eitherDetectorAloneRaisesAnAlert()

@@ -169,6 +169,34 @@ private slots:
         QCOMPARE(beside.first, alone.first);
         QCOMPARE(beside.second, alone.second);
     }
+
+    void lastWeightsAreKeptWhenAsked()
+    {
+        // A learning rate too high for the model: the validation loss is best early and worse after.
+        // By default the best epoch's weights come back; asked for the last epoch's (as Keras leaves
+        // a model), the forecasts are those of the same run stopped after its last epoch.
+        const auto s = tinySeries(400);
+        const series::Windows trainWindows(s, {0, 1, 2}, {2}, {24, 1, 1}, {0, 300});
+        const series::Windows validation(s, {0, 1, 2}, {2}, {24, 1, 1}, {300, 400}, true);
+        const auto run = [&](bool keepBest, int epochs) {
+            Model model(tinyConfig(ModelKind::Gru), 3);
+            TrainOptions options;
+            options.epochs = epochs;
+            options.patience = 100;
+            options.learningRate = 0.05;
+            options.clipNorm = 0;
+            options.keepBestWeights = keepBest;
+            const auto result = train(model, trainWindows, &validation, options);
+            return std::pair{result, model.predict(gatherInputs(validation, 0, 16), 16)};
+        };
+        const auto [best, bestForecast] = run(true, 6);
+        QVERIFY2(best.bestEpoch < 6, qPrintable(QString("best epoch %1 of 6").arg(best.bestEpoch)));
+        const auto [last, lastForecast] = run(false, 6);
+        QCOMPARE(last.trainLoss, best.trainLoss); // the same run; only the weights kept differ
+        QVERIFY(lastForecast != bestForecast);
+        const auto [stopped, stoppedForecast] = run(true, best.bestEpoch);
+        QCOMPARE(stoppedForecast, bestForecast); // the best weights are those of the run stopped there
+    }
 };
 
 FATHOM_TORCH_TEST_MAIN(TestTrainer)
