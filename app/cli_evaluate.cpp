@@ -35,6 +35,7 @@ struct EvaluateArgs
     std::uint64_t seed = 1;
     int members = 1;                                     // skab, conv_ae: autoencoders averaged
     bool oneReconstruction = false, lastWeights = false; // skab, conv_ae: SKAB's model as published
+    bool notebookRows = false;                           // skab, conv_ae: SKAB's notebook's row rule
     ml::ModelConfig shape;                               // PatchTST's sizes
 };
 
@@ -74,7 +75,7 @@ void skab(const EvaluateArgs& args)
         if (args.clipGiven)
             options.clipNorm = args.clipNorm;
         const auto r = ml::runSkabProtocol(files, kind, args.lookback, options, args.quantile, args.margin,
-                                           args.smoothing, shape, args.members);
+                                           args.smoothing, shape, {args.members, args.notebookRows});
         const auto& m = r.metrics;
         std::printf(
             "%-9s SKAB %zu files: F1 %.3f  FAR %.1f %%  MAR %.1f %%  events %zu/%zu  latency %.1f rows  (%.0f s)\n",
@@ -95,6 +96,7 @@ void skab(const EvaluateArgs& args)
             entry["members"] = args.members;
             entry["training"]["weights"] = options.keepBestWeights ? "best epoch" : "last epoch";
             entry["one_reconstruction"] = shape.oneReconstruction;
+            entry["rows"] = args.notebookRows ? "SKAB notebook's rule" : "every window over a row";
         }
         results.push_back(entry);
     }
@@ -256,6 +258,9 @@ void addEvaluateCommand(CLI::App& ts, const StartupOptions& startup)
     evaluateCmd->add_flag("--one-reconstruction", e->oneReconstruction,
                           "skab, conv_ae: one reconstructed series compared with every channel, as SKAB's model "
                           "(its last layer has one filter)");
+    evaluateCmd->add_flag("--notebook-rows", e->notebookRows,
+                          "skab, conv_ae: SKAB's notebook's row rule (the window starting at a row left out; the "
+                          "first and last rows of each file never flagged)");
     evaluateCmd->add_flag("--last-weights", e->lastWeights,
                           "skab, conv_ae: keep the last epoch's weights, as Keras's early stopping does, not the best");
     evaluateCmd->add_option("--width", e->shape.modelWidth, "patchtst: width of the patch embedding");

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <numeric>
 #include <optional>
 
@@ -364,7 +365,8 @@ namespace {
 // their errors window by window.
 void skabByReconstruction(const std::vector<Model>& models, const series::Series& data,
                           const std::vector<std::size_t>& sensors, std::size_t anomalyColumn, std::size_t trainingRows,
-                          double quantile, double margin, std::vector<int>& predicted, std::vector<int>& truth)
+                          double quantile, double margin, bool notebookRows, std::vector<int>& predicted,
+                          std::vector<int>& truth)
 {
     const auto L = std::size_t(models.front().config().lookback), channels = sensors.size();
     const series::Windows all(data, sensors, sensors, {L, 1, 1}, {0, data.rows});
@@ -384,8 +386,15 @@ void skabByReconstruction(const std::vector<Model>& models, const series::Series
     }
     std::vector<float> scores(data.rows);
     for (std::size_t row = 0; row < data.rows; ++row) {
-        const std::size_t last = std::min(row, all.size() - 1);
+        std::size_t last = std::min(row, all.size() - 1);
         const std::size_t first = std::min(last, row + 1 >= L ? row + 1 - L : 0);
+        if (notebookRows) { // windows row − L + 1 … row − 1, for rows L − 1 … windows − L
+            if (row == 0 || row + 1 < L || row + L > all.size()) {
+                scores[row] = -std::numeric_limits<float>::infinity();
+                continue;
+            }
+            last = row - 1;
+        }
         scores[row] =
             *std::min_element(error.begin() + std::ptrdiff_t(first), error.begin() + std::ptrdiff_t(last) + 1);
     }
@@ -407,7 +416,7 @@ void skabByReconstruction(const std::vector<Model>& models, const series::Series
 
 SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, ModelKind kind, int lookback,
                            const TrainOptions& options, double quantile, double margin, std::size_t smoothing,
-                           const ModelConfig& shape, int members)
+                           const ModelConfig& shape, const SkabScoring& scoring)
 {
     constexpr std::size_t kTrainingRows = 400;
     SkabResult result;
@@ -446,15 +455,15 @@ SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, Mode
             const series::Windows check(data, sensors, sensors, {L, 1, 1}, {split - L, kTrainingRows});
             std::vector<Model> models;
             models.push_back(std::move(model));
-            for (int m = 1; m < members; ++m) // member m: seed + 1000 m
+            for (int m = 1; m < scoring.members; ++m) // member m: seed + 1000 m
                 models.emplace_back(config, options.seed + 1000 * std::uint64_t(m));
             for (std::size_t m = 0; m < models.size(); ++m) {
                 auto memberOptions = options;
                 memberOptions.seed = options.seed + 1000 * m;
                 ml::train(models[m], fit, &check, memberOptions);
             }
-            skabByReconstruction(models, data, sensors, anomalyColumn, kTrainingRows, quantile, margin, predicted,
-                                 truth);
+            skabByReconstruction(models, data, sensors, anomalyColumn, kTrainingRows, quantile, margin,
+                                 scoring.notebookRows, predicted, truth);
             ++result.files;
             continue;
         }

@@ -123,11 +123,20 @@ struct SkabResult
     AlertMetrics metrics;
     double seconds = 0;
 };
-// `shape` gives the sizes and dropout, as for runEttProtocol. An autoencoder (conv_ae) can be
-// `members` of them, trained from seeds seed, seed + 1000, …, their window errors averaged.
+// How an autoencoder (conv_ae) scores rows.
+struct SkabScoring
+{
+    // Autoencoders trained from seeds seed, seed + 1000, …, their window errors averaged.
+    int members = 1;
+    // SKAB's notebook's rule instead of every window over a row: a row is anomalous when the
+    // lookback − 1 windows that hold it, but do not start at it, all are; the first lookback − 1
+    // rows and the last 2 × lookback − 2 rows of each file are never flagged.
+    bool notebookRows = false;
+};
+// `shape` gives the sizes and dropout, as for runEttProtocol.
 SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, ModelKind kind, int lookback,
                            const TrainOptions& options, double quantile = 0.99, double margin = 1.0,
-                           std::size_t smoothing = 1, const ModelConfig& shape = {}, int members = 1);
+                           std::size_t smoothing = 1, const ModelConfig& shape = {}, const SkabScoring& scoring = {});
 
 // A saved model over new data: every window of the data, stride 1, in that precision of
 // inference (Model::setPrecision).

@@ -140,8 +140,11 @@ private slots:
         QCOMPARE(chosen.value(QStringLiteral("patience")).toInt(), 7);
         QCOMPARE(chosen.value(QStringLiteral("clip_norm")).toDouble(), 2.0);
         QVERIFY(std::abs(chosen.value(QStringLiteral("dropout")).toDouble() - 0.1) < 1e-6);
-        const auto asPublished = training({QStringLiteral("--one-reconstruction"), QStringLiteral("--last-weights")});
+        const auto asPublished = training({QStringLiteral("--one-reconstruction"), QStringLiteral("--last-weights"),
+                                           QStringLiteral("--notebook-rows")});
         QCOMPARE(asPublished.value(QStringLiteral("one_reconstruction")).toBool(), true);
+        QCOMPARE(asPublished.value(QStringLiteral("rows")).toString(), QStringLiteral("SKAB notebook's rule"));
+        QCOMPARE(recipe.value(QStringLiteral("rows")).toString(), QStringLiteral("every window over a row"));
         QCOMPARE(asPublished.value(QStringLiteral("training")).toObject().value(QStringLiteral("weights")).toString(),
                  QStringLiteral("last epoch"));
         const auto averaged = training({QStringLiteral("--members"), QStringLiteral("2")});
