@@ -50,6 +50,12 @@ void skab(const EvaluateArgs& args)
     } else {
         files.push_back(args.data);
     }
+    const bool autoencoderFlags = args.members > 1 || args.oneReconstruction || args.lastWeights || args.notebookRows;
+    if (autoencoderFlags && std::none_of(args.models.begin(), args.models.end(), [](const std::string& m) {
+            return ml::parseKind(m) == ml::ModelKind::ConvAe;
+        }))
+        throw Error("--members, --one-reconstruction, --last-weights and --notebook-rows shape the autoencoder: add "
+                    "conv_ae to --models");
     nlohmann::json results = nlohmann::json::array();
     for (const auto& name : args.models) {
         const auto kind = ml::parseKind(name);

@@ -150,6 +150,12 @@ private slots:
         const auto averaged = training({QStringLiteral("--members"), QStringLiteral("2")});
         QCOMPARE(averaged.value(QStringLiteral("members")).toInt(), 2);
         QCOMPARE(averaged.value(QStringLiteral("files")).toInt(), 2);
+        // The autoencoder's flags without the autoencoder: said, not ignored.
+        const auto r = run({QStringLiteral("ts"), QStringLiteral("evaluate"), QStringLiteral("--protocol"),
+                            QStringLiteral("skab"), QStringLiteral("--data"), dir.path(), QStringLiteral("--models"),
+                            QStringLiteral("dlinear"), QStringLiteral("--notebook-rows")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("add conv_ae to --models")), qPrintable(r.err));
     }
 };
 
