@@ -83,7 +83,7 @@ ReportDialog::ReportDialog(project::Project project, std::vector<std::pair<std::
 
     auto* form = new QFormLayout;
     m_title = new QLineEdit(this);
-    m_title->setText(tr("Survey report — %1").arg(projectName));
+    m_title->setObjectName(QStringLiteral("reportTitle"));
     form->addRow(tr("&Title:"), m_title);
     m_author = new QLineEdit(settings.value(QStringLiteral("author")).toString(), this);
     form->addRow(tr("&Author:"), m_author);
@@ -97,10 +97,23 @@ ReportDialog::ReportDialog(project::Project project, std::vector<std::pair<std::
     m_classification->setToolTip(tr("Printed in every page's header and footer"));
     form->addRow(tr("&Classification:"), m_classification);
     m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("reportLanguage"));
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("한국어"), QStringLiteral("ko"));
     m_language->setCurrentIndex(m_language->findData(settings.value(QStringLiteral("language"), language)));
     form->addRow(tr("&Language:"), m_language);
+    // The title proposed in the report's language, following it until the analyst writes their own.
+    const auto defaultTitle = [this, projectName] {
+        const auto language = report::parseLanguage(m_language->currentData().toString().toStdString());
+        return QString::fromStdString(report::text("default_title", language)) + QStringLiteral(" — ") + projectName;
+    };
+    m_title->setText(defaultTitle());
+    connect(m_language, &QComboBox::currentIndexChanged, this,
+            [this, defaultTitle, proposed = m_title->text()]() mutable {
+                if (m_title->text() == proposed)
+                    m_title->setText(defaultTitle());
+                proposed = defaultTitle();
+            });
     m_page = new QComboBox(this);
     m_page->addItem(QStringLiteral("A4"), QStringLiteral("a4"));
     m_page->addItem(QStringLiteral("Letter"), QStringLiteral("letter"));

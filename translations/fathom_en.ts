@@ -1207,10 +1207,6 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>Report</translation>
     </message>
     <message>
-        <source>Survey report — %1</source>
-        <translation>Survey report — %1</translation>
-    </message>
-    <message>
         <source>&amp;Title:</source>
         <translation>&amp;Title:</translation>
     </message>

@@ -1196,10 +1196,6 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>보고서</translation>
     </message>
     <message>
-        <source>Survey report — %1</source>
-        <translation>조사 보고서 — %1</translation>
-    </message>
-    <message>
         <source>&amp;Title:</source>
         <translation>제목(&amp;T):</translation>
     </message>

@@ -9,9 +9,11 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
@@ -68,6 +70,21 @@ private slots:
         // Another project's report is proposed under its own name in that folder, never over this one.
         ReportDialog other(m_project, {}, QStringLiteral("en"), QStringLiteral("line8"));
         QCOMPARE(other.output(), m_dir.filePath(QStringLiteral("line8-report.pdf")));
+    }
+
+    void titleFollowsTheReportsLanguageUntilWritten()
+    {
+        QSettings().remove(QStringLiteral("report/language"));
+        ReportDialog dialog(m_project, {}, QStringLiteral("ko"), QStringLiteral("line7"));
+        auto* title = dialog.findChild<QLineEdit*>(QStringLiteral("reportTitle"));
+        auto* language = dialog.findChild<QComboBox*>(QStringLiteral("reportLanguage"));
+        QVERIFY(title && language);
+        QCOMPARE(title->text(), QStringLiteral("조사 보고서 — line7"));
+        language->setCurrentIndex(language->findData(QStringLiteral("en")));
+        QCOMPARE(title->text(), QStringLiteral("Survey report — line7"));
+        title->setText(QStringLiteral("Line 7, second pass"));
+        language->setCurrentIndex(language->findData(QStringLiteral("ko")));
+        QCOMPARE(title->text(), QStringLiteral("Line 7, second pass")); // the analyst's own stays
     }
 
     void cancelWritesNothing()
