@@ -13,6 +13,7 @@
 
 #include <QUndoStack>
 
+#include <algorithm>
 #include <cmath>
 
 namespace fathom {
@@ -213,6 +214,25 @@ QString ContactsController::details(int index) const
         .arg(members.isEmpty() ? QString::fromStdString(c.detector) : members.join(QStringLiteral(", ")));
 }
 
+namespace {
+
+bool anyConfirmed(const std::vector<project::ContactRecord>& contacts)
+{
+    return std::any_of(contacts.begin(), contacts.end(), [](const auto& c) { return c.status == "confirmed"; });
+}
+
+} // namespace
+
+bool ContactsController::hasConfirmed() const
+{
+    return anyConfirmed(m_contacts);
+}
+
+QString ContactsController::needsConfirmedText()
+{
+    return tr("Confirm some contacts first (C in the Contacts dock): the detector learns from them.");
+}
+
 QString ContactsController::detectorModel() const
 {
     return m_model.isEmpty() ? QString::fromStdString(ml::shippedDetectorDir().string()) : m_model;
@@ -231,13 +251,9 @@ void ContactsController::retrain(std::shared_ptr<const sonar::SonarFile> file, c
          device = m_device ? m_device() : QStringLiteral("cpu")] {
             QString failure, summary;
             try {
-                const bool anyConfirmed = std::any_of(contacts.begin(), contacts.end(),
-                                                      [](const auto& c) { return c.status == "confirmed"; });
                 auto labels = ml::labelsFromContacts(*file, contacts, 0.5);
-                if (!anyConfirmed || labels.empty())
-                    throw Error(
-                        tr("Confirm some contacts first (C in the Contacts dock): the detector learns from them.")
-                            .toStdString());
+                if (!anyConfirmed(contacts) || labels.empty())
+                    throw Error(needsConfirmedText().toStdString());
                 auto detector = ml::CnnDetector::load(from.toStdString());
                 if (const auto moved = detector.useDevice(device.toStdString()); !moved.empty())
                     emit message(QString::fromStdString(moved));

@@ -55,6 +55,9 @@ public:
     // losses arrive by retrainProgress(); retrained() or failed() at the end.
     void retrain(std::shared_ptr<const sonar::SonarFile> file, const QString& outDir, int epochs = 8);
     bool isRetraining() const { return m_retraining; }
+    // Whether any contact is confirmed (retraining learns from those), and what to say when none is.
+    bool hasConfirmed() const;
+    static QString needsConfirmedText();
     void cancel() { m_stop = true; }
     // Boxes on the waterfall, per detector ("classical", "cnn"); the table lists every contact. A
     // contact found by several detectors is drawn while any of them is shown.

@@ -19,7 +19,6 @@
 #include <QSettings>
 #include <QStatusBar>
 
-#include <algorithm>
 #include <thread>
 
 namespace fathom {
@@ -58,11 +57,8 @@ RetrainDialog* MainWindow::retrainDetector()
         statusBar()->showMessage(tr("The detectors are busy; try again when they finish."), 8000);
         return nullptr;
     }
-    const auto& contacts = m_contacts->contacts();
-    if (std::none_of(contacts.begin(), contacts.end(), [](const auto& c) { return c.status == "confirmed"; })) {
-        // Said once, before a dialog would open only to say it too.
-        showError(tr("Retrain Detector"),
-                  tr("Confirm some contacts first (C in the Contacts dock): the detector learns from them."),
+    if (!m_contacts->hasConfirmed()) { // said once, before a dialog would open only to say it too
+        showError(tr("Retrain Detector"), ContactsController::needsConfirmedText(),
                   QStringLiteral("retrainNeedsContacts"));
         return nullptr;
     }

@@ -985,10 +985,6 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <source>Retrain Detector</source>
         <translation>Retrain Detector</translation>
     </message>
-    <message>
-        <source>Confirm some contacts first (C in the Contacts dock): the detector learns from them.</source>
-        <translation>Confirm some contacts first (C in the Contacts dock): the detector learns from them.</translation>
-    </message>
 </context>
 <context>
     <name>fathom::RemoteTrainer</name>

@@ -975,10 +975,6 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <source>Retrain Detector</source>
         <translation>탐지기 재학습</translation>
     </message>
-    <message>
-        <source>Confirm some contacts first (C in the Contacts dock): the detector learns from them.</source>
-        <translation>먼저 접촉물을 확인하십시오(접촉물 도크에서 C). 탐지기는 확인된 접촉물로 학습합니다.</translation>
-    </message>
 </context>
 <context>
     <name>fathom::RemoteTrainer</name>

@@ -455,12 +455,12 @@ SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, Mode
             const series::Windows check(data, sensors, sensors, {L, 1, 1}, {split - L, kTrainingRows});
             std::vector<Model> models;
             models.push_back(std::move(model));
-            for (int m = 1; m < scoring.members; ++m) // member m: seed + 1000 m
-                models.emplace_back(config, options.seed + 1000 * std::uint64_t(m));
-            for (std::size_t m = 0; m < models.size(); ++m) {
+            for (int m = 0; m < scoring.members; ++m) { // member m: seed + 1000 m
                 auto memberOptions = options;
-                memberOptions.seed = options.seed + 1000 * m;
-                ml::train(models[m], fit, &check, memberOptions);
+                memberOptions.seed = options.seed + 1000 * std::uint64_t(m);
+                if (m > 0)
+                    models.emplace_back(config, memberOptions.seed);
+                ml::train(models.back(), fit, &check, memberOptions);
             }
             skabByReconstruction(models, data, sensors, anomalyColumn, kTrainingRows, quantile, margin,
                                  scoring.notebookRows, predicted, truth);
