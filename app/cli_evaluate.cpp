@@ -36,6 +36,7 @@ struct EvaluateArgs
     int members = 1;                                     // skab, conv_ae: autoencoders averaged
     bool oneReconstruction = false, lastWeights = false; // skab, conv_ae: SKAB's model as published
     bool notebookRows = false;                           // skab, conv_ae: SKAB's notebook's row rule
+    bool dropLast = false;                               // ett: the papers' drop_last
     ml::ModelConfig shape;                               // PatchTST's sizes
 };
 
@@ -155,6 +156,8 @@ void savedModel(const EvaluateArgs& args)
 
 void evaluateCommand(const EvaluateArgs& args)
 {
+    if (args.dropLast && args.protocol != "ett")
+        throw Error("--drop-last is a training setting of --protocol ett only");
     if (!args.model.empty()) {
         savedModel(args);
         return;
@@ -180,6 +183,7 @@ void evaluateCommand(const EvaluateArgs& args)
     options.weightDecay = 0;
     options.clipNorm = args.clipNorm;
     options.seed = args.seed;
+    options.dropLastBatch = args.dropLast;
     nlohmann::json results = nlohmann::json::array();
     for (const auto& name : args.models) {
         const auto r = ml::runEttProtocol(
@@ -210,11 +214,12 @@ void evaluateCommand(const EvaluateArgs& args)
     }
     if (!args.json.empty()) {
         AtomicFile out(args.json);
-        const nlohmann::json settings{{"learning_rate", options.learningRate}, {"decay", options.learningRateDecay},
-                                      {"hold", options.learningRateHold},      {"batch", options.batchSize},
-                                      {"patience", options.patience},          {"seed", options.seed},
-                                      {"clip_norm", options.clipNorm},         {"dropout", args.shape.dropout},
-                                      {"revin_affine", args.shape.revinAffine}};
+        const nlohmann::json settings{
+            {"learning_rate", options.learningRate},  {"decay", options.learningRateDecay},
+            {"hold", options.learningRateHold},       {"batch", options.batchSize},
+            {"patience", options.patience},           {"seed", options.seed},
+            {"clip_norm", options.clipNorm},          {"dropout", args.shape.dropout},
+            {"revin_affine", args.shape.revinAffine}, {"drop_last_batch", options.dropLastBatch}};
         out.stream() << nlohmann::json{{"protocol", "ett"},
                                        {"data", args.data},
                                        {"training", settings},
@@ -253,6 +258,8 @@ void addEvaluateCommand(CLI::App& ts, const StartupOptions& startup)
     evaluateCmd->add_option("--clip-norm", e->clipNorm,
                             "Gradient norm clipped to this; 0 leaves gradients alone (ett's default, as the papers' "
                             "code; skab: 1, conv_ae 0)");
+    evaluateCmd->add_flag("--drop-last", e->dropLast,
+                          "ett: each epoch leaves out its last partial batch, as the papers' loaders do");
     evaluateCmd->add_option("--seed", e->seed, "Seed of the weights and the batch order (default 1)");
     evaluateCmd->add_option("--quantile", e->quantile, "skab: quantile of the training scores for the threshold");
     evaluateCmd->add_option("--margin", e->margin, "skab: the threshold is that quantile times this");

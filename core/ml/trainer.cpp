@@ -423,9 +423,12 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
     for (int epoch = state.epoch + 1; epoch <= options.epochs && !stopEarly; ++epoch) {
         // Every epoch draws from its own seeds, so an epoch run again after a resume is the same.
         draws.reseed(options.seed + std::uint64_t(epoch), device);
+        order.resize(trainWindows.size());
         std::iota(order.begin(), order.end(), 0);
         std::mt19937_64 shuffle(options.seed * 1000003 + std::uint64_t(epoch));
         std::shuffle(order.begin(), order.end(), shuffle);
+        if (options.dropLastBatch && order.size() > batch * world)
+            order.resize(order.size() - order.size() % (batch * world));
         net.train();
         double lossSum = 0;
         std::size_t seen = 0, position = 0, s = 0;

@@ -30,6 +30,9 @@ struct TrainOptions
     // batch. Steps and progress count batches; the learning rate is the larger batch's.
     int accumulation = 1;
     int patience = 5; // epochs without a better validation loss before stopping
+    // Each epoch leaves out the windows of its last, partial batch (the shuffle decides which), as
+    // a PyTorch DataLoader with drop_last does: published recipes train so.
+    bool dropLastBatch = false;
     // The best epoch's weights at the end (false: the last epoch's, as Keras's EarlyStopping
     // leaves a model unless told to restore the best).
     bool keepBestWeights = true;

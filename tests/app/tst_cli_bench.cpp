@@ -75,12 +75,18 @@ private slots:
         QVERIFY2(bad.err.contains(QStringLiteral("expected DEVICE=PRICE")), qPrintable(bad.err));
     }
 
-    void unknownProtocolIsRefused()
+    void unknownProtocolOrSettingIsRefused()
     {
         const auto r = run({QStringLiteral("ts"), QStringLiteral("evaluate"), QStringLiteral("--protocol"),
                             QStringLiteral("m4"), QStringLiteral("--data"), QStringLiteral("x.csv")});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(QStringLiteral("'m4'")) && r.err.contains(QStringLiteral("'ett'")), qPrintable(r.err));
+        // ETTh1's training setting is not silently ignored by SKAB's protocol.
+        const auto skab =
+            run({QStringLiteral("ts"), QStringLiteral("evaluate"), QStringLiteral("--protocol"), QStringLiteral("skab"),
+                 QStringLiteral("--data"), QStringLiteral("x"), QStringLiteral("--drop-last")});
+        QCOMPARE(skab.code, 2);
+        QVERIFY2(skab.err.contains(QStringLiteral("--drop-last")), qPrintable(skab.err));
     }
 
     // SKAB's Conv-AE trains as SKAB's recipe does unless a flag says otherwise, and the JSON says

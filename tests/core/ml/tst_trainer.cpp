@@ -43,7 +43,7 @@ private slots:
         QCOMPARE(result.batchSize, 8);
         QCOMPARE(result.trainLoss.size(), std::size_t(3));
         QVERIFY(!batches.empty() && batches.front() == 8 && batches.back() == 8);
-        // No window of the first epoch lost or trained twice: 277 windows in steps of 8.
+        // No window of the first epoch lost or trained twice: 276 windows in steps of 8.
         for (int b : batches)
             windowsSeen += std::size_t(b);
         QCOMPARE(batches.size(), (trainWindows.size() + 7) / 8);
@@ -133,6 +133,36 @@ private slots:
         QCOMPARE(halved.batchSize, 4);
         QCOMPARE(halved.trainLoss.size(), std::size_t(3));
         QVERIFY(std::isfinite(halved.validationLoss.back()));
+    }
+
+    void dropLastBatchLeavesOutThePartialBatchOfEachEpoch()
+    {
+        // 276 windows at batch 32: eight whole steps an epoch and 20 windows left out (PyTorch's
+        // drop_last), where every window trains in nine steps otherwise.
+        const auto s = tinySeries(400);
+        const series::Windows trainWindows(s, {0, 1, 2}, {2}, {24, 1, 1}, {0, 300});
+        const series::Windows validation(s, {0, 1, 2}, {2}, {24, 1, 1}, {300, 400}, true);
+        QCOMPARE(trainWindows.size(), std::size_t(276));
+        const auto run = [&](bool dropLast) {
+            Model model(tinyConfig(ModelKind::Gru), 5);
+            TrainOptions options;
+            options.epochs = 2;
+            options.batchSize = 32;
+            options.learningRate = 5e-3;
+            options.dropLastBatch = dropLast;
+            std::vector<std::size_t> steps;
+            const auto result = train(model, trainWindows, &validation, options, [&](const TrainProgress& p) {
+                if (p.epochDone)
+                    steps.push_back(p.steps);
+            });
+            return std::pair{result, steps};
+        };
+        const auto [all, allSteps] = run(false);
+        const auto [dropped, droppedSteps] = run(true);
+        QCOMPARE(allSteps, (std::vector<std::size_t>{9, 9}));
+        QCOMPARE(droppedSteps, (std::vector<std::size_t>{8, 8}));
+        QVERIFY(dropped.trainLoss != all.trainLoss);
+        QVERIFY(dropped.trainLoss[1] < dropped.trainLoss[0]); // and it learns
     }
 
     void aRunBesideOtherWorkTrainsAsItWouldAlone()
