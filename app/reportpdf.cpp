@@ -10,8 +10,10 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
 
+#include <algorithm>
 #include <cmath>
 
 namespace fathom {
@@ -45,6 +47,41 @@ QFont bodyFont()
     return font;
 }
 
+// Each contact, alert and model (a subheading and what follows it up to the next heading) starts
+// a new page when it would run over a page's foot and fits on one page; a longer one at least
+// never leaves its heading alone at the foot of a page.
+void keepTogether(QTextDocument& doc)
+{
+    const double height = doc.pageSize().height();
+    auto* layout = doc.documentLayout();
+    const auto pageOf = [height](double y) { return int(std::floor(y / height)); };
+    for (auto block = doc.begin(); block.isValid(); block = block.next()) {
+        if (block.blockFormat().headingLevel() != 3)
+            continue;
+        const double top = layout->blockBoundingRect(block).top();
+        double bottom = layout->blockBoundingRect(block).bottom(), firstBottom = -1;
+        for (auto next = block.next(); next.isValid() && next.blockFormat().headingLevel() == 0; next = next.next()) {
+            const auto r = layout->blockBoundingRect(next);
+            if (r.height() <= 0)
+                continue;
+            bottom = std::max(bottom, r.bottom());
+            if (firstBottom < 0)
+                firstBottom = r.bottom();
+        }
+        const double eps = 0.5;
+        const bool atPageTop = top - pageOf(top) * height < 2 * doc.documentMargin() + eps;
+        const bool overFoot = pageOf(top) != pageOf(bottom - eps);
+        const bool headingAlone = firstBottom >= 0 && pageOf(top) != pageOf(firstBottom - eps);
+        if (atPageTop || !((overFoot && bottom - top <= height) || headingAlone))
+            continue;
+        auto format = block.blockFormat();
+        format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        QTextCursor(block).setBlockFormat(format);
+        // Laid out again from here on: an incremental layout leaves the tables below where they were.
+        doc.markContentsDirty(block.position(), doc.characterCount() - block.position());
+    }
+}
+
 void layOut(QTextDocument& doc, const report::Report& report, const QSizeF& body, const std::vector<int>& pages)
 {
     report::HtmlOptions options;
@@ -55,6 +92,7 @@ void layOut(QTextDocument& doc, const report::Report& report, const QSizeF& body
     options.pageBreaks = true;
     doc.setHtml(QString::fromStdString(report::htmlText(report, options)));
     doc.setPageSize(body);
+    keepTogether(doc);
 }
 
 // The page (1-based) each section's heading landed on.

@@ -31,8 +31,27 @@ h1{margin-bottom:4px}.meta{color:#555}h2{border-bottom:1px solid #999;margin-top
 h3{margin:18px 0 6px}table{border-collapse:collapse;margin:6px 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}
 th{background:#eee}.fields td:first-child{color:#555;white-space:nowrap}.figure{margin:8px 0 2px}
 .caption{font-size:90%;color:#444;margin-top:0}.missing{color:#a00;font-style:italic}
-.toc td{border:none;padding:1px 8px}
+.toc td{border:none;padding:1px 8px}.pair{margin:0}td.side{border:none;padding:0 12px 0 0}
 )";
+
+void fieldsHtml(std::ostream& out, const std::vector<std::pair<std::string, std::string>>& fields,
+                bool fullWidth = false)
+{
+    out << "<table class=\"fields\"" << (fullWidth ? " width=\"100%\"" : "") << ">\n";
+    for (const auto& [label, value] : fields)
+        out << "<tr><td>" << markupEscape(label, true) << "</td><td>" << markupEscape(value, true) << "</td></tr>\n";
+    out << "</table>\n";
+}
+
+void figureHtml(std::ostream& out, const Figure& f, int maxWidth, std::size_t index, const HtmlOptions& options)
+{
+    const int width = std::min(f.width, maxWidth);
+    const int height = f.width > 0 ? f.height * width / f.width : f.height;
+    const std::string src = options.imageUrl ? options.imageUrl(index) : "data:" + f.mime + ";base64," + base64(f.data);
+    // Plain paragraphs, not <figure>: Qt's rich text (the PDF) knows only these.
+    out << "<p class=\"figure\"><img src=\"" << src << "\" width=\"" << width << "\" height=\"" << height
+        << "\" alt=\"\"></p>\n<p class=\"caption\">" << markupEscape(f.caption, true) << "</p>\n";
+}
 
 } // namespace
 
@@ -86,7 +105,9 @@ std::string htmlText(const Report& report, const HtmlOptions& options)
         << (options.imageUrl ? ""
                              : "body{max-width:900px;margin:0 auto;padding:0 16px;line-height:1.4;font-family:"
                                "\"Segoe UI\",\"DejaVu Sans\",\"Noto Sans\",\"Noto Sans CJK KR\",\"Malgun Gothic\","
-                               "\"Apple SD Gothic Neo\",sans-serif}img{max-width:100%;height:auto}")
+                               "\"Apple SD Gothic Neo\",sans-serif}img{max-width:100%;height:auto}"
+                               // Printed from a browser: a heading stays with what it heads.
+                               "h2,h3{break-after:avoid}.pair,.fields,.figure{break-inside:avoid}")
         << "</style>\n</head>\n<body>\n";
     const bool marking = options.markings && !report.classification.empty();
     if (marking)
@@ -111,17 +132,24 @@ std::string htmlText(const Report& report, const HtmlOptions& options)
         out << "<h2 id=\"" << section.anchor << "\""
             << (options.pageBreaks ? " style=\"page-break-before: always\"" : "") << "><a name=\"" << section.anchor
             << "\"></a>" << s + 1 << ". " << esc(section.title) << "</h2>\n";
-        for (const auto& block : section.blocks) {
+        for (std::size_t b = 0; b < section.blocks.size(); ++b) {
+            const auto& block = section.blocks[b];
+            if (block.kind == Block::Kind::Figure && block.figure.besideFields && b + 1 < section.blocks.size() &&
+                section.blocks[b + 1].kind == Block::Kind::Fields) {
+                // The picture's column as wide as the picture, its caption wrapped under it.
+                const int width = std::min(block.figure.width, options.maxImageWidth * 40 / 100);
+                out << "<table class=\"pair\" width=\"100%\"><tr><td class=\"side\" width=\"" << width + 12 << "\">";
+                figureHtml(out, block.figure, width, figureIndex++, options);
+                out << "</td><td class=\"side\">";
+                fieldsHtml(out, section.blocks[++b].fields, true);
+                out << "</td></tr></table>\n";
+                continue;
+            }
             switch (block.kind) {
             case Block::Kind::Subheading: out << "<h3>" << esc(block.text) << "</h3>\n"; break;
             case Block::Kind::Paragraph: out << "<p>" << esc(block.text) << "</p>\n"; break;
             case Block::Kind::Missing: out << "<p class=\"missing\"><i>" << esc(block.text) << "</i></p>\n"; break;
-            case Block::Kind::Fields:
-                out << "<table class=\"fields\">\n";
-                for (const auto& [label, value] : block.fields)
-                    out << "<tr><td>" << esc(label) << "</td><td>" << esc(value) << "</td></tr>\n";
-                out << "</table>\n";
-                break;
+            case Block::Kind::Fields: fieldsHtml(out, block.fields); break;
             case Block::Kind::Table:
                 out << "<table>\n<tr>";
                 for (const auto& h : block.header)
@@ -135,18 +163,9 @@ std::string htmlText(const Report& report, const HtmlOptions& options)
                 }
                 out << "</table>\n";
                 break;
-            case Block::Kind::Figure: {
-                const auto& f = block.figure;
-                const int width = std::min(f.width, options.maxImageWidth);
-                const int height = f.width > 0 ? f.height * width / f.width : f.height;
-                const std::string src =
-                    options.imageUrl ? options.imageUrl(figureIndex) : "data:" + f.mime + ";base64," + base64(f.data);
-                // Plain paragraphs, not <figure>: Qt's rich text (the PDF) knows only these.
-                out << "<p class=\"figure\"><img src=\"" << src << "\" width=\"" << width << "\" height=\"" << height
-                    << "\" alt=\"\"></p>\n<p class=\"caption\">" << esc(f.caption) << "</p>\n";
-                ++figureIndex;
+            case Block::Kind::Figure:
+                figureHtml(out, block.figure, options.maxImageWidth, figureIndex++, options);
                 break;
-            }
             }
         }
     }

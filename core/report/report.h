@@ -38,6 +38,9 @@ struct Figure
     std::string mime = "image/png"; // or image/jpeg (waterfall crops: much smaller)
     int width = 0, height = 0;
     std::string caption;
+    // Drawn beside the fields that follow it, at most 40 % of the width (a contact's crop and
+    // its particulars): a contact sheet of three to a page instead of one.
+    bool besideFields = false;
 };
 
 struct Block

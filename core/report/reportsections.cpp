@@ -128,6 +128,7 @@ void addContacts(Section& section, Inputs& in, const ReportOptions& options, Rep
                 figure.kind = Block::Kind::Figure;
                 figure.figure = contactCrop(*in.sonar, c);
                 figure.figure.caption = format(text("crop_caption", L), {number});
+                figure.figure.besideFields = true;
                 section.blocks.push_back(std::move(figure));
             } catch (const std::exception& e) {
                 section.blocks.push_back(missingBlock(format(text("crop_missing", L), {e.what()}), report));
@@ -145,7 +146,8 @@ void addContacts(Section& section, Inputs& in, const ReportOptions& options, Rep
         };
         add("position", positionText(c.x, c.y, geographic));
         add("ping_time", std::to_string(c.ping) + "  " + timeText(c.time));
-        add("ground_range", metresText(c.groundRange) + (c.side == 0 ? " (port)" : " (starboard)"));
+        add("ground_range",
+            metresText(c.groundRange) + " (" + text(c.side == 0 ? "port_side" : "starboard_side", L) + ")");
         add("length", metresText(c.length));
         add("width", metresText(c.width));
         add("height", metresText(c.height));
@@ -426,9 +428,18 @@ void addModels(Section& section, Inputs& in, const ReportOptions& options, Repor
         Block metrics;
         metrics.kind = Block::Kind::Table;
         metrics.header = {text("metric", L), text("value", L)};
+        // Known figures by name, in a reading order; the time is in the fields above; others as written.
+        const auto valueText = [](double value) {
+            return std::abs(value) >= 100 || value == std::floor(value) ? fixed(value, 0) : fixed(value, 6);
+        };
+        const std::vector<std::string> known{"validation_mse", "test_mse", "validation_loss",
+                                             "best_epoch",     "epochs",   "parameters"};
+        for (const auto& key : known)
+            if (const auto it = card.metrics.find(key); it != card.metrics.end())
+                metrics.rows.push_back({text("metric_" + key, L), valueText(it->second)});
         for (const auto& [key, value] : card.metrics)
-            metrics.rows.push_back(
-                {key, std::abs(value) >= 100 || value == std::floor(value) ? fixed(value, 0) : fixed(value, 6)});
+            if (key != "seconds" && std::find(known.begin(), known.end(), key) == known.end())
+                metrics.rows.push_back({key, valueText(value)});
         section.blocks.push_back(std::move(metrics));
         // The loss per epoch, from the training log.
         std::vector<double> train, validation;

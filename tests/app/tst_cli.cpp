@@ -477,6 +477,9 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("rule"))); // the models section names the model
         QVERIFY2(text.contains(QStringLiteral("70/15/15: 검증 ")), "the models section gives the model's split");
         QVERIFY2(text.contains(QStringLiteral("rule: 에포크별 학습")), "the model's loss curves are missing");
+        // Its figures by name in the report's language, not as metrics.json's keys.
+        QVERIFY(text.contains(QStringLiteral("시험 MSE(표준화)")) && text.contains(QStringLiteral("최적 에포크")));
+        QVERIFY(!text.contains(QStringLiteral("test_mse")) && !text.contains(QStringLiteral("best_epoch")));
         const auto first = contacts.first().toObject();
         QVERIFY(text.contains(QString::number(first.value(QStringLiteral("y")).toDouble(), 'f', 6)));
 

@@ -4,9 +4,13 @@
 
 #include <QDir>
 #include <QFile>
+#include <QPointF>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace fathom;
 
@@ -62,9 +66,65 @@ private slots:
                                              [](const auto& a, const auto& b) { return a.score < b.score; });
         QVERIFY2(text.contains(QString::number(best.y, 'f', 6)), "the best contact's latitude is in the PDF");
         QVERIFY(text.contains(QString::number(best.x, 'f', 6)));
-        QVERIFY(text.contains(QStringLiteral("bright cylinder, clear shadow")));
+        // (the note may wrap in its column)
+        QVERIFY(test::runTool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")})
+                    .simplified()
+                    .contains(QStringLiteral("bright cylinder, clear shadow")));
         // A4 in points.
         QVERIFY(test::runTool(QStringLiteral("pdfinfo"), {pdf}).contains(QStringLiteral("(A4)")));
+    }
+
+    // A contact is never cut across two pages: its heading, crop, caption and particulars share a
+    // page, and the particulars sit beside the crop (a contact sheet), not under it.
+    void eachContactIsWholeOnOnePageWithItsParticularsBesideTheCrop()
+    {
+        report::ReportOptions options;
+        options.sections = {report::SectionKind::Contacts, report::SectionKind::Alerts};
+        options.maxContacts = 12;
+        const auto content = report::buildReport(m_project, options);
+        const auto pdf = m_dir.filePath(QStringLiteral("sheet.pdf"));
+        const int pages = writeReportPdf(content, pdf.toStdString(), PageSize::A4);
+        const auto text = test::runTool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        const auto pageTexts = text.split(QLatin1Char('\f'));
+        QVERIFY(pageTexts.size() >= pages);
+        const QRegularExpression heading(QStringLiteral("Contact (\\d+) — "));
+        int contacts = 0, firstPage = 0;
+        for (int p = 0; p < pages; ++p) {
+            const auto& page = pageTexts[p];
+            for (auto m = heading.globalMatch(page); m.hasNext();) {
+                const auto number = m.next().captured(1);
+                if (++contacts == 1)
+                    firstPage = p + 1;
+                QVERIFY2(
+                    page.contains(QStringLiteral("Contact %1: the waterfall").arg(number)),
+                    qPrintable(QStringLiteral("contact %1's caption is not on its page %2").arg(number).arg(p + 1)));
+            }
+            // As many particulars (their last row) as headings on every page.
+            QCOMPARE(page.count(QStringLiteral("Detector scores")), page.count(heading));
+        }
+        QCOMPARE(contacts, int(std::min<std::size_t>(12, m_project.contacts.size())));
+        QVERIFY(contacts >= 4);
+        // Two or more to a page: no page holds a lone contact except, perhaps, the last.
+        QVERIFY2(pages <= 1 + (contacts + 1) / 2 + 2, qPrintable(QString::number(pages)));
+
+        // Beside: the first particulars' row starts above the caption under the crop, to its right.
+        const auto boxes = test::runTool(QStringLiteral("pdftotext"),
+                                         {QStringLiteral("-bbox"), QStringLiteral("-f"), QString::number(firstPage),
+                                          QStringLiteral("-l"), QString::number(firstPage), pdf, QStringLiteral("-")});
+        const auto word = [&](const QString& w) {
+            const QRegularExpression box(QStringLiteral("<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\"[^>]*>%1</word>")
+                                             .arg(QRegularExpression::escape(w)));
+            const auto m = box.match(boxes);
+            return m.hasMatch() ? QPointF(m.captured(1).toDouble(), m.captured(2).toDouble()) : QPointF(-1, -1);
+        };
+        const auto position = word(QStringLiteral("Position")), captionLine = word(QStringLiteral("waterfall"));
+        QVERIFY2(position.x() > 0 && captionLine.x() > 0, qPrintable(boxes.left(2000)));
+        QVERIFY2(position.y() < captionLine.y() && position.x() > captionLine.x(),
+                 qPrintable(QStringLiteral("Position at %1,%2; caption at %3,%4")
+                                .arg(position.x())
+                                .arg(position.y())
+                                .arg(captionLine.x())
+                                .arg(captionLine.y())));
     }
 
     void koreanPdfHasKoreanTitlesInACjkFont()

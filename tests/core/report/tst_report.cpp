@@ -97,6 +97,9 @@ private slots:
         QVERIFY(html.indexOf(QStringLiteral("1. 접촉물")) < html.indexOf(QStringLiteral("2. 조사 요약")));
         QVERIFY(html.contains(QStringLiteral("확인됨"))); // the confirmed contact's review, in Korean
         QVERIFY(html.contains(QStringLiteral("원통형")));
+        // The side of every contact's ground range in Korean too (it read "(port)" in a Korean report).
+        QVERIFY(html.contains(QStringLiteral(" m (좌현)")) || html.contains(QStringLiteral(" m (우현)")));
+        QVERIFY(!html.contains(QStringLiteral("(port)")) && !html.contains(QStringLiteral("(starboard)")));
         QVERIFY_THROWS_EXCEPTION(Error, report::parseSections("summary,appendix"));
         QVERIFY_THROWS_EXCEPTION(Error, report::parseLanguage("fr"));
     }
