@@ -69,6 +69,18 @@ std::string number(double v)
     return buffer;
 }
 
+// A plot's bound, with as many decimals as its span needs to tell it from the other bound
+// (1520.0 / 1510.0 m/s, where %.3g wrote 1.52e+03 / 1.51e+03).
+std::string boundNumber(double v, double span)
+{
+    if (!std::isfinite(v) || std::abs(v) >= 1e7 || !(span > 0))
+        return number(v);
+    const int decimals = std::clamp(2 - int(std::floor(std::log10(span))), 0, 6);
+    char buffer[48];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
+    return buffer;
+}
+
 void scaleBar(cv::Mat& image, cv::Point origin, double pixelsPerMetre, int maxPixels)
 {
     const double length = roundLength(maxPixels / std::max(pixelsPerMetre, 1e-9));
@@ -235,7 +247,8 @@ Figure contactCrop(const sonar::SonarFile& file, const project::ContactRecord& c
 
 Figure alertPlot(const std::vector<double>& seconds, const Trace& actual, const Trace& forecast,
                  const std::vector<double>& bandLow, const std::vector<double>& bandHigh,
-                 const std::vector<Trace>& lanes, double spanStart, double spanEnd)
+                 const std::vector<Trace>& lanes, double spanStart, double spanEnd,
+                 std::vector<std::string>* boundLabels)
 {
     const int width = 900, left = 90, right = 20, topHeight = 200, laneHeight = 70, gap = 12;
     const int height = 20 + topHeight + int(lanes.size()) * (laneHeight + gap) + 40;
@@ -260,8 +273,11 @@ Figure alertPlot(const std::vector<double>& seconds, const Trace& actual, const 
         cv::rectangle(shade, {std::max(0, s0 - box.x), 0}, {std::max(1, s1 - box.x), box.height},
                       cv::Scalar(80, 80, 230), cv::FILLED);
         cv::addWeighted(shade, 0.25, area, 0.75, 0, area);
-        label(image, number(yr.hi), {4, box.y + 12}, 0.38);
-        label(image, number(yr.lo), {4, box.y + box.height}, 0.38);
+        const auto hi = boundNumber(yr.hi, yr.hi - yr.lo), lo = boundNumber(yr.lo, yr.hi - yr.lo);
+        label(image, hi, {4, box.y + 12}, 0.38);
+        label(image, lo, {4, box.y + box.height}, 0.38);
+        if (boundLabels)
+            boundLabels->insert(boundLabels->end(), {hi, lo});
         return yr;
     };
     cv::Rect top(left, 20, width - left - right, topHeight);

@@ -36,10 +36,13 @@ struct Trace
     std::vector<double> values; // NaN: no value
 };
 // The target and its forecast with the ensemble's band on top, each contributing channel in a lane
-// below, all on one time axis (seconds from the first row); the alert's span shaded.
+// below, all on one time axis (seconds from the first row); the alert's span shaded. Each
+// panel's top and bottom values are written beside it (given back in `boundLabels`, top then
+// bottom, panel by panel) with the decimals that tell them apart.
 Figure alertPlot(const std::vector<double>& seconds, const Trace& actual, const Trace& forecast,
                  const std::vector<double>& bandLow, const std::vector<double>& bandHigh,
-                 const std::vector<Trace>& lanes, double spanStart, double spanEnd);
+                 const std::vector<Trace>& lanes, double spanStart, double spanEnd,
+                 std::vector<std::string>* boundLabels = nullptr);
 
 // Training and validation loss per epoch on a log scale, round values marked along it (given back
 // in `lossTicks`), the best epoch marked.

@@ -29,17 +29,25 @@ const char* kStyle = R"(body{color:#222}
 .marking{text-align:center;font-weight:bold;color:#a00;border:1px solid #a00;padding:2px;margin:8px 0}
 h1{margin-bottom:4px}.meta{color:#555}h2{border-bottom:1px solid #999;margin-top:28px}
 h3{margin:18px 0 6px}table{border-collapse:collapse;margin:6px 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}
-th{background:#eee}.fields td:first-child{color:#555;white-space:nowrap}.figure{margin:8px 0 2px}
+th{background:#eee}.fields td.label{color:#555;white-space:nowrap}.figure{margin:8px 0 2px}
 .caption{font-size:90%;color:#444;margin-top:0}.missing{color:#a00;font-style:italic}
 .toc td{border:none;padding:1px 8px}.pair{margin:0}td.side{border:none;padding:0 12px 0 0}
 )";
 
-void fieldsHtml(std::ostream& out, const std::vector<std::pair<std::string, std::string>>& fields,
-                bool fullWidth = false)
+void fieldsHtml(std::ostream& out, const Block& block, bool fullWidth = false)
 {
     out << "<table class=\"fields\"" << (fullWidth ? " width=\"100%\"" : "") << ">\n";
-    for (const auto& [label, value] : fields)
-        out << "<tr><td>" << markupEscape(label, true) << "</td><td>" << markupEscape(value, true) << "</td></tr>\n";
+    const std::size_t columns = std::size_t(std::max(1, block.fieldColumns));
+    for (std::size_t i = 0; i < block.fields.size(); i += columns) {
+        out << "<tr>";
+        for (std::size_t j = i; j < i + columns; ++j)
+            if (j < block.fields.size())
+                out << "<td class=\"label\">" << markupEscape(block.fields[j].first, true) << "</td><td>"
+                    << markupEscape(block.fields[j].second, true) << "</td>";
+            else
+                out << "<td></td><td></td>";
+        out << "</tr>\n";
+    }
     out << "</table>\n";
 }
 
@@ -141,7 +149,7 @@ std::string htmlText(const Report& report, const HtmlOptions& options)
                 out << "<table class=\"pair\" width=\"100%\"><tr><td class=\"side\" width=\"" << width + 12 << "\">";
                 figureHtml(out, block.figure, width, figureIndex++, options);
                 out << "</td><td class=\"side\">";
-                fieldsHtml(out, section.blocks[++b].fields, true);
+                fieldsHtml(out, section.blocks[++b], true);
                 out << "</td></tr></table>\n";
                 continue;
             }
@@ -149,7 +157,7 @@ std::string htmlText(const Report& report, const HtmlOptions& options)
             case Block::Kind::Subheading: out << "<h3>" << esc(block.text) << "</h3>\n"; break;
             case Block::Kind::Paragraph: out << "<p>" << esc(block.text) << "</p>\n"; break;
             case Block::Kind::Missing: out << "<p class=\"missing\"><i>" << esc(block.text) << "</i></p>\n"; break;
-            case Block::Kind::Fields: fieldsHtml(out, block.fields); break;
+            case Block::Kind::Fields: fieldsHtml(out, block); break;
             case Block::Kind::Table:
                 out << "<table>\n<tr>";
                 for (const auto& h : block.header)

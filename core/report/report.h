@@ -49,6 +49,7 @@ struct Block
     Kind kind = Kind::Paragraph;
     std::string text;                                        // Subheading, Paragraph, Missing
     std::vector<std::pair<std::string, std::string>> fields; // Fields: label, value
+    int fieldColumns = 1;                                    // Fields: label–value pairs side by side in a row
     Figure figure;
     std::vector<std::string> header; // Table
     std::vector<std::vector<std::string>> rows;

@@ -304,6 +304,7 @@ void addAlerts(Section& section, Inputs& in, const ReportOptions& options, Repor
         auto add = [&](const char* key, std::string value) {
             fields.fields.emplace_back(text(key, L), std::move(value));
         };
+        fields.fieldColumns = 2; // in two columns: two alerts to a page
         add("start", timeText(a.start));
         add("end", timeText(a.end));
         add("peak", timeText(a.peak));

@@ -276,6 +276,26 @@ private slots:
         QVERIFY2(green >= 5, qPrintable(QStringLiteral("%1 green pixels on the box's top edge").arg(green)));
     }
 
+    void alertPlotWritesItsBoundsReadably()
+    {
+        // A sound-velocity lane of 1,510–1,520 m/s read "1.52e+03" over "1.51e+03".
+        std::vector<double> seconds, altitude, velocity;
+        for (int i = 0; i < 50; ++i) {
+            seconds.push_back(i * 0.2);
+            altitude.push_back(10 + 3 * std::sin(i * 0.1));
+            velocity.push_back(1510 + 10.0 * i / 49);
+        }
+        std::vector<std::string> bounds;
+        report::alertPlot(seconds, {"altitude_m", altitude}, {"spike", altitude}, {}, {},
+                          {{"sound_velocity_mps", velocity}}, 4, 5, &bounds);
+        QCOMPARE(bounds.size(), std::size_t(4)); // the target's panel and one lane, top and bottom
+        for (const auto& b : bounds)
+            QVERIFY2(b.find('e') == std::string::npos, b.c_str());
+        QVERIFY2(std::abs(std::stod(bounds[2]) - 1520) <= 1 && std::abs(std::stod(bounds[3]) - 1510) <= 1,
+                 (bounds[2] + " / " + bounds[3]).c_str());
+        QVERIFY(bounds[0] != bounds[1] && bounds[2] != bounds[3]);
+    }
+
     void lossChartSpreadsLossesThatFallByDecades()
     {
         // 1 → 0.1 → 0.01 is a straight line on the report's log scale (linear, 0.1 would sit at the
