@@ -2,19 +2,20 @@
 
 #include "common/error.h"
 
-#include <QAbstractTextDocumentLayout>
 #include <QFile>
 #include <QFontDatabase>
 #include <QImage>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QTextBlock>
-#include <QTextCursor>
 #include <QTextDocument>
+#include <QUrl>
+#include <QVariant>
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <vector>
 
 namespace fathom {
 
@@ -47,68 +48,123 @@ QFont bodyFont()
     return font;
 }
 
-// Each contact, alert and model (a subheading and what follows it up to the next heading) starts
-// a new page when it would run over a page's foot and fits on one page; a longer one at least
-// never leaves its heading alone at the foot of a page.
-void keepTogether(QTextDocument& doc)
+// The report laid out in pieces (report::htmlPieces), each its own rich-text document the width
+// of the page's body, placed down the pages: a section starts a page; a contact, alert or model
+// that would run over a page's foot starts the next one; a piece taller than a page starts a page
+// and runs over as many as it needs, its lines and rows never cut. Linear in the pieces.
+class PageLayout
 {
-    const double height = doc.pageSize().height();
-    auto* layout = doc.documentLayout();
-    const auto pageOf = [height](double y) { return int(std::floor(y / height)); };
-    for (auto block = doc.begin(); block.isValid(); block = block.next()) {
-        if (block.blockFormat().headingLevel() != 3)
-            continue;
-        const double top = layout->blockBoundingRect(block).top();
-        double bottom = layout->blockBoundingRect(block).bottom(), firstBottom = -1;
-        for (auto next = block.next(); next.isValid() && next.blockFormat().headingLevel() == 0; next = next.next()) {
-            const auto r = layout->blockBoundingRect(next);
-            if (r.height() <= 0)
-                continue;
-            bottom = std::max(bottom, r.bottom());
-            if (firstBottom < 0)
-                firstBottom = r.bottom();
+public:
+    struct Item
+    {
+        std::size_t piece = 0;
+        int page = 0;
+        double y = 0;   // from the top of the page's body
+        int slice = -1; // a tall piece: which of its own pages; -1: the whole piece
+    };
+
+    PageLayout(const report::Report& report, const QSizeF& body, const QFont& font,
+               const QTextDocument::ResourceProvider& images)
+        : m_report(report)
+        , m_body(body)
+        , m_font(font)
+        , m_images(images)
+    {
+        m_options.imageUrl = [](std::size_t i) { return "fig:" + std::to_string(i); };
+        m_options.maxImageWidth = int(body.width()) - 8;
+        m_options.markings = false; // painted in the header and footer instead
+        m_pieces = report::htmlPieces(report, m_options);
+        for (const auto& piece : m_pieces)
+            m_docs.push_back(document(piece.body));
+        place();
+        // The contents learn which page each section starts on; twice, in case their own
+        // numbers moved something (they never should).
+        for (int pass = 0; pass < 2; ++pass) {
+            m_options.tocPages = m_sectionPages;
+            m_docs.front() = document(report::htmlPieces(report, m_options).front().body);
+            const auto before = m_sectionPages;
+            place();
+            if (m_sectionPages == before)
+                break;
         }
-        const double eps = 0.5;
-        const bool atPageTop = top - pageOf(top) * height < 2 * doc.documentMargin() + eps;
-        const bool overFoot = pageOf(top) != pageOf(bottom - eps);
-        const bool headingAlone = firstBottom >= 0 && pageOf(top) != pageOf(firstBottom - eps);
-        if (atPageTop || !((overFoot && bottom - top <= height) || headingAlone))
-            continue;
-        auto format = block.blockFormat();
-        format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
-        QTextCursor(block).setBlockFormat(format);
-        // Laid out again from here on: an incremental layout leaves the tables below where they were.
-        doc.markContentsDirty(block.position(), doc.characterCount() - block.position());
     }
-}
 
-void layOut(QTextDocument& doc, const report::Report& report, const QSizeF& body, const std::vector<int>& pages)
-{
-    report::HtmlOptions options;
-    options.imageUrl = [](std::size_t i) { return "fig:" + std::to_string(i); };
-    options.maxImageWidth = int(body.width()) - 8;
-    options.markings = false; // painted in the header and footer instead
-    options.tocPages = pages;
-    options.pageBreaks = true;
-    doc.setHtml(QString::fromStdString(report::htmlText(report, options)));
-    doc.setPageSize(body);
-    keepTogether(doc);
-}
+    int pageCount() const { return m_pages; }
 
-// The page (1-based) each section's heading landed on.
-std::vector<int> sectionPages(QTextDocument& doc, const report::Report& report)
-{
-    std::vector<int> pages(report.sections.size(), 0);
-    const double height = doc.pageSize().height();
-    for (auto block = doc.begin(); block.isValid(); block = block.next())
-        for (auto it = block.begin(); !it.atEnd(); ++it) {
-            const auto names = it.fragment().charFormat().anchorNames();
-            for (std::size_t s = 0; s < report.sections.size(); ++s)
-                if (names.contains(QString::fromStdString(report.sections[s].anchor)) && !pages[s])
-                    pages[s] = int(doc.documentLayout()->blockBoundingRect(block).top() / height) + 1;
+    void drawPage(QPainter& painter, int page) const
+    {
+        for (const auto& item : m_items) {
+            if (item.page != page)
+                continue;
+            auto& doc = *m_docs[item.piece];
+            const double from = item.slice < 0 ? 0 : item.slice * m_body.height();
+            const double height = item.slice < 0 ? doc.size().height() : m_body.height();
+            painter.save();
+            painter.translate(0, item.y - from);
+            // A slice's lines lie inside its page's margins (4 units); clipped halfway into them, as
+            // Qt draws every line that reaches into the clip and the PDF's text would hold the lines
+            // on either side of a page's edge twice.
+            const double inset = item.slice < 0 ? 0 : doc.documentMargin() / 2;
+            doc.drawContents(&painter, QRectF(0, from + inset, m_body.width(), height - 2 * inset));
+            painter.restore();
         }
-    return pages;
-}
+    }
+
+private:
+    std::unique_ptr<QTextDocument> document(const std::string& body) const
+    {
+        auto doc = std::make_unique<QTextDocument>();
+        doc->setDefaultFont(m_font);
+        doc->setResourceProvider(m_images);
+        doc->setHtml(QString::fromStdString(report::htmlPage(m_report, body, m_options)));
+        doc->setTextWidth(m_body.width());
+        if (doc->size().height() > m_body.height())
+            doc->setPageSize(m_body); // laid out in pages of its own
+        return doc;
+    }
+
+    void place()
+    {
+        m_items.clear();
+        m_sectionPages.clear();
+        int page = 0;
+        double y = 0;
+        const double height = m_body.height();
+        for (std::size_t i = 0; i < m_pieces.size(); ++i) {
+            const auto& doc = *m_docs[i];
+            const bool tall = !doc.pageSize().isNull() && doc.pageSize().height() > 0;
+            const double h = tall ? height : doc.size().height();
+            const bool overFoot = y + h > height + 0.5;
+            if (y > 0 && (m_pieces[i].newPage || tall || (m_pieces[i].keepTogether && overFoot))) {
+                ++page;
+                y = 0;
+            }
+            if (m_pieces[i].newPage)
+                m_sectionPages.push_back(page + 1);
+            if (tall) {
+                for (int k = 0; k < doc.pageCount(); ++k)
+                    m_items.push_back({i, page + k, 0, k});
+                page += doc.pageCount() - 1;
+                y = height; // what follows starts a page
+            } else {
+                m_items.push_back({i, page, y, -1});
+                y += h;
+            }
+        }
+        m_pages = page + 1;
+    }
+
+    const report::Report& m_report;
+    QSizeF m_body;
+    QFont m_font;
+    QTextDocument::ResourceProvider m_images;
+    report::HtmlOptions m_options;
+    std::vector<report::HtmlPiece> m_pieces;
+    std::vector<std::unique_ptr<QTextDocument>> m_docs;
+    std::vector<Item> m_items;
+    std::vector<int> m_sectionPages;
+    int m_pages = 1;
+};
 
 } // namespace
 
@@ -131,22 +187,22 @@ int writeReportPdf(const report::Report& report, const std::filesystem::path& fi
         const QSizeF pageSize(writer.width() / scale, writer.height() / scale); // document units
         const QSizeF body(pageSize.width() - 2 * kMarginX, pageSize.height() - kHeader - kFooter);
 
-        QTextDocument doc;
         QFont font = bodyFont();
         font.setPointSizeF(9.5);
-        doc.setDefaultFont(font);
-        const auto figures = report::figures(report);
-        for (std::size_t i = 0; i < figures.size(); ++i) {
-            auto image = QImage::fromData(figures[i]->data.data(), int(figures[i]->data.size()));
+        std::vector<QImage> images;
+        for (const auto* figure : report::figures(report)) {
+            auto image = QImage::fromData(figure->data.data(), int(figure->data.size()));
             // JPEG headers carry their own density, which would shrink the picture on the page.
             image.setDotsPerMeterX(3780);
             image.setDotsPerMeterY(3780);
-            doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("fig:%1").arg(i)), image);
+            images.push_back(std::move(image));
         }
-        // Twice: the contents learn which page each section starts on from the first layout.
-        layOut(doc, report, body, std::vector<int>(report.sections.size(), 0));
-        layOut(doc, report, body, sectionPages(doc, report));
-        pageCount = doc.pageCount();
+        const PageLayout layout(report, body, font, [&images](const QUrl& url) -> QVariant {
+            const auto name = url.toString();
+            const auto i = name.startsWith(QStringLiteral("fig:")) ? name.mid(4).toLongLong() : -1;
+            return i >= 0 && std::size_t(i) < images.size() ? QVariant(images[std::size_t(i)]) : QVariant();
+        });
+        pageCount = layout.pageCount();
 
         const QString marking = QString::fromStdString(report.classification);
         const QString title = QString::fromStdString(report.title);
@@ -174,9 +230,8 @@ int writeReportPdf(const report::Report& report, const std::filesystem::path& fi
                 painter.drawText(header, Qt::AlignRight | Qt::AlignBottom, title);
             painter.drawText(footer, Qt::AlignRight | Qt::AlignBottom, pageText.arg(p + 1).arg(pageCount));
             painter.drawLine(QPointF(kMarginX, kHeader - 6), QPointF(kMarginX + body.width(), kHeader - 6));
-            // This page's slice of the document.
-            painter.translate(kMarginX, kHeader - p * body.height());
-            doc.drawContents(&painter, QRectF(0, p * body.height(), body.width(), body.height()));
+            painter.translate(kMarginX, kHeader);
+            layout.drawPage(painter, p);
             painter.restore();
         }
         if (!painter.end())

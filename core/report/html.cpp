@@ -29,7 +29,7 @@ const char* kStyle = R"(body{color:#222}
 .marking{text-align:center;font-weight:bold;color:#a00;border:1px solid #a00;padding:2px;margin:8px 0}
 h1{margin-bottom:4px}.meta{color:#555}h2{border-bottom:1px solid #999;margin-top:28px}
 h3{margin:18px 0 6px}table{border-collapse:collapse;margin:6px 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}
-th{background:#eee}.fields td.label{color:#555;white-space:nowrap}.figure{margin:8px 0 2px}
+th{background:#eee}.fields td.label{color:#555}.figure{margin:8px 0 2px}
 .caption{font-size:90%;color:#444;margin-top:0}.missing{color:#a00;font-style:italic}
 .toc td{border:none;padding:1px 8px}.pair{margin:0}td.side{border:none;padding:0 12px 0 0}
 )";
@@ -102,24 +102,16 @@ std::string esc(const std::string& text)
 }
 } // namespace
 
-std::string htmlText(const Report& report, const HtmlOptions& options)
+std::vector<HtmlPiece> htmlPieces(const Report& report, const HtmlOptions& options)
 {
     const auto L = report.language;
+    std::vector<HtmlPiece> pieces(1);
     std::ostringstream out;
-    out << "<!DOCTYPE html>\n<html lang=\"" << (L == Language::Korean ? "ko" : "en") << "\">\n<head>\n"
-        << "<meta charset=\"utf-8\">\n<title>" << esc(report.title) << "</title>\n<style>"
-        << kStyle
-        // Browsers shrink pictures to narrow windows; Qt's rich text (the PDF) takes the sizes as given.
-        << (options.imageUrl ? ""
-                             : "body{max-width:900px;margin:0 auto;padding:0 16px;line-height:1.4;font-family:"
-                               "\"Segoe UI\",\"DejaVu Sans\",\"Noto Sans\",\"Noto Sans CJK KR\",\"Malgun Gothic\","
-                               "\"Apple SD Gothic Neo\",sans-serif}img{max-width:100%;height:auto}"
-                               // Printed from a browser: a heading stays with what it heads.
-                               "h2,h3{break-after:avoid}.pair,.fields,.figure{break-inside:avoid}")
-        << "</style>\n</head>\n<body>\n";
-    const bool marking = options.markings && !report.classification.empty();
-    if (marking)
-        out << "<div class=\"marking\">" << esc(report.classification) << "</div>\n";
+    const auto cut = [&](bool newPage, bool whole) { // what is written so far closes a piece
+        pieces.back().body = out.str();
+        pieces.push_back({{}, newPage, whole});
+        out.str({});
+    };
     out << "<h1>" << esc(report.title) << "</h1>\n<p class=\"meta\">";
     if (!report.author.empty())
         out << esc(text("author", L)) << ": " << esc(report.author) << " &nbsp;·&nbsp; ";
@@ -137,11 +129,15 @@ std::string htmlText(const Report& report, const HtmlOptions& options)
     std::size_t figureIndex = 0;
     for (std::size_t s = 0; s < report.sections.size(); ++s) {
         const auto& section = report.sections[s];
-        out << "<h2 id=\"" << section.anchor << "\""
-            << (options.pageBreaks ? " style=\"page-break-before: always\"" : "") << "><a name=\"" << section.anchor
-            << "\"></a>" << s + 1 << ". " << esc(section.title) << "</h2>\n";
+        cut(true, true);
+        out << "<h2 id=\"" << section.anchor << "\"><a name=\"" << section.anchor << "\"></a>" << s + 1 << ". "
+            << esc(section.title) << "</h2>\n";
+        bool headingOnly = true; // a section that opens with a subheading keeps its heading with it
         for (std::size_t b = 0; b < section.blocks.size(); ++b) {
             const auto& block = section.blocks[b];
+            if (block.kind == Block::Kind::Subheading && !headingOnly)
+                cut(false, true);
+            headingOnly = false;
             if (block.kind == Block::Kind::Figure && block.figure.besideFields && b + 1 < section.blocks.size() &&
                 section.blocks[b + 1].kind == Block::Kind::Fields) {
                 // The picture's column as wide as the picture, its caption wrapped under it.
@@ -177,10 +173,41 @@ std::string htmlText(const Report& report, const HtmlOptions& options)
             }
         }
     }
+    pieces.back().body = out.str();
+    return pieces;
+}
+
+std::string htmlPage(const Report& report, const std::string& body, const HtmlOptions& options)
+{
+    const auto L = report.language;
+    std::ostringstream out;
+    out << "<!DOCTYPE html>\n<html lang=\"" << (L == Language::Korean ? "ko" : "en") << "\">\n<head>\n"
+        << "<meta charset=\"utf-8\">\n<title>" << esc(report.title) << "</title>\n<style>"
+        << kStyle
+        // Browsers shrink pictures to narrow windows; Qt's rich text (the PDF) takes the sizes as given.
+        << (options.imageUrl ? ""
+                             : "body{max-width:900px;margin:0 auto;padding:0 16px;line-height:1.4;font-family:"
+                               "\"Segoe UI\",\"DejaVu Sans\",\"Noto Sans\",\"Noto Sans CJK KR\",\"Malgun Gothic\","
+                               "\"Apple SD Gothic Neo\",sans-serif}img{max-width:100%;height:auto}"
+                               // Printed from a browser: a heading stays with what it heads.
+                               "h2,h3{break-after:avoid}.pair,.fields,.figure{break-inside:avoid}")
+        << "</style>\n</head>\n<body>\n";
+    const bool marking = options.markings && !report.classification.empty();
+    if (marking)
+        out << "<div class=\"marking\">" << esc(report.classification) << "</div>\n";
+    out << body;
     if (marking)
         out << "<div class=\"marking\">" << esc(report.classification) << "</div>\n";
     out << "</body>\n</html>\n";
     return out.str();
+}
+
+std::string htmlText(const Report& report, const HtmlOptions& options)
+{
+    std::string body;
+    for (const auto& piece : htmlPieces(report, options))
+        body += piece.body;
+    return htmlPage(report, body, options);
 }
 
 void writeHtml(const Report& report, const std::filesystem::path& file)

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <sstream>
 
 namespace fathom::report {
 
@@ -246,9 +247,30 @@ Report buildReport(const project::Project& project, const ReportOptions& options
             }
             break;
         case SectionKind::Notes: {
-            Block b;
-            b.text = options.notes.empty() ? text("no_notes", L) : options.notes;
-            section.blocks.push_back(b);
+            // A paragraph for each run of lines between blank ones, as the analyst wrote them
+            // (a long paragraph that runs over a page's foot leaves its edge line in the PDF's
+            // text twice: Qt draws the line above a clip; separate paragraphs avoid it).
+            std::vector<std::string> paragraphs{""};
+            std::istringstream lines(options.notes);
+            for (std::string line; std::getline(lines, line);) {
+                if (!line.empty() && line.back() == '\r')
+                    line.pop_back();
+                if (line.find_first_not_of(" \t") == std::string::npos) {
+                    if (!paragraphs.back().empty())
+                        paragraphs.emplace_back();
+                } else {
+                    paragraphs.back() += (paragraphs.back().empty() ? "" : "\n") + line;
+                }
+            }
+            if (paragraphs.back().empty())
+                paragraphs.pop_back();
+            if (paragraphs.empty())
+                paragraphs.push_back(text("no_notes", L));
+            for (auto& p : paragraphs) {
+                Block b;
+                b.text = std::move(p);
+                section.blocks.push_back(std::move(b));
+            }
             break;
         }
         }

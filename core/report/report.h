@@ -110,9 +110,21 @@ struct HtmlOptions
     int maxImageWidth = 860;                          // pixels a picture is drawn at, at most
     bool markings = true;                             // the classification as banners top and bottom
     std::vector<int> tocPages;                        // page numbers per section in the contents, if known
-    bool pageBreaks = false;                          // every section on a new page (the PDF)
 };
 std::string htmlText(const Report& report, const HtmlOptions& options = {});
+// The page's body in pieces for a renderer that lays out pages (the PDF): the title and contents;
+// each section's heading with what precedes its first subheading, on a new page; each subheading
+// (a contact, an alert, a model) with what follows it up to the next, to be kept on one page where
+// it fits. Concatenated, the pieces are htmlText()'s body.
+struct HtmlPiece
+{
+    std::string body;
+    bool newPage = false;      // starts a page
+    bool keepTogether = false; // moves to the next page rather than run over a page's foot
+};
+std::vector<HtmlPiece> htmlPieces(const Report& report, const HtmlOptions& options = {});
+// A whole page (head, style, markings) around a body or a piece of one.
+std::string htmlPage(const Report& report, const std::string& body, const HtmlOptions& options = {});
 // Every figure in the order htmlText() numbers them.
 std::vector<const Figure*> figures(const Report& report);
 

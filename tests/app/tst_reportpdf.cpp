@@ -127,6 +127,34 @@ private slots:
                                 .arg(captionLine.y())));
     }
 
+    // A section longer than a page runs over as many as it needs, every paragraph once, none cut;
+    // the contents give the page the next section starts on.
+    void aSectionLongerThanAPageRunsOverPagesWhole()
+    {
+        report::ReportOptions options;
+        options.sections = {report::SectionKind::Notes, report::SectionKind::Device};
+        for (int i = 0; i < 150; ++i) // paragraphs, as an analyst separates them
+            options.notes += "Note line " + std::to_string(i) + " of the analyst.\n\n";
+        const auto content = report::buildReport(m_project, options);
+        const auto pdf = m_dir.filePath(QStringLiteral("long.pdf"));
+        const int pages = writeReportPdf(content, pdf.toStdString(), PageSize::A4);
+        QVERIFY2(pages >= 4, qPrintable(QString::number(pages))); // contents, three of notes at least, device
+        const auto text = test::runTool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        for (int i = 0; i < 150; ++i)
+            QCOMPARE(text.count(QStringLiteral("Note line %1 of the analyst.").arg(i)), 1);
+        const auto pageTexts = text.split(QLatin1Char('\f'));
+        const auto contents =
+            test::runTool(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), QStringLiteral("-l"),
+                                                        QStringLiteral("1"), pdf, QStringLiteral("-")});
+        const QRegularExpression deviceEntry(QStringLiteral("2\\. Device\\s+(\\d+)"));
+        const auto m = deviceEntry.match(contents);
+        QVERIFY2(m.hasMatch(), qPrintable(contents));
+        const int devicePage = m.captured(1).toInt();
+        QCOMPARE(devicePage, pages);
+        QVERIFY(pageTexts[devicePage - 1].contains(QStringLiteral("2. Device")));
+        QVERIFY(!pageTexts[devicePage - 1].contains(QStringLiteral("Note line")));
+    }
+
     void koreanPdfHasKoreanTitlesInACjkFont()
     {
         report::ReportOptions options;
