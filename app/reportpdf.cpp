@@ -12,7 +12,6 @@
 #include <QUrl>
 #include <QVariant>
 
-#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <vector>

@@ -3,6 +3,7 @@
 #include "report.h"
 #include "reportparts.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace fathom::report {
