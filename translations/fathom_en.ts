@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>ImageExport</name>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Could not save %1: %2</translation>
+    </message>
+    <message>
+        <source>Save Image</source>
+        <translation>Save Image</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;JPEG image (*.jpg *.jpeg)</source>
+        <translation>PNG image (*.png);;JPEG image (*.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Copy Image</source>
+        <translation>Copy Image</translation>
+    </message>
+    <message>
+        <source>Save Image…</source>
+        <translation>Save Image…</translation>
+    </message>
+</context>
+<context>
     <name>fathom::AboutDialog</name>
     <message>
         <source>About Fathom</source>

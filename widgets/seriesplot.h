@@ -2,6 +2,7 @@
 
 #include <QColor>
 #include <QHash>
+#include <QImage>
 #include <QStringList>
 #include <QVector>
 #include <QWidget>
@@ -68,6 +69,8 @@ public:
     // A marker at one moment (the ping shown in the waterfall), brought into view.
     void showMoment(double x);
     void showAll();
+    // The lanes as shown, at twice the screen's pixels (its context menu copies or saves them).
+    QImage viewImage() const;
     QPair<double, double> xRange() const;
     void setXRange(double lower, double upper);
     // Every visible lane's value at x, as the cursor readout shows it.

@@ -2,6 +2,8 @@
 // recorded, and the clicks and context menu that act on them.
 #include "seriesplot.h"
 
+#include "imageexport.h"
+
 #include <QMenu>
 #include <qcustomplot.h>
 
@@ -239,6 +241,12 @@ void SeriesPlot::drawSelection()
     }
 }
 
+QImage SeriesPlot::viewImage() const
+{
+    // Twice the pixels of the screen: sharp on a slide.
+    return m_plot->toPixmap(0, 0, 2.0).toImage();
+}
+
 void SeriesPlot::showContextMenu(const QPoint& at)
 {
     QMenu menu(this);
@@ -247,6 +255,9 @@ void SeriesPlot::showContextMenu(const QPoint& at)
     connect(mark, &QAction::triggered, this, [this] { emit markRequested(m_selection.first, m_selection.second); });
     menu.addAction(tr("Clear the selection"), this, [this] { setSelection(0, 0); });
     menu.addAction(tr("Show everything"), this, &SeriesPlot::showAll);
+    menu.addSeparator();
+    menu.addActions(imageActions(
+        &menu, [this] { return viewImage(); }, QStringLiteral("series.png")));
     menu.exec(m_plot->mapToGlobal(at));
 }
 

@@ -1,11 +1,15 @@
 #include "waterfallview.h"
 
+#include "imageexport.h"
+
 #include <QCheckBox>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -265,6 +269,11 @@ void WaterfallView::paintCanvas(QWidget* canvas)
     }
 }
 
+QImage WaterfallView::viewImage() const
+{
+    return m_canvas->grab().toImage();
+}
+
 void WaterfallView::setMarks(const QVector<Mark>& marks)
 {
     m_marks = marks;
@@ -317,6 +326,15 @@ bool WaterfallView::eventFilter(QObject* watched, QEvent* event)
         return QWidget::eventFilter(watched, event);
     switch (event->type()) {
     case QEvent::Paint: paintCanvas(m_canvas); return true;
+    case QEvent::ContextMenu: {
+        if (m_image.isNull())
+            return false;
+        QMenu menu(this);
+        menu.addActions(imageActions(
+            &menu, [this] { return viewImage(); }, QStringLiteral("waterfall-ping%1.png").arg(m_first)));
+        menu.exec(static_cast<QContextMenuEvent*>(event)->globalPos());
+        return true;
+    }
     case QEvent::Resize:
         m_placeholder->setGeometry(m_canvas->rect());
         requestView();

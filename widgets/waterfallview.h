@@ -66,6 +66,8 @@ public:
     Request currentRequest() const;
     const QImage& image() const { return m_image; }
     const QImage& overviewImage() const { return m_overviewImage; }
+    // The view as shown, boxes and measurement included (its context menu copies or saves it).
+    QImage viewImage() const;
 
 signals:
     void viewRequested(const fathom::WaterfallView::Request& request);

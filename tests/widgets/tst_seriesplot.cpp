@@ -1,10 +1,14 @@
 // The series plot's alert marks as a user sees them: a marker on the peak, the score beside it,
 // and scores that would run into the next alert hidden until the user zooms in.
+#include "popupactions.h"
 #include "seriesplot.h"
 
 #include <qcustomplot.h>
 
+#include <QApplication>
+#include <QMenu>
 #include <QTest>
+#include <QTimer>
 
 using fathom::SeriesPlot;
 
@@ -104,6 +108,27 @@ private slots:
         plot.setParts(qQNaN(), qQNaN());
         QCOMPARE(linesAt(240), 0);
         QVERIFY(!label(plot, QStringLiteral("test →")));
+    }
+
+    // A right click offers the lanes as a picture, at twice the screen's pixels.
+    void lanesAreOfferedAsAPicture()
+    {
+        SeriesPlot plot;
+        QVector<double> x, y;
+        for (int i = 0; i < 200; ++i) {
+            x << i;
+            y << std::sin(i / 20.0);
+        }
+        plot.setSeries(x, false, {QStringLiteral("depth"), QStringLiteral("roll")}, {y, y});
+        plot.resize(600, 300);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        const auto picture = plot.viewImage();
+        QCOMPARE(picture.size(), plot.plot()->size() * 2);
+        const auto offered = fathom::test::popupActions(
+            [&plot] { QTest::mouseClick(plot.plot(), Qt::RightButton, {}, QPoint(300, 100)); });
+        QVERIFY2(offered.contains(QStringLiteral("copyImage")) && offered.contains(QStringLiteral("saveImage")),
+                 qPrintable(offered.join(QLatin1Char(','))));
     }
 };
 

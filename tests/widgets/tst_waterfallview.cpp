@@ -1,8 +1,19 @@
+#include "imageexport.h"
+#include "popupactions.h"
 #include "waterfallview.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QDir>
+#include <QFile>
+#include <QImageReader>
+#include <QMenu>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QWheelEvent>
 
 using namespace fathom;
@@ -10,6 +21,20 @@ using namespace fathom;
 class TestWaterfallView : public QObject
 {
     Q_OBJECT
+
+    // A survey shown in one colour (red 200).
+    static bool showFlatColour(WaterfallView& view)
+    {
+        view.resize(400, 300);
+        view.show();
+        if (!QTest::qWaitForWindowExposed(&view))
+            return false;
+        view.setSurvey(200, 50.0);
+        QImage image(64, 64, QImage::Format_RGB888);
+        image.fill(QColor(200, 120, 60));
+        view.setImage(image, view.currentRequest());
+        return true;
+    }
 
 private slots:
     void asksForThePingsInView()
@@ -136,16 +161,47 @@ private slots:
     void drawsTheImageItIsGiven()
     {
         WaterfallView view;
-        view.resize(400, 300);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.setSurvey(200, 50.0);
-        QImage image(64, 64, QImage::Format_RGB888);
-        image.fill(QColor(200, 120, 60));
-        view.setImage(image, view.currentRequest());
+        QVERIFY(showFlatColour(view));
         auto* canvas = view.findChild<QWidget*>(QStringLiteral("waterfallCanvas"));
         const QImage shot = canvas->grab().toImage();
         QCOMPARE(shot.pixelColor(10, shot.height() / 2).red(), 200);
+    }
+
+    // The view as a picture: its context menu offers to copy or save it; the picture is what the
+    // canvas shows; a file that cannot be written gets a message naming it, and a good one
+    // reads back as the same picture.
+    void viewIsCopiedAndSavedAsAPicture()
+    {
+        WaterfallView view;
+        QVERIFY(showFlatColour(view));
+        auto* canvas = view.findChild<QWidget*>(QStringLiteral("waterfallCanvas"));
+        const QImage shot = view.viewImage();
+        QCOMPARE(shot.size(), canvas->size() * canvas->devicePixelRatioF());
+        QCOMPARE(shot.pixelColor(10, shot.height() / 2).red(), 200);
+
+        const auto offered = test::popupActions([canvas] {
+            QContextMenuEvent event(QContextMenuEvent::Mouse, QPoint(20, 20), canvas->mapToGlobal(QPoint(20, 20)));
+            QApplication::sendEvent(canvas, &event);
+        });
+        QVERIFY2(offered.contains(QStringLiteral("copyImage")) && offered.contains(QStringLiteral("saveImage")),
+                 qPrintable(offered.join(QLatin1Char(','))));
+
+        copyImageToClipboard(shot);
+        QCOMPARE(QGuiApplication::clipboard()->image().size(), shot.size());
+
+        QTemporaryDir dir;
+        const auto png = dir.filePath(QStringLiteral("view.png"));
+        QVERIFY2(writeImage(shot, png).isEmpty(), qPrintable(writeImage(shot, png)));
+        const QImage back(png);
+        QCOMPARE(back.size(), shot.size());
+        QCOMPARE(back.pixelColor(10, back.height() / 2), shot.pixelColor(10, shot.height() / 2));
+        const auto jpeg = dir.filePath(QStringLiteral("view.jpg"));
+        QVERIFY(writeImage(shot, jpeg).isEmpty());
+        QCOMPARE(QImageReader(jpeg).format(), QByteArray("jpeg"));
+        const auto nowhere = dir.filePath(QStringLiteral("missing/folder/view.png"));
+        const auto problem = writeImage(shot, nowhere);
+        QVERIFY2(problem.contains(QDir::toNativeSeparators(nowhere)), qPrintable(problem));
+        QVERIFY(!QFile::exists(nowhere));
     }
 };
 
