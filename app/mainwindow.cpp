@@ -13,6 +13,7 @@
 #include "devicepanel.h"
 #include "logview.h"
 #include "seriesplot.h"
+#include "shortcutsdialog.h"
 #include "startup.h"
 #include "surveycontroller.h"
 #include "trainingpanel.h"
@@ -308,6 +309,12 @@ void MainWindow::createMenus()
     m_copyReportAction = m_toolsMenu->addAction(QString(), this, &MainWindow::copyDeviceReport);
 
     m_helpMenu = menuBar()->addMenu(QString());
+    m_shortcutsAction = m_helpMenu->addAction(QString(), this, [this] {
+        ShortcutsDialog dialog(menuBar(), this);
+        dialog.exec();
+    });
+    m_shortcutsAction->setObjectName(QStringLiteral("showShortcuts"));
+    m_shortcutsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
     m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     m_aboutQtAction = m_helpMenu->addAction(QString(), qApp, &QApplication::aboutQt);
@@ -380,6 +387,7 @@ void MainWindow::retranslate()
                                : tr("Automatic (CUDA, then MPS, then CPU)"));
     }
     m_helpMenu->setTitle(tr("&Help"));
+    m_shortcutsAction->setText(tr("&Keyboard Shortcuts"));
     m_aboutAction->setText(tr("&About Fathom"));
     m_aboutQtAction->setText(tr("About &Qt"));
     for (auto* action : m_languageGroup->actions())

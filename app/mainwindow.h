@@ -152,6 +152,7 @@ private:
     QAction* m_copyReportAction = nullptr;
     QAction* m_goToPingAction = nullptr;
     QAction* m_goToTimeAction = nullptr;
+    QAction* m_shortcutsAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QAction* m_aboutQtAction = nullptr;
     QActionGroup* m_languageGroup = nullptr;

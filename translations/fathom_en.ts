@@ -1008,6 +1008,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <source>Retrain Detector</source>
         <translation>Retrain Detector</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Keyboard Shortcuts</translation>
+    </message>
 </context>
 <context>
     <name>fathom::RemoteTrainer</name>
@@ -1472,6 +1476,149 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>test</source>
         <translation>test</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::ShortcutsDialog</name>
+    <message>
+        <source>Menus</source>
+        <translation>Menus</translation>
+    </message>
+    <message>
+        <source>Waterfall</source>
+        <translation>Waterfall</translation>
+    </message>
+    <message>
+        <source>Scroll</source>
+        <translation>Scroll</translation>
+    </message>
+    <message>
+        <source>Wheel, ↑ ↓, Page Up, Page Down</source>
+        <translation>Wheel, ↑ ↓, Page Up, Page Down</translation>
+    </message>
+    <message>
+        <source>Start or end of the file</source>
+        <translation>Start or end of the file</translation>
+    </message>
+    <message>
+        <source>Home, End</source>
+        <translation>Home, End</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel, +, −</source>
+        <translation>Ctrl+wheel, +, −</translation>
+    </message>
+    <message>
+        <source>Measure across the seabed (and an object&apos;s height from its shadow)</source>
+        <translation>Measure across the seabed (and an object&apos;s height from its shadow)</translation>
+    </message>
+    <message>
+        <source>Shift+drag</source>
+        <translation>Shift+drag</translation>
+    </message>
+    <message>
+        <source>Select a contact</source>
+        <translation>Select a contact</translation>
+    </message>
+    <message>
+        <source>Click its box</source>
+        <translation>Click its box</translation>
+    </message>
+    <message>
+        <source>Series lanes</source>
+        <translation>Series lanes</translation>
+    </message>
+    <message>
+        <source>Zoom, pan</source>
+        <translation>Zoom, pan</translation>
+    </message>
+    <message>
+        <source>Wheel, drag</source>
+        <translation>Wheel, drag</translation>
+    </message>
+    <message>
+        <source>Zoom into a box</source>
+        <translation>Zoom into a box</translation>
+    </message>
+    <message>
+        <source>Ctrl+drag</source>
+        <translation>Ctrl+drag</translation>
+    </message>
+    <message>
+        <source>Show everything</source>
+        <translation>Show everything</translation>
+    </message>
+    <message>
+        <source>Double-click</source>
+        <translation>Double-click</translation>
+    </message>
+    <message>
+        <source>Select a span (to mark as an anomaly)</source>
+        <translation>Select a span (to mark as an anomaly)</translation>
+    </message>
+    <message>
+        <source>Shift+drag, then right-click</source>
+        <translation>Shift+drag, then right-click</translation>
+    </message>
+    <message>
+        <source>Bring the waterfall to a moment</source>
+        <translation>Bring the waterfall to a moment</translation>
+    </message>
+    <message>
+        <source>Click</source>
+        <translation>Click</translation>
+    </message>
+    <message>
+        <source>Alerts and contacts lists</source>
+        <translation>Alerts and contacts lists</translation>
+    </message>
+    <message>
+        <source>Next, previous</source>
+        <translation>Next, previous</translation>
+    </message>
+    <message>
+        <source>J, K</source>
+        <translation>J, K</translation>
+    </message>
+    <message>
+        <source>Confirm, reject, back to new</source>
+        <translation>Confirm, reject, back to new</translation>
+    </message>
+    <message>
+        <source>C, X, U</source>
+        <translation>C, X, U</translation>
+    </message>
+    <message>
+        <source>Edit the note</source>
+        <translation>Edit the note</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Class of a contact: cylinder, cone, sphere, rock, debris, wreck</source>
+        <translation>Class of a contact: cylinder, cone, sphere, rock, debris, wreck</translation>
+    </message>
+    <message>
+        <source>1 – 6</source>
+        <translation>1 – 6</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
     </message>
 </context>
 <context>

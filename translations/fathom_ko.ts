@@ -998,6 +998,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <source>Retrain Detector</source>
         <translation>탐지기 재학습</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>단축키(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>fathom::RemoteTrainer</name>
@@ -1460,6 +1464,149 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     <message>
         <source>test</source>
         <translation>시험</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::ShortcutsDialog</name>
+    <message>
+        <source>Menus</source>
+        <translation>메뉴</translation>
+    </message>
+    <message>
+        <source>Waterfall</source>
+        <translation>워터폴</translation>
+    </message>
+    <message>
+        <source>Scroll</source>
+        <translation>스크롤</translation>
+    </message>
+    <message>
+        <source>Wheel, ↑ ↓, Page Up, Page Down</source>
+        <translation>휠, ↑ ↓, Page Up, Page Down</translation>
+    </message>
+    <message>
+        <source>Start or end of the file</source>
+        <translation>파일의 처음 또는 끝</translation>
+    </message>
+    <message>
+        <source>Home, End</source>
+        <translation>Home, End</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>확대/축소</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel, +, −</source>
+        <translation>Ctrl+휠, +, −</translation>
+    </message>
+    <message>
+        <source>Measure across the seabed (and an object&apos;s height from its shadow)</source>
+        <translation>해저면 거리 측정(그림자로 물체 높이도)</translation>
+    </message>
+    <message>
+        <source>Shift+drag</source>
+        <translation>Shift+드래그</translation>
+    </message>
+    <message>
+        <source>Select a contact</source>
+        <translation>접촉물 선택</translation>
+    </message>
+    <message>
+        <source>Click its box</source>
+        <translation>상자 클릭</translation>
+    </message>
+    <message>
+        <source>Series lanes</source>
+        <translation>시계열 레인</translation>
+    </message>
+    <message>
+        <source>Zoom, pan</source>
+        <translation>확대/축소, 이동</translation>
+    </message>
+    <message>
+        <source>Wheel, drag</source>
+        <translation>휠, 드래그</translation>
+    </message>
+    <message>
+        <source>Zoom into a box</source>
+        <translation>상자 영역 확대</translation>
+    </message>
+    <message>
+        <source>Ctrl+drag</source>
+        <translation>Ctrl+드래그</translation>
+    </message>
+    <message>
+        <source>Show everything</source>
+        <translation>전체 보기</translation>
+    </message>
+    <message>
+        <source>Double-click</source>
+        <translation>더블클릭</translation>
+    </message>
+    <message>
+        <source>Select a span (to mark as an anomaly)</source>
+        <translation>구간 선택(이상으로 표시하려면)</translation>
+    </message>
+    <message>
+        <source>Shift+drag, then right-click</source>
+        <translation>Shift+드래그 후 오른쪽 클릭</translation>
+    </message>
+    <message>
+        <source>Bring the waterfall to a moment</source>
+        <translation>워터폴을 해당 시각으로 이동</translation>
+    </message>
+    <message>
+        <source>Click</source>
+        <translation>클릭</translation>
+    </message>
+    <message>
+        <source>Alerts and contacts lists</source>
+        <translation>경보·접촉물 목록</translation>
+    </message>
+    <message>
+        <source>Next, previous</source>
+        <translation>다음, 이전</translation>
+    </message>
+    <message>
+        <source>J, K</source>
+        <translation>J, K</translation>
+    </message>
+    <message>
+        <source>Confirm, reject, back to new</source>
+        <translation>확인, 기각, 신규로 되돌리기</translation>
+    </message>
+    <message>
+        <source>C, X, U</source>
+        <translation>C, X, U</translation>
+    </message>
+    <message>
+        <source>Edit the note</source>
+        <translation>메모 편집</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Class of a contact: cylinder, cone, sphere, rock, debris, wreck</source>
+        <translation>접촉물 분류: 원통형, 원뿔형, 구형, 암석, 잔해, 난파선</translation>
+    </message>
+    <message>
+        <source>1 – 6</source>
+        <translation>1 – 6</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>명령</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
     </message>
 </context>
 <context>

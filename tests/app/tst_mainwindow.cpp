@@ -1,6 +1,7 @@
 #include "aboutdialog.h"
 #include "app/windowfixture.h"
 #include "devicepanel.h"
+#include "shortcutsdialog.h"
 #include "sonar/georeference.h"
 #include "surveycontroller.h"
 
@@ -8,6 +9,7 @@
 
 #include <QDockWidget>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -18,6 +20,9 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QUndoStack>
+
+#include <algorithm>
+#include <functional>
 
 using namespace fathom;
 using fathom::test::fakeStartup;
@@ -180,6 +185,44 @@ private slots:
                 rows.end());
         AboutDialog dialog(build);
         QCOMPARE(dialog.findChild<QTableWidget*>(QStringLiteral("versionTable"))->rowCount(), int(rows.size()));
+    }
+
+    // Help → Keyboard Shortcuts lists every menu command with a key, read from the menus, and the
+    // views' and lists' keys, in the interface's language.
+    void shortcutsListEveryMenuKeyInTheLanguageShown()
+    {
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("en"));
+        const auto has = [](const std::vector<std::pair<QString, QString>>& rows, const QString& what,
+                            const QString& keys) {
+            return std::find(rows.begin(), rows.end(), std::pair{what, keys}) != rows.end();
+        };
+        auto rows = ShortcutsDialog::entries(window.menuBar());
+        QVERIFY(has(rows, QStringLiteral("File → Report…"), QStringLiteral("Ctrl+R")));
+        QVERIFY(has(rows, QStringLiteral("Tools → Detect Contacts"), QStringLiteral("Ctrl+D")));
+        QVERIFY(has(rows, QStringLiteral("Help → Keyboard Shortcuts"), QStringLiteral("Ctrl+/")));
+        QVERIFY(has(rows, QStringLiteral("Next, previous"), QStringLiteral("J, K")));
+        int keyed = 0; // every menu action with a key is listed
+        const std::function<void(const QMenu*)> count = [&](const QMenu* menu) {
+            for (const auto* action : menu->actions())
+                action->menu() ? count(action->menu()) : void(keyed += action->shortcut().isEmpty() ? 0 : 1);
+        };
+        for (const auto* action : window.menuBar()->actions())
+            if (action->menu())
+                count(action->menu());
+        QVERIFY(keyed >= 10);
+        QCOMPARE(int(std::count_if(rows.begin(), rows.end(),
+                                   [](const auto& row) { return row.first.contains(QStringLiteral(" → ")); })),
+                 keyed);
+        window.setLanguage(QStringLiteral("ko"));
+        rows = ShortcutsDialog::entries(window.menuBar());
+        QVERIFY(has(rows, QStringLiteral("파일 → 보고서…"), QStringLiteral("Ctrl+R")));
+        QVERIFY(has(rows, QStringLiteral("다음, 이전"), QStringLiteral("J, K")));
+        window.setLanguage(QStringLiteral("en"));
+        ShortcutsDialog dialog(window.menuBar());
+        QCOMPARE(dialog.findChild<QTableWidget*>(QStringLiteral("shortcutsTable"))->rowCount(),
+                 int(ShortcutsDialog::entries(window.menuBar()).size()));
     }
 
     void opensASurveyAndDrawsIt()
