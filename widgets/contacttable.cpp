@@ -59,7 +59,8 @@ void ContactTable::setContacts(const QVector<Row>& rows)
     for (const auto& r : rows)
         items.append(
             {{QString::number(r.ping), r.side, r.time, r.position, QString::number(r.range, 'f', 1),
-              QString::number(r.length, 'f', 1), QString::number(r.width, 'f', 1), QString::number(r.height, 'f', 2),
+              QString::number(r.length, 'f', 1), QString::number(r.width, 'f', 1),
+              r.height > 0 ? QString::number(r.height, 'f', 2) : QStringLiteral("—"), // — : no shadow found
               className(r.cls), QString::number(r.score, 'f', 2), r.detector},
              {r.ping, r.side, r.time, r.position, r.range, r.length, r.width, r.height, r.cls, r.score, r.detector},
              r.status,

@@ -137,6 +137,10 @@ struct DetectionScore
 {
     int mineLike = 0, mineLikeFound = 0, objects = 0, objectsFound = 0, falseAlarms = 0;
     double recallMineLike = 0, falseAlarmsPer1000 = 0;
+    // Heights from the shadow of the objects found (the nearest detection of each) against the
+    // truth's: how many, how many within 30 %, and the median of detected / true.
+    int heightsCompared = 0, heightsWithin30 = 0;
+    double heightRatioMedian = 0;
 };
 DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, const std::filesystem::path& truthCsv,
                                  std::size_t pings);

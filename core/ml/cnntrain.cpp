@@ -26,6 +26,7 @@ struct TruthRow
     bool mineLike = false;
     double ping = 0, sample = 0, length = 0, width = 0;
     int side = 0;
+    double height = -1; // metres; -1: the file has no height column
 };
 
 std::vector<TruthRow> readTruth(const std::filesystem::path& file)
@@ -59,7 +60,8 @@ std::vector<TruthRow> readTruth(const std::filesystem::path& file)
             auto at = [&](const char* name) { return cells.at(column.at(name)); };
             rows.push_back({at("class"), std::stod(at("mine_like")) > 0.5, std::stod(at("ping")),
                             std::stod(at("sample")), std::stod(at("length_m")), std::stod(at("width_m")),
-                            int(std::stod(at("channel")))});
+                            int(std::stod(at("channel"))),
+                            column.count("height_m") ? std::stod(at("height_m")) : -1.0});
         } catch (const std::exception&) {
             throw Error(file.string() + ": row " + std::to_string(number) + " is not a truth row");
         }
@@ -182,10 +184,22 @@ DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, con
                std::abs(double(d.sample) - t.sample) <= 30;
     };
     DetectionScore s;
+    std::vector<double> ratios;
     for (const auto& t : truth) {
         if (t.ping >= double(pings))
             continue;
         const bool hit = std::any_of(found.begin(), found.end(), [&](const auto& d) { return near(d, t); });
+        // The height of the nearest detection of it against the truth's.
+        const sonar::Detection* nearest = nullptr;
+        for (const auto& d : found)
+            if (near(d, t) &&
+                (!nearest || std::abs(double(d.ping) - t.ping) < std::abs(double(nearest->ping) - t.ping)))
+                nearest = &d;
+        if (nearest && t.height > 0) {
+            ++s.heightsCompared;
+            ratios.push_back(nearest->height / t.height);
+            s.heightsWithin30 += std::abs(ratios.back() - 1.0) <= 0.3;
+        }
         ++s.objects;
         s.objectsFound += hit;
         if (t.mineLike) {
@@ -195,6 +209,10 @@ DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, con
     }
     for (const auto& d : found)
         s.falseAlarms += std::none_of(truth.begin(), truth.end(), [&](const auto& t) { return near(d, t); });
+    if (!ratios.empty()) {
+        std::nth_element(ratios.begin(), ratios.begin() + long(ratios.size() / 2), ratios.end());
+        s.heightRatioMedian = ratios[ratios.size() / 2];
+    }
     s.recallMineLike = s.mineLike ? double(s.mineLikeFound) / s.mineLike : 0.0;
     s.falseAlarmsPer1000 = pings ? 1000.0 * s.falseAlarms / double(pings) : 0.0;
     return s;

@@ -150,7 +150,7 @@ void addContacts(Section& section, Inputs& in, const ReportOptions& options, Rep
             metresText(c.groundRange) + " (" + text(c.side == 0 ? "port_side" : "starboard_side", L) + ")");
         add("length", metresText(c.length));
         add("width", metresText(c.width));
-        add("height", metresText(c.height));
+        add("height", c.height > 0 ? metresText(c.height) : text("no_shadow", L));
         add("class", cls);
         add("score", fixed(c.score, 2));
         std::string scores;

@@ -59,6 +59,7 @@ const std::map<std::string, Wording>& catalogue()
         {"length", {"Length", "길이"}},
         {"width", {"Width", "폭"}},
         {"height", {"Height (from shadow)", "높이(그림자 기준)"}},
+        {"no_shadow", {"— (no shadow found behind it)", "— (뒤에 그림자 없음)"}},
         {"class", {"Class", "분류"}},
         {"score", {"Score", "점수"}},
         {"detector_scores", {"Detector scores", "탐지기별 점수"}},

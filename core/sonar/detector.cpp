@@ -177,6 +177,87 @@ NormalisedPings normalisedPings(const SonarFile& file, int side, std::size_t fir
     return out;
 }
 
+// An object's shadow measured on the file's own samples, for its height. Along the pings through
+// the middle of its box (the object's top casts the longest shadow), each range bin is compared
+// with the pings on either side of the box at the same range: a seabed's texture (ripples, mud)
+// darkens those alike, a shadow only the pings behind the object. The object ends where its
+// highlight does (a detector's box may already hold some of the shadow); the shadow is the run of
+// bins darker than half that level from there on.
+struct MeasuredShadow
+{
+    int objectEnd = -1; // first sample past the highlight; -1: not measured
+    int shadowEnd = -1; // first sample past the shadow
+};
+
+MeasuredShadow measureShadow(const SonarFile& file, int channel, std::size_t firstPing, std::size_t lastPing,
+                             int firstSample, int lastSample, double binMetres)
+{
+    MeasuredShadow out;
+    const std::size_t pings = lastPing - firstPing + 1;
+    const std::size_t flank = std::max<std::size_t>(4, pings);
+    const std::size_t from = firstPing >= flank ? firstPing - flank : 0;
+    const std::size_t to = std::min(file.pingCount() - 1, lastPing + flank);
+    const double bin = std::max(1e-3, binMetres);
+    const int samples = file.pingInfo(firstPing).samples;
+    const int begin = std::max(1, firstSample), end = std::min(samples - 1, lastSample + 1 + int(25.0 / bin));
+    if (end <= begin + 2 || to - from + 1 <= pings)
+        return out;
+    // Each ping's samples over the box and past it, a moving mean of three against speckle.
+    std::vector<std::vector<float>> rows;
+    for (std::size_t p = from; p <= to; ++p) {
+        const auto values = file.samples(p, channel);
+        std::vector<float> row(std::size_t(end - begin), 0.0f);
+        for (int k = begin; k < end && k + 1 < int(values.size()); ++k)
+            row[std::size_t(k - begin)] =
+                (values[std::size_t(k - 1)] + values[std::size_t(k)] + values[std::size_t(k + 1)]) / 3;
+        rows.push_back(std::move(row));
+    }
+    const std::size_t first = firstPing - from, last = lastPing - from;
+    const std::size_t centre = (first + last) / 2, half = std::max<std::size_t>(1, pings / 6);
+    const std::size_t mid0 = std::max(first, centre >= half ? centre - half : 0), mid1 = std::min(last, centre + half);
+    const int middle = int(mid1 - mid0 + 1);
+    std::vector<float> beside;
+    const auto counts = [&](int k, int& bright, int& dark) {
+        beside.clear();
+        for (std::size_t r = 0; r < rows.size(); ++r)
+            if (r < first || r > last)
+                beside.push_back(rows[r][std::size_t(k - begin)]);
+        std::nth_element(beside.begin(), beside.begin() + long(beside.size() / 2), beside.end());
+        const float level = beside[beside.size() / 2];
+        bright = dark = 0;
+        for (std::size_t r = mid0; r <= mid1; ++r) {
+            const float v = rows[r][std::size_t(k - begin)];
+            bright += v > 1.5f * level ? 1 : 0;
+            dark += v < 0.5f * level ? 1 : 0;
+        }
+    };
+    // The highlight's end inside the box: the last bin most of the middle pings return brightly.
+    int bright = 0, dark = 0;
+    out.objectEnd = lastSample + 1;
+    for (int k = std::min(lastSample, end - 1); k >= begin; --k) {
+        counts(k, bright, dark);
+        if (bright * 2 > middle) {
+            out.objectEnd = k + 1;
+            break;
+        }
+    }
+    const int gapLimit = std::max(2, int(0.2 / bin)), startLimit = std::max(3, int(0.3 / bin));
+    int run = 0, gap = 0;
+    for (int k = out.objectEnd; k < end && gap <= gapLimit; ++k) {
+        counts(k, bright, dark);
+        if (dark * 3 > middle) {
+            run += 1 + gap;
+            gap = 0;
+        } else if (run > 0) {
+            ++gap;
+        } else if (k - out.objectEnd > startLimit) {
+            break; // no shadow starts right behind it
+        }
+    }
+    out.shadowEnd = out.objectEnd + run;
+    return out;
+}
+
 Detection detectionFromBox(const SonarFile& file, const Georeferencer& geo, int side, std::size_t firstPing,
                            std::size_t lastPing, int firstSample, int lastSample, int shadowEnd, double centrePing,
                            double centreSample, double binMetres)
@@ -199,10 +280,18 @@ Detection detectionFromBox(const SonarFile& file, const Georeferencer& geo, int 
     d.length = geo.distance(double(d.firstPing), side, d.groundRange, double(d.lastPing) + 1, side, d.groundRange);
     const double nearGround = geo.groundRange(d.ping, firstSample * binMetres);
     const double farGround = geo.groundRange(d.ping, (lastSample + 1) * binMetres);
-    const double shadowGround = geo.groundRange(d.ping, std::max(lastSample + 1, shadowEnd) * binMetres);
+    // The height from the shadow measured on the samples themselves (the detectors' own, on
+    // coarser or locally normalised pictures, can run on over a textured seabed).
+    const int channel = file.channelOn(side == 0 ? Side::Port : Side::Starboard);
+    auto shadow = channel >= 0 ? measureShadow(file, channel, firstPing, lastPing, firstSample, lastSample, binMetres)
+                               : MeasuredShadow{};
+    if (shadow.objectEnd < 0) // too near the file's edge to compare: the detector's own measure
+        shadow = {lastSample + 1, std::max(lastSample + 1, shadowEnd)};
+    const double objectGround = geo.groundRange(d.ping, shadow.objectEnd * binMetres);
+    const double shadowGround = geo.groundRange(d.ping, shadow.shadowEnd * binMetres);
     d.width = farGround - nearGround;
-    d.height = Georeferencer::heightFromShadow(geo.altitude(d.ping), farGround, shadowGround);
-    d.shadow = shadowGround - farGround;
+    d.height = Georeferencer::heightFromShadow(geo.altitude(d.ping), objectGround, shadowGround);
+    d.shadow = shadowGround - objectGround;
     return d;
 }
 

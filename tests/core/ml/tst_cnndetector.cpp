@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -89,6 +90,14 @@ private slots:
                                                              .arg(score.mineLike)
                                                              .arg(score.falseAlarms)));
         QVERIFY2(score.falseAlarmsPer1000 <= 10, qPrintable(QString::number(score.falseAlarmsPer1000)));
+        // Heights from the shadow behind its boxes, measured on the samples: near the truth's
+        // (the measure on the detector's coarse picture ran on over ripples, to five times a mine).
+        qInfo("heights within 30 %%: %d of %d, median detected/true %.2f", score.heightsWithin30, score.heightsCompared,
+              score.heightRatioMedian);
+        QVERIFY(score.heightsCompared >= 8);
+        QVERIFY2(score.heightsWithin30 * 10 >= score.heightsCompared * 7,
+                 qPrintable(QStringLiteral("%1 of %2").arg(score.heightsWithin30).arg(score.heightsCompared)));
+        QVERIFY(std::abs(score.heightRatioMedian - 1) <= 0.15);
         for (const auto& d : found) {
             QCOMPARE(d.detector, std::string("cnn"));
             QVERIFY(!d.cls.empty());

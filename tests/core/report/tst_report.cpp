@@ -104,6 +104,21 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, report::parseLanguage("fr"));
     }
 
+    // A contact with no shadow behind it has no height: the report says so, never "0.00 m".
+    void aContactWithoutAShadowHasNoHeight()
+    {
+        auto project = m_project;
+        project.contacts.resize(1);
+        project.contacts[0].height = 0;
+        report::ReportOptions options;
+        options.sections = {report::SectionKind::Contacts};
+        auto html = QString::fromStdString(report::htmlText(report::buildReport(project, options)));
+        QVERIFY(html.contains(QStringLiteral("— (no shadow found behind it)")));
+        project.contacts[0].height = 0.57;
+        html = QString::fromStdString(report::htmlText(report::buildReport(project, options)));
+        QVERIFY(!html.contains(QStringLiteral("no shadow found")) && html.contains(QStringLiteral("0.57 m")));
+    }
+
     void rejectedContactsAppearWhenAsked()
     {
         report::ReportOptions options;
