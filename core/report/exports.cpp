@@ -35,7 +35,7 @@ json contactProperties(const project::ContactRecord& c)
             {"ground_range_m", c.groundRange},
             {"length_m", c.length},
             {"width_m", c.width},
-            {"height_m", c.height},
+            {"height_m", c.height > 0 ? json(c.height) : json(nullptr)}, // null: no shadow found
             {"class", c.cls},
             {"score", c.score},
             {"detector", c.detector},
@@ -50,8 +50,9 @@ void contactsCsv(const std::vector<project::ContactRecord>& contacts, std::ostre
     for (const auto& c : contacts)
         out << c.ping << "," << (c.side ? "starboard" : "port") << "," << formatUtc(c.time, TimeStyle::IsoMillis) << ","
             << fixed(c.x, 8) << "," << fixed(c.y, 8) << "," << fixed(c.groundRange, 2) << "," << fixed(c.length, 2)
-            << "," << fixed(c.width, 2) << "," << fixed(c.height, 2) << "," << cell(c.cls) << "," << fixed(c.score, 3)
-            << "," << cell(c.detector) << "," << c.status << "," << cell(c.note) << "\n";
+            << "," << fixed(c.width, 2) << "," << (c.height > 0 ? fixed(c.height, 2) : std::string()) << ","
+            << cell(c.cls) << "," << fixed(c.score, 3) << "," << cell(c.detector) << "," << c.status << ","
+            << cell(c.note) << "\n";
 }
 
 void contactsGeoJson(const std::vector<project::ContactRecord>& contacts, std::ostream& out)

@@ -25,6 +25,7 @@ std::vector<project::ContactRecord> contacts()
     a.score = 0.9;
     a.status = "confirmed";
     a.note = "bow, \"Scotsman\" & debris < 10 m";
+    a.height = 1.01;
     project::ContactRecord b;
     b.ping = 12;
     b.x = 129.1;
@@ -61,6 +62,15 @@ private slots:
         QCOMPARE(xy[1].toDouble(), 48.4456789);
         QCOMPARE(first.value(QStringLiteral("properties")).toObject().value(QStringLiteral("status")).toString(),
                  QStringLiteral("confirmed"));
+        // A height where a shadow gave one; null, not 0, where none was found behind the contact.
+        QCOMPARE(first.value(QStringLiteral("properties")).toObject().value(QStringLiteral("height_m")).toDouble(),
+                 1.01);
+        QVERIFY(features[1]
+                    .toObject()
+                    .value(QStringLiteral("properties"))
+                    .toObject()
+                    .value(QStringLiteral("height_m"))
+                    .isNull());
     }
 
     void kmlIsWellFormedWithEveryPlacemark()
@@ -92,6 +102,9 @@ private slots:
         QCOMPARE(lines.size(), 3);
         QVERIFY(lines[1].endsWith(QStringLiteral("\"bow, \"\"Scotsman\"\" & debris < 10 m\"")));
         QVERIFY(lines[1].contains(QStringLiteral("-68.82812340,48.44567890")));
+        // height_m (the ninth column): 1.01, and empty for the contact with no shadow found.
+        QCOMPARE(lines[1].split(QLatin1Char(','))[8], QStringLiteral("1.01"));
+        QCOMPARE(lines[2].split(QLatin1Char(','))[8], QString());
     }
 
     void alertsAreNotPlacesAndUnknownFormatsAreRefused()
