@@ -32,6 +32,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -196,9 +197,16 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_docks[QStringLiteral("contacts")], m_docks[QStringLiteral("alerts")]);
     tabifyDockWidget(m_docks[QStringLiteral("alerts")], m_docks[QStringLiteral("log")]);
     m_docks[QStringLiteral("log")]->raise();
-    resizeDocks({m_docks[QStringLiteral("survey")], m_docks[QStringLiteral("devices")]}, {240, 460}, Qt::Horizontal);
-    resizeDocks({m_docks[QStringLiteral("log")]}, {180}, Qt::Vertical);
-    resize(1400, 900);
+    // The first time: 1400 × 900, or the screen's free area where that is smaller (a 1366 × 768
+    // laptop), the side docks narrower with it. A remembered geometry replaces this later.
+    QSize size(1400, 900);
+    if (const auto* where = screen())
+        size = size.boundedTo(where->availableGeometry().size());
+    const int side = size.width() >= 1400 ? 240 : 200, devices = size.width() >= 1400 ? 460 : 380;
+    resizeDocks({m_docks[QStringLiteral("survey")], m_docks[QStringLiteral("devices")]}, {side, devices},
+                Qt::Horizontal);
+    resizeDocks({m_docks[QStringLiteral("log")]}, {size.height() >= 900 ? 180 : 140}, Qt::Vertical);
+    resize(size);
 }
 
 void MainWindow::createMenus()

@@ -13,6 +13,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableWidget>
@@ -57,6 +58,17 @@ private slots:
         MainWindow window(*startup);
         window.setLanguage(QStringLiteral("en"));
         window.show();
+        // The first time it takes the screen's free area where that is under 1400 × 900 (this
+        // one is 800 × 800), down to the least its docks need.
+        const auto free = window.screen()->availableGeometry().size();
+        const auto least = window.minimumSizeHint();
+        QVERIFY2(window.width() <= std::max(free.width(), least.width()) &&
+                     window.height() <= std::max(free.height(), least.height()) && window.width() < 1400,
+                 qPrintable(QStringLiteral("%1 × %2 on %3 × %4")
+                                .arg(window.width())
+                                .arg(window.height())
+                                .arg(free.width())
+                                .arg(free.height())));
         for (const char* name : {"survey", "devices", "training", "contacts", "alerts", "log"}) {
             auto* dock = window.dock(QLatin1String(name));
             QVERIFY2(dock, name);
