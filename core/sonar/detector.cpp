@@ -181,8 +181,9 @@ NormalisedPings normalisedPings(const SonarFile& file, int side, std::size_t fir
 // the middle of its box (the object's top casts the longest shadow), each range bin is compared
 // with the pings on either side of the box at the same range: a seabed's texture (ripples, mud)
 // darkens those alike, a shadow only the pings behind the object. The object ends where its
-// highlight does (a detector's box may already hold some of the shadow); the shadow is the run of
-// bins darker than half that level from there on.
+// highlight does (most of those pings above 1.5 × the level beside them; a detector's box may
+// already hold some of the shadow); the shadow is the run of bins from there on where more than a
+// third of them are below half that level, gaps of speckle up to 0.2 m bridged.
 struct MeasuredShadow
 {
     int objectEnd = -1; // first sample past the highlight; -1: not measured
