@@ -92,7 +92,8 @@ nlohmann::json score(const std::vector<sonar::Detection>& found, const std::stri
             {"false_alarms_per_1000_pings", s.falseAlarmsPer1000},
             {"heights_compared", s.heightsCompared},
             {"heights_within_30_percent", s.heightsWithin30},
-            {"height_ratio_median", s.heightRatioMedian}};
+            {"height_ratio_median", s.heightRatioMedian},
+            {"width_ratio_median", s.widthRatioMedian}};
 }
 
 // The detectors with a progress line on stderr.
@@ -193,9 +194,11 @@ void detectCommand(const DetectArgs& args)
                      t["mine_like_found"].get<int>(), t["mine_like"].get<int>(), t["recall_mine_like"].get<double>(),
                      t["objects_found"].get<int>(), t["objects"].get<int>(), t["false_alarms"].get<int>(),
                      t["false_alarms_per_1000_pings"].get<double>());
-        std::fprintf(stderr, "heights from the shadow within 30 %% of the truth: %d/%d (median detected/true %.2f)\n",
+        std::fprintf(stderr,
+                     "heights from the shadow within 30 %% of the truth: %d/%d (median detected/true %.2f); "
+                     "widths: median detected/true %.2f\n",
                      t["heights_within_30_percent"].get<int>(), t["heights_compared"].get<int>(),
-                     t["height_ratio_median"].get<double>());
+                     t["height_ratio_median"].get<double>(), t["width_ratio_median"].get<double>());
     }
     if (!args.near.empty())
         summary["near"] = rankNear(*file, found, args.near, args.radius);

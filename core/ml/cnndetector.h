@@ -141,6 +141,7 @@ struct DetectionScore
     // truth's: how many, how many within 30 %, and the median of detected / true.
     int heightsCompared = 0, heightsWithin30 = 0;
     double heightRatioMedian = 0;
+    double widthRatioMedian = 0; // the across-track width of the box's object part / the truth's
 };
 DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, const std::filesystem::path& truthCsv,
                                  std::size_t pings);

@@ -184,7 +184,7 @@ DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, con
                std::abs(double(d.sample) - t.sample) <= 30;
     };
     DetectionScore s;
-    std::vector<double> ratios;
+    std::vector<double> ratios, widths;
     for (const auto& t : truth) {
         if (t.ping >= double(pings))
             continue;
@@ -195,6 +195,8 @@ DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, con
             if (near(d, t) &&
                 (!nearest || std::abs(double(d.ping) - t.ping) < std::abs(double(nearest->ping) - t.ping)))
                 nearest = &d;
+        if (nearest && t.width > 0)
+            widths.push_back(nearest->width / t.width);
         if (nearest && t.height > 0) {
             ++s.heightsCompared;
             ratios.push_back(nearest->height / t.height);
@@ -209,10 +211,14 @@ DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, con
     }
     for (const auto& d : found)
         s.falseAlarms += std::none_of(truth.begin(), truth.end(), [&](const auto& t) { return near(d, t); });
-    if (!ratios.empty()) {
-        std::nth_element(ratios.begin(), ratios.begin() + long(ratios.size() / 2), ratios.end());
-        s.heightRatioMedian = ratios[ratios.size() / 2];
-    }
+    const auto median = [](std::vector<double>& v) {
+        if (v.empty())
+            return 0.0;
+        std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
+        return v[v.size() / 2];
+    };
+    s.heightRatioMedian = median(ratios);
+    s.widthRatioMedian = median(widths);
     s.recallMineLike = s.mineLike ? double(s.mineLikeFound) / s.mineLike : 0.0;
     s.falseAlarmsPer1000 = pings ? 1000.0 * s.falseAlarms / double(pings) : 0.0;
     return s;

@@ -290,7 +290,7 @@ Detection detectionFromBox(const SonarFile& file, const Georeferencer& geo, int 
         shadow = {lastSample + 1, std::max(lastSample + 1, shadowEnd)};
     const double objectGround = geo.groundRange(d.ping, shadow.objectEnd * binMetres);
     const double shadowGround = geo.groundRange(d.ping, shadow.shadowEnd * binMetres);
-    d.width = farGround - nearGround;
+    d.width = std::min(farGround, objectGround) - nearGround;
     d.height = Georeferencer::heightFromShadow(geo.altitude(d.ping), objectGround, shadowGround);
     d.shadow = shadowGround - objectGround;
     return d;
