@@ -12,7 +12,6 @@
 #include <QUrl>
 #include <QVariant>
 
-#include <cmath>
 #include <memory>
 #include <vector>
 

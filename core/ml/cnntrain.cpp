@@ -188,13 +188,13 @@ DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, con
     for (const auto& t : truth) {
         if (t.ping >= double(pings))
             continue;
-        const bool hit = std::any_of(found.begin(), found.end(), [&](const auto& d) { return near(d, t); });
-        // The height of the nearest detection of it against the truth's.
+        // Found when a detection is near it; its nearest gives the height and width compared.
         const sonar::Detection* nearest = nullptr;
         for (const auto& d : found)
             if (near(d, t) &&
                 (!nearest || std::abs(double(d.ping) - t.ping) < std::abs(double(nearest->ping) - t.ping)))
                 nearest = &d;
+        const bool hit = nearest != nullptr;
         if (nearest && t.width > 0)
             widths.push_back(nearest->width / t.width);
         if (nearest && t.height > 0) {

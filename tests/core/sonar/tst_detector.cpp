@@ -90,9 +90,8 @@ private slots:
         QVERIFY(within * 10 >= long(metres.size()) * 9);
     }
 
-    // Heights from the shadow, measured on the samples against the pings beside the object: a
-    // seabed's texture (ripples near the track) ran the old measure on into metres of "shadow",
-    // five times a mine's height.
+    // Heights from the shadow, measured on the samples against the pings beside the object (the
+    // measure every detector's heights now come from; tst_cnndetector checks the CNN's boxes).
     void heightsFromTheShadowMatchTheTruth()
     {
         QTemporaryDir dir;
