@@ -2,16 +2,19 @@
 
 #include "common/error.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QFile>
 #include <QFontDatabase>
 #include <QImage>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QTextBlock>
 #include <QTextDocument>
 #include <QUrl>
 #include <QVariant>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -143,7 +146,10 @@ private:
                 for (int k = 0; k < doc.pageCount(); ++k)
                     m_items.push_back({i, page + k, 0, k});
                 page += doc.pageCount() - 1;
-                y = height; // what follows starts a page
+                // What follows goes on under its last line, on its last page (a long list's last
+                // rows do not hold a page of their own).
+                const auto end = doc.documentLayout()->blockBoundingRect(doc.lastBlock()).bottom();
+                y = std::clamp(end + doc.documentMargin() - (doc.pageCount() - 1) * height, 0.0, height);
             } else {
                 m_items.push_back({i, page, y, -1});
                 y += h;

@@ -4,6 +4,7 @@
 #include "reportparts.h"
 
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
 namespace fathom::report {
@@ -32,7 +33,7 @@ h1{margin-bottom:4px}.meta{color:#555}h2{border-bottom:1px solid #999;margin-top
 h3{margin:18px 0 6px}table{border-collapse:collapse;margin:6px 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}
 th{background:#eee}.fields td.label{color:#555}.figure{margin:8px 0 2px}
 .caption{font-size:90%;color:#444;margin-top:0}.missing{color:#a00;font-style:italic}
-.toc td{border:none;padding:1px 8px}.pair{margin:0}td.side{border:none;padding:0 12px 0 0}
+.toc td{border:none;padding:1px 8px}table.list{font-size:8pt}.list td,.list th{padding:2px 3px}.list td{white-space:nowrap}.pair{margin:0}td.side{border:none;padding:0 12px 0 0}
 )";
 
 void fieldsHtml(std::ostream& out, const Block& block, bool fullWidth = false)
@@ -60,6 +61,45 @@ void figureHtml(std::ostream& out, const Figure& f, int maxWidth, std::size_t in
     // Plain paragraphs, not <figure>: Qt's rich text (the PDF) knows only these.
     out << "<p class=\"figure\"><img src=\"" << src << "\" width=\"" << width << "\" height=\"" << height
         << "\" alt=\"\"></p>\n<p class=\"caption\">" << markupEscape(f.caption, true) << "</p>\n";
+}
+
+// UTF-8 text's width in Latin characters: Hangul and other characters of three bytes and more
+// (U+0800 on) count two, as wide as they are set.
+std::size_t characters(const std::string& text)
+{
+    std::size_t width = 0;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        width += (byte & 0xC0) == 0x80 ? 0 : byte >= 0xE0 ? 2 : 1;
+    }
+    return width;
+}
+
+// A list's columns as shares of the page, by their longest cell (a heading's by its longest word):
+// Qt's rich text would otherwise squeeze a long cell and break it inside a word.
+std::vector<int> columnPercents(const Block& table)
+{
+    std::vector<std::size_t> longest(table.header.size(), 1);
+    for (std::size_t c = 0; c < table.header.size(); ++c) {
+        std::size_t from = 0;
+        for (auto at = table.header[c].find(' '); from <= table.header[c].size();
+             at = table.header[c].find(' ', from)) {
+            const auto end = at == std::string::npos ? table.header[c].size() : at;
+            const auto word = characters(table.header[c].substr(from, end - from));
+            longest[c] = std::max(longest[c], word + (word + 3) / 4); // headings are bold: wider
+            from = end + 1;
+        }
+        for (const auto& row : table.rows)
+            if (c < row.size())
+                longest[c] = std::max(longest[c], characters(row[c]));
+    }
+    std::size_t total = 0;
+    for (const auto n : longest)
+        total += n + 2; // the cell's padding, about two characters
+    std::vector<int> percents;
+    for (const auto n : longest)
+        percents.push_back(int(std::lround(100.0 * double(n + 2) / double(total))));
+    return percents;
 }
 
 } // namespace
@@ -151,19 +191,34 @@ std::vector<HtmlPiece> htmlPieces(const Report& report, const HtmlOptions& optio
                 continue;
             }
             switch (block.kind) {
-            case Block::Kind::Subheading: out << "<h3>" << esc(block.text) << "</h3>\n"; break;
+            case Block::Kind::Subheading:
+                if (block.anchor.empty())
+                    out << "<h3>" << esc(block.text) << "</h3>\n";
+                else
+                    out << "<h3 id=\"" << block.anchor << "\"><a name=\"" << block.anchor << "\"></a>"
+                        << esc(block.text) << "</h3>\n";
+                break;
             case Block::Kind::Paragraph: out << "<p>" << esc(block.text) << "</p>\n"; break;
             case Block::Kind::Missing: out << "<p class=\"missing\"><i>" << esc(block.text) << "</i></p>\n"; break;
             case Block::Kind::Fields: fieldsHtml(out, block); break;
             case Block::Kind::Table:
-                out << "<table>\n<tr>";
-                for (const auto& h : block.header)
-                    out << "<th>" << esc(h) << "</th>";
-                out << "</tr>\n";
-                for (const auto& row : block.rows) {
+                // The header row repeats on every page a long table runs over (thead: browsers and Qt).
+                out << (block.rowLinks.empty() ? "<table>" : "<table class=\"list\" width=\"100%\">")
+                    << "\n<thead><tr>";
+                {
+                    const auto widths = block.rowLinks.empty() ? std::vector<int>() : columnPercents(block);
+                    for (std::size_t c = 0; c < block.header.size(); ++c)
+                        out << "<th" << (c < widths.size() ? " width=\"" + std::to_string(widths[c]) + "%\"" : "")
+                            << ">" << esc(block.header[c]) << "</th>";
+                }
+                out << "</tr></thead>\n";
+                for (std::size_t r = 0; r < block.rows.size(); ++r) {
                     out << "<tr>";
-                    for (const auto& cell : row)
-                        out << "<td>" << esc(cell) << "</td>";
+                    for (std::size_t c = 0; c < block.rows[r].size(); ++c) {
+                        const bool link = c == 0 && r < block.rowLinks.size() && !block.rowLinks[r].empty();
+                        out << "<td>" << (link ? "<a href=\"#" + block.rowLinks[r] + "\">" : "")
+                            << esc(block.rows[r][c]) << (link ? "</a>" : "") << "</td>";
+                    }
                     out << "</tr>\n";
                 }
                 out << "</table>\n";

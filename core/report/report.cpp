@@ -40,7 +40,7 @@ std::string metresText(double m)
     return m >= 1000 ? fixed(m / 1000, 2) + " km" : fixed(m, m < 10 ? 2 : 1) + " m";
 }
 
-std::string positionText(double x, double y, bool geographic)
+std::string positionText(double x, double y, bool geographic, bool decimals)
 {
     if (!geographic)
         return "E " + fixed(x, 1) + "  N " + fixed(y, 1);
@@ -49,7 +49,8 @@ std::string positionText(double x, double y, bool geographic)
         const int degrees = int(a);
         return std::to_string(degrees) + "° " + fixed((a - degrees) * 60, 4) + "' " + (v >= 0 ? pos : neg);
     };
-    return dm(y, 'N', 'S') + "  " + dm(x, 'E', 'W') + "  (" + fixed(y, 6) + ", " + fixed(x, 6) + ")";
+    const auto minutes = dm(y, 'N', 'S') + "  " + dm(x, 'E', 'W');
+    return decimals ? minutes + "  (" + fixed(y, 6) + ", " + fixed(x, 6) + ")" : minutes;
 }
 
 std::optional<MagneticAnomaly> anomalyNear(const std::function<double(double)>& valueAt, double time)

@@ -53,6 +53,8 @@ struct Block
     Figure figure;
     std::vector<std::string> header; // Table
     std::vector<std::vector<std::string>> rows;
+    std::string anchor;                // Subheading: an id that links can point at ("contact-3")
+    std::vector<std::string> rowLinks; // Table: the anchor each row's first cell links to, if any
 };
 
 struct Section

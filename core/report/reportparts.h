@@ -51,7 +51,8 @@ std::vector<const Record*> highestScored(const std::vector<Record>& records, boo
 std::string format(std::string pattern, const std::vector<std::string>& args); // %1, %2, …
 std::string fixed(double value, int decimals);
 std::string metresText(double metres);
-std::string positionText(double x, double y, bool geographic);
+// Degrees and minutes, then decimal degrees in brackets unless `decimals` is false (lists).
+std::string positionText(double x, double y, bool geographic, bool decimals = true);
 std::function<double(double)> seriesValueAt(const series::Series& series, std::size_t channel);
 Block missingBlock(std::string text, Report& report);
 

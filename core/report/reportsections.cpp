@@ -76,17 +76,107 @@ Block paragraph(std::string text)
     return b;
 }
 
-Block heading(std::string text)
+Block heading(std::string text, std::string anchor = {})
 {
     Block b;
     b.kind = Block::Kind::Subheading;
     b.text = std::move(text);
+    b.anchor = std::move(anchor);
     return b;
 }
 
 std::string timeText(double t)
 {
     return t > 1e8 ? formatUtc(t, TimeStyle::Readable) : fixed(t, 0);
+}
+
+// A list's times: the clock alone (to a tenth of a second) when all fall on one UTC day, that day
+// named once in the column's heading; dates and times in full otherwise.
+std::pair<std::string, std::vector<std::string>> listTimes(const std::vector<double>& times, const std::string& label,
+                                                           Language L)
+{
+    std::vector<std::string> cells;
+    std::string day;
+    bool oneDay = !times.empty();
+    for (const double t : times) {
+        cells.push_back(timeText(t));
+        if (t <= 1e8)
+            oneDay = false;
+        else if (day.empty())
+            day = cells.back().substr(0, 10);
+        else if (cells.back().compare(0, 10, day) != 0)
+            oneDay = false;
+    }
+    if (!oneDay)
+        return {format(text("list_time", L), {label}), cells};
+    for (auto& cell : cells)
+        cell = cell.substr(11, 10);
+    return {format(text("list_time_day", L), {label, day}), cells};
+}
+
+std::string className(const project::ContactRecord& c, Language L)
+{
+    return c.cls.empty() ? text("unclassified", L) : text(c.cls, L);
+}
+
+std::string sideText(int side, Language L)
+{
+    return text(side == 0 ? "port_side" : "starboard_side", L);
+}
+
+// A cell that should not wrap: its spaces made non-breaking (a position on one line, not two).
+std::string unbroken(const std::string& cell)
+{
+    std::string out;
+    for (const char ch : cell)
+        out += ch == ' ' ? std::string("\xc2\xa0") : std::string(1, ch);
+    return out;
+}
+
+// Every shown contact on a line, numbered as the map and the pages after it, each number linking
+// to its page (in the HTML).
+Block contactList(const std::vector<const project::ContactRecord*>& list, bool geographic, Language L)
+{
+    std::vector<double> times;
+    for (const auto* c : list)
+        times.push_back(c->time);
+    const auto [timeHeader, timeCells] = listTimes(times, text("time", L), L);
+    Block table;
+    table.kind = Block::Kind::Table;
+    table.header = {text("list_number", L), text("class", L),     text("position", L), timeHeader,
+                    text("list_range", L),  text("list_size", L), text("score", L),    text("review", L)};
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const auto& c = *list[i];
+        const std::string number = std::to_string(i + 1);
+        table.rows.push_back(
+            {number, className(c, L), unbroken(positionText(c.x, c.y, geographic, false)), timeCells[i],
+             unbroken(fixed(c.groundRange, 1) + " " + text(c.side == 0 ? "port_short" : "starboard_short", L)),
+             unbroken(fixed(c.length, 1) + " × " + fixed(c.width, 1) + " × " +
+                      (c.height > 0 ? fixed(c.height, 1) : "—")),
+             fixed(c.score, 2), text(c.status, L)});
+        table.rowLinks.push_back("contact-" + number);
+    }
+    return table;
+}
+
+Block alertList(const std::vector<const project::AlertRecord*>& list, Language L)
+{
+    std::vector<double> times;
+    for (const auto* a : list)
+        times.push_back(a->peak);
+    const auto [timeHeader, timeCells] = listTimes(times, text("peak", L), L);
+    Block table;
+    table.kind = Block::Kind::Table;
+    table.header = {text("list_number", L), timeHeader,       text("duration", L), text("score", L),
+                    text("channels", L),    text("model", L), text("review", L)};
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const auto& a = *list[i];
+        const std::string number = std::to_string(i + 1);
+        table.rows.push_back({number, timeCells[i], fixed(a.end - a.start, 1) + " s", fixed(a.score, 2), a.channels,
+                              a.model, text(a.status, L)});
+        table.rowLinks.push_back("alert-" + number);
+    }
+    return table;
 }
 
 } // namespace
@@ -105,6 +195,8 @@ void addContacts(Section& section, Inputs& in, const ReportOptions& options, Rep
         paragraph(format(text("contact_counts", L), counts(all)) + " " +
                   format(text("contacts_shown", L),
                          {std::to_string(list.size()), options.includeRejected ? "" : text("without_rejected", L)})));
+    const bool geographic = in.sonar ? in.sonar->summary().geographic : true;
+    section.blocks.push_back(contactList(list, geographic, L));
     // The magnetometer, when the series has one: ferrous objects show there.
     std::function<double(double)> magnetometer;
     std::string magChannel;
@@ -114,14 +206,13 @@ void addContacts(Section& section, Inputs& in, const ReportOptions& options, Rep
                 magChannel = in.series->channels[c];
                 magnetometer = seriesValueAt(*in.series, c);
             }
-    const bool geographic = in.sonar ? in.sonar->summary().geographic : true;
     for (std::size_t i = 0; i < list.size(); ++i) {
         if (stop && stop->load())
             return;
         const auto& c = *list[i];
         const std::string number = std::to_string(i + 1);
-        const std::string cls = c.cls.empty() ? text("unclassified", L) : text(c.cls, L);
-        section.blocks.push_back(heading(format(text("contact", L), {number}) + " — " + cls));
+        const std::string cls = className(c, L);
+        section.blocks.push_back(heading(format(text("contact", L), {number}) + " — " + cls, "contact-" + number));
         if (in.sonar && c.ping >= 0 && std::size_t(c.ping) < in.sonar->pingCount()) {
             try {
                 Block figure;
@@ -146,8 +237,7 @@ void addContacts(Section& section, Inputs& in, const ReportOptions& options, Rep
         };
         add("position", positionText(c.x, c.y, geographic));
         add("ping_time", std::to_string(c.ping) + "  " + timeText(c.time));
-        add("ground_range",
-            metresText(c.groundRange) + " (" + text(c.side == 0 ? "port_side" : "starboard_side", L) + ")");
+        add("ground_range", metresText(c.groundRange) + " (" + sideText(c.side, L) + ")");
         add("length", metresText(c.length));
         add("width", metresText(c.width));
         add("height", c.height > 0 ? metresText(c.height) : text("no_shadow", L));
@@ -214,6 +304,7 @@ void addAlerts(Section& section, Inputs& in, const ReportOptions& options, Repor
         paragraph(format(text("alert_counts", L), counts(all)) + " " +
                   format(text("alerts_shown", L),
                          {std::to_string(list.size()), options.includeRejected ? "" : text("without_rejected", L)})));
+    section.blocks.push_back(alertList(list, L));
     if (!in.series)
         section.blocks.push_back(
             missingBlock(in.seriesProblem.empty() ? text("no_series", L) : in.seriesProblem, report));
@@ -241,7 +332,8 @@ void addAlerts(Section& section, Inputs& in, const ReportOptions& options, Repor
             return;
         const auto& a = *list[i];
         const std::string number = std::to_string(i + 1);
-        section.blocks.push_back(heading(format(text("alert", L), {number}) + " — " + timeText(a.peak)));
+        section.blocks.push_back(
+            heading(format(text("alert", L), {number}) + " — " + timeText(a.peak), "alert-" + number));
         std::string caption;
         if (S && a.startRow >= 0 && std::size_t(a.endRow) < S->rows) {
             const long long pad = std::max<long long>(50, (a.endRow - a.startRow) * 2);

@@ -155,6 +155,44 @@ private slots:
         QVERIFY(!pageTexts[devicePage - 1].contains(QStringLiteral("Note line")));
     }
 
+    // A list of 90 contacts runs over pages, its heading row on each, every contact once; the
+    // contacts' own pages follow it.
+    void aLongContactListRunsOverPagesWithItsHeadings()
+    {
+        auto project = m_project;
+        project.contacts.clear();
+        while (project.contacts.size() < 90)
+            for (const auto& c : m_project.contacts)
+                if (project.contacts.size() < 90) {
+                    project.contacts.push_back(c);
+                    project.contacts.back().status = "new";
+                    project.contacts.back().score = 1.0 - 0.01 * double(project.contacts.size());
+                }
+        report::ReportOptions options;
+        options.sections = {report::SectionKind::Contacts};
+        const auto content = report::buildReport(project, options);
+        const auto pdf = m_dir.filePath(QStringLiteral("list.pdf"));
+        const int pages = writeReportPdf(content, pdf.toStdString(), PageSize::A4);
+        const auto pageTexts =
+            test::runTool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).split(QLatin1Char('\f'));
+        QVERIFY(pageTexts.size() >= pages);
+        int listPages = 0, rows = 0;
+        for (int p = 1; p < pages; ++p) { // after the title and contents
+            const auto& page = pageTexts[p];
+            if (page.contains(QStringLiteral("Contact 1 — ")))
+                break;
+            ++listPages;
+            QVERIFY2(page.contains(QStringLiteral("L × W × H (m)")), qPrintable(QString::number(p + 1)));
+            rows += int(page.count(QStringLiteral("' N")));
+        }
+        QVERIFY2(listPages >= 2, qPrintable(QString::number(listPages)));
+        // Every row once (a page that also holds contact 1 has its position too: counted apart).
+        const auto firstContactPage = pageTexts[1 + listPages];
+        rows += int(firstContactPage.count(QStringLiteral("' N"))) -
+                int(firstContactPage.count(QRegularExpression(QStringLiteral("Contact \\d+ — "))));
+        QCOMPARE(rows, 90);
+    }
+
     void koreanPdfHasKoreanTitlesInACjkFont()
     {
         report::ReportOptions options;

@@ -104,6 +104,65 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, report::parseLanguage("fr"));
     }
 
+    // Contacts and alerts open with a list of every one shown, numbered as the pages after it (and
+    // the map), each number linking to its page in the HTML; rejected ones left out as there.
+    void listsNumberEveryShownContactAndAlertAsTheirPages()
+    {
+        report::ReportOptions options;
+        options.sections = {report::SectionKind::Contacts, report::SectionKind::Alerts};
+        const auto content = report::buildReport(m_project, options);
+        const auto html = QString::fromStdString(report::htmlText(content));
+        for (const auto& section : content.sections) {
+            const auto& blocks = section.blocks;
+            const auto list = std::find_if(blocks.begin(), blocks.end(),
+                                           [](const auto& b) { return b.kind == report::Block::Kind::Table; });
+            QVERIFY(list != blocks.end());
+            std::vector<const report::Block*> headings;
+            for (auto b = list; b != blocks.end(); ++b)
+                if (b->kind == report::Block::Kind::Subheading)
+                    headings.push_back(&*b);
+            QVERIFY(std::all_of(blocks.begin(), list,
+                                [](const auto& b) { return b.kind != report::Block::Kind::Subheading; }));
+            QCOMPARE(list->rows.size(), headings.size());
+            QCOMPARE(list->rowLinks.size(), headings.size());
+            for (std::size_t i = 0; i < headings.size(); ++i) {
+                const auto& row = list->rows[i];
+                QCOMPARE(row.size(), list->header.size());
+                QCOMPARE(row[0], std::to_string(i + 1));
+                QCOMPARE(headings[i]->anchor, list->rowLinks[i]);
+                // "Contact 3 — cone": the list's class is the page's.
+                if (section.kind == report::SectionKind::Contacts)
+                    QVERIFY2(headings[i]->text.ends_with(" — " + row[1]), row[1].c_str());
+                const auto anchor = QString::fromStdString(list->rowLinks[i]);
+                QVERIFY(html.contains(QStringLiteral("<a href=\"#%1\">%2</a>").arg(anchor).arg(i + 1)));
+                QVERIFY(html.contains(QStringLiteral("<h3 id=\"%1\">").arg(anchor)));
+            }
+        }
+        std::size_t shown = 0;
+        for (const auto& c : m_project.contacts)
+            shown += c.status != "rejected";
+        QCOMPARE(content.sections[0].blocks[1].rows.size(), shown);
+        // The alert's row: its peak's clock (the day in the heading), how long it lasted, its score.
+        const auto& alerts = content.sections[1].blocks[1];
+        QCOMPARE(alerts.header[1], std::string("Peak (UTC, 2025-11-23)"));
+        QCOMPARE(alerts.rows.size(), std::size_t(1));
+        QCOMPARE(alerts.rows[0][1], std::string("06:40:10.5"));
+        QCOMPARE(alerts.rows[0][2], std::string("1.0 s"));
+        QCOMPARE(alerts.rows[0][3], std::string("4.20"));
+        // Positions on one line (non-breaking spaces) in degrees and minutes; the decimal degrees
+        // stay on the contact's own page.
+        const auto& firstRow = content.sections[0].blocks[1].rows[0];
+        QVERIFY(firstRow[2].find(' ') == std::string::npos && firstRow[2].find("\xc2\xa0") != std::string::npos);
+        QVERIFY(firstRow[2].find('(') == std::string::npos);
+
+        options.language = report::Language::Korean;
+        const auto korean = report::buildReport(m_project, options);
+        const auto& koList = korean.sections[0].blocks[1];
+        QCOMPARE(koList.header[0], std::string("번호"));
+        for (const auto& row : koList.rows)
+            QVERIFY(row[4].ends_with("좌현") || row[4].ends_with("우현"));
+    }
+
     // A contact with no shadow behind it has no height: the report says so, never "0.00 m".
     void aContactWithoutAShadowHasNoHeight()
     {
