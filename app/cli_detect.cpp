@@ -93,7 +93,8 @@ nlohmann::json score(const std::vector<sonar::Detection>& found, const std::stri
             {"heights_compared", s.heightsCompared},
             {"heights_within_30_percent", s.heightsWithin30},
             {"height_ratio_median", s.heightRatioMedian},
-            {"width_ratio_median", s.widthRatioMedian}};
+            {"width_ratio_median", s.widthRatioMedian},
+            {"length_ratio_median", s.lengthRatioMedian}};
 }
 
 // The detectors with a progress line on stderr.
@@ -196,9 +197,10 @@ void detectCommand(const DetectArgs& args)
                      t["false_alarms_per_1000_pings"].get<double>());
         std::fprintf(stderr,
                      "heights from the shadow within 30 %% of the truth: %d/%d (median detected/true %.2f); "
-                     "widths: median detected/true %.2f\n",
+                     "widths across and lengths along the track: median detected/true %.2f and %.2f\n",
                      t["heights_within_30_percent"].get<int>(), t["heights_compared"].get<int>(),
-                     t["height_ratio_median"].get<double>(), t["width_ratio_median"].get<double>());
+                     t["height_ratio_median"].get<double>(), t["width_ratio_median"].get<double>(),
+                     t["length_ratio_median"].get<double>());
     }
     if (!args.near.empty())
         summary["near"] = rankNear(*file, found, args.near, args.radius);

@@ -141,7 +141,9 @@ struct DetectionScore
     // truth's: how many, how many within 30 %, and the median of detected / true.
     int heightsCompared = 0, heightsWithin30 = 0;
     double heightRatioMedian = 0;
-    double widthRatioMedian = 0; // the across-track width of the box's object part / the truth's
+    // Across-track width of the box's object part and along-track length, each / the truth's extent
+    // that way (truth files without extents: its width and length).
+    double widthRatioMedian = 0, lengthRatioMedian = 0;
 };
 DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, const std::filesystem::path& truthCsv,
                                  std::size_t pings);

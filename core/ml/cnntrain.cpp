@@ -27,6 +27,8 @@ struct TruthRow
     double ping = 0, sample = 0, length = 0, width = 0;
     int side = 0;
     double height = -1; // metres; -1: the file has no height column
+    // Its extent along and across the track as it lies (older truth files: its length and width).
+    double alongTrack = 0, acrossTrack = 0;
 };
 
 std::vector<TruthRow> readTruth(const std::filesystem::path& file)
@@ -62,6 +64,9 @@ std::vector<TruthRow> readTruth(const std::filesystem::path& file)
                             std::stod(at("sample")), std::stod(at("length_m")), std::stod(at("width_m")),
                             int(std::stod(at("channel"))),
                             column.count("height_m") ? std::stod(at("height_m")) : -1.0});
+            auto& r = rows.back();
+            r.alongTrack = column.count("along_track_m") ? std::stod(at("along_track_m")) : r.length;
+            r.acrossTrack = column.count("across_track_m") ? std::stod(at("across_track_m")) : r.width;
         } catch (const std::exception&) {
             throw Error(file.string() + ": row " + std::to_string(number) + " is not a truth row");
         }
@@ -184,19 +189,22 @@ DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, con
                std::abs(double(d.sample) - t.sample) <= 30;
     };
     DetectionScore s;
-    std::vector<double> ratios, widths;
+    std::vector<double> ratios, widths, lengths;
     for (const auto& t : truth) {
         if (t.ping >= double(pings))
             continue;
-        // Found when a detection is near it; its nearest gives the height and width compared.
+        // Found when a detection is near it; its nearest gives the sizes compared: length and width
+        // against the object's extent along and across the track, as the sonar sees it lie.
         const sonar::Detection* nearest = nullptr;
         for (const auto& d : found)
             if (near(d, t) &&
                 (!nearest || std::abs(double(d.ping) - t.ping) < std::abs(double(nearest->ping) - t.ping)))
                 nearest = &d;
         const bool hit = nearest != nullptr;
-        if (nearest && t.width > 0)
-            widths.push_back(nearest->width / t.width);
+        if (nearest && t.acrossTrack > 0)
+            widths.push_back(nearest->width / t.acrossTrack);
+        if (nearest && t.alongTrack > 0)
+            lengths.push_back(nearest->length / t.alongTrack);
         if (nearest && t.height > 0) {
             ++s.heightsCompared;
             ratios.push_back(nearest->height / t.height);
@@ -219,6 +227,7 @@ DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, con
     };
     s.heightRatioMedian = median(ratios);
     s.widthRatioMedian = median(widths);
+    s.lengthRatioMedian = median(lengths);
     s.recallMineLike = s.mineLike ? double(s.mineLikeFound) / s.mineLike : 0.0;
     s.falseAlarmsPer1000 = pings ? 1000.0 * s.falseAlarms / double(pings) : 0.0;
     return s;

@@ -184,10 +184,18 @@ NormalisedPings normalisedPings(const SonarFile& file, int side, std::size_t fir
 // highlight does (most of those pings above 1.5 × the level beside them; a detector's box may
 // already hold some of the shadow); the shadow is the run of bins from there on where more than a
 // third of them are below half that level, gaps of speckle up to 0.2 m bridged.
+//
+// Its length along the track from the same pings: those whose highlight (the bins from the box's
+// near edge to where the highlight ends) holds more bright bins than the pings beside it do, by a
+// quarter of the most any ping in the box holds — the run through that ping, a lone dim ping
+// bridged, free to run past the box's ends (a detector sets its box on a coarser picture). Its
+// width across the track from those pings: the bins a third of them return brightly.
 struct MeasuredShadow
 {
-    int objectEnd = -1; // first sample past the highlight; -1: not measured
-    int shadowEnd = -1; // first sample past the shadow
+    int objectEnd = -1;                    // first sample past the highlight; -1: not measured
+    int shadowEnd = -1;                    // first sample past the shadow
+    long long firstLit = -1, lastLit = -1; // the object's first and last pings; -1: not measured
+    int nearEdge = -1, farEdge = -1;       // its first sample and the first past it over those pings
 };
 
 MeasuredShadow measureShadow(const SonarFile& file, int channel, std::size_t firstPing, std::size_t lastPing,
@@ -217,14 +225,18 @@ MeasuredShadow measureShadow(const SonarFile& file, int channel, std::size_t fir
     const std::size_t centre = (first + last) / 2, half = std::max<std::size_t>(1, pings / 6);
     const std::size_t mid0 = std::max(first, centre >= half ? centre - half : 0), mid1 = std::min(last, centre + half);
     const int middle = int(mid1 - mid0 + 1);
-    std::vector<float> beside;
-    const auto counts = [&](int k, int& bright, int& dark) {
+    // Each bin's level: its median over the pings beside the box.
+    std::vector<float> levels, beside;
+    for (int k = begin; k < end; ++k) {
         beside.clear();
         for (std::size_t r = 0; r < rows.size(); ++r)
             if (r < first || r > last)
                 beside.push_back(rows[r][std::size_t(k - begin)]);
         std::nth_element(beside.begin(), beside.begin() + long(beside.size() / 2), beside.end());
-        const float level = beside[beside.size() / 2];
+        levels.push_back(beside[beside.size() / 2]);
+    }
+    const auto counts = [&](int k, int& bright, int& dark) {
+        const float level = levels[std::size_t(k - begin)];
         bright = dark = 0;
         for (std::size_t r = mid0; r <= mid1; ++r) {
             const float v = rows[r][std::size_t(k - begin)];
@@ -256,6 +268,44 @@ MeasuredShadow measureShadow(const SonarFile& file, int channel, std::size_t fir
         }
     }
     out.shadowEnd = out.objectEnd + run;
+
+    std::vector<int> lit(rows.size(), 0), litBeside;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        for (int k = begin; k < std::min(out.objectEnd, end); ++k)
+            lit[r] += rows[r][std::size_t(k - begin)] > 1.5f * levels[std::size_t(k - begin)] ? 1 : 0;
+        if (r < first || r > last)
+            litBeside.push_back(lit[r]);
+    }
+    std::nth_element(litBeside.begin(), litBeside.begin() + long(litBeside.size() / 2), litBeside.end());
+    const int usual = litBeside[litBeside.size() / 2];
+    const auto peak =
+        std::size_t(std::max_element(lit.begin() + long(first), lit.begin() + long(last) + 1) - lit.begin());
+    if (lit[peak] - usual >= 2) {
+        const double threshold = usual + 0.25 * (lit[peak] - usual);
+        const auto on = [&](std::size_t r) { return r < lit.size() && lit[r] >= threshold; };
+        std::size_t a = peak, b = peak;
+        while (a > 0 && (on(a - 1) || (a > 1 && on(a - 2))))
+            a -= on(a - 1) ? 1 : 2;
+        while (on(b + 1) || on(b + 2))
+            b += on(b + 1) ? 1 : 2;
+        out.firstLit = (long long)(from + a);
+        out.lastLit = (long long)(from + b);
+        // Across the track: the bins a third of those pings return brightly, from the box's near
+        // edge on; past its far edge (a box sized for the object unturned) while they go on, up
+        // to 3 m.
+        const int need = std::max(2, int(std::ceil(double(b - a + 1) / 3.0)));
+        const int past = lastSample + int(3.0 / bin);
+        for (int k = begin;
+             k < end && (k <= lastSample || (out.farEdge > 0 && k - out.farEdge <= gapLimit && k <= past)); ++k) {
+            int bright = 0;
+            for (std::size_t r = a; r <= b; ++r)
+                bright += rows[r][std::size_t(k - begin)] > 1.5f * levels[std::size_t(k - begin)] ? 1 : 0;
+            if (bright >= need) {
+                out.nearEdge = out.nearEdge < 0 ? k : out.nearEdge;
+                out.farEdge = k + 1;
+            }
+        }
+    }
     return out;
 }
 
@@ -292,6 +342,14 @@ Detection detectionFromBox(const SonarFile& file, const Georeferencer& geo, int 
     const double shadowGround = geo.groundRange(d.ping, shadow.shadowEnd * binMetres);
     d.width = std::min(farGround, objectGround) - nearGround;
     d.height = Georeferencer::heightFromShadow(geo.altitude(d.ping), objectGround, shadowGround);
+    // Its length and width as the lit pings show it (a box is set on a coarser picture, or sized
+    // for an object lying along the track).
+    if (shadow.nearEdge >= 0)
+        d.width =
+            geo.groundRange(d.ping, shadow.farEdge * binMetres) - geo.groundRange(d.ping, shadow.nearEdge * binMetres);
+    if (shadow.firstLit >= 0)
+        d.length =
+            geo.distance(double(shadow.firstLit), side, d.groundRange, double(shadow.lastLit) + 1, side, d.groundRange);
     d.shadow = shadowGround - objectGround;
     return d;
 }

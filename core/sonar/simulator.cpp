@@ -112,6 +112,32 @@ void SurveySimulator::placeObjects()
     }
 }
 
+namespace {
+
+// The extent, along the axis at `angle` from the object's length, of a rectangle (cylinder,
+// debris) or an ellipse (rock) of the object's length and width.
+double extent(const SimulatedObject& o, double angle)
+{
+    if (o.cls == "sphere" || o.cls == "cone")
+        return o.length;
+    const double c = std::abs(std::cos(angle)), s = std::abs(std::sin(angle));
+    if (o.cls == "rock")
+        return std::hypot(o.length * c, o.width * s);
+    return o.length * c + o.width * s;
+}
+
+} // namespace
+
+double SimulatedObject::alongTrackExtent() const
+{
+    return extent(*this, orientation);
+}
+
+double SimulatedObject::acrossTrackExtent() const
+{
+    return extent(*this, orientation + kPi / 2);
+}
+
 void SurveySimulator::locate(SimulatedObject& o) const
 {
     const double step = m_options.speed * m_options.pingInterval;

@@ -28,6 +28,11 @@ struct SimulatedObject
     int sample = 0;       // of the centre, nadir first
     double slantRange = 0;
     double x = 0, y = 0; // longitude, latitude
+
+    // What the sonar can measure of it: its extent along and across the track as it lies (a
+    // cylinder turned 45° is shorter along the track than its length). Spheres and cones are round.
+    double alongTrackExtent() const;
+    double acrossTrackExtent() const;
 };
 
 // A towfish line over varied seabed with mine-like objects and clutter, deterministic for a seed.

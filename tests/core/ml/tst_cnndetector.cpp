@@ -92,8 +92,9 @@ private slots:
         QVERIFY2(score.falseAlarmsPer1000 <= 10, qPrintable(QString::number(score.falseAlarmsPer1000)));
         // Heights from the shadow behind its boxes, measured on the samples: near the truth's
         // (the measure on the detector's coarse picture ran on over ripples, to five times a mine).
-        qInfo("heights within 30 %%: %d of %d, median detected/true %.2f; widths %.2f", score.heightsWithin30,
-              score.heightsCompared, score.heightRatioMedian, score.widthRatioMedian);
+        qInfo("heights within 30 %%: %d of %d, median detected/true %.2f; widths %.2f, lengths %.2f",
+              score.heightsWithin30, score.heightsCompared, score.heightRatioMedian, score.widthRatioMedian,
+              score.lengthRatioMedian);
         QVERIFY(score.heightsCompared >= 8);
         QVERIFY2(score.heightsWithin30 * 10 >= score.heightsCompared * 7,
                  qPrintable(QStringLiteral("%1 of %2").arg(score.heightsWithin30).arg(score.heightsCompared)));
@@ -101,6 +102,8 @@ private slots:
         // Widths across track up to where the highlight ends: a box that holds some of the shadow
         // no longer widens the object by it.
         QVERIFY2(std::abs(score.widthRatioMedian - 1) <= 0.2, qPrintable(QString::number(score.widthRatioMedian)));
+        // Lengths along the track from the pings the object lights, not the box's coarse rows.
+        QVERIFY2(std::abs(score.lengthRatioMedian - 1) <= 0.15, qPrintable(QString::number(score.lengthRatioMedian)));
         for (const auto& d : found) {
             QCOMPARE(d.detector, std::string("cnn"));
             QVERIFY(!d.cls.empty());

@@ -120,6 +120,39 @@ private slots:
         QVERIFY(std::abs(ratios[ratios.size() / 2] - 1) <= 0.15);
     }
 
+    // Lengths along and widths across the track against the object's extent those ways as it lies,
+    // measured on the lit pings (the box, set on a quarter-resolution picture, ran 1.3 × long).
+    void lengthsAndWidthsMatchTheObjectsExtent()
+    {
+        QTemporaryDir dir;
+        SurveySimulator::Options options;
+        options.seed = 8;
+        options.pings = 2500;
+        const auto file = simulated(dir, options);
+        const SurveySimulator sim(options);
+        const auto found = detectClassical(*file);
+        std::vector<double> lengths, widths;
+        for (const auto& o : sim.objects())
+            for (const auto& d : found)
+                if (near(d, o)) {
+                    lengths.push_back(d.length / o.alongTrackExtent());
+                    widths.push_back(d.width / o.acrossTrackExtent());
+                    break;
+                }
+        QVERIFY(lengths.size() >= 10);
+        for (auto* ratios : {&lengths, &widths}) {
+            const auto within =
+                std::count_if(ratios->begin(), ratios->end(), [](double r) { return std::abs(r - 1) <= 0.3; });
+            std::sort(ratios->begin(), ratios->end());
+            const double median = (*ratios)[ratios->size() / 2];
+            qInfo("%s: %ld of %zu within 30 %%, median ratio %.2f", ratios == &lengths ? "lengths" : "widths",
+                  long(within), ratios->size(), median);
+            QVERIFY2(std::abs(median - 1) <= 0.15, qPrintable(QString::number(median)));
+            QVERIFY2(within * 10 >= long(ratios->size()) * 6,
+                     qPrintable(QString("%1 of %2").arg(within).arg(ratios->size())));
+        }
+    }
+
     void emptySeabedStaysQuiet()
     {
         QTemporaryDir dir;

@@ -126,11 +126,33 @@ private slots:
         while (std::getline(truth, line))
             ++rows;
         QCOMPARE(rows, 10);
+        QVERIFY(header.ends_with(",length_m,width_m,height_m,along_track_m,across_track_m"));
         std::ifstream sensors(files[2]);
         std::getline(sensors, header);
         QCOMPARE(std::count(header.begin(), header.end(), ','), 14L); // time, ping, 12 channels, fault
         const auto file = open(files[0]);
         QCOMPARE(file->pingCount(), std::size_t(600));
+    }
+
+    // What a sonar can measure of an object is its extent along and across the track as it lies.
+    void extentsFollowTheObjectsTurn()
+    {
+        SimulatedObject o;
+        o.cls = "cylinder";
+        o.length = 2.0;
+        o.width = 0.5;
+        QCOMPARE(o.alongTrackExtent(), 2.0); // lying along the track
+        QCOMPARE(o.acrossTrackExtent(), 0.5);
+        o.orientation = std::acos(-1.0) / 2; // square to it
+        QVERIFY(std::abs(o.alongTrackExtent() - 0.5) < 1e-9 && std::abs(o.acrossTrackExtent() - 2.0) < 1e-9);
+        o.orientation = std::acos(-1.0) / 4; // a rectangle at 45°: (2 + 0.5) / √2 both ways
+        QVERIFY(std::abs(o.alongTrackExtent() - 2.5 / std::sqrt(2.0)) < 1e-9);
+        o.cls = "rock"; // an ellipse at 45°: √((2² + 0.5²) / 2)
+        QVERIFY(std::abs(o.alongTrackExtent() - std::sqrt(4.25 / 2)) < 1e-9);
+        o.cls = "sphere";
+        o.length = o.width = 1.1;
+        QCOMPARE(o.alongTrackExtent(), 1.1);
+        QCOMPARE(o.acrossTrackExtent(), 1.1);
     }
 
     void bottomTrackingFindsTheSeabedWhenAltitudeIsMissing()
