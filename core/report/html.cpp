@@ -33,7 +33,7 @@ h1{margin-bottom:4px}.meta{color:#555}h2{border-bottom:1px solid #999;margin-top
 h3{margin:18px 0 6px}table{border-collapse:collapse;margin:6px 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}
 th{background:#eee}.fields td.label{color:#555}.figure{margin:8px 0 2px}
 .caption{font-size:90%;color:#444;margin-top:0}.missing{color:#a00;font-style:italic}
-.toc td{border:none;padding:1px 8px}table.list{font-size:8pt}.list td,.list th{padding:2px 3px}.list td{white-space:nowrap}.pair{margin:0}td.side{border:none;padding:0 12px 0 0}
+.toc td{border:none;padding:1px 8px}table.list{font-size:8pt}.list td,.list th{padding:2px 3px}.pair{margin:0}td.side{border:none;padding:0 12px 0 0}
 )";
 
 void fieldsHtml(std::ostream& out, const Block& block, bool fullWidth = false)
@@ -203,6 +203,8 @@ std::vector<HtmlPiece> htmlPieces(const Report& report, const HtmlOptions& optio
             case Block::Kind::Fields: fieldsHtml(out, block); break;
             case Block::Kind::Table:
                 // The header row repeats on every page a long table runs over (thead: browsers and Qt).
+                // A list (its rows link to their pages): small type, columns as wide as their
+                // contents (cells that must not wrap hold non-breaking spaces).
                 out << (block.rowLinks.empty() ? "<table>" : "<table class=\"list\" width=\"100%\">")
                     << "\n<thead><tr>";
                 {
