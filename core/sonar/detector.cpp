@@ -180,10 +180,12 @@ NormalisedPings normalisedPings(const SonarFile& file, int side, std::size_t fir
 // An object's shadow measured on the file's own samples, for its height. Along the pings through
 // the middle of its box (the object's top casts the longest shadow), each range bin is compared
 // with the pings on either side of the box at the same range: a seabed's texture (ripples, mud)
-// darkens those alike, a shadow only the pings behind the object. The object ends where its
-// highlight does (most of those pings above 1.5 × the level beside them; a detector's box may
-// already hold some of the shadow); the shadow is the run of bins from there on where more than a
-// third of them are below half that level, gaps of speckle up to 0.2 m bridged.
+// darkens those alike, a shadow only the pings behind the object. Each of those pings' highlight
+// ends where its longest run of bins above 1.5 × the level beside them does (an object turned
+// across the track ends further out in some pings than in others; a detector's box may already
+// hold some of the shadow); the shadow is the run of bins behind each ping's own highlight where
+// more than a third of the pings are below half that level, gaps of speckle up to 0.2 m bridged.
+// The object ends, for its width and height, at the middle of those pings' ends.
 //
 // Its length along the track from the same pings: those whose highlight (the bins from the box's
 // near edge to where the highlight ends) holds more bright bins than the pings beside it do, by a
@@ -235,35 +237,71 @@ MeasuredShadow measureShadow(const SonarFile& file, int channel, std::size_t fir
         std::nth_element(beside.begin(), beside.begin() + long(beside.size() / 2), beside.end());
         levels.push_back(beside[beside.size() / 2]);
     }
-    const auto counts = [&](int k, int& bright, int& dark) {
-        const float level = levels[std::size_t(k - begin)];
-        bright = dark = 0;
-        for (std::size_t r = mid0; r <= mid1; ++r) {
-            const float v = rows[r][std::size_t(k - begin)];
-            bright += v > 1.5f * level ? 1 : 0;
-            dark += v < 0.5f * level ? 1 : 0;
-        }
+    const auto isBright = [&](std::size_t r, int k) {
+        return rows[r][std::size_t(k - begin)] > 1.5f * levels[std::size_t(k - begin)];
     };
-    // The highlight's end inside the box: the last bin most of the middle pings return brightly.
-    int bright = 0, dark = 0;
-    out.objectEnd = lastSample + 1;
-    for (int k = std::min(lastSample, end - 1); k >= begin; --k) {
-        counts(k, bright, dark);
-        if (bright * 2 > middle) {
-            out.objectEnd = k + 1;
-            break;
-        }
-    }
+    const auto isDark = [&](std::size_t r, int k) {
+        return rows[r][std::size_t(k - begin)] < 0.5f * levels[std::size_t(k - begin)];
+    };
     const int gapLimit = std::max(2, int(0.2 / bin)), startLimit = std::max(3, int(0.3 / bin));
+    // Where each middle ping's highlight ends: its longest run of bright bins (gaps bridged) that
+    // starts in the box, free to go on past the box's far edge up to 3 m (an object turned across
+    // the track ends further out in some pings than in others).
+    const int past = std::min(end, lastSample + 1 + int(3.0 / bin));
+    std::vector<std::pair<std::size_t, int>> ends; // a middle ping's row, the first bin past its highlight
+    for (std::size_t r = mid0; r <= mid1; ++r) {
+        int best = 0, bestEnd = -1, count = 0, lastBright = -1;
+        for (int k = begin; k <= past; ++k) {
+            if (k == past || (lastBright >= 0 && k - lastBright > gapLimit)) {
+                if (count > best)
+                    best = count, bestEnd = lastBright + 1;
+                count = 0;
+                lastBright = -1;
+            }
+            if (k == past || (lastBright < 0 && k > lastSample))
+                break;
+            if (isBright(r, k))
+                ++count, lastBright = k;
+        }
+        if (best >= 2)
+            ends.emplace_back(r, bestEnd);
+    }
+    if (ends.size() >= 2 && int(ends.size()) * 2 >= middle) {
+        std::vector<int> sorted;
+        for (const auto& e : ends)
+            sorted.push_back(e.second);
+        std::nth_element(sorted.begin(), sorted.begin() + long(sorted.size() / 2), sorted.end());
+        out.objectEnd = sorted[sorted.size() / 2];
+    } else {
+        // Too few pings with a highlight of their own: the last bin in the box most of them return
+        // brightly, the same for all.
+        out.objectEnd = lastSample + 1;
+        for (int k = std::min(lastSample, end - 1); k >= begin; --k) {
+            int bright = 0;
+            for (std::size_t r = mid0; r <= mid1; ++r)
+                bright += isBright(r, k) ? 1 : 0;
+            if (bright * 2 > middle) {
+                out.objectEnd = k + 1;
+                break;
+            }
+        }
+        ends.clear();
+        for (std::size_t r = mid0; r <= mid1; ++r)
+            ends.emplace_back(r, out.objectEnd);
+    }
+    // The shadow: the run of bins behind each ping's highlight where more than a third of the
+    // pings are dark.
     int run = 0, gap = 0;
-    for (int k = out.objectEnd; k < end && gap <= gapLimit; ++k) {
-        counts(k, bright, dark);
-        if (dark * 3 > middle) {
+    for (int j = 0; out.objectEnd + j < end && gap <= gapLimit; ++j) {
+        int dark = 0;
+        for (const auto& [r, e] : ends)
+            dark += e + j < end && isDark(r, e + j) ? 1 : 0;
+        if (dark * 3 > int(ends.size())) {
             run += 1 + gap;
             gap = 0;
         } else if (run > 0) {
             ++gap;
-        } else if (k - out.objectEnd > startLimit) {
+        } else if (j > startLimit) {
             break; // no shadow starts right behind it
         }
     }
@@ -272,7 +310,7 @@ MeasuredShadow measureShadow(const SonarFile& file, int channel, std::size_t fir
     std::vector<int> lit(rows.size(), 0), litBeside;
     for (std::size_t r = 0; r < rows.size(); ++r) {
         for (int k = begin; k < std::min(out.objectEnd, end); ++k)
-            lit[r] += rows[r][std::size_t(k - begin)] > 1.5f * levels[std::size_t(k - begin)] ? 1 : 0;
+            lit[r] += isBright(r, k) ? 1 : 0;
         if (r < first || r > last)
             litBeside.push_back(lit[r]);
     }
@@ -299,7 +337,7 @@ MeasuredShadow measureShadow(const SonarFile& file, int channel, std::size_t fir
              k < end && (k <= lastSample || (out.farEdge > 0 && k - out.farEdge <= gapLimit && k <= past)); ++k) {
             int bright = 0;
             for (std::size_t r = a; r <= b; ++r)
-                bright += rows[r][std::size_t(k - begin)] > 1.5f * levels[std::size_t(k - begin)] ? 1 : 0;
+                bright += isBright(r, k) ? 1 : 0;
             if (bright >= need) {
                 out.nearEdge = out.nearEdge < 0 ? k : out.nearEdge;
                 out.farEdge = k + 1;

@@ -96,7 +96,9 @@ private slots:
               score.heightsWithin30, score.heightsCompared, score.heightRatioMedian, score.widthRatioMedian,
               score.lengthRatioMedian);
         QVERIFY(score.heightsCompared >= 8);
-        QVERIFY2(score.heightsWithin30 * 10 >= score.heightsCompared * 7,
+        // Nine in ten: each ping's shadow is read behind that ping's own highlight, so an object
+        // turned across the track (its highlight ending further out in some pings) has one too.
+        QVERIFY2(score.heightsWithin30 * 10 >= score.heightsCompared * 9,
                  qPrintable(QStringLiteral("%1 of %2").arg(score.heightsWithin30).arg(score.heightsCompared)));
         QVERIFY(std::abs(score.heightRatioMedian - 1) <= 0.15);
         // Widths across track up to where the highlight ends: a box that holds some of the shadow
