@@ -191,7 +191,7 @@ NormalisedPings normalisedPings(const SonarFile& file, int side, std::size_t fir
 // near edge to where the highlight ends) holds more bright bins than the pings beside it do, by a
 // quarter of the most any ping in the box holds — the run through that ping, a lone dim ping
 // bridged, free to run past the box's ends (a detector sets its box on a coarser picture). Its
-// width across the track from those pings: the bins a third of them return brightly.
+// width across the track: from where those pings' highlights start to where they end.
 struct MeasuredShadow
 {
     int objectEnd = -1;                    // first sample past the highlight; -1: not measured
@@ -248,24 +248,32 @@ MeasuredShadow measureShadow(const SonarFile& file, int channel, std::size_t fir
     // starts in the box, free to go on past the box's far edge up to 3 m (an object turned across
     // the track ends further out in some pings than in others).
     const int past = std::min(end, lastSample + 1 + int(3.0 / bin));
-    std::vector<std::pair<std::size_t, int>> ends; // a middle ping's row, the first bin past its highlight
-    for (std::size_t r = mid0; r <= mid1; ++r) {
-        int best = 0, bestEnd = -1, count = 0, lastBright = -1;
+    struct Run
+    {
+        int bright = 0, first = -1, end = -1; // bright bins; the first, and the first past the last
+    };
+    const auto highlight = [&](std::size_t r) {
+        Run best, run;
         for (int k = begin; k <= past; ++k) {
-            if (k == past || (lastBright >= 0 && k - lastBright > gapLimit)) {
-                if (count > best)
-                    best = count, bestEnd = lastBright + 1;
-                count = 0;
-                lastBright = -1;
+            if (k == past || (run.bright > 0 && k - (run.end - 1) > gapLimit)) {
+                if (run.bright > best.bright)
+                    best = run;
+                run = {};
             }
-            if (k == past || (lastBright < 0 && k > lastSample))
+            if (k == past || (run.bright == 0 && k > lastSample))
                 break;
-            if (isBright(r, k))
-                ++count, lastBright = k;
+            if (isBright(r, k)) {
+                run.first = run.bright == 0 ? k : run.first;
+                ++run.bright;
+                run.end = k + 1;
+            }
         }
-        if (best >= 2)
-            ends.emplace_back(r, bestEnd);
-    }
+        return best;
+    };
+    std::vector<std::pair<std::size_t, int>> ends; // a middle ping's row, the first bin past its highlight
+    for (std::size_t r = mid0; r <= mid1; ++r)
+        if (const auto h = highlight(r); h.bright >= 2)
+            ends.emplace_back(r, h.end);
     if (ends.size() >= 2 && int(ends.size()) * 2 >= middle) {
         std::vector<int> sorted;
         for (const auto& e : ends)
@@ -328,20 +336,19 @@ MeasuredShadow measureShadow(const SonarFile& file, int channel, std::size_t fir
             b += on(b + 1) ? 1 : 2;
         out.firstLit = (long long)(from + a);
         out.lastLit = (long long)(from + b);
-        // Across the track: the bins a third of those pings return brightly, from the box's near
-        // edge on; past its far edge (a box sized for the object unturned) while they go on, up
-        // to 3 m.
-        const int need = std::max(2, int(std::ceil(double(b - a + 1) / 3.0)));
-        const int past = lastSample + int(3.0 / bin);
-        for (int k = begin;
-             k < end && (k <= lastSample || (out.farEdge > 0 && k - out.farEdge <= gapLimit && k <= past)); ++k) {
-            int bright = 0;
-            for (std::size_t r = a; r <= b; ++r)
-                bright += isBright(r, k) ? 1 : 0;
-            if (bright >= need) {
-                out.nearEdge = out.nearEdge < 0 ? k : out.nearEdge;
-                out.farEdge = k + 1;
-            }
+        // Across the track: from where those pings' highlights start to where they end, each its
+        // longest bright run (past the box's far edge while it goes on, up to 3 m: a box sized
+        // for the object unturned), the furthest out either way left aside.
+        std::vector<int> firsts, lasts;
+        for (std::size_t r = a; r <= b; ++r)
+            if (const auto h = highlight(r); h.bright >= 2)
+                firsts.push_back(h.first), lasts.push_back(h.end);
+        if (!firsts.empty()) {
+            const std::size_t drop = firsts.size() > 4 ? 1 : 0; // the widest either way may be speckle
+            std::sort(firsts.begin(), firsts.end());
+            std::sort(lasts.begin(), lasts.end());
+            out.nearEdge = firsts[drop];
+            out.farEdge = lasts[lasts.size() - 1 - drop];
         }
     }
     return out;
