@@ -8,6 +8,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -17,6 +18,8 @@ namespace fathom::report {
 namespace {
 
 const cv::Scalar kInk(40, 40, 40), kGrid(225, 225, 225), kWhite(255, 255, 255);
+// A contact's or an alert's review: orange new, green confirmed, grey rejected (BGR).
+const cv::Scalar kStatusColour[] = {{0, 140, 255}, {60, 160, 40}, {150, 150, 150}};
 // Blue, orange, green, red, purple, brown (BGR), one per lane.
 const cv::Scalar kColours[] = {{180, 119, 31}, {14, 127, 255},  {44, 160, 44},
                                {40, 39, 214},  {189, 103, 148}, {75, 86, 140}};
@@ -183,10 +186,9 @@ Figure trackMap(const std::vector<MapPoint>& track, const std::vector<MapMark>& 
         cv::polylines(image, line, false, kColours[0], 2, cv::LINE_AA);
     if (!line.empty())
         cv::circle(image, line.front(), 5, kColours[0], cv::FILLED, cv::LINE_AA);
-    const cv::Scalar statusColour[] = {{0, 140, 255}, {60, 160, 40}, {150, 150, 150}};
     for (const auto& m : marks) {
         const auto at = pixel(m.at);
-        cv::circle(image, at, 6, statusColour[std::clamp(m.status, 0, 2)], cv::FILLED, cv::LINE_AA);
+        cv::circle(image, at, 6, kStatusColour[std::clamp(m.status, 0, 2)], cv::FILLED, cv::LINE_AA);
         cv::circle(image, at, 6, kInk, 1, cv::LINE_AA);
         label(image, m.label, at + cv::Point(8, -6), 0.45);
     }
@@ -303,6 +305,95 @@ Figure alertPlot(const std::vector<double>& seconds, const Trace& actual, const 
         const int x = left + int((t - xr.lo) / (xr.hi - xr.lo) * (width - left - right));
         cv::line(image, {x, height - 36}, {x, height - 30}, kInk, 1);
         label(image, number(t - xr.lo) + " s", {x - 12, height - 14}, 0.38);
+    }
+    return encode(image);
+}
+
+Figure alertTimeline(const std::vector<double>& seconds, const std::vector<Trace>& lanes,
+                     const std::vector<TimelineMark>& marks, std::vector<int>* peakColumns)
+{
+    const int width = 900, left = 90, right = 20, top = 44, laneHeight = 56, gap = 8;
+    const int plotWidth = width - left - right;
+    const int height = top + int(std::max<std::size_t>(1, lanes.size())) * (laneHeight + gap) + 34;
+    cv::Mat image(height, width, CV_8UC3, kWhite);
+    Range xr;
+    for (const double s : seconds)
+        xr.add(s);
+    if (xr.empty() || xr.hi == xr.lo)
+        xr.hi = xr.lo + 1;
+    const auto column = [&](double t) {
+        return left + std::clamp(int((t - xr.lo) / (xr.hi - xr.lo) * plotWidth), 0, plotWidth - 1);
+    };
+    const auto laneBox = [&](std::size_t i) {
+        return cv::Rect(left, top + int(i) * (laneHeight + gap), plotWidth, laneHeight);
+    };
+    for (std::size_t i = 0; i < std::max<std::size_t>(1, lanes.size()); ++i)
+        cv::rectangle(image, laneBox(i), kGrid, cv::FILLED);
+    // The alerts' spans, shaded on their lanes under the traces.
+    for (const auto& m : marks)
+        for (const auto lane : m.lanes) {
+            if (lane >= lanes.size())
+                continue;
+            const auto box = laneBox(lane);
+            const int x0 = column(m.start), x1 = std::max(column(m.end), x0 + 2);
+            cv::Mat area = image(cv::Rect(x0, box.y, std::min(x1, left + plotWidth) - x0, box.height));
+            cv::Mat shade(area.size(), area.type(), kStatusColour[std::clamp(m.status, 0, 2)]);
+            cv::addWeighted(shade, 0.45, area, 0.55, 0, area);
+        }
+    // Each lane as its range in every pixel column.
+    for (std::size_t i = 0; i < lanes.size(); ++i) {
+        const auto box = laneBox(i);
+        const auto& values = lanes[i].values;
+        // Blue, red, purple, brown: never the reviews' orange or green.
+        const cv::Scalar& colour = kColours[std::array<int, 4>{0, 3, 4, 5}[i % 4]];
+        std::vector<Range> columns{std::size_t(plotWidth)};
+        Range all;
+        for (std::size_t r = 0; r < std::min(values.size(), seconds.size()); ++r)
+            if (std::isfinite(values[r]) && std::isfinite(seconds[r])) {
+                columns[std::size_t(column(seconds[r]) - left)].add(values[r]);
+                all.add(values[r]);
+            }
+        all.pad();
+        const auto y = [&](double v) {
+            return box.y + box.height - int((v - all.lo) / (all.hi - all.lo) * box.height);
+        };
+        cv::Point previous(-1, -1);
+        for (int x = 0; x < plotWidth; ++x) {
+            const auto& c = columns[std::size_t(x)];
+            if (c.empty()) {
+                previous = {-1, -1};
+                continue;
+            }
+            const cv::Point low(left + x, y(c.lo)), high(left + x, y(c.hi));
+            if (previous.x >= 0) // joined to the column before, so a smooth record reads as a line
+                cv::line(image, previous, {left + x, (low.y + high.y) / 2}, colour, 1, cv::LINE_AA);
+            cv::line(image, low, high, colour, 1);
+            previous = {left + x, (low.y + high.y) / 2};
+        }
+        label(image, lanes[i].name, {left + 6, box.y + 14}, 0.4);
+        label(image, boundNumber(all.hi, all.hi - all.lo), {4, box.y + 12}, 0.38);
+        label(image, boundNumber(all.lo, all.hi - all.lo), {4, box.y + box.height}, 0.38);
+    }
+    // The peaks: a line through every lane and the number above, in two rows where they crowd.
+    int lastInRow[2] = {-100, -100};
+    for (const auto& m : marks) {
+        const int x = column(m.peak);
+        if (peakColumns)
+            peakColumns->push_back(x);
+        const auto colour = kStatusColour[std::clamp(m.status, 0, 2)];
+        cv::line(image, {x, top - 4}, {x, height - 34}, colour, 1);
+        const int row = x - lastInRow[0] >= 22 ? 0 : x - lastInRow[1] >= 22 ? 1 : 0;
+        lastInRow[row] = x;
+        label(image, m.label, {x - 6, row == 0 ? 16 : 34}, 0.42, colour, 1);
+    }
+    // Time axis: from the record's first row, in minutes past ten of them.
+    const bool minutes = xr.hi - xr.lo > 600;
+    const double unit = minutes ? 60 : 1;
+    const double step = roundLength((xr.hi - xr.lo) / unit / 6) * unit;
+    for (double t = std::ceil(xr.lo / step) * step; t <= xr.hi; t += step) {
+        const int x = column(t);
+        cv::line(image, {x, height - 30}, {x, height - 24}, kInk, 1);
+        label(image, number((t - xr.lo) / unit) + (minutes ? " min" : " s"), {x - 12, height - 8}, 0.38);
     }
     return encode(image);
 }

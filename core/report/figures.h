@@ -44,6 +44,19 @@ Figure alertPlot(const std::vector<double>& seconds, const Trace& actual, const 
                  const std::vector<Trace>& lanes, double spanStart, double spanEnd,
                  std::vector<std::string>* boundLabels = nullptr);
 
+struct TimelineMark
+{
+    double start = 0, end = 0, peak = 0; // on the lanes' time axis
+    std::string label;                   // drawn over the peak: the alert's number
+    int status = 0;                      // 0 new, 1 confirmed, 2 rejected
+    std::vector<std::size_t> lanes;      // the lanes (channels) it involves, shaded over its span
+};
+// A whole record, one lane a channel (drawn as its range in each pixel column, so a million rows
+// cost what a thousand do), each alert shaded on its lanes and numbered over its peak in its
+// review's colour, as on the track map. `peakColumns` gets each mark's pixel column.
+Figure alertTimeline(const std::vector<double>& seconds, const std::vector<Trace>& lanes,
+                     const std::vector<TimelineMark>& marks, std::vector<int>* peakColumns = nullptr);
+
 // Training and validation loss per epoch on a log scale, round values marked along it (given back
 // in `lossTicks`), the best epoch marked.
 Figure lossCurve(const std::vector<double>& train, const std::vector<double>& validation, int bestEpoch,

@@ -56,6 +56,17 @@ std::string positionText(double x, double y, bool geographic, bool decimals = tr
 std::function<double(double)> seriesValueAt(const series::Series& series, std::size_t channel);
 Block missingBlock(std::string text, Report& report);
 
+// reportlists.cpp: what the sections share, the lists that open two of them, the alerts' timeline.
+std::string timeText(double t); // readable UTC; a plain number where `t` is not a time
+std::string className(const project::ContactRecord& c, Language L);
+std::vector<std::string> splitChannels(const std::string& list); // "a, b" → {"a", "b"}
+// Every shown contact (alert) on a line, numbered as the pages after it, each number linking to
+// its page in the HTML.
+Block contactList(const std::vector<const project::ContactRecord*>& list, bool geographic, Language L);
+Block alertList(const std::vector<const project::AlertRecord*>& list, Language L);
+Block alertTimelineBlock(const series::Series& series, const std::vector<const project::AlertRecord*>& list,
+                         Language L);
+
 using PartProgress = std::function<void(double)>;
 void addContacts(Section& section, Inputs& in, const ReportOptions& options, Report& report,
                  const PartProgress& progress, const std::atomic<bool>* stop);

@@ -108,6 +108,11 @@ const std::map<std::string, Wording>& catalogue()
           "below.",
           "경보 %1: %2(검정)와 %3의 예측(주황)%4. 경보 구간은 붉게 표시, 아래는 기여 채널."}},
         {"band", {" with the members' band (light blue)", ", 구성 모델 범위(연한 파랑)"}},
+        {"timeline_caption",
+         {"The whole record with every alert shown: each contributing channel in a lane, each alert shaded where "
+          "it contributed and numbered as in the list over its peak (orange new, green confirmed, grey rejected).",
+          "표시된 모든 경보를 전체 기록 위에: 기여 채널마다 한 줄, 각 경보는 기여한 구간에 음영, 최대 지점 위에 목록의 "
+          "번호(주황 새 항목, 녹색 확인됨, 회색 기각됨)."}},
         {"no_forecast", {"no forecast: %1", "예측 없음: %1"}},
         {"alert_counts",
          {"%1 alerts: %2 confirmed, %3 new, %4 rejected.", "경보 %1개: 확인됨 %2, 새 항목 %3, 기각됨 %4."}},

@@ -76,7 +76,7 @@ private slots:
             QVERIFY2(html.contains(coordinate(c.y) + QStringLiteral(", ") + coordinate(c.x)),
                      "every shown contact's position is in the report");
         }
-        QCOMPARE(std::size_t(images), 1 + shown + 1);
+        QCOMPARE(std::size_t(images), 1 + shown + 1 + 1); // and the alerts' timeline
         QVERIFY(html.contains(QStringLiteral("bright cylinder, clear shadow")));
         QCOMPARE(html.count(QStringLiteral("RESTRICTED")), 2); // top and bottom marking
         // The alert's model is not in the project: its plot says there is no forecast, and why.
@@ -368,6 +368,46 @@ private slots:
         QVERIFY2(std::abs(std::stod(bounds[2]) - 1520) <= 1 && std::abs(std::stod(bounds[3]) - 1510) <= 1,
                  (bounds[2] + " / " + bounds[3]).c_str());
         QVERIFY(bounds[0] != bounds[1] && bounds[2] != bounds[3]);
+    }
+
+    // The alerts' timeline: the whole record, each alert marked at its peak in its review's colour
+    // (orange new, green confirmed) and shaded on the lanes of the channels it names.
+    void alertTimelineMarksEachAlertWhereItPeaked()
+    {
+        std::vector<double> seconds, quiet, spiky;
+        for (int i = 0; i < 100000; ++i) { // a long record: drawn per pixel column
+            seconds.push_back(i * 0.01);
+            quiet.push_back(std::sin(i * 0.001));
+            spiky.push_back(i == 25000 || i == 75000 ? 10.0 : 0.0);
+        }
+        std::vector<report::TimelineMark> marks{{249.9, 250.1, 250.0, "1", 0, {1}}, {749.9, 750.1, 750.0, "2", 1, {1}}};
+        std::vector<int> columns;
+        const auto figure = report::alertTimeline(seconds, {{"quiet", quiet}, {"spiky", spiky}}, marks, &columns);
+        const cv::Mat image = cv::imdecode(figure.data, cv::IMREAD_COLOR);
+        QVERIFY(!image.empty());
+        QCOMPARE(columns.size(), std::size_t(2));
+        // A quarter and three quarters of the way along the time axis.
+        const double span = columns[1] - columns[0];
+        QVERIFY2(span > image.cols / 3, qPrintable(QString::number(span)));
+        const int left = columns[0] - int(span / 2);
+        QVERIFY2(std::abs(left - 90) <= 2, qPrintable(QString::number(left)));
+        // Each peak's line in its review's colour through the lanes (BGR).
+        const auto colourAt = [&](int x) {
+            int orange = 0, green = 0;
+            for (int y = 0; y < image.rows; ++y) {
+                const auto p = image.at<cv::Vec3b>(y, x);
+                orange += p[2] > 200 && p[1] > 100 && p[1] < 180 && p[0] < 80;
+                green += p[1] > 130 && p[2] < 110 && p[0] < 110;
+            }
+            return std::pair{orange, green};
+        };
+        const auto [orange1, green1] = colourAt(columns[0]);
+        const auto [orange2, green2] = colourAt(columns[1]);
+        QVERIFY2(orange1 > 60 && green1 < orange1 / 4, qPrintable(QStringLiteral("%1 / %2").arg(orange1).arg(green1)));
+        QVERIFY2(green2 > 60 && orange2 < green2 / 4, qPrintable(QStringLiteral("%1 / %2").arg(orange2).arg(green2)));
+        // Away from the peaks, no such line.
+        const auto [orange3, green3] = colourAt((columns[0] + columns[1]) / 2);
+        QVERIFY(orange3 < 10 && green3 < 10);
     }
 
     void lossChartSpreadsLossesThatFallByDecades()
