@@ -173,6 +173,11 @@ ReportDialog::ReportDialog(project::Project project, std::vector<std::pair<std::
     m_maxContacts->setRange(1, 10000);
     m_maxContacts->setValue(settings.value(QStringLiteral("maxContacts"), 100).toInt());
     form->addRow(tr("Contacts shown (highest score first):"), m_maxContacts);
+    m_maxAlerts = new QSpinBox(this);
+    m_maxAlerts->setObjectName(QStringLiteral("reportMaxAlerts"));
+    m_maxAlerts->setRange(1, 10000);
+    m_maxAlerts->setValue(settings.value(QStringLiteral("maxAlerts"), 50).toInt());
+    form->addRow(tr("Alerts shown (highest score first):"), m_maxAlerts);
     form->addRow(QString(), m_rejected);
 
     m_notes = new QPlainTextEdit(this);
@@ -283,6 +288,7 @@ void ReportDialog::remember() const
     settings.setValue(QStringLiteral("page"), m_page->currentData());
     settings.setValue(QStringLiteral("rejected"), m_rejected->isChecked());
     settings.setValue(QStringLiteral("maxContacts"), m_maxContacts->value());
+    settings.setValue(QStringLiteral("maxAlerts"), m_maxAlerts->value());
     settings.setValue(QStringLiteral("output"), output());
     settings.setValue(QStringLiteral("outputProject"), m_projectName);
     QStringList order, unticked;
@@ -329,6 +335,7 @@ void ReportDialog::write()
     options.device = m_device;
     options.includeRejected = m_rejected->isChecked();
     options.maxContacts = std::size_t(m_maxContacts->value());
+    options.maxAlerts = std::size_t(m_maxAlerts->value());
     const PageSize page = parsePageSize(m_page->currentData().toString().toStdString());
 
     m_running = true;

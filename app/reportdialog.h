@@ -71,6 +71,7 @@ private:
     QListWidget* m_sections = nullptr;
     QCheckBox* m_rejected = nullptr;
     QSpinBox* m_maxContacts = nullptr;
+    QSpinBox* m_maxAlerts = nullptr;
     QPlainTextEdit* m_notes = nullptr;
     QLineEdit* m_output = nullptr;
     QProgressBar* m_progress = nullptr;

@@ -1348,6 +1348,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <source>Cancelled; nothing was written.</source>
         <translation>Cancelled; nothing was written.</translation>
     </message>
+    <message>
+        <source>Alerts shown (highest score first):</source>
+        <translation>Alerts shown (highest score first):</translation>
+    </message>
 </context>
 <context>
     <name>fathom::RetrainDialog</name>

@@ -1336,6 +1336,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <source>Cancelled; nothing was written.</source>
         <translation>취소됨. 아무것도 저장하지 않았습니다.</translation>
     </message>
+    <message>
+        <source>Alerts shown (highest score first):</source>
+        <translation>표시할 경보 수(점수 높은 순):</translation>
+    </message>
 </context>
 <context>
     <name>fathom::RetrainDialog</name>

@@ -19,6 +19,7 @@
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -70,6 +71,41 @@ private slots:
         // Another project's report is proposed under its own name in that folder, never over this one.
         ReportDialog other(m_project, {}, QStringLiteral("en"), QStringLiteral("line8"));
         QCOMPARE(other.output(), m_dir.filePath(QStringLiteral("line8-report.pdf")));
+    }
+
+    // How many alerts the report shows, highest scored first, as the command line's --max-alerts;
+    // remembered for the next report.
+    void showsTheAlertsAskedForAndRemembersHowMany()
+    {
+        auto project = m_project;
+        for (int i = 1; i <= 3; ++i) {
+            auto alert = project.alerts.front();
+            alert.startRow += 100 * i, alert.endRow += 100 * i, alert.peakRow += 100 * i;
+            alert.score = 1.0 + i; // all below the first's 4.2
+            project.alerts.push_back(alert);
+        }
+        ReportDialog dialog(project, {}, QStringLiteral("en"), QStringLiteral("alerts"));
+        const auto pdf = m_dir.filePath(QStringLiteral("alerts.pdf"));
+        dialog.setOutput(pdf);
+        for (const auto* key : {"summary", "contacts", "models", "device", "notes"})
+            dialog.setSectionChecked(QString::fromLatin1(key), false);
+        auto* language = dialog.findChild<QComboBox*>(QStringLiteral("reportLanguage"));
+        language->setCurrentIndex(language->findData(QStringLiteral("en")));
+        auto* most = dialog.findChild<QSpinBox*>(QStringLiteral("reportMaxAlerts"));
+        QVERIFY(most);
+        QCOMPARE(most->value(), 50);
+        most->setValue(2);
+        QSignalSpy finished(&dialog, &ReportDialog::finished);
+        dialog.write();
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        const auto text = test::runTool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).simplified();
+        QVERIFY2(text.contains(QStringLiteral("4 alerts")) && text.contains(QStringLiteral("Shown: the 2 highest")),
+                 qPrintable(text.left(400)));
+        QVERIFY(text.contains(QStringLiteral("Alert 1 — ")) && text.contains(QStringLiteral("Alert 2 — ")));
+        QVERIFY(!text.contains(QStringLiteral("Alert 3 — ")));
+        ReportDialog again(project, {}, QStringLiteral("en"), QStringLiteral("alerts"));
+        QCOMPARE(again.findChild<QSpinBox*>(QStringLiteral("reportMaxAlerts"))->value(), 2);
     }
 
     void titleFollowsTheReportsLanguageUntilWritten()
