@@ -272,7 +272,8 @@ std::vector<sonar::Detection> CnnDetector::detect(const sonar::SonarFile& file, 
                 const int shadow = shadowColumns(image, top, bottom, right);
                 auto d = sonar::detectionFromBox(file, geo, side, top, bottom, left * c.across,
                                                  (right + 1) * c.across - 1, (right + 1 + shadow) * c.across, centreRow,
-                                                 (centreColumn + 0.5) * c.across, image.binMetres);
+                                                 (centreColumn + 0.5) * c.across, image.binMetres,
+                                                 2.0); // its box is sized for the object lying along the track
                 d.detector = "cnn";
                 d.score = probability[0][0][r][k].item<double>();
                 d.scores["cnn"] = d.score;

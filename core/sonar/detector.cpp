@@ -201,7 +201,7 @@ struct MeasuredShadow
 };
 
 MeasuredShadow measureShadow(const SonarFile& file, int channel, std::size_t firstPing, std::size_t lastPing,
-                             int firstSample, int lastSample, double binMetres)
+                             int firstSample, int lastSample, double binMetres, double lookBefore)
 {
     MeasuredShadow out;
     const std::size_t pings = lastPing - firstPing + 1;
@@ -210,10 +210,12 @@ MeasuredShadow measureShadow(const SonarFile& file, int channel, std::size_t fir
     const std::size_t to = std::min(file.pingCount() - 1, lastPing + flank);
     const double bin = std::max(1e-3, binMetres);
     const int samples = file.pingInfo(firstPing).samples;
-    const int begin = std::max(1, firstSample), end = std::min(samples - 1, lastSample + 1 + int(25.0 / bin));
-    if (end <= begin + 2 || to - from + 1 <= pings)
+    const int boxBegin = std::max(1, firstSample), end = std::min(samples - 1, lastSample + 1 + int(25.0 / bin));
+    const int begin = std::max(1, boxBegin - int(lookBefore / bin));
+    if (end <= boxBegin + 2 || to - from + 1 <= pings)
         return out;
-    // Each ping's samples over the box and past it, a moving mean of three against speckle.
+    // Each ping's samples over the box, `lookBefore` metres before it and well past it, a moving
+    // mean of three against speckle.
     std::vector<std::vector<float>> rows;
     for (std::size_t p = from; p <= to; ++p) {
         const auto values = file.samples(p, channel);
@@ -245,8 +247,8 @@ MeasuredShadow measureShadow(const SonarFile& file, int channel, std::size_t fir
     };
     const int gapLimit = std::max(2, int(0.2 / bin)), startLimit = std::max(3, int(0.3 / bin));
     // Where each middle ping's highlight ends: its longest run of bright bins (gaps bridged) that
-    // starts in the box, free to go on past the box's far edge up to 3 m (an object turned across
-    // the track ends further out in some pings than in others).
+    // reaches into the box, from `lookBefore` metres before it and on past its far edge up to 3 m
+    // (an object turned across the track starts and ends further out in some pings than in others).
     const int past = std::min(end, lastSample + 1 + int(3.0 / bin));
     struct Run
     {
@@ -256,7 +258,7 @@ MeasuredShadow measureShadow(const SonarFile& file, int channel, std::size_t fir
         Run best, run;
         for (int k = begin; k <= past; ++k) {
             if (k == past || (run.bright > 0 && k - (run.end - 1) > gapLimit)) {
-                if (run.bright > best.bright)
+                if (run.bright > best.bright && run.end > boxBegin)
                     best = run;
                 run = {};
             }
@@ -284,7 +286,7 @@ MeasuredShadow measureShadow(const SonarFile& file, int channel, std::size_t fir
         // Too few pings with a highlight of their own: the last bin in the box most of them return
         // brightly, the same for all.
         out.objectEnd = lastSample + 1;
-        for (int k = std::min(lastSample, end - 1); k >= begin; --k) {
+        for (int k = std::min(lastSample, end - 1); k >= boxBegin; --k) {
             int bright = 0;
             for (std::size_t r = mid0; r <= mid1; ++r)
                 bright += isBright(r, k) ? 1 : 0;
@@ -317,7 +319,7 @@ MeasuredShadow measureShadow(const SonarFile& file, int channel, std::size_t fir
 
     std::vector<int> lit(rows.size(), 0), litBeside;
     for (std::size_t r = 0; r < rows.size(); ++r) {
-        for (int k = begin; k < std::min(out.objectEnd, end); ++k)
+        for (int k = boxBegin; k < std::min(out.objectEnd, end); ++k)
             lit[r] += isBright(r, k) ? 1 : 0;
         if (r < first || r > last)
             litBeside.push_back(lit[r]);
@@ -337,8 +339,8 @@ MeasuredShadow measureShadow(const SonarFile& file, int channel, std::size_t fir
         out.firstLit = (long long)(from + a);
         out.lastLit = (long long)(from + b);
         // Across the track: from where those pings' highlights start to where they end, each its
-        // longest bright run (past the box's far edge while it goes on, up to 3 m: a box sized
-        // for the object unturned), the furthest out either way left aside.
+        // longest bright run reaching into the box (a box sized for the object unturned holds only
+        // its middle), the furthest out either way left aside.
         std::vector<int> firsts, lasts;
         for (std::size_t r = a; r <= b; ++r)
             if (const auto h = highlight(r); h.bright >= 2)
@@ -356,7 +358,7 @@ MeasuredShadow measureShadow(const SonarFile& file, int channel, std::size_t fir
 
 Detection detectionFromBox(const SonarFile& file, const Georeferencer& geo, int side, std::size_t firstPing,
                            std::size_t lastPing, int firstSample, int lastSample, int shadowEnd, double centrePing,
-                           double centreSample, double binMetres)
+                           double centreSample, double binMetres, double lookBefore)
 {
     Detection d;
     d.side = side;
@@ -379,8 +381,9 @@ Detection detectionFromBox(const SonarFile& file, const Georeferencer& geo, int 
     // The height from the shadow measured on the samples themselves (the detectors' own, on
     // coarser or locally normalised pictures, can run on over a textured seabed).
     const int channel = file.channelOn(side == 0 ? Side::Port : Side::Starboard);
-    auto shadow = channel >= 0 ? measureShadow(file, channel, firstPing, lastPing, firstSample, lastSample, binMetres)
-                               : MeasuredShadow{};
+    auto shadow =
+        channel >= 0 ? measureShadow(file, channel, firstPing, lastPing, firstSample, lastSample, binMetres, lookBefore)
+                     : MeasuredShadow{};
     if (shadow.objectEnd < 0) // too near the file's edge to compare: the detector's own measure
         shadow = {lastSample + 1, std::max(lastSample + 1, shadowEnd)};
     const double objectGround = geo.groundRange(d.ping, shadow.objectEnd * binMetres);

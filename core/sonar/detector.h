@@ -60,10 +60,13 @@ NormalisedPings normalisedPings(const SonarFile& file, int side, std::size_t fir
 
 class Georeferencer;
 // A box found in one side's pings as a detection: centre, time, position with layback, slant and
-// ground range, length, width and (from the shadow behind it, `shadowEnd` samples) height.
+// ground range, length, width and (from the shadow behind it, `shadowEnd` samples) height, all
+// measured on the samples. `lookBefore` metres before the box's near edge are searched for the
+// object's highlight too: a box predicted for the object unturned (the CNN's) may start inside it,
+// one drawn round the bright blob (the classical detector's) does not.
 Detection detectionFromBox(const SonarFile& file, const Georeferencer& geo, int side, std::size_t firstPing,
                            std::size_t lastPing, int firstSample, int lastSample, int shadowEnd, double centrePing,
-                           double centreSample, double binMetres);
+                           double centreSample, double binMetres, double lookBefore = 0);
 
 // Whether two detections are of one object: the same side, within 20 pings and 30 samples.
 bool sameObject(int sideA, long long pingA, int sampleA, int sideB, long long pingB, int sampleB);
