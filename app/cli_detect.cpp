@@ -94,7 +94,10 @@ nlohmann::json score(const std::vector<sonar::Detection>& found, const std::stri
             {"heights_within_30_percent", s.heightsWithin30},
             {"height_ratio_median", s.heightRatioMedian},
             {"width_ratio_median", s.widthRatioMedian},
-            {"length_ratio_median", s.lengthRatioMedian}};
+            {"length_ratio_median", s.lengthRatioMedian},
+            {"sizes_compared", s.sizesCompared},
+            {"widths_within_30_percent", s.widthsWithin30},
+            {"lengths_within_30_percent", s.lengthsWithin30}};
 }
 
 // The detectors with a progress line on stderr.
@@ -197,10 +200,12 @@ void detectCommand(const DetectArgs& args)
                      t["false_alarms_per_1000_pings"].get<double>());
         std::fprintf(stderr,
                      "heights from the shadow within 30 %% of the truth: %d/%d (median detected/true %.2f); "
-                     "widths across and lengths along the track: median detected/true %.2f and %.2f\n",
+                     "widths across and lengths along the track within 30 %% of the object's extent: %d and %d of "
+                     "%d (medians %.2f and %.2f)\n",
                      t["heights_within_30_percent"].get<int>(), t["heights_compared"].get<int>(),
-                     t["height_ratio_median"].get<double>(), t["width_ratio_median"].get<double>(),
-                     t["length_ratio_median"].get<double>());
+                     t["height_ratio_median"].get<double>(), t["widths_within_30_percent"].get<int>(),
+                     t["lengths_within_30_percent"].get<int>(), t["sizes_compared"].get<int>(),
+                     t["width_ratio_median"].get<double>(), t["length_ratio_median"].get<double>());
     }
     if (!args.near.empty())
         summary["near"] = rankNear(*file, found, args.near, args.radius);

@@ -141,9 +141,11 @@ struct DetectionScore
     // truth's: how many, how many within 30 %, and the median of detected / true.
     int heightsCompared = 0, heightsWithin30 = 0;
     double heightRatioMedian = 0;
-    // Across-track width of the box's object part and along-track length, each / the truth's extent
-    // that way (truth files without extents: its width and length).
+    // Across-track width and along-track length, each / the truth's extent that way (truth files
+    // without extents: its width and length): the medians, and how many within 30 % of the
+    // `sizesCompared` objects found.
     double widthRatioMedian = 0, lengthRatioMedian = 0;
+    int sizesCompared = 0, widthsWithin30 = 0, lengthsWithin30 = 0;
 };
 DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, const std::filesystem::path& truthCsv,
                                  std::size_t pings);

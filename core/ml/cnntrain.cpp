@@ -201,10 +201,13 @@ DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, con
                 (!nearest || std::abs(double(d.ping) - t.ping) < std::abs(double(nearest->ping) - t.ping)))
                 nearest = &d;
         const bool hit = nearest != nullptr;
-        if (nearest && t.acrossTrack > 0)
+        if (nearest && t.acrossTrack > 0 && t.alongTrack > 0) {
+            ++s.sizesCompared;
             widths.push_back(nearest->width / t.acrossTrack);
-        if (nearest && t.alongTrack > 0)
             lengths.push_back(nearest->length / t.alongTrack);
+            s.widthsWithin30 += std::abs(widths.back() - 1.0) <= 0.3;
+            s.lengthsWithin30 += std::abs(lengths.back() - 1.0) <= 0.3;
+        }
         if (nearest && t.height > 0) {
             ++s.heightsCompared;
             ratios.push_back(nearest->height / t.height);

@@ -386,9 +386,14 @@ private slots:
         const auto summary = QJsonDocument::fromJson(r.out.toUtf8()).object();
         const int contacts = summary.value(QStringLiteral("contacts")).toInt();
         QVERIFY(contacts > 0);
-        QVERIFY(
-            summary.value(QStringLiteral("truth")).toObject().value(QStringLiteral("recall_mine_like")).toDouble() >=
-            0.75);
+        const auto truth = summary.value(QStringLiteral("truth")).toObject();
+        QVERIFY(truth.value(QStringLiteral("recall_mine_like")).toDouble() >= 0.75);
+        // Sizes scored against the objects' extents along and across the track as they lie: most
+        // of the demo's contacts within 30 % each way.
+        const int sizes = truth.value(QStringLiteral("sizes_compared")).toInt();
+        QVERIFY2(sizes >= 20, qPrintable(r.out));
+        QVERIFY2(truth.value(QStringLiteral("widths_within_30_percent")).toInt() * 10 >= sizes * 6, qPrintable(r.out));
+        QVERIFY2(truth.value(QStringLiteral("lengths_within_30_percent")).toInt() * 10 >= sizes * 6, qPrintable(r.out));
         QFile file(geojson);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const auto doc = QJsonDocument::fromJson(file.readAll()).object();
