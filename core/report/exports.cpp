@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <cstdio>
 
 namespace fathom::report {
@@ -27,17 +28,24 @@ std::string cell(const std::string& text)
     return out + "\"";
 }
 
+// Centimetres for sizes and ranges, three decimals for scores: what the measures hold, and what
+// a GIS's attribute table shows without 12.79715663379405.
+double rounded(double v, double unit)
+{
+    return std::round(v / unit) * unit;
+}
+
 json contactProperties(const project::ContactRecord& c)
 {
     return {{"ping", c.ping},
             {"side", c.side ? "starboard" : "port"},
             {"time", formatUtc(c.time, TimeStyle::IsoMillis)},
-            {"ground_range_m", c.groundRange},
-            {"length_m", c.length},
-            {"width_m", c.width},
-            {"height_m", c.height > 0 ? json(c.height) : json(nullptr)}, // null: no shadow found
+            {"ground_range_m", rounded(c.groundRange, 0.01)},
+            {"length_m", rounded(c.length, 0.01)},
+            {"width_m", rounded(c.width, 0.01)},
+            {"height_m", c.height > 0 ? json(rounded(c.height, 0.01)) : json(nullptr)}, // null: no shadow found
             {"class", c.cls},
-            {"score", c.score},
+            {"score", rounded(c.score, 0.001)},
             {"detector", c.detector},
             {"status", c.status},
             {"note", c.note}};
@@ -65,15 +73,61 @@ void contactsGeoJson(const std::vector<project::ContactRecord>& contacts, std::o
     out << json{{"type", "FeatureCollection"}, {"features", features}}.dump(2) << "\n";
 }
 
+// A placemark's fields as KML's typed ExtendedData (a Schema, then SchemaData in each placemark):
+// Google Earth shows them as a table, QGIS and GDAL read them as attributes with their types (a
+// JSON blob in the description was one unreadable string to all of them). A null is left out.
+struct KmlField
+{
+    const char* name;
+    const char* type; // string, int, double
+};
+
+const std::vector<KmlField> kContactFields{
+    {"ping", "int"},        {"side", "string"},     {"time", "string"},     {"ground_range_m", "double"},
+    {"length_m", "double"}, {"width_m", "double"},  {"height_m", "double"}, {"class", "string"},
+    {"score", "double"},    {"detector", "string"}, {"status", "string"},   {"note", "string"}};
+// An alert's start and end are its TimeSpan's begin and end (GDAL reads those as its own fields).
+const std::vector<KmlField> kAlertFields{{"peak", "string"},  {"score", "double"},  {"channels", "string"},
+                                         {"model", "string"}, {"status", "string"}, {"note", "string"}};
+
+void kmlSchema(const char* id, const std::vector<KmlField>& fields, std::ostream& out)
+{
+    out << "<Schema name=\"" << id << "\" id=\"" << id << "\">\n";
+    for (const auto& f : fields)
+        out << "<SimpleField name=\"" << f.name << "\" type=\"" << f.type << "\"/>\n";
+    out << "</Schema>\n";
+}
+
+void kmlData(const char* id, const std::vector<KmlField>& fields, const json& values, std::ostream& out)
+{
+    out << "<ExtendedData><SchemaData schemaUrl=\"#" << id << "\">\n";
+    for (const auto& f : fields) {
+        const auto it = values.find(f.name);
+        if (it == values.end() || it->is_null())
+            continue;
+        out << "<SimpleData name=\"" << f.name << "\">"
+            << markupEscape(it->is_string() ? it->get<std::string>() : it->dump()) << "</SimpleData>\n";
+    }
+    out << "</SchemaData></ExtendedData>\n";
+}
+
 void contactsKml(const std::vector<project::ContactRecord>& contacts, std::ostream& out)
 {
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n"
            "<name>Fathom contacts</name>\n";
+    kmlSchema("contact", kContactFields, out);
     for (const auto& c : contacts) {
         const auto name = c.cls.empty() ? "contact at ping " + std::to_string(c.ping) : c.cls;
-        out << "<Placemark>\n<name>" << markupEscape(name) << "</name>\n<description>"
-            << markupEscape(contactProperties(c).dump()) << "</description>\n<Point><coordinates>" << fixed(c.x, 8)
-            << "," << fixed(c.y, 8) << ",0</coordinates></Point>\n</Placemark>\n";
+        // One line to read at a glance: size (length × width × height, — without a shadow), score,
+        // review, then the analyst's note.
+        const std::string line = fixed(c.length, 1) + " × " + fixed(c.width, 1) + " × " +
+                                 (c.height > 0 ? fixed(c.height, 1) : std::string("—")) + " m, score " +
+                                 fixed(c.score, 2) + ", " + c.status + (c.note.empty() ? "" : ": " + c.note);
+        out << "<Placemark>\n<name>" << markupEscape(name) << "</name>\n<description>" << markupEscape(line)
+            << "</description>\n";
+        kmlData("contact", kContactFields, contactProperties(c), out);
+        out << "<Point><coordinates>" << fixed(c.x, 8) << "," << fixed(c.y, 8)
+            << ",0</coordinates></Point>\n</Placemark>\n";
     }
     out << "</Document>\n</kml>\n";
 }
@@ -141,6 +195,7 @@ void writeAlerts(const std::vector<project::AlertRecord>& alerts, const std::fil
     if (format == Format::Kml) {
         out.stream() << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n"
                         "<Document>\n<name>Fathom alerts</name>\n";
+        kmlSchema("alert", kAlertFields, out.stream());
         for (std::size_t i = 0; i < alerts.size(); ++i) {
             const auto place = placeOf(i);
             if (!place)
@@ -151,7 +206,16 @@ void writeAlerts(const std::vector<project::AlertRecord>& alerts, const std::fil
                          << formatUtc(a.end, TimeStyle::IsoMillis) << "</end></TimeSpan>\n<description>"
                          << markupEscape("score " + fixed(a.score, 2) + "; " + a.channels + "; " + a.status +
                                          (a.note.empty() ? "" : "; " + a.note))
-                         << "</description>\n<Point><coordinates>" << fixed(place->x, 8) << "," << fixed(place->y, 8)
+                         << "</description>\n";
+            kmlData("alert", kAlertFields,
+                    {{"peak", formatUtc(a.peak, TimeStyle::IsoMillis)},
+                     {"score", rounded(a.score, 0.01)},
+                     {"channels", a.channels},
+                     {"model", a.model},
+                     {"status", a.status},
+                     {"note", a.note}},
+                    out.stream());
+            out.stream() << "<Point><coordinates>" << fixed(place->x, 8) << "," << fixed(place->y, 8)
                          << ",0</coordinates></Point>\n</Placemark>\n";
         }
         out.stream() << "</Document>\n</kml>\n";

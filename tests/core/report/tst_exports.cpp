@@ -10,6 +10,8 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include <map>
+
 using namespace fathom;
 
 namespace {
@@ -91,6 +93,31 @@ private slots:
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
         QCOMPARE(placemarks, 2);
         QCOMPARE(coordinates.first(), QStringLiteral("-68.82812340,48.44567890,0"));
+        // Every field a GIS attribute of its own (typed ExtendedData), read back by name: the review,
+        // the note as written, and no height where no shadow was found (not 0).
+        std::vector<std::map<QString, QString>> fields;
+        QXmlStreamReader again(readAll(path));
+        QString name;
+        while (!again.atEnd()) {
+            again.readNext();
+            if (again.isStartElement() && again.name() == QLatin1String("Placemark"))
+                fields.emplace_back();
+            if (again.isStartElement() && again.name() == QLatin1String("SimpleData")) {
+                name = again.attributes().value(QStringLiteral("name")).toString();
+                fields.back()[name] = again.readElementText();
+            }
+            if (again.isStartElement() && again.name() == QLatin1String("SimpleField") &&
+                again.attributes().value(QStringLiteral("name")) == QLatin1String("height_m"))
+                QCOMPARE(again.attributes().value(QStringLiteral("type")).toString(), QStringLiteral("double"));
+        }
+        QCOMPARE(fields.size(), std::size_t(2));
+        QCOMPARE(fields[0][QStringLiteral("status")], QStringLiteral("confirmed"));
+        QCOMPARE(fields[0][QStringLiteral("class")], QStringLiteral("wreck"));
+        QCOMPARE(fields[0][QStringLiteral("note")], QStringLiteral("bow, \"Scotsman\" & debris < 10 m"));
+        QCOMPARE(fields[0][QStringLiteral("height_m")].toDouble(), 1.01);
+        QCOMPARE(fields[0][QStringLiteral("side")], QStringLiteral("starboard"));
+        QVERIFY(!fields[1].count(QStringLiteral("height_m")));
+        QCOMPARE(fields[1][QStringLiteral("ping")], QStringLiteral("12"));
     }
 
     void csvQuotesWhatNeedsIt()
