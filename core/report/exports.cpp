@@ -209,7 +209,7 @@ void writeAlerts(const std::vector<project::AlertRecord>& alerts, const std::fil
                          << "</description>\n";
             kmlData("alert", kAlertFields,
                     {{"peak", formatUtc(a.peak, TimeStyle::IsoMillis)},
-                     {"score", rounded(a.score, 0.01)},
+                     {"score", rounded(a.score, 0.001)},
                      {"channels", a.channels},
                      {"model", a.model},
                      {"status", a.status},
@@ -241,7 +241,7 @@ void writeAlerts(const std::vector<project::AlertRecord>& alerts, const std::fil
                   {{"start", formatUtc(a.start, TimeStyle::IsoMillis)},
                    {"end", formatUtc(a.end, TimeStyle::IsoMillis)},
                    {"peak", formatUtc(a.peak, TimeStyle::IsoMillis)},
-                   {"score", a.score},
+                   {"score", rounded(a.score, 0.001)},
                    {"channels", a.channels},
                    {"model", a.model},
                    {"status", a.status},
