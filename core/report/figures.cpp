@@ -312,7 +312,7 @@ Figure alertPlot(const std::vector<double>& seconds, const Trace& actual, const 
 Figure alertTimeline(const std::vector<double>& seconds, const std::vector<Trace>& lanes,
                      const std::vector<TimelineMark>& marks, std::vector<int>* peakColumns)
 {
-    const int width = 900, left = 90, right = 20, top = 44, laneHeight = 56, gap = 8;
+    const int width = 900, left = 90, right = 20, top = 58, laneHeight = 56, gap = 8;
     const int plotWidth = width - left - right;
     const int height = top + int(std::max<std::size_t>(1, lanes.size())) * (laneHeight + gap) + 34;
     cv::Mat image(height, width, CV_8UC3, kWhite);
@@ -374,17 +374,30 @@ Figure alertTimeline(const std::vector<double>& seconds, const std::vector<Trace
         label(image, boundNumber(all.hi, all.hi - all.lo), {4, box.y + 12}, 0.38);
         label(image, boundNumber(all.lo, all.hi - all.lo), {4, box.y + box.height}, 0.38);
     }
-    // The peaks: a line through every lane and the number above, in two rows where they crowd.
-    int lastInRow[2] = {-100, -100};
-    for (const auto& m : marks) {
-        const int x = column(m.peak);
+    // The peaks: a line through every lane and the number above it, left to right in time, in the
+    // first of three rows where it clears the number before it (else where it overlaps least).
+    std::vector<std::size_t> order(marks.size());
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+        order[i] = i;
         if (peakColumns)
-            peakColumns->push_back(x);
+            peakColumns->push_back(column(marks[i].peak));
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return marks[a].peak < marks[b].peak; });
+    int rowEnd[3] = {-1000, -1000, -1000}; // where each row's last number ends
+    for (const auto i : order) {
+        const auto& m = marks[i];
+        const int x = column(m.peak);
         const auto colour = kStatusColour[std::clamp(m.status, 0, 2)];
         cv::line(image, {x, top - 4}, {x, height - 34}, colour, 1);
-        const int row = x - lastInRow[0] >= 22 ? 0 : x - lastInRow[1] >= 22 ? 1 : 0;
-        lastInRow[row] = x;
-        label(image, m.label, {x - 6, row == 0 ? 16 : 34}, 0.42, colour, 1);
+        const int textWidth = int(m.label.size()) * 9;
+        int row = 0;
+        while (row < 3 && rowEnd[row] + 3 > x - textWidth / 2)
+            ++row;
+        if (row == 3)
+            row = int(std::min_element(rowEnd, rowEnd + 3) - rowEnd);
+        rowEnd[row] = x - textWidth / 2 + textWidth;
+        label(image, m.label, {x - textWidth / 2, 14 + 15 * row}, 0.42, colour, 1);
     }
     // Time axis: from the record's first row, in minutes past ten of them.
     const bool minutes = xr.hi - xr.lo > 600;
