@@ -191,6 +191,18 @@ private slots:
         rows += int(firstContactPage.count(QStringLiteral("' N"))) -
                 int(firstContactPage.count(QRegularExpression(QStringLiteral("Contact \\d+ — "))));
         QCOMPARE(rows, 90);
+
+        // What follows the list goes on under its last rows, not on a page of its own: with three
+        // rows more than the list's first page holds, contact 1 shares the list's second page.
+        const int firstPageRows = int(pageTexts[1].count(QStringLiteral("' N")));
+        project.contacts.resize(std::size_t(firstPageRows + 3));
+        const auto shorter = m_dir.filePath(QStringLiteral("list3.pdf"));
+        writeReportPdf(report::buildReport(project, options), shorter.toStdString(), PageSize::A4);
+        const auto shorterPages =
+            test::runTool(QStringLiteral("pdftotext"), {shorter, QStringLiteral("-")}).split(QLatin1Char('\f'));
+        QVERIFY(shorterPages.size() > 2);
+        QVERIFY(shorterPages[2].contains(QStringLiteral("L × W × H (m)")));
+        QVERIFY2(shorterPages[2].contains(QStringLiteral("Contact 1 — ")), qPrintable(shorterPages[2].left(600)));
     }
 
     void koreanPdfHasKoreanTitlesInACjkFont()
