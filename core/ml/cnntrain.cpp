@@ -189,7 +189,7 @@ DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, con
                std::abs(double(d.sample) - t.sample) <= 30;
     };
     DetectionScore s;
-    std::vector<double> ratios, widths, lengths;
+    std::vector<double> heights, widths, lengths;
     for (const auto& t : truth) {
         if (t.ping >= double(pings))
             continue;
@@ -210,8 +210,8 @@ DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, con
         }
         if (nearest && t.height > 0) {
             ++s.heightsCompared;
-            ratios.push_back(nearest->height / t.height);
-            s.heightsWithin30 += std::abs(ratios.back() - 1.0) <= 0.3;
+            heights.push_back(nearest->height / t.height);
+            s.heightsWithin30 += std::abs(heights.back() - 1.0) <= 0.3;
         }
         ++s.objects;
         s.objectsFound += hit;
@@ -228,7 +228,7 @@ DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, con
         std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
         return v[v.size() / 2];
     };
-    s.heightRatioMedian = median(ratios);
+    s.heightRatioMedian = median(heights);
     s.widthRatioMedian = median(widths);
     s.lengthRatioMedian = median(lengths);
     s.recallMineLike = s.mineLike ? double(s.mineLikeFound) / s.mineLike : 0.0;

@@ -161,11 +161,7 @@ void addSummary(Section& section, Inputs& in, const ReportOptions& options, Repo
     const auto shown = in.shownContacts();
     for (std::size_t i = 0; i < shown.size(); ++i) {
         const auto& c = *shown[i];
-        marks.push_back({{c.x, c.y},
-                         std::to_string(i + 1),
-                         c.status == "confirmed"  ? 1
-                         : c.status == "rejected" ? 2
-                                                  : 0});
+        marks.push_back({{c.x, c.y}, std::to_string(i + 1), reviewIndex(c.status)});
     }
     Block map;
     map.kind = Block::Kind::Figure;

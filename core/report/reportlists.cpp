@@ -131,14 +131,7 @@ Block alertTimelineBlock(const series::Series& S, const std::vector<const projec
     std::vector<TimelineMark> marks;
     for (std::size_t i = 0; i < list.size(); ++i) {
         const auto& a = *list[i];
-        TimelineMark m{x(a.startRow),
-                       x(a.endRow),
-                       x(a.peakRow),
-                       std::to_string(i + 1),
-                       a.status == "confirmed"  ? 1
-                       : a.status == "rejected" ? 2
-                                                : 0,
-                       {}};
+        TimelineMark m{x(a.startRow), x(a.endRow), x(a.peakRow), std::to_string(i + 1), reviewIndex(a.status), {}};
         for (const auto& name : splitChannels(a.channels)) {
             const auto it = std::find(S.channels.begin(), S.channels.end(), name);
             if (it == S.channels.end())

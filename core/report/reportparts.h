@@ -56,6 +56,12 @@ std::string positionText(double x, double y, bool geographic, bool decimals = tr
 std::function<double(double)> seriesValueAt(const series::Series& series, std::size_t channel);
 Block missingBlock(std::string text, Report& report);
 
+// A review as the figures colour it: 0 new, 1 confirmed, 2 rejected.
+inline int reviewIndex(const std::string& status)
+{
+    return status == "confirmed" ? 1 : status == "rejected" ? 2 : 0;
+}
+
 // reportlists.cpp: what the sections share, the lists that open two of them, the alerts' timeline.
 std::string timeText(double t); // readable UTC; a plain number where `t` is not a time
 std::string className(const project::ContactRecord& c, Language L);

@@ -177,7 +177,7 @@ NormalisedPings normalisedPings(const SonarFile& file, int side, std::size_t fir
     return out;
 }
 
-// An object's shadow measured on the file's own samples, for its height. Along the pings through
+// An object measured on the file's own samples: its shadow, for its height. Along the pings through
 // the middle of its box (the object's top casts the longest shadow), each range bin is compared
 // with the pings on either side of the box at the same range: a seabed's texture (ripples, mud)
 // darkens those alike, a shadow only the pings behind the object. Each of those pings' highlight
@@ -192,7 +192,7 @@ NormalisedPings normalisedPings(const SonarFile& file, int side, std::size_t fir
 // quarter of the most any ping in the box holds — the run through that ping, a lone dim ping
 // bridged, free to run past the box's ends (a detector sets its box on a coarser picture). Its
 // width across the track: from where those pings' highlights start to where they end.
-struct MeasuredShadow
+struct MeasuredObject
 {
     int objectEnd = -1;                    // first sample past the highlight; -1: not measured
     int shadowEnd = -1;                    // first sample past the shadow
@@ -200,10 +200,10 @@ struct MeasuredShadow
     int nearEdge = -1, farEdge = -1;       // its first sample and the first past it over those pings
 };
 
-MeasuredShadow measureShadow(const SonarFile& file, int channel, std::size_t firstPing, std::size_t lastPing,
+MeasuredObject measureObject(const SonarFile& file, int channel, std::size_t firstPing, std::size_t lastPing,
                              int firstSample, int lastSample, double binMetres, double lookBefore)
 {
-    MeasuredShadow out;
+    MeasuredObject out;
     const std::size_t pings = lastPing - firstPing + 1;
     const std::size_t flank = std::max<std::size_t>(4, pings);
     const std::size_t from = firstPing >= flank ? firstPing - flank : 0;
@@ -375,29 +375,24 @@ Detection detectionFromBox(const SonarFile& file, const Georeferencer& geo, int 
     const auto point = geo.locate(double(d.ping), side, d.groundRange);
     d.x = point.x;
     d.y = point.y;
-    d.length = geo.distance(double(d.firstPing), side, d.groundRange, double(d.lastPing) + 1, side, d.groundRange);
-    const double nearGround = geo.groundRange(d.ping, firstSample * binMetres);
-    const double farGround = geo.groundRange(d.ping, (lastSample + 1) * binMetres);
-    // The height from the shadow measured on the samples themselves (the detectors' own, on
-    // coarser or locally normalised pictures, can run on over a textured seabed).
+    // Sizes and the shadow measured on the samples themselves: the detectors' pictures are coarser
+    // or locally normalised (a shadow there can run on over a textured seabed), and a box may be
+    // sized for the object lying along the track. The box's own where the samples tell nothing.
     const int channel = file.channelOn(side == 0 ? Side::Port : Side::Starboard);
-    auto shadow =
-        channel >= 0 ? measureShadow(file, channel, firstPing, lastPing, firstSample, lastSample, binMetres, lookBefore)
-                     : MeasuredShadow{};
-    if (shadow.objectEnd < 0) // too near the file's edge to compare: the detector's own measure
-        shadow = {lastSample + 1, std::max(lastSample + 1, shadowEnd)};
-    const double objectGround = geo.groundRange(d.ping, shadow.objectEnd * binMetres);
-    const double shadowGround = geo.groundRange(d.ping, shadow.shadowEnd * binMetres);
-    d.width = std::min(farGround, objectGround) - nearGround;
+    auto measured =
+        channel >= 0 ? measureObject(file, channel, firstPing, lastPing, firstSample, lastSample, binMetres, lookBefore)
+                     : MeasuredObject{};
+    if (measured.objectEnd < 0) // too near the file's edge to compare: the detector's own measure
+        measured = {lastSample + 1, std::max(lastSample + 1, shadowEnd)};
+    const auto ground = [&](int sample) { return geo.groundRange(d.ping, sample * binMetres); };
+    const double objectGround = ground(measured.objectEnd);
+    const double shadowGround = ground(measured.shadowEnd);
     d.height = Georeferencer::heightFromShadow(geo.altitude(d.ping), objectGround, shadowGround);
-    // Its length and width as the lit pings show it (a box is set on a coarser picture, or sized
-    // for an object lying along the track).
-    if (shadow.nearEdge >= 0)
-        d.width =
-            geo.groundRange(d.ping, shadow.farEdge * binMetres) - geo.groundRange(d.ping, shadow.nearEdge * binMetres);
-    if (shadow.firstLit >= 0)
-        d.length =
-            geo.distance(double(shadow.firstLit), side, d.groundRange, double(shadow.lastLit) + 1, side, d.groundRange);
+    d.width = measured.nearEdge >= 0 ? ground(measured.farEdge) - ground(measured.nearEdge)
+                                     : std::min(ground(lastSample + 1), objectGround) - ground(firstSample);
+    const bool lit = measured.firstLit >= 0;
+    d.length = geo.distance(lit ? double(measured.firstLit) : double(firstPing), side, d.groundRange,
+                            (lit ? double(measured.lastLit) : double(lastPing)) + 1, side, d.groundRange);
     d.shadow = shadowGround - objectGround;
     return d;
 }
