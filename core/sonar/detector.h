@@ -68,6 +68,14 @@ Detection detectionFromBox(const SonarFile& file, const Georeferencer& geo, int 
                            std::size_t lastPing, int firstSample, int lastSample, int shadowEnd, double centrePing,
                            double centreSample, double binMetres, double lookBefore = 0);
 
+// A box the analyst drew round an object on the waterfall — pings `firstPing`..`lastPing` on one
+// side, slant range `nearSlant`..`farSlant` metres — measured as the detectors' boxes are: centred
+// on the object's highlight (not on the box, which may hold its shadow), length and width from the
+// pings and samples it lights, height from its shadow; the box grows to hold them. Proposed by
+// "analyst" with score 1. Throws Error naming the file when it has no pings.
+Detection detectionFromDrawnBox(const SonarFile& file, const Georeferencer& geo, int side, std::size_t firstPing,
+                                std::size_t lastPing, double nearSlant, double farSlant);
+
 // Whether two detections are of one object: the same side, within 20 pings and 30 samples.
 bool sameObject(int sideA, long long pingA, int sampleA, int sideB, long long pingB, int sampleB);
 

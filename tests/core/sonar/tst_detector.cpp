@@ -1,5 +1,6 @@
 #include "common/error.h"
 #include "sonar/detector.h"
+#include "sonar/georeference.h"
 #include "sonar/simulator.h"
 #include "sonar/sonarfile.h"
 #include "sonar/xtfwriter.h"
@@ -156,6 +157,62 @@ private slots:
             QVERIFY2(within * 10 >= long(ratios->size()) * 6,
                      qPrintable(QString("%1 of %2").arg(within).arg(ratios->size())));
         }
+    }
+
+    // A box the analyst draws round an object is measured as a detector's is: centred on the
+    // object, sizes and height from its samples, whether the box is drawn tight or loose.
+    void aBoxDrawnRoundAnObjectMeasuresIt()
+    {
+        QTemporaryDir dir;
+        SurveySimulator::Options options;
+        options.seed = 8;
+        options.pings = 2500;
+        const auto file = simulated(dir, options);
+        const Georeferencer geo(*file);
+        const SurveySimulator sim(options);
+        const double spacing = options.speed * options.pingInterval;
+        std::vector<double> lengths, widths, heights;
+        int centred = 0, agree = 0, drawn = 0;
+        for (const auto& o : sim.objects()) {
+            if (o.ping < 60 || o.ping + 60 >= std::size_t(options.pings) || o.slantRange < 8)
+                continue;
+            ++drawn;
+            const auto box = [&](double pingPad, double rangePad) {
+                const auto half = std::size_t(o.alongTrackExtent() / spacing / 2 + pingPad);
+                return detectionFromDrawnBox(*file, geo, o.channel, o.ping - half, o.ping + half,
+                                             o.slantRange - o.acrossTrackExtent() / 2 - rangePad,
+                                             o.slantRange + o.acrossTrackExtent() / 2 + 2 + rangePad);
+            };
+            const auto tight = box(2, 0.2), loose = box(12, 2.5);
+            QCOMPARE(tight.detector, std::string("analyst"));
+            QVERIFY(tight.firstPing <= tight.ping && tight.ping <= tight.lastPing);
+            centred += std::abs(double(tight.ping) - double(o.ping)) <= 3 && std::abs(tight.sample - o.sample) <= 15;
+            agree += std::abs(loose.width - tight.width) <= 0.15 * tight.width &&
+                     std::abs(loose.length - tight.length) <= 0.15 * tight.length;
+            lengths.push_back(tight.length / o.alongTrackExtent());
+            widths.push_back(tight.width / o.acrossTrackExtent());
+            heights.push_back(tight.height / o.height);
+        }
+        QVERIFY(drawn >= 15);
+        for (auto* ratios : {&lengths, &widths, &heights}) {
+            const auto within =
+                std::count_if(ratios->begin(), ratios->end(), [](double r) { return std::abs(r - 1) <= 0.3; });
+            std::sort(ratios->begin(), ratios->end());
+            const double median = (*ratios)[ratios->size() / 2];
+            qInfo("%s: %ld of %zu within 30 %%, median ratio %.2f",
+                  ratios == &lengths  ? "lengths"
+                  : ratios == &widths ? "widths"
+                                      : "heights",
+                  long(within), ratios->size(), median);
+            QVERIFY2(std::abs(median - 1) <= 0.15, qPrintable(QString::number(median)));
+            // As the detectors' boxes measure (tests above): lengths six in ten, the rest more.
+            QVERIFY2(within * 10 >= long(ratios->size()) * (ratios == &lengths ? 6 : 8),
+                     qPrintable(QString("%1 of %2").arg(within).arg(ratios->size())));
+        }
+        qInfo("%d of %d centred on the object, %d the same sizes drawn loose", centred, drawn, agree);
+        QVERIFY(centred * 10 >= drawn * 9);
+        // Drawn with two metres of seabed round it, the object measures as it does drawn tight.
+        QVERIFY2(agree * 10 >= drawn * 8, qPrintable(QString("%1 of %2").arg(agree).arg(drawn)));
     }
 
     void emptySeabedStaysQuiet()
