@@ -11,6 +11,7 @@
 #include "sonar/sonarfile.h"
 #include "waterfallview.h"
 
+#include <QTableView>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -30,7 +31,9 @@ ContactsController::ContactsController(ContactTable* table, WaterfallView* water
     m_thread.start();
     connect(m_table, &ReviewTable::activated, this, [this](int i) {
         const auto& c = m_contacts[std::size_t(i)];
-        m_waterfall->goToPing(std::max<qint64>(0, c.ping - 100));
+        const qint64 first = m_waterfall->firstPing(), shown = m_waterfall->visiblePings();
+        if (c.firstPing < first || c.lastPing >= first + shown) // in view already: the view stays
+            m_waterfall->goToPing(std::max<qint64>(0, c.ping - std::min<qint64>(100, shown / 4)));
         m_table->setDetails(details(i));
         show();
     });
@@ -126,11 +129,12 @@ void ContactsController::show()
         if (!drawn)
             continue;
         m_markContact.append(int(i));
-        marks.append(
-            {qint64(c.firstPing), qint64(c.lastPing), c.side, c.nearSlant, c.farSlant, c.nearGround, c.farGround,
-             colour,
-             c.cls.empty() ? QString::number(c.score, 'f', 2) : ContactTable::className(QString::fromStdString(c.cls)),
-             int(i) == current});
+        marks.append({qint64(c.firstPing), qint64(c.lastPing), c.side, c.nearSlant, c.farSlant, c.nearGround,
+                      c.farGround, colour,
+                      !c.cls.empty()            ? ContactTable::className(QString::fromStdString(c.cls))
+                      : c.detector == "analyst" ? tr("marked") // its score says nothing: the analyst drew it
+                                                : QString::number(c.score, 'f', 2),
+                      int(i) == current});
     }
     m_table->setContacts(rows);
     m_waterfall->setMarks(marks);
@@ -212,6 +216,65 @@ QString ContactsController::details(int index) const
         .arg(c.height, 0, 'f', 2)
         .arg(c.score, 0, 'f', 2)
         .arg(members.isEmpty() ? QString::fromStdString(c.detector) : members.join(QStringLiteral(", ")));
+}
+
+int ContactsController::addDrawn(const sonar::SonarFile& file, const sonar::Georeferencer& geo, int side,
+                                 double firstPing, double lastPing, double nearSlant, double farSlant)
+{
+    const double top = std::max(0.0, std::min(firstPing, lastPing)), bottom = std::max(firstPing, lastPing);
+    constexpr double largest = 5000; // pings: a box larger is a slip of the mouse, not an object
+    if (bottom - top > largest) {
+        emit message(tr("A contact's box may span at most %1 pings: zoom in and draw it round the object.")
+                         .arg(largest, 0, 'f', 0));
+        return -1;
+    }
+    project::ContactRecord contact;
+    try {
+        contact = project::contactFromDetection(sonar::detectionFromDrawnBox(
+            file, geo, side, std::size_t(std::lround(top)), std::size_t(std::lround(bottom)), nearSlant, farSlant));
+    } catch (const std::exception& e) {
+        emit failed(QString::fromStdString(e.what()));
+        return -1;
+    }
+    contact.detectorScores.clear(); // no detector's score: the analyst's own
+    contact.status = "confirmed";
+    for (std::size_t i = 0; i < m_contacts.size(); ++i)
+        if (project::sameObject(m_contacts[i], contact)) {
+            m_table->setCurrentIndex(int(i));
+            m_table->setDetails(details(int(i)));
+            m_table->view()->setFocus();
+            emit message(
+                tr("That object is already contact %1 (ping %2): review it there.").arg(i + 1).arg(m_contacts[i].ping));
+            return -1;
+        }
+    const auto at = int(std::upper_bound(m_contacts.begin(), m_contacts.end(), contact,
+                                         [](const auto& a, const auto& b) { return a.ping < b.ping; }) -
+                        m_contacts.begin());
+    const auto apply = [this](int index) {
+        show();
+        m_table->setCurrentIndex(index);
+        m_table->setDetails(details(index));
+        emit changed();
+    };
+    m_undo->push(new LambdaCommand(
+        tr("Mark contact"),
+        [this, apply, at, contact] {
+            m_contacts.insert(m_contacts.begin() + at, contact);
+            apply(at);
+        },
+        [this, apply, at] {
+            m_contacts.erase(m_contacts.begin() + at);
+            apply(std::min(at, int(m_contacts.size()) - 1));
+        }));
+    m_table->view()->setFocus(); // 1–6 give the class, Enter a note
+    emit message(tr("Contact marked at ping %1: %2 × %3 m, %4 m high. Keys 1–6 give its class, Enter a note; "
+                    "Ctrl+Z takes it back.")
+                     .arg(contact.ping)
+                     .arg(contact.length, 0, 'f', 1)
+                     .arg(contact.width, 0, 'f', 1)
+                     .arg(contact.height, 0, 'f', 2));
+    logging::info("Contact marked by hand at ping " + std::to_string(contact.ping));
+    return at;
 }
 
 namespace {

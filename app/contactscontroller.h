@@ -20,8 +20,9 @@ namespace fathom {
 class ContactTable;
 class WaterfallView;
 namespace sonar {
+class Georeferencer;
 class SonarFile;
-}
+} // namespace sonar
 
 // Owns the sidescan contacts: runs the detectors over the open file on a worker thread, keeps
 // the analyst's review (status, class, note; with undo on the shared stack), shows the contacts
@@ -43,6 +44,13 @@ public:
     void setClass(int index, const QString& cls);
     void setNote(int index, const QString& note);
     QString details(int index) const;
+    // A box the analyst drew on the waterfall round an object the detectors missed (pings
+    // first..last on one side, slant range near..far metres): measured as the detectors' boxes
+    // are and added as a confirmed contact by "analyst", chosen in the Contacts dock for its class
+    // and note (undoable). A box over an object already listed chooses that contact instead.
+    // Returns the contact's index, or -1 when nothing was added (message() says why).
+    int addDrawn(const sonar::SonarFile& file, const sonar::Georeferencer& geo, int side, double firstPing,
+                 double lastPing, double nearSlant, double farSlant);
     // The CNN detector used beside the classical one: a model folder (train-detector, Retrain);
     // empty: the shipped one. Detect fuses both.
     void setDetectorModel(const QString& dir) { m_model = dir; }

@@ -113,6 +113,7 @@ private:
     void showHover(qint64 ping, int side, double range);
     void showMeasurement(double pingA, int sideA, double rangeA, double pingB, int sideB, double rangeB);
     double groundRangeOf(double ping, double viewRange) const;
+    void markContact(double firstPing, double lastPing, int side, double nearRange, double farRange);
     void goToPing();
     void goToTime();
     void chooseSeries();

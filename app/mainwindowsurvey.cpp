@@ -1,8 +1,10 @@
 // MainWindow's survey side: opening sidescan files, the hover readout, measuring, going to a
-// ping or a time.
+// ping or a time, marking a contact by hand.
 #include "analysiscontroller.h"
 #include "common/logging.h"
+#include "contactscontroller.h"
 #include "mainwindow.h"
+
 #include "sonar/georeference.h"
 #include "sonar/sonarfile.h"
 #include "surveycontroller.h"
@@ -118,6 +120,24 @@ void MainWindow::showMeasurement(double pingA, int sideA, double rangeA, double 
     }
     statusBar()->showMessage(text, 20000);
     logging::info(text.toStdString());
+}
+
+void MainWindow::markContact(double firstPing, double lastPing, int side, double nearRange, double farRange)
+{
+    const auto file = m_survey->file();
+    const auto geo = m_survey->geo();
+    if (!file || !geo) {
+        statusBar()->showMessage(tr("The survey is still being read: mark contacts once it is indexed."), 10000);
+        return;
+    }
+    // The box in slant range, as the file's samples lie.
+    const auto centre = std::size_t(std::lround((firstPing + lastPing) / 2));
+    const bool ground = m_waterfall->currentRequest().groundRange;
+    const auto slant = [&](double range) { return ground ? std::hypot(range, geo->altitude(centre)) : range; };
+    if (m_contacts->addDrawn(*file, *geo, side, firstPing, lastPing, slant(nearRange), slant(farRange)) >= 0) {
+        m_docks[QStringLiteral("contacts")]->show();
+        m_docks[QStringLiteral("contacts")]->raise();
+    }
 }
 
 void MainWindow::goToTime()

@@ -48,6 +48,7 @@ std::vector<std::pair<QString, QString>> ShortcutsDialog::entries(const QMenuBar
     rows.emplace_back(tr("Start or end of the file"), tr("Home, End"));
     rows.emplace_back(tr("Zoom"), tr("Ctrl+wheel, +, −"));
     rows.emplace_back(tr("Measure across the seabed (and an object's height from its shadow)"), tr("Shift+drag"));
+    rows.emplace_back(tr("Mark a contact the detectors missed (box it with its shadow)"), tr("Ctrl+drag"));
     rows.emplace_back(tr("Select a contact"), tr("Click its box"));
     rows.emplace_back(tr("Series lanes"), QString());
     rows.emplace_back(tr("Zoom, pan"), tr("Wheel, drag"));

@@ -47,10 +47,7 @@
     <name>fathom::AlertTable</name>
     <message numerus="yes">
         <source>%n alert(s): %1 confirmed, %2 rejected, %3 shown</source>
-        <translation>
-            <numerusform>%n alert: %1 confirmed, %2 rejected, %3 shown</numerusform>
-            <numerusform>%n alerts: %1 confirmed, %2 rejected, %3 shown</numerusform>
-        </translation>
+        <translation><numerusform>%n alert: %1 confirmed, %2 rejected, %3 shown</numerusform><numerusform>%n alerts: %1 confirmed, %2 rejected, %3 shown</numerusform></translation>
     </message>
     <message>
         <source>Filter by channel, model or note</source>
@@ -105,17 +102,11 @@
     </message>
     <message numerus="yes">
         <source>Cancelled: %n model(s) finished and kept</source>
-        <translation>
-            <numerusform>Cancelled: %n model finished and kept</numerusform>
-            <numerusform>Cancelled: %n models finished and kept</numerusform>
-        </translation>
+        <translation><numerusform>Cancelled: %n model finished and kept</numerusform><numerusform>Cancelled: %n models finished and kept</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Finished: %n model(s) trained</source>
-        <translation>
-            <numerusform>Finished: %n model trained</numerusform>
-            <numerusform>Finished: %n models trained</numerusform>
-        </translation>
+        <translation><numerusform>Finished: %n model trained</numerusform><numerusform>Finished: %n models trained</numerusform></translation>
     </message>
     <message>
         <source>Paused</source>
@@ -131,10 +122,7 @@
     </message>
     <message numerus="yes">
         <source>%1: %n alert(s)</source>
-        <translation>
-            <numerusform>%1: %n alert</numerusform>
-            <numerusform>%1: %n alerts</numerusform>
-        </translation>
+        <translation><numerusform>%1: %n alert</numerusform><numerusform>%1: %n alerts</numerusform></translation>
     </message>
     <message>
         <source>Confirm alert</source>
@@ -289,10 +277,7 @@
     </message>
     <message numerus="yes">
         <source>%n contact(s): %1 confirmed, %2 rejected, %3 shown</source>
-        <translation>
-            <numerusform>%n contact: %1 confirmed, %2 rejected, %3 shown</numerusform>
-            <numerusform>%n contacts: %1 confirmed, %2 rejected, %3 shown</numerusform>
-        </translation>
+        <translation><numerusform>%n contact: %1 confirmed, %2 rejected, %3 shown</numerusform><numerusform>%n contacts: %1 confirmed, %2 rejected, %3 shown</numerusform></translation>
     </message>
     <message>
         <source>Filter by class, detector or note · keys 1–6 set the class</source>
@@ -368,6 +353,26 @@
     <message>
         <source>best epoch %1 of %2, %3 s</source>
         <translation>best epoch %1 of %2, %3 s</translation>
+    </message>
+    <message>
+        <source>A contact's box may span at most %1 pings: zoom in and draw it round the object.</source>
+        <translation>A contact's box may span at most %1 pings: zoom in and draw it round the object.</translation>
+    </message>
+    <message>
+        <source>That object is already contact %1 (ping %2): review it there.</source>
+        <translation>That object is already contact %1 (ping %2): review it there.</translation>
+    </message>
+    <message>
+        <source>Mark contact</source>
+        <translation>Mark contact</translation>
+    </message>
+    <message>
+        <source>Contact marked at ping %1: %2 × %3 m, %4 m high. Keys 1–6 give its class, Enter a note; Ctrl+Z takes it back.</source>
+        <translation>Contact marked at ping %1: %2 × %3 m, %4 m high. Keys 1–6 give its class, Enter a note; Ctrl+Z takes it back.</translation>
+    </message>
+    <message>
+        <source>marked</source>
+        <translation>marked</translation>
     </message>
 </context>
 <context>
@@ -669,10 +674,7 @@ Sidescan files and the sensor series recorded with them will be listed here.</tr
     </message>
     <message numerus="yes">
         <source>Opened %1: %n ping(s)</source>
-        <translation>
-            <numerusform>Opened %1: %n ping</numerusform>
-            <numerusform>Opened %1: %n pings</numerusform>
-        </translation>
+        <translation><numerusform>Opened %1: %n ping</numerusform><numerusform>Opened %1: %n pings</numerusform></translation>
     </message>
     <message>
         <source>Could not open %1</source>
@@ -756,10 +758,7 @@ Sidescan files and the sensor series recorded with them will be listed here.</tr
     </message>
     <message numerus="yes">
         <source>%1: %n row(s)</source>
-        <translation>
-            <numerusform>%1: %n row</numerusform>
-            <numerusform>%1: %n rows</numerusform>
-        </translation>
+        <translation><numerusform>%1: %n row</numerusform><numerusform>%1: %n rows</numerusform></translation>
     </message>
     <message>
         <source>Delete Model</source>
@@ -893,10 +892,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     </message>
     <message numerus="yes">
         <source>%n contact(s) proposed</source>
-        <translation>
-            <numerusform>%n contact proposed</numerusform>
-            <numerusform>%n contacts proposed</numerusform>
-        </translation>
+        <translation><numerusform>%n contact proposed</numerusform><numerusform>%n contacts proposed</numerusform></translation>
     </message>
     <message>
         <source>Magnetometer (%1): %2 nT from the local median, %3 s from the contact</source>
@@ -920,10 +916,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     </message>
     <message numerus="yes">
         <source>%n contact(s) written to %1</source>
-        <translation>
-            <numerusform>%n contact written to %1</numerusform>
-            <numerusform>%n contacts written to %1</numerusform>
-        </translation>
+        <translation><numerusform>%n contact written to %1</numerusform><numerusform>%n contacts written to %1</numerusform></translation>
     </message>
     <message>
         <source>Export Survey &amp;Mosaic…</source>
@@ -967,10 +960,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     </message>
     <message numerus="yes">
         <source>%n alert(s) written to %1</source>
-        <translation>
-            <numerusform>%n alert written to %1</numerusform>
-            <numerusform>%n alerts written to %1</numerusform>
-        </translation>
+        <translation><numerusform>%n alert written to %1</numerusform><numerusform>%n alerts written to %1</numerusform></translation>
     </message>
     <message>
         <source>Contacts of the C&amp;NN Detector on the Waterfall</source>
@@ -1011,6 +1001,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>The survey is still being read: mark contacts once it is indexed.</source>
+        <translation>The survey is still being read: mark contacts once it is indexed.</translation>
     </message>
 </context>
 <context>
@@ -1060,8 +1054,8 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>Checking %1…</translation>
     </message>
     <message>
-        <source>%1 has no fathom-cli at “%2”: install Fathom&apos;s headless engine there, or give its path.</source>
-        <translation>%1 has no fathom-cli at “%2”: install Fathom&apos;s headless engine there, or give its path.</translation>
+        <source>%1 has no fathom-cli at “%2”: install Fathom's headless engine there, or give its path.</source>
+        <translation>%1 has no fathom-cli at “%2”: install Fathom's headless engine there, or give its path.</translation>
     </message>
     <message>
         <source>fathom-cli on %1 did not start: %2</source>
@@ -1145,10 +1139,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     </message>
     <message numerus="yes">
         <source>Finished on %1: %n model(s) brought back</source>
-        <translation>
-            <numerusform>Finished on %1: %n model brought back</numerusform>
-            <numerusform>Finished on %1: %n models brought back</numerusform>
-        </translation>
+        <translation><numerusform>Finished on %1: %n model brought back</numerusform><numerusform>Finished on %1: %n models brought back</numerusform></translation>
     </message>
     <message>
         <source>Stopping the run on %1…</source>
@@ -1222,8 +1213,8 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>Device</translation>
     </message>
     <message>
-        <source>Analyst&apos;s notes</source>
-        <translation>Analyst&apos;s notes</translation>
+        <source>Analyst's notes</source>
+        <translation>Analyst's notes</translation>
     </message>
     <message>
         <source>Report</source>
@@ -1242,8 +1233,8 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <source>Printed in every page&apos;s header and footer</source>
-        <translation>Printed in every page&apos;s header and footer</translation>
+        <source>Printed in every page's header and footer</source>
+        <translation>Printed in every page's header and footer</translation>
     </message>
     <message>
         <source>&amp;Classification:</source>
@@ -1278,8 +1269,8 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>Contacts shown (highest score first):</translation>
     </message>
     <message>
-        <source>The analyst&apos;s notes: conditions, remarks, recommendations…</source>
-        <translation>The analyst&apos;s notes: conditions, remarks, recommendations…</translation>
+        <source>The analyst's notes: conditions, remarks, recommendations…</source>
+        <translation>The analyst's notes: conditions, remarks, recommendations…</translation>
     </message>
     <message>
         <source>report.pdf or report.html</source>
@@ -1331,10 +1322,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     </message>
     <message numerus="yes">
         <source>Written to %1 (%n pages).</source>
-        <translation>
-            <numerusform>Written to %1 (%n pages).</numerusform>
-            <numerusform>Written to %1 (%n pages).</numerusform>
-        </translation>
+        <translation><numerusform>Written to %1 (%n pages).</numerusform><numerusform>Written to %1 (%n pages).</numerusform></translation>
     </message>
     <message>
         <source>Written to %1.</source>
@@ -1517,8 +1505,8 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>Ctrl+wheel, +, −</translation>
     </message>
     <message>
-        <source>Measure across the seabed (and an object&apos;s height from its shadow)</source>
-        <translation>Measure across the seabed (and an object&apos;s height from its shadow)</translation>
+        <source>Measure across the seabed (and an object's height from its shadow)</source>
+        <translation>Measure across the seabed (and an object's height from its shadow)</translation>
     </message>
     <message>
         <source>Shift+drag</source>
@@ -1623,6 +1611,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>Keys</source>
         <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Mark a contact the detectors missed (box it with its shadow)</source>
+        <translation>Mark a contact the detectors missed (box it with its shadow)</translation>
     </message>
 </context>
 <context>
@@ -1895,8 +1887,8 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>accumulated ×</translation>
     </message>
     <message>
-        <source>Gradient accumulation: the gradients of this many batches are summed before the weights move, as one batch that many times larger would, in one batch&apos;s memory</source>
-        <translation>Gradient accumulation: the gradients of this many batches are summed before the weights move, as one batch that many times larger would, in one batch&apos;s memory</translation>
+        <source>Gradient accumulation: the gradients of this many batches are summed before the weights move, as one batch that many times larger would, in one batch's memory</source>
+        <translation>Gradient accumulation: the gradients of this many batches are summed before the weights move, as one batch that many times larger would, in one batch's memory</translation>
     </message>
     <message>
         <source>split</source>
@@ -1950,16 +1942,16 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>Open a sidescan file (File → Open Survey…) or start with the demo survey (fathom --demo).</translation>
     </message>
     <message>
-        <source>Wheel: scroll · Ctrl+wheel or +/−: zoom · Shift+drag: measure</source>
-        <translation>Wheel: scroll · Ctrl+wheel or +/−: zoom · Shift+drag: measure</translation>
-    </message>
-    <message>
         <source>&amp;Contrast:</source>
         <translation>&amp;Contrast:</translation>
     </message>
     <message>
         <source>Left keeps the brightest echoes; right brings out faint seabed texture</source>
         <translation>Left keeps the brightest echoes; right brings out faint seabed texture</translation>
+    </message>
+    <message>
+        <source>Wheel: scroll · Ctrl+wheel or +/−: zoom · Shift+drag: measure · Ctrl+drag: mark a contact</source>
+        <translation>Wheel: scroll · Ctrl+wheel or +/−: zoom · Shift+drag: measure · Ctrl+drag: mark a contact</translation>
     </message>
 </context>
 </TS>

@@ -364,6 +364,26 @@
         <source>best epoch %1 of %2, %3 s</source>
         <translation>최적 에포크 %1/%2, %3초</translation>
     </message>
+    <message>
+        <source>A contact's box may span at most %1 pings: zoom in and draw it round the object.</source>
+        <translation>접촉물 상자는 최대 %1핑까지 그릴 수 있습니다: 확대한 뒤 물체 주위에 그리십시오.</translation>
+    </message>
+    <message>
+        <source>That object is already contact %1 (ping %2): review it there.</source>
+        <translation>이 물체는 이미 접촉물 %1(핑 %2)입니다: 그 항목에서 검토하십시오.</translation>
+    </message>
+    <message>
+        <source>Mark contact</source>
+        <translation>접촉물 표시</translation>
+    </message>
+    <message>
+        <source>Contact marked at ping %1: %2 × %3 m, %4 m high. Keys 1–6 give its class, Enter a note; Ctrl+Z takes it back.</source>
+        <translation>핑 %1에 접촉물 표시: %2 × %3 m, 높이 %4 m. 1–6 키로 분류, Enter로 메모, Ctrl+Z로 되돌리기.</translation>
+    </message>
+    <message>
+        <source>marked</source>
+        <translation>표시됨</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>
@@ -1002,6 +1022,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <source>&amp;Keyboard Shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
+    <message>
+        <source>The survey is still being read: mark contacts once it is indexed.</source>
+        <translation>조사 파일을 아직 읽는 중입니다: 색인이 끝나면 접촉물을 표시하십시오.</translation>
+    </message>
 </context>
 <context>
     <name>fathom::RemoteTrainer</name>
@@ -1050,7 +1074,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>%1 확인 중…</translation>
     </message>
     <message>
-        <source>%1 has no fathom-cli at “%2”: install Fathom&apos;s headless engine there, or give its path.</source>
+        <source>%1 has no fathom-cli at “%2”: install Fathom's headless engine there, or give its path.</source>
         <translation>%1에 “%2” fathom-cli가 없습니다. 그곳에 Fathom 헤드리스 엔진을 설치하거나 경로를 지정하세요.</translation>
     </message>
     <message>
@@ -1211,7 +1235,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>장치</translation>
     </message>
     <message>
-        <source>Analyst&apos;s notes</source>
+        <source>Analyst's notes</source>
         <translation>분석가 메모</translation>
     </message>
     <message>
@@ -1231,7 +1255,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>날짜(&amp;D):</translation>
     </message>
     <message>
-        <source>Printed in every page&apos;s header and footer</source>
+        <source>Printed in every page's header and footer</source>
         <translation>모든 쪽의 머리글과 바닥글에 인쇄됩니다</translation>
     </message>
     <message>
@@ -1267,7 +1291,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>표시할 접촉물 수(점수 높은 순):</translation>
     </message>
     <message>
-        <source>The analyst&apos;s notes: conditions, remarks, recommendations…</source>
+        <source>The analyst's notes: conditions, remarks, recommendations…</source>
         <translation>분석가 메모: 조건, 의견, 권고…</translation>
     </message>
     <message>
@@ -1505,7 +1529,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>Ctrl+휠, +, −</translation>
     </message>
     <message>
-        <source>Measure across the seabed (and an object&apos;s height from its shadow)</source>
+        <source>Measure across the seabed (and an object's height from its shadow)</source>
         <translation>해저면 거리 측정(그림자로 물체 높이도)</translation>
     </message>
     <message>
@@ -1611,6 +1635,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     <message>
         <source>Keys</source>
         <translation>키</translation>
+    </message>
+    <message>
+        <source>Mark a contact the detectors missed (box it with its shadow)</source>
+        <translation>탐지기가 놓친 접촉물 표시 (그림자까지 상자로 감싸기)</translation>
     </message>
 </context>
 <context>
@@ -1883,7 +1911,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>누적 ×</translation>
     </message>
     <message>
-        <source>Gradient accumulation: the gradients of this many batches are summed before the weights move, as one batch that many times larger would, in one batch&apos;s memory</source>
+        <source>Gradient accumulation: the gradients of this many batches are summed before the weights move, as one batch that many times larger would, in one batch's memory</source>
         <translation>그래디언트 누적: 이 수만큼의 배치 그래디언트를 합한 뒤 가중치를 한 번 갱신합니다. 그만큼 큰 배치 하나와 같은 효과를 배치 하나의 메모리로 얻습니다</translation>
     </message>
     <message>
@@ -1938,16 +1966,16 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>사이드스캔 파일을 열거나(파일 → 조사 열기…) 데모 조사로 시작하세요 (fathom --demo).</translation>
     </message>
     <message>
-        <source>Wheel: scroll · Ctrl+wheel or +/−: zoom · Shift+drag: measure</source>
-        <translation>휠: 스크롤 · Ctrl+휠 또는 +/−: 확대/축소 · Shift+드래그: 거리 측정</translation>
-    </message>
-    <message>
         <source>&amp;Contrast:</source>
         <translation>대비(&amp;C):</translation>
     </message>
     <message>
         <source>Left keeps the brightest echoes; right brings out faint seabed texture</source>
         <translation>왼쪽은 가장 밝은 반향을 살리고, 오른쪽은 희미한 해저면 질감을 드러냅니다</translation>
+    </message>
+    <message>
+        <source>Wheel: scroll · Ctrl+wheel or +/−: zoom · Shift+drag: measure · Ctrl+drag: mark a contact</source>
+        <translation>휠: 스크롤 · Ctrl+휠 또는 +/−: 확대/축소 · Shift+드래그: 측정 · Ctrl+드래그: 접촉물 표시</translation>
     </message>
 </context>
 </TS>

@@ -267,6 +267,19 @@ void WaterfallView::paintCanvas(QWidget* canvas)
         painter.setPen(QPen(QColor(80, 220, 255), 2));
         painter.drawLine(m_measureFrom, m_measureTo);
     }
+    if (m_boxing) {
+        painter.setPen(QPen(QColor(80, 220, 255), 1.5, Qt::DashLine));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(boxOnSide());
+    }
+}
+
+QRectF WaterfallView::boxOnSide() const
+{
+    const double half = m_canvas->width() / 2.0;
+    const bool port = m_measureFrom.x() < half;
+    const double x = port ? std::min(m_measureTo.x(), half) : std::max(m_measureTo.x(), half);
+    return QRectF(m_measureFrom, QPointF(x, std::clamp(m_measureTo.y(), 0.0, double(m_canvas->height())))).normalized();
 }
 
 QImage WaterfallView::viewImage() const
@@ -366,13 +379,29 @@ bool WaterfallView::eventFilter(QObject* watched, QEvent* event)
     case QEvent::MouseButtonPress: {
         auto* mouse = static_cast<QMouseEvent*>(event);
         m_pressedAt = mouse->position();
-        if (m_pings <= 0 || mouse->button() != Qt::LeftButton || !(mouse->modifiers() & Qt::ShiftModifier))
+        if (m_pings <= 0 || mouse->button() != Qt::LeftButton ||
+            !(mouse->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier)))
             return false;
-        m_measuring = true;
+        m_boxing = (mouse->modifiers() & Qt::ControlModifier) != 0;
+        m_measuring = !m_boxing;
         m_measureFrom = m_measureTo = mouse->position();
         return true;
     }
     case QEvent::MouseButtonRelease: {
+        if (m_boxing) {
+            m_boxing = false;
+            m_canvas->update();
+            m_measureTo = static_cast<QMouseEvent*>(event)->position();
+            const auto box = boxOnSide();
+            if (box.width() < 3 || box.height() < 2) // a click, not a box
+                return true;
+            const double half = m_canvas->width() / 2.0;
+            const auto range = [&](double x) { return std::min(1.0, std::abs(x - half) / half) * m_range; };
+            const double a = range(box.left()), b = range(box.right());
+            emit boxDrawn(toView(box.topLeft()).ping, toView(box.bottomLeft()).ping, m_measureFrom.x() < half ? 0 : 1,
+                          std::min(a, b), std::max(a, b));
+            return true;
+        }
         if (!m_measuring) {
             const auto pos = static_cast<QMouseEvent*>(event)->position();
             if ((pos - m_pressedAt).manhattanLength() < 4)
@@ -393,7 +422,7 @@ bool WaterfallView::eventFilter(QObject* watched, QEvent* event)
         if (m_pings <= 0)
             return false;
         const auto pos = static_cast<QMouseEvent*>(event)->position();
-        if (m_measuring) {
+        if (m_measuring || m_boxing) {
             m_measureTo = pos;
             m_canvas->update();
         }
@@ -424,7 +453,8 @@ void WaterfallView::retranslate()
     m_groundRange->setToolTip(tr("Remove the water column and place echoes at their distance across the seabed"));
     m_gain->setText(tr("Gain &normalisation"));
     m_gain->setToolTip(tr("Even out brightness across range (empirical gain over the pings in view)"));
-    m_canvas->setToolTip(tr("Wheel: scroll · Ctrl+wheel or +/−: zoom · Shift+drag: measure"));
+    m_canvas->setToolTip(
+        tr("Wheel: scroll · Ctrl+wheel or +/−: zoom · Shift+drag: measure · Ctrl+drag: mark a contact"));
     m_placeholder->setText(
         tr("Open a sidescan file (File → Open Survey…) or start with the demo survey (fathom --demo)."));
     m_placeholder->setStyleSheet(QStringLiteral("color: #bbbbbb;"));

@@ -14,7 +14,7 @@ namespace fathom {
 // Shows a sidescan waterfall: port on the left, starboard on the right, pings running down.
 // It asks for pictures of the pings in view (viewRequested) and draws what it is given; the
 // rendering itself runs elsewhere, off the GUI thread. Wheel or keys scroll, Ctrl+wheel or +/-
-// zoom, the mouse reads out ping, side and range.
+// zoom, the mouse reads out ping, side and range; Shift+drag measures, Ctrl+drag draws a contact's box.
 class WaterfallView : public QWidget
 {
     Q_OBJECT
@@ -77,6 +77,9 @@ signals:
     // Shift+drag measured from one point to another (ping, side, range as in hovered()).
     void measured(double pingA, int sideA, double rangeA, double pingB, int sideB, double rangeB);
     void markClicked(int index);
+    // Ctrl+drag drew a box on one side (the side it started on): pings first..last, range near..far
+    // metres (ground or slant, as the view shows it).
+    void boxDrawn(double firstPing, double lastPing, int side, double nearRange, double farRange);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -116,7 +119,9 @@ private:
     qint64 m_visible = 600;
     double m_range = 0;
     bool m_measuring = false;
+    bool m_boxing = false; // Ctrl+drag: m_measureFrom and m_measureTo are the box's corners
     QPointF m_measureFrom, m_measureTo;
+    QRectF boxOnSide() const; // the box being drawn, kept to the side it started on
     QPointF m_pressedAt;
     QVector<Mark> m_marks;
 };

@@ -89,7 +89,7 @@ Block contactList(const std::vector<const project::ContactRecord*>& list, bool g
              unbroken(fixed(c.groundRange, 1) + " " + text(c.side == 0 ? "port_short" : "starboard_short", L)),
              unbroken(fixed(c.length, 1) + " × " + fixed(c.width, 1) + " × " +
                       (c.height > 0 ? fixed(c.height, 1) : "—")),
-             fixed(c.score, 2), text(c.status, L)});
+             c.detector == "analyst" ? text("analyst_short", L) : fixed(c.score, 2), text(c.status, L)});
         table.rowLinks.push_back("contact-" + number);
     }
     return table;

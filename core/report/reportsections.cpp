@@ -153,12 +153,13 @@ void addContacts(Section& section, Inputs& in, const ReportOptions& options, Rep
         add("width", metresText(c.width));
         add("height", c.height > 0 ? metresText(c.height) : text("no_shadow", L));
         add("class", cls);
-        add("score", fixed(c.score, 2));
+        const bool analyst = c.detector == "analyst" || (c.detector.empty() && c.detectorScores.empty());
+        add("score", analyst ? text("analyst_short", L) : fixed(c.score, 2));
         std::string scores;
         for (const auto& [detector, score] : c.detectorScores)
             scores += (scores.empty() ? "" : ", ") + detector + " " + fixed(score, 2);
         if (scores.empty())
-            scores = (c.detector.empty() ? std::string("analyst") : c.detector) + " " + fixed(c.score, 2);
+            scores = analyst ? text("analyst_marked", L) : c.detector + " " + fixed(c.score, 2);
         add("detector_scores", scores);
         add("review", text(c.status, L));
         if (!c.note.empty())

@@ -65,6 +65,8 @@ const std::map<std::string, Wording>& catalogue()
         {"class", {"Class", "분류"}},
         {"score", {"Score", "점수"}},
         {"detector_scores", {"Detector scores", "탐지기별 점수"}},
+        {"analyst_marked", {"none: marked by the analyst", "없음: 분석가가 표시"}},
+        {"analyst_short", {"analyst", "분석가"}},
         {"review", {"Review", "검토"}},
         {"note", {"Note", "메모"}},
         {"magnetometer", {"Nearest magnetometer anomaly", "가장 가까운 자력계 이상"}},

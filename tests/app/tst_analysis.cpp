@@ -7,6 +7,7 @@
 #include "contacttable.h"
 #include "mainwindow.h"
 #include "seriesplot.h"
+#include "sonar/georeference.h"
 #include "sonar/simulator.h"
 #include "surveycontroller.h"
 #include "trainingpanel.h"
@@ -14,6 +15,7 @@
 
 #include <qcustomplot.h>
 
+#include <QCheckBox>
 #include <QDialog>
 #include <QLabel>
 #include <QMessageBox>
@@ -27,6 +29,9 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
+
+#include <algorithm>
 #include <cmath>
 
 using namespace fathom;
@@ -302,6 +307,87 @@ private slots:
         QVERIFY(again.openProject(projectFile));
         QCOMPARE(again.contactTable()->count(), table->count());
         QCOMPARE(again.contactTable()->item(0).status, QStringLiteral("confirmed"));
+    }
+
+    // An object the detectors missed: Ctrl+drag round it on the waterfall (ground range shown)
+    // adds it as the analyst's confirmed contact, measured from its samples; undoable, classed
+    // from the keyboard, kept in the project; drawn again, it is not listed twice.
+    void ctrlDragOnTheWaterfallMarksAContact()
+    {
+        QTemporaryDir dir;
+        sonar::SurveySimulator::Options options;
+        options.pings = 1500;
+        const auto files = sonar::writeDemoSurvey(dir.path().toStdString(), options);
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("en"));
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.openSurvey(QString::fromStdString(files[0].string()));
+        QTRY_VERIFY_WITH_TIMEOUT(window.survey()->geo() != nullptr, 20000);
+        const sonar::SurveySimulator sim(options);
+        const auto object = std::find_if(sim.objects().begin(), sim.objects().end(), [](const auto& o) {
+            return o.mineLike && o.ping > 150 && o.ping < 1350 && o.slantRange > 12;
+        });
+        QVERIFY(object != sim.objects().end());
+        auto* waterfall = window.waterfall();
+        waterfall->findChild<QCheckBox*>(QStringLiteral("groundRange"))->setChecked(true);
+        waterfall->goToPing(qint64(object->ping) - 50);
+        auto* canvas = waterfall->findChild<QWidget*>(QStringLiteral("waterfallCanvas"));
+        const auto geo = window.survey()->geo();
+        const double alongPad = object->alongTrackExtent() / 0.4 + 6;
+        const auto at = [&](double ping, double slant) {
+            const double ground = std::sqrt(std::max(0.0, slant * slant - std::pow(geo->altitude(object->ping), 2)));
+            const double half = canvas->width() / 2.0, x = half * ground / options.range;
+            return QPoint(int(object->channel == 0 ? half - x : half + x),
+                          int((ping - double(waterfall->firstPing())) * canvas->height() / waterfall->visiblePings()));
+        };
+        const auto drawBox = [&] {
+            const double across = object->acrossTrackExtent() / 2;
+            QTest::mousePress(canvas, Qt::LeftButton, Qt::ControlModifier,
+                              at(double(object->ping) - alongPad, object->slantRange - across - 0.5));
+            const auto corner = at(double(object->ping) + alongPad, object->slantRange + across + 2.5);
+            QTest::mouseMove(canvas, corner);
+            QTest::mouseRelease(canvas, Qt::LeftButton, Qt::ControlModifier, corner);
+        };
+        drawBox();
+        auto* contacts = window.contacts();
+        QCOMPARE(contacts->contacts().size(), std::size_t(1));
+        const auto c = contacts->contacts()[0];
+        QCOMPARE(c.detector, std::string("analyst"));
+        QCOMPARE(c.status, std::string("confirmed"));
+        QCOMPARE(c.side, object->channel);
+        QVERIFY2(std::llabs(c.ping - (long long)object->ping) <= 3 && std::abs(c.sample - object->sample) <= 15,
+                 qPrintable(QString("ping %1 sample %2").arg(c.ping).arg(c.sample)));
+        QVERIFY2(std::abs(c.width / object->acrossTrackExtent() - 1) <= 0.3, qPrintable(QString::number(c.width)));
+        QVERIFY2(c.height > 0 && std::abs(c.height / object->height - 1) <= 0.3, qPrintable(QString::number(c.height)));
+        QCOMPARE(waterfall->marks().size(), 1);
+        auto* table = window.contactTable();
+        QCOMPARE(table->currentIndex(), 0);
+        QVERIFY(window.isWindowModified());
+        // Keys go to the table it was chosen in: 1 classes it a cylinder.
+        QTest::keyClick(table->view(), Qt::Key_1);
+        QCOMPARE(contacts->contacts()[0].cls, std::string("cylinder"));
+        auto* undo = window.analysis()->undoStack();
+        undo->undo();
+        undo->undo();
+        QVERIFY(contacts->contacts().empty());
+        QVERIFY(waterfall->marks().isEmpty());
+        undo->redo();
+        QCOMPARE(contacts->contacts().size(), std::size_t(1));
+        // Drawn again round the same object: chosen, not listed twice.
+        drawBox();
+        QCOMPARE(contacts->contacts().size(), std::size_t(1));
+        // Saved with the project.
+        const auto projectFile = dir.filePath(QStringLiteral("marked.fathom"));
+        QVERIFY(window.saveProject(projectFile));
+        auto startup2 = fakeStartup();
+        MainWindow again(*startup2);
+        QVERIFY(again.openProject(projectFile));
+        QCOMPARE(again.contacts()->contacts().size(), std::size_t(1));
+        QCOMPARE(again.contacts()->contacts()[0].detector, std::string("analyst"));
+        QCOMPARE(again.contacts()->contacts()[0].width, c.width);
     }
 
     void cancelLeavesTheDockReadyForAnotherRun()

@@ -132,6 +132,43 @@ private slots:
         QCOMPARE(spy.count(), 1);
     }
 
+    void ctrlDragDrawsAContactBoxOnOneSide()
+    {
+        WaterfallView view;
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSurvey(5000, 50.0);
+        QSignalSpy boxes(&view, &WaterfallView::boxDrawn);
+        QSignalSpy measured(&view, &WaterfallView::measured);
+        auto* canvas = view.findChild<QWidget*>(QStringLiteral("waterfallCanvas"));
+        const int w = canvas->width(), h = canvas->height();
+        const double pingsPerRow = double(view.visiblePings()) / h;
+        // On starboard, from a quarter of the range to half of it, rows 100 to 200.
+        QTest::mousePress(canvas, Qt::LeftButton, Qt::ControlModifier, QPoint(w * 5 / 8, 100));
+        QTest::mouseMove(canvas, QPoint(w * 3 / 4, 200));
+        QTest::mouseRelease(canvas, Qt::LeftButton, Qt::ControlModifier, QPoint(w * 3 / 4, 200));
+        QCOMPARE(boxes.count(), 1);
+        QCOMPARE(measured.count(), 0); // not a measurement
+        auto args = boxes.takeFirst();
+        QVERIFY(std::abs(args.at(0).toDouble() - 100 * pingsPerRow) <= pingsPerRow + 1e-9);
+        QVERIFY(std::abs(args.at(1).toDouble() - 200 * pingsPerRow) <= pingsPerRow + 1e-9);
+        QCOMPARE(args.at(2).toInt(), 1);
+        QVERIFY(std::abs(args.at(3).toDouble() - 12.5) < 0.5 && std::abs(args.at(4).toDouble() - 25.0) < 0.5);
+        // Dragged from port across the middle: the box stops at nadir, on port.
+        QTest::mousePress(canvas, Qt::LeftButton, Qt::ControlModifier, QPoint(w / 4, 300));
+        QTest::mouseMove(canvas, QPoint(w * 3 / 4, 340));
+        QTest::mouseRelease(canvas, Qt::LeftButton, Qt::ControlModifier, QPoint(w * 3 / 4, 340));
+        QCOMPARE(boxes.count(), 1);
+        args = boxes.takeFirst();
+        QCOMPARE(args.at(2).toInt(), 0);
+        QVERIFY(args.at(3).toDouble() < 0.1 && std::abs(args.at(4).toDouble() - 25.0) < 0.5);
+        // A Ctrl+click draws nothing.
+        QTest::mousePress(canvas, Qt::LeftButton, Qt::ControlModifier, QPoint(w / 4, 300));
+        QTest::mouseRelease(canvas, Qt::LeftButton, Qt::ControlModifier, QPoint(w / 4 + 1, 300));
+        QCOMPARE(boxes.count(), 0);
+    }
+
     void overviewShowsTheWholeFileAndJumps()
     {
         WaterfallView view;

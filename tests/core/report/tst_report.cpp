@@ -178,6 +178,28 @@ private slots:
         QVERIFY(!html.contains(QStringLiteral("no shadow found")) && html.contains(QStringLiteral("0.57 m")));
     }
 
+    // A contact the analyst marked has no detector's score: its sheet and its list row say who
+    // marked it instead of a score of 1.
+    void aContactMarkedByTheAnalystSaysSo()
+    {
+        auto project = m_project;
+        project.contacts.resize(1);
+        report::ReportOptions options;
+        options.sections = {report::SectionKind::Contacts};
+        auto html = QString::fromStdString(report::htmlText(report::buildReport(project, options)));
+        QVERIFY(!html.contains(QStringLiteral("marked by the analyst")));
+        project.contacts[0].detector = "analyst";
+        project.contacts[0].detectorScores.clear();
+        project.contacts[0].score = 1.0;
+        const auto built = report::buildReport(project, options);
+        html = QString::fromStdString(report::htmlText(built));
+        QVERIFY(html.contains(QStringLiteral("none: marked by the analyst")));
+        QCOMPARE(built.sections[0].blocks[1].rows[0][6], std::string("analyst"));
+        options.language = report::Language::Korean;
+        html = QString::fromStdString(report::htmlText(report::buildReport(project, options)));
+        QVERIFY(html.contains(QStringLiteral("없음: 분석가가 표시")));
+    }
+
     void rejectedContactsAppearWhenAsked()
     {
         report::ReportOptions options;
