@@ -6,9 +6,9 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QPushButton>
 #include <QTimeZone>
 #include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -55,9 +55,8 @@ SeriesPlot::SeriesPlot(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     auto* top = new QHBoxLayout;
-    m_channelButton = new QToolButton(this);
+    m_channelButton = new QPushButton(this); // a push button's menu arrow leaves its text room
     m_channelButton->setObjectName(QStringLiteral("channelButton"));
-    m_channelButton->setPopupMode(QToolButton::InstantPopup);
     m_channelButton->setMenu(new QMenu(m_channelButton));
     connect(m_channelButton->menu(), &QMenu::aboutToShow, this, &SeriesPlot::fillChannelMenu);
     m_readout = new QLabel(this);

@@ -16,7 +16,7 @@ class QCPItemText;
 class QCPMarginGroup;
 class QCustomPlot;
 class QLabel;
-class QToolButton;
+class QPushButton;
 
 namespace fathom {
 
@@ -111,7 +111,7 @@ private:
     void fillChannelMenu();
 
     QCustomPlot* m_plot = nullptr;
-    QToolButton* m_channelButton = nullptr;
+    QPushButton* m_channelButton = nullptr;
     QLabel* m_readout = nullptr;
     QCPMarginGroup* m_margins = nullptr;
     QVector<double> m_x;
