@@ -11,6 +11,7 @@
 #include "sonar/sonarfile.h"
 #include "waterfallview.h"
 
+#include <QMenu>
 #include <QTableView>
 #include <QUndoStack>
 
@@ -40,6 +41,10 @@ ContactsController::ContactsController(ContactTable* table, WaterfallView* water
     connect(m_waterfall, &WaterfallView::markClicked, this, [this](int mark) {
         if (mark >= 0 && mark < m_markContact.size())
             m_table->setCurrentIndex(m_markContact[mark]);
+    });
+    connect(m_waterfall, &WaterfallView::contextMenuAbout, this, [this](QMenu* menu, int mark, double, int, double) {
+        if (mark >= 0 && mark < m_markContact.size())
+            addReviewActions(menu, m_markContact[mark]);
     });
     connect(m_table, &ReviewTable::reviewRequested, this, &ContactsController::review);
     connect(m_table, &ReviewTable::noteRequested, this, &ContactsController::setNote);
@@ -175,8 +180,51 @@ void ContactsController::review(int index, const QString& status)
         return;
     auto c = m_contacts[std::size_t(index)];
     c.status = status.toStdString();
-    change(index, c, status == QLatin1String("confirmed") ? tr("Confirm contact") : tr("Reject contact"));
+    change(index, c, reviewText(status));
     m_table->moveCurrent(1);
+}
+
+QString ContactsController::reviewText(const QString& status)
+{
+    return status == QLatin1String("confirmed")  ? tr("Confirm contact")
+           : status == QLatin1String("rejected") ? tr("Reject contact")
+                                                 : tr("Contact back to new");
+}
+
+void ContactsController::addReviewActions(QMenu* menu, int index)
+{
+    if (index < 0 || std::size_t(index) >= m_contacts.size())
+        return;
+    m_table->setCurrentIndex(index); // the dock shows what the menu acts on
+    const auto status = QString::fromStdString(m_contacts[std::size_t(index)].status);
+    const auto addStatus = [&](const QString& name, const QString& text, const QString& key) {
+        auto* action = menu->addAction(text, this, [this, index, name] {
+            if (std::size_t(index) >= m_contacts.size())
+                return;
+            auto c = m_contacts[std::size_t(index)];
+            c.status = name.toStdString();
+            change(index, c, reviewText(name)); // the list's choice stays where it is
+        });
+        action->setObjectName(name + QStringLiteral("Contact"));
+        action->setShortcut(QKeySequence(key)); // shown as the list's key; the list handles it
+        action->setEnabled(status != name);
+    };
+    addStatus(QStringLiteral("confirmed"), tr("Confirm Contact"), QStringLiteral("C"));
+    addStatus(QStringLiteral("rejected"), tr("Reject Contact"), QStringLiteral("X"));
+    addStatus(QStringLiteral("new"), tr("Back to New"), QStringLiteral("U"));
+    auto* classes = menu->addMenu(tr("Class"));
+    classes->setObjectName(QStringLiteral("contactClassMenu"));
+    const auto current = QString::fromStdString(m_contacts[std::size_t(index)].cls);
+    const auto keys = ContactTable::classes();
+    for (int k = 0; k <= keys.size(); ++k) {
+        const auto cls = k < keys.size() ? keys[k] : QString();
+        auto* action = classes->addAction(cls.isEmpty() ? tr("No class") : ContactTable::className(cls), this,
+                                          [this, index, cls] { setClass(index, cls); });
+        action->setObjectName(QStringLiteral("class_") + (cls.isEmpty() ? QStringLiteral("none") : cls));
+        action->setShortcut(QKeySequence(QString::number(k < keys.size() ? k + 1 : 0)));
+        action->setCheckable(true);
+        action->setChecked(cls == current);
+    }
 }
 
 void ContactsController::setClass(int index, const QString& cls)

@@ -13,6 +13,7 @@
 #include <memory>
 #include <vector>
 
+class QMenu;
 class QUndoStack;
 
 namespace fathom {
@@ -83,6 +84,9 @@ signals:
 
 private:
     void show();
+    // A contact's review from the waterfall's context menu: status, class.
+    void addReviewActions(QMenu* menu, int index);
+    static QString reviewText(const QString& status); // the undo stack's name for a review
     void change(int index, const project::ContactRecord& after, const QString& text);
 
     QPointer<ContactTable> m_table;

@@ -112,6 +112,7 @@ MainWindow::MainWindow(Startup& startup, QWidget* parent)
     connect(m_waterfall, &WaterfallView::hovered, this, &MainWindow::showHover);
     connect(m_waterfall, &WaterfallView::measured, this, &MainWindow::showMeasurement);
     connect(m_waterfall, &WaterfallView::boxDrawn, this, &MainWindow::markContact);
+    connect(m_waterfall, &WaterfallView::contextMenuAbout, this, &MainWindow::offerMarkContact);
     createDocks();
     m_analysis = new AnalysisController(m_seriesPlot, m_alertTable, m_trainingPanel, this);
     m_contacts = new ContactsController(m_contactTable, m_waterfall, m_analysis->undoStack(), this);

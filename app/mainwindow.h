@@ -114,6 +114,8 @@ private:
     void showMeasurement(double pingA, int sideA, double rangeA, double pingB, int sideB, double rangeB);
     double groundRangeOf(double ping, double viewRange) const;
     void markContact(double firstPing, double lastPing, int side, double nearRange, double farRange);
+    // The waterfall's context menu away from any contact: Mark Contact Here.
+    void offerMarkContact(QMenu* menu, int markIndex, double ping, int side, double range);
     void goToPing();
     void goToTime();
     void chooseSeries();

@@ -16,6 +16,7 @@
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QInputDialog>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStatusBar>
@@ -138,6 +139,26 @@ void MainWindow::markContact(double firstPing, double lastPing, int side, double
         m_docks[QStringLiteral("contacts")]->show();
         m_docks[QStringLiteral("contacts")]->raise();
     }
+}
+
+void MainWindow::offerMarkContact(QMenu* menu, int markIndex, double ping, int side, double range)
+{
+    const auto geo = m_survey->geo();
+    if (markIndex >= 0 || !geo || !m_survey->file())
+        return;
+    // A box about 5 m along the track and 4 m across round the point: the object in it is found and
+    // measured as in a box drawn with Ctrl+drag.
+    const auto file = m_survey->file();
+    const double p0 = std::max(0.0, ping - 10), p1 = std::min(double(file->pingCount() - 1), ping + 10);
+    const double ground = groundRangeOf(ping, range);
+    const double spacing = p1 > p0 ? geo->distance(p0, side, ground, p1, side, ground) / (p1 - p0) : 0;
+    const double pings = std::clamp(spacing > 0 ? 2.5 / spacing : 12.0, 4.0, 200.0);
+    auto* action = menu->addAction(tr("Mark Contact Here"), this, [this, ping, pings, side, range] {
+        markContact(ping - pings, ping + pings, side, std::max(0.0, range - 2.0), range + 2.0);
+    });
+    action->setObjectName(QStringLiteral("markContactHere"));
+    action->setToolTip(
+        tr("The object here becomes a contact, measured from its samples (or Ctrl+drag a box round it)"));
 }
 
 void MainWindow::goToTime()

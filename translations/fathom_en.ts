@@ -374,6 +374,30 @@
         <source>marked</source>
         <translation>marked</translation>
     </message>
+    <message>
+        <source>Contact back to new</source>
+        <translation>Contact back to new</translation>
+    </message>
+    <message>
+        <source>Confirm Contact</source>
+        <translation>Confirm Contact</translation>
+    </message>
+    <message>
+        <source>Reject Contact</source>
+        <translation>Reject Contact</translation>
+    </message>
+    <message>
+        <source>Back to New</source>
+        <translation>Back to New</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>No class</source>
+        <translation>No class</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>
@@ -1006,6 +1030,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <source>The survey is still being read: mark contacts once it is indexed.</source>
         <translation>The survey is still being read: mark contacts once it is indexed.</translation>
     </message>
+    <message>
+        <source>Mark Contact Here</source>
+        <translation>Mark Contact Here</translation>
+    </message>
+    <message>
+        <source>The object here becomes a contact, measured from its samples (or Ctrl+drag a box round it)</source>
+        <translation>The object here becomes a contact, measured from its samples (or Ctrl+drag a box round it)</translation>
+    </message>
 </context>
 <context>
     <name>fathom::RemoteTrainer</name>
@@ -1615,6 +1647,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>Mark a contact the detectors missed (box it with its shadow)</source>
         <translation>Mark a contact the detectors missed (box it with its shadow)</translation>
+    </message>
+    <message>
+        <source>Review a contact (status, class), or mark one at the mouse</source>
+        <translation>Review a contact (status, class), or mark one at the mouse</translation>
+    </message>
+    <message>
+        <source>Right-click</source>
+        <translation>Right-click</translation>
     </message>
 </context>
 <context>

@@ -374,15 +374,39 @@
     </message>
     <message>
         <source>Mark contact</source>
-        <translation>접촉물 표시</translation>
+        <translation>접촉물 지정</translation>
     </message>
     <message>
         <source>Contact marked at ping %1: %2 × %3 m, %4 m high. Keys 1–6 give its class, Enter a note; Ctrl+Z takes it back.</source>
-        <translation>핑 %1에 접촉물 표시: %2 × %3 m, 높이 %4 m. 1–6 키로 분류, Enter로 메모, Ctrl+Z로 되돌리기.</translation>
+        <translation>핑 %1에 접촉물 지정: %2 × %3 m, 높이 %4 m. 1–6 키로 분류, Enter로 메모, Ctrl+Z로 되돌리기.</translation>
     </message>
     <message>
         <source>marked</source>
-        <translation>표시됨</translation>
+        <translation>분석가</translation>
+    </message>
+    <message>
+        <source>Contact back to new</source>
+        <translation>접촉물 신규로 되돌리기</translation>
+    </message>
+    <message>
+        <source>Confirm Contact</source>
+        <translation>접촉물 확인</translation>
+    </message>
+    <message>
+        <source>Reject Contact</source>
+        <translation>접촉물 기각</translation>
+    </message>
+    <message>
+        <source>Back to New</source>
+        <translation>신규로 되돌리기</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <source>No class</source>
+        <translation>분류 없음</translation>
     </message>
 </context>
 <context>
@@ -1024,7 +1048,15 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     </message>
     <message>
         <source>The survey is still being read: mark contacts once it is indexed.</source>
-        <translation>조사 파일을 아직 읽는 중입니다: 색인이 끝나면 접촉물을 표시하십시오.</translation>
+        <translation>조사 파일을 아직 읽는 중입니다: 색인이 끝나면 접촉물을 지정하십시오.</translation>
+    </message>
+    <message>
+        <source>Mark Contact Here</source>
+        <translation>여기에 접촉물 지정</translation>
+    </message>
+    <message>
+        <source>The object here becomes a contact, measured from its samples (or Ctrl+drag a box round it)</source>
+        <translation>이 위치의 물체를 접촉물로 지정하고 샘플로 크기를 잽니다 (또는 Ctrl+드래그로 상자 그리기)</translation>
     </message>
 </context>
 <context>
@@ -1638,7 +1670,15 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     </message>
     <message>
         <source>Mark a contact the detectors missed (box it with its shadow)</source>
-        <translation>탐지기가 놓친 접촉물 표시 (그림자까지 상자로 감싸기)</translation>
+        <translation>탐지기가 놓친 접촉물 지정 (그림자까지 상자로 감싸기)</translation>
+    </message>
+    <message>
+        <source>Review a contact (status, class), or mark one at the mouse</source>
+        <translation>접촉물 검토(상태, 분류) 또는 마우스 위치에 지정</translation>
+    </message>
+    <message>
+        <source>Right-click</source>
+        <translation>오른쪽 클릭</translation>
     </message>
 </context>
 <context>
@@ -1975,7 +2015,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     </message>
     <message>
         <source>Wheel: scroll · Ctrl+wheel or +/−: zoom · Shift+drag: measure · Ctrl+drag: mark a contact</source>
-        <translation>휠: 스크롤 · Ctrl+휠 또는 +/−: 확대/축소 · Shift+드래그: 측정 · Ctrl+드래그: 접촉물 표시</translation>
+        <translation>휠: 스크롤 · Ctrl+휠 또는 +/−: 확대/축소 · Shift+드래그: 측정 · Ctrl+드래그: 접촉물 지정</translation>
     </message>
 </context>
 </TS>

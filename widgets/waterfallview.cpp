@@ -343,6 +343,14 @@ bool WaterfallView::eventFilter(QObject* watched, QEvent* event)
         if (m_image.isNull())
             return false;
         QMenu menu(this);
+        const QPointF pos = static_cast<QContextMenuEvent*>(event)->pos(); // on the canvas
+        int mark = -1;
+        for (int i = 0; i < m_marks.size() && mark < 0; ++i)
+            mark = markRect(i).contains(pos) ? i : -1;
+        const auto at = toView(pos);
+        emit contextMenuAbout(&menu, mark, at.ping, at.side, at.range);
+        if (!menu.isEmpty())
+            menu.addSeparator();
         menu.addActions(imageActions(
             &menu, [this] { return viewImage(); }, QStringLiteral("waterfall-ping%1.png").arg(m_first)));
         menu.exec(static_cast<QContextMenuEvent*>(event)->globalPos());

@@ -6,6 +6,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QMenu;
 class QScrollBar;
 class QSlider;
 
@@ -80,6 +81,9 @@ signals:
     // Ctrl+drag drew a box on one side (the side it started on): pings first..last, range near..far
     // metres (ground or slant, as the view shows it).
     void boxDrawn(double firstPing, double lastPing, int side, double nearRange, double farRange);
+    // The context menu is about to show at a point (ping, side, range as in hovered()), over mark
+    // `markIndex` (-1: none): connect directly and add actions to `menu`; the image's follow.
+    void contextMenuAbout(QMenu* menu, int markIndex, double ping, int side, double range);
 
 protected:
     void changeEvent(QEvent* event) override;

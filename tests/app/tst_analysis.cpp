@@ -12,10 +12,12 @@
 #include "surveycontroller.h"
 #include "trainingpanel.h"
 #include "waterfallview.h"
+#include "widgets/popupactions.h"
 
 #include <qcustomplot.h>
 
 #include <QCheckBox>
+#include <QContextMenuEvent>
 #include <QDialog>
 #include <QLabel>
 #include <QMessageBox>
@@ -309,10 +311,11 @@ private slots:
         QCOMPARE(again.contactTable()->item(0).status, QStringLiteral("confirmed"));
     }
 
-    // An object the detectors missed: Ctrl+drag round it on the waterfall (ground range shown)
-    // adds it as the analyst's confirmed contact, measured from its samples; undoable, classed
-    // from the keyboard, kept in the project; drawn again, it is not listed twice.
-    void ctrlDragOnTheWaterfallMarksAContact()
+    // An object the detectors missed: Ctrl+drag round it on the waterfall (ground range shown), or
+    // Mark Contact Here on it, adds it as the analyst's confirmed contact, measured from its
+    // samples; undoable, classed from the keyboard or its box's menu, kept in the project; drawn
+    // again, it is not listed twice.
+    void contactsAreMarkedAndReviewedOnTheWaterfall()
     {
         QTemporaryDir dir;
         sonar::SurveySimulator::Options options;
@@ -379,6 +382,31 @@ private slots:
         // Drawn again round the same object: chosen, not listed twice.
         drawBox();
         QCOMPARE(contacts->contacts().size(), std::size_t(1));
+        // Reviewed from the waterfall: its box's context menu rejects it and gives it a class.
+        const auto rightClick = [canvas](QPoint pos) {
+            return [canvas, pos] {
+                QContextMenuEvent event(QContextMenuEvent::Mouse, pos, canvas->mapToGlobal(pos));
+                QApplication::sendEvent(canvas, &event);
+            };
+        };
+        const auto onBox = waterfall->markRect(0).center().toPoint();
+        QVERIFY(test::popupTrigger(rightClick(onBox), QStringLiteral("rejectedContact")));
+        QCOMPARE(contacts->contacts()[0].status, std::string("rejected"));
+        QVERIFY(test::popupTrigger(rightClick(onBox), QStringLiteral("class_sphere")));
+        QCOMPARE(contacts->contacts()[0].cls, std::string("sphere"));
+        QVERIFY(!test::popupActions(rightClick(onBox)).contains(QStringLiteral("markContactHere")));
+        undo->undo();
+        undo->undo();
+        QCOMPARE(contacts->contacts()[0].status, std::string("confirmed"));
+        // Undone, then marked from the menu on the object itself, without a box.
+        undo->undo();
+        QVERIFY(contacts->contacts().empty());
+        QVERIFY(test::popupTrigger(rightClick(at(double(object->ping), object->slantRange)),
+                                   QStringLiteral("markContactHere")));
+        QCOMPARE(contacts->contacts().size(), std::size_t(1));
+        const auto here = contacts->contacts()[0];
+        QVERIFY2(std::llabs(here.ping - (long long)object->ping) <= 3 && std::abs(here.sample - object->sample) <= 15,
+                 qPrintable(QString("ping %1 sample %2").arg(here.ping).arg(here.sample)));
         // Saved with the project.
         const auto projectFile = dir.filePath(QStringLiteral("marked.fathom"));
         QVERIFY(window.saveProject(projectFile));
@@ -387,7 +415,7 @@ private slots:
         QVERIFY(again.openProject(projectFile));
         QCOMPARE(again.contacts()->contacts().size(), std::size_t(1));
         QCOMPARE(again.contacts()->contacts()[0].detector, std::string("analyst"));
-        QCOMPARE(again.contacts()->contacts()[0].width, c.width);
+        QCOMPARE(again.contacts()->contacts()[0].width, here.width);
     }
 
     void cancelLeavesTheDockReadyForAnotherRun()
