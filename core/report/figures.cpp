@@ -310,7 +310,8 @@ Figure alertPlot(const std::vector<double>& seconds, const Trace& actual, const 
 }
 
 Figure alertTimeline(const std::vector<double>& seconds, const std::vector<Trace>& lanes,
-                     const std::vector<TimelineMark>& marks, std::vector<int>* peakColumns)
+                     const std::vector<TimelineMark>& marks, std::vector<int>* peakColumns,
+                     std::vector<std::array<int, 4>>* labelBoxes)
 {
     const int width = 900, left = 90, right = 20, top = 58, laneHeight = 56, gap = 8;
     const int plotWidth = width - left - right;
@@ -375,29 +376,50 @@ Figure alertTimeline(const std::vector<double>& seconds, const std::vector<Trace
         label(image, boundNumber(all.lo, all.hi - all.lo), {4, box.y + box.height}, 0.38);
     }
     // The peaks: a line through every lane and the number above it, left to right in time, in the
-    // first of three rows where it clears the number before it (else where it overlaps least).
+    // first of three rows where it clears the number before it. Where none does, it stands right of
+    // the row that ends first, a leader down to its peak (many alerts within seconds).
     std::vector<std::size_t> order(marks.size());
-    for (std::size_t i = 0; i < marks.size(); ++i) {
+    for (std::size_t i = 0; i < marks.size(); ++i)
         order[i] = i;
-        if (peakColumns)
-            peakColumns->push_back(column(marks[i].peak));
-    }
+    if (peakColumns)
+        for (const auto& m : marks)
+            peakColumns->push_back(column(m.peak));
+    if (labelBoxes)
+        labelBoxes->assign(marks.size(), {0, 0, 0, 0});
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return marks[a].peak < marks[b].peak; });
+    constexpr double scale = 0.42;
+    constexpr int spacing = 4;
     int rowEnd[3] = {-1000, -1000, -1000}; // where each row's last number ends
+    std::vector<std::pair<std::size_t, cv::Rect>> placed;
     for (const auto i : order) {
         const auto& m = marks[i];
         const int x = column(m.peak);
         const auto colour = kStatusColour[std::clamp(m.status, 0, 2)];
         cv::line(image, {x, top - 4}, {x, height - 34}, colour, 1);
-        const int textWidth = int(m.label.size()) * 9;
-        int row = 0;
-        while (row < 3 && rowEnd[row] + 3 > x - textWidth / 2)
+        int baseline = 0;
+        const auto size = cv::getTextSize(m.label, cv::FONT_HERSHEY_SIMPLEX, scale, 1, &baseline);
+        int row = 0, textLeft = x - size.width / 2;
+        while (row < 3 && rowEnd[row] + spacing > textLeft)
             ++row;
-        if (row == 3)
+        if (row == 3) {
             row = int(std::min_element(rowEnd, rowEnd + 3) - rowEnd);
-        rowEnd[row] = x - textWidth / 2 + textWidth;
-        label(image, m.label, {x - textWidth / 2, 14 + 15 * row}, 0.42, colour, 1);
+            textLeft = rowEnd[row] + spacing;
+        }
+        textLeft = std::min(textLeft, width - size.width - 2);
+        rowEnd[row] = textLeft + size.width;
+        const cv::Rect box(textLeft, 14 + 15 * row - size.height, size.width, size.height);
+        if (std::abs(textLeft + size.width / 2 - x) > size.width / 2)
+            cv::line(image, {textLeft + size.width / 2, box.y + box.height + 3}, {x, top - 4}, colour, 1, cv::LINE_AA);
+        placed.emplace_back(i, box);
+    }
+    // The numbers over the leaders, each on white, so a leader passing behind one never crosses it.
+    for (const auto& [i, box] : placed) {
+        cv::rectangle(image, {box.x - 1, box.y - 2, box.width + 2, box.height + 5}, kWhite, cv::FILLED);
+        label(image, marks[i].label, {box.x, box.y + box.height}, scale,
+              kStatusColour[std::clamp(marks[i].status, 0, 2)], 1);
+        if (labelBoxes)
+            (*labelBoxes)[i] = {box.x, box.y, box.width, box.height};
     }
     // Time axis: from the record's first row, in minutes past ten of them.
     const bool minutes = xr.hi - xr.lo > 600;

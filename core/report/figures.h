@@ -3,6 +3,7 @@
 #include "report.h"
 #include "sonar/sonarfile.h"
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -53,9 +54,12 @@ struct TimelineMark
 };
 // A whole record, one lane a channel (drawn as its range in each pixel column, so a million rows
 // cost what a thousand do), each alert shaded on its lanes and numbered over its peak in its
-// review's colour, as on the track map. `peakColumns` gets each mark's pixel column.
+// review's colour, as on the track map; numbers too crowded to stand over their peaks stand beside
+// them, joined to them by a leader. `peakColumns` gets each mark's pixel column, `labelBoxes` its
+// number's box (x, y, width, height).
 Figure alertTimeline(const std::vector<double>& seconds, const std::vector<Trace>& lanes,
-                     const std::vector<TimelineMark>& marks, std::vector<int>* peakColumns = nullptr);
+                     const std::vector<TimelineMark>& marks, std::vector<int>* peakColumns = nullptr,
+                     std::vector<std::array<int, 4>>* labelBoxes = nullptr);
 
 // Training and validation loss per epoch on a log scale, round values marked along it (given back
 // in `lossTicks`), the best epoch marked.

@@ -432,6 +432,37 @@ private slots:
         QVERIFY(orange3 < 10 && green3 < 10);
     }
 
+    // Fifteen alerts within ten seconds of a 200 s record: every number readable (none over
+    // another), each near its peak.
+    void crowdedTimelineNumbersDoNotOverlap()
+    {
+        std::vector<double> seconds, values;
+        for (int i = 0; i < 2000; ++i) {
+            seconds.push_back(i * 0.1);
+            values.push_back(std::sin(i * 0.05));
+        }
+        std::vector<report::TimelineMark> marks;
+        for (int i = 0; i < 15; ++i) {
+            const double peak = 100 + i * 0.7;
+            marks.push_back({peak - 0.2, peak + 0.2, peak, std::to_string(i + 1), i % 3, {0}});
+        }
+        std::vector<int> columns;
+        std::vector<std::array<int, 4>> boxes;
+        const auto figure = report::alertTimeline(seconds, {{"depth", values}}, marks, &columns, &boxes);
+        const cv::Mat image = cv::imdecode(figure.data, cv::IMREAD_COLOR);
+        QCOMPARE(boxes.size(), marks.size());
+        for (std::size_t i = 0; i < boxes.size(); ++i) {
+            const cv::Rect a(boxes[i][0], boxes[i][1], boxes[i][2], boxes[i][3]);
+            QVERIFY(a.width > 0 && a.x >= 0 && a.x + a.width <= image.cols && a.y >= 0);
+            QVERIFY2(std::abs(a.x + a.width / 2 - columns[i]) <= 120,
+                     qPrintable(QStringLiteral("%1 at %2, its peak at %3").arg(i + 1).arg(a.x).arg(columns[i])));
+            for (std::size_t j = 0; j < i; ++j) {
+                const cv::Rect b(boxes[j][0], boxes[j][1], boxes[j][2], boxes[j][3]);
+                QVERIFY2((a & b).area() == 0, qPrintable(QStringLiteral("%1 over %2").arg(i + 1).arg(j + 1)));
+            }
+        }
+    }
+
     void lossChartSpreadsLossesThatFallByDecades()
     {
         // 1 → 0.1 → 0.01 is a straight line on the report's log scale (linear, 0.1 would sit at the
