@@ -19,6 +19,7 @@ namespace fathom {
 
 class AlertTable;
 class AnalysisController;
+class ContactCloseUp;
 class ContactTable;
 class ContactsController;
 class DeviceManager;
@@ -82,6 +83,7 @@ public:
     AlertTable* alertTable() const { return m_alertTable; }
     TrainingPanel* trainingPanel() const { return m_trainingPanel; }
     ContactTable* contactTable() const { return m_contactTable; }
+    ContactCloseUp* contactCloseUp() const { return m_closeUp; }
     ContactsController* contacts() const { return m_contacts; }
 
     DevicePanel* devicePanel() const { return m_devicePanel; }
@@ -116,6 +118,8 @@ private:
     void markContact(double firstPing, double lastPing, int side, double nearRange, double farRange);
     // The waterfall's context menu away from any contact: Mark Contact Here.
     void offerMarkContact(QMenu* menu, int markIndex, double ping, int side, double range);
+    // The chosen contact up close in the Survey dock, rendered on a worker (the newest wins).
+    void showCloseUp(int index);
     void goToPing();
     void goToTime();
     void chooseSeries();
@@ -163,6 +167,8 @@ private:
     SeriesPlot* m_seriesPlot = nullptr;
     AlertTable* m_alertTable = nullptr;
     ContactTable* m_contactTable = nullptr;
+    ContactCloseUp* m_closeUp = nullptr;
+    quint64 m_closeUpRequest = 0;
     ContactsController* m_contacts = nullptr;
     QAction* m_detectAction = nullptr;
     QAction* m_showClassicalAction = nullptr;

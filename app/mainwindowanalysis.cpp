@@ -3,11 +3,13 @@
 #include "analysiscontroller.h"
 #include "common/error.h"
 #include "common/logging.h"
+#include "contactcloseup.h"
 #include "contactscontroller.h"
 #include "contacttable.h"
 #include "mainwindow.h"
 #include "remotetrainer.h"
 #include "report/exports.h"
+#include "report/figures.h"
 #include "report/report.h"
 #include "seriesplot.h"
 #include "sonar/sonarfile.h"
@@ -15,6 +17,7 @@
 #include "trainingpanel.h"
 #include "waterfallview.h"
 
+#include <QApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -27,6 +30,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableWidget>
+#include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -52,6 +56,9 @@ void MainWindow::connectAnalysis()
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(m_contacts, &ContactsController::failed, this,
             [this](const QString& text) { showError(tr("Detection"), text, QStringLiteral("detectionError")); });
+    connect(m_contactTable, &ReviewTable::activated, this, &MainWindow::showCloseUp);
+    connect(m_contacts, &ContactsController::changed, this,
+            [this] { showCloseUp(m_contactTable->currentIndex()); }); // its caption follows the review
     // The magnetometer beside each contact, when the series has one: ferrous objects show there.
     connect(m_contactTable, &ReviewTable::activated, this, [this](int index) {
         if (index < 0 || std::size_t(index) >= m_contacts->contacts().size())
@@ -151,6 +158,43 @@ QString MainWindow::magnetometerNear(double time) const
         .arg(channel)
         .arg(anomaly->nanotesla, 0, 'f', 1)
         .arg(anomaly->offsetSeconds, 0, 'f', 1);
+}
+
+void MainWindow::showCloseUp(int index)
+{
+    const auto file = m_survey->file();
+    const auto& contacts = m_contacts->contacts();
+    if (!m_closeUp)
+        return;
+    const auto request = ++m_closeUpRequest;
+    if (!file || index < 0 || std::size_t(index) >= contacts.size()) {
+        m_closeUp->clear();
+        return;
+    }
+    const auto contact = contacts[std::size_t(index)];
+    const auto cls =
+        contact.cls.empty() ? tr("no class") : ContactTable::className(QString::fromStdString(contact.cls));
+    const auto caption = tr("<b>Ping %1</b>, %2 · %3 · %4 × %5 × %6 m")
+                             .arg(contact.ping)
+                             .arg(contact.side ? tr("starboard") : tr("port"), cls)
+                             .arg(contact.length, 0, 'f', 1)
+                             .arg(contact.width, 0, 'f', 1)
+                             .arg(contact.height, 0, 'f', 2);
+    QPointer<MainWindow> self(this);
+    QThreadPool::globalInstance()->start([self, file, contact, caption, request] {
+        QImage image;
+        try {
+            const auto figure = report::contactCrop(*file, contact);
+            image = QImage::fromData(figure.data.data(), int(figure.data.size()));
+        } catch (const std::exception& e) {
+            logging::warn(std::string("Close-up of the contact at ping ") + std::to_string(contact.ping) + ": " +
+                          e.what());
+        }
+        QMetaObject::invokeMethod(qApp, [self, image, caption, request] {
+            if (self && request == self->m_closeUpRequest) // a contact chosen since wins
+                self->m_closeUp->setCloseUp(image, caption);
+        });
+    });
 }
 
 void MainWindow::showMomentInSurvey(double time)

@@ -2,6 +2,7 @@
 // ping or a time, marking a contact by hand.
 #include "analysiscontroller.h"
 #include "common/logging.h"
+#include "contactcloseup.h"
 #include "contactscontroller.h"
 #include "mainwindow.h"
 
@@ -22,6 +23,7 @@
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QTimeZone>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -51,14 +53,22 @@ void MainWindow::surveyOpened(const QString& path, const QString& summary, qint6
 {
     m_surveyPath = path;
     auto* dock = m_docks[QStringLiteral("survey")];
-    auto* facts = qobject_cast<QTextBrowser*>(dock->widget());
-    if (!facts) {
-        facts = new QTextBrowser(this);
+    auto* facts = findChild<QTextBrowser*>(QStringLiteral("surveyFacts"));
+    if (!facts) { // the file's facts, and under them the chosen contact up close
+        auto* panel = new QWidget(this);
+        panel->setObjectName(QStringLiteral("surveyPanel"));
+        auto* layout = new QVBoxLayout(panel);
+        layout->setContentsMargins(0, 0, 0, 0);
+        facts = new QTextBrowser(panel);
         facts->setObjectName(QStringLiteral("surveyFacts"));
         facts->setOpenLinks(false);
-        dock->setWidget(facts);
+        m_closeUp = new ContactCloseUp(panel);
+        layout->addWidget(facts, 1);
+        layout->addWidget(m_closeUp);
+        dock->setWidget(panel);
     }
     facts->setHtml(summary);
+    m_closeUp->clear(); // a contact of the file before
     m_waterfall->setSurvey(pings, range);
     m_waterfall->setFocus();
     applyPendingView();

@@ -1038,6 +1038,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <source>The object here becomes a contact, measured from its samples (or Ctrl+drag a box round it)</source>
         <translation>The object here becomes a contact, measured from its samples (or Ctrl+drag a box round it)</translation>
     </message>
+    <message>
+        <source>no class</source>
+        <translation>no class</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3 · %4 × %5 × %6 m</source>
+        <translation>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3 · %4 × %5 × %6 m</translation>
+    </message>
 </context>
 <context>
     <name>fathom::RemoteTrainer</name>

@@ -1058,6 +1058,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <source>The object here becomes a contact, measured from its samples (or Ctrl+drag a box round it)</source>
         <translation>이 위치의 물체를 접촉물로 지정하고 샘플로 크기를 잽니다 (또는 Ctrl+드래그로 상자 그리기)</translation>
     </message>
+    <message>
+        <source>no class</source>
+        <translation>분류 없음</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3 · %4 × %5 × %6 m</source>
+        <translation>&lt;b&gt;핑 %1&lt;/b&gt;, %2 · %3 · %4 × %5 × %6 m</translation>
+    </message>
 </context>
 <context>
     <name>fathom::RemoteTrainer</name>

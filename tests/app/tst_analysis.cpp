@@ -3,6 +3,7 @@
 #include "alerttable.h"
 #include "analysiscontroller.h"
 #include "app/windowfixture.h"
+#include "contactcloseup.h"
 #include "contactscontroller.h"
 #include "contacttable.h"
 #include "mainwindow.h"
@@ -368,6 +369,18 @@ private slots:
         QCOMPARE(waterfall->marks().size(), 1);
         auto* table = window.contactTable();
         QCOMPARE(table->currentIndex(), 0);
+        // Chosen, it is shown up close in the Survey dock: the waterfall round it, its box in yellow.
+        auto* closeUp = window.contactCloseUp();
+        QTRY_VERIFY_WITH_TIMEOUT(!closeUp->image().isNull(), 10000);
+        QVERIFY(closeUp->isVisibleTo(&window));
+        QVERIFY2(closeUp->caption().contains(QStringLiteral("Ping %1").arg(c.ping)), qPrintable(closeUp->caption()));
+        int yellow = 0;
+        for (int y = 0; y < closeUp->image().height(); ++y)
+            for (int x = 0; x < closeUp->image().width(); ++x) {
+                const auto p = closeUp->image().pixelColor(x, y);
+                yellow += p.red() > 200 && p.green() > 200 && p.blue() < 80;
+            }
+        QVERIFY2(yellow > 50, qPrintable(QString::number(yellow)));
         QVERIFY(window.isWindowModified());
         // Keys go to the table it was chosen in: 1 classes it a cylinder.
         QTest::keyClick(table->view(), Qt::Key_1);
