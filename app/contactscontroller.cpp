@@ -49,6 +49,7 @@ ContactsController::ContactsController(ContactTable* table, WaterfallView* water
     connect(m_table, &ReviewTable::reviewRequested, this, &ContactsController::review);
     connect(m_table, &ReviewTable::noteRequested, this, &ContactsController::setNote);
     connect(m_table, &ContactTable::classRequested, this, &ContactsController::setClass);
+    connect(m_table, &ContactTable::removeRequested, this, &ContactsController::remove);
 }
 
 ContactsController::~ContactsController()
@@ -184,6 +185,39 @@ void ContactsController::review(int index, const QString& status)
     m_table->moveCurrent(1);
 }
 
+void ContactsController::remove(int index)
+{
+    if (index < 0 || std::size_t(index) >= m_contacts.size())
+        return;
+    const auto contact = m_contacts[std::size_t(index)];
+    if (contact.detector != "analyst") {
+        emit message(tr("The contact at ping %1 was proposed by a detector: reject it (X) instead, or a new "
+                        "detection would propose it again.")
+                         .arg(contact.ping));
+        return;
+    }
+    const auto select = [this](int at) {
+        show();
+        if (at >= 0 && std::size_t(at) < m_contacts.size()) {
+            m_table->setCurrentIndex(at);
+            m_table->setDetails(details(at));
+        } else {
+            m_table->setDetails({});
+        }
+        emit changed();
+    };
+    m_undo->push(new LambdaCommand(
+        tr("Delete contact"),
+        [this, select, index] {
+            m_contacts.erase(m_contacts.begin() + index);
+            select(std::min(index, int(m_contacts.size()) - 1));
+        },
+        [this, select, index, contact] {
+            m_contacts.insert(m_contacts.begin() + index, contact);
+            select(index);
+        }));
+}
+
 QString ContactsController::reviewText(const QString& status)
 {
     return status == QLatin1String("confirmed")  ? tr("Confirm contact")
@@ -212,6 +246,11 @@ void ContactsController::addReviewActions(QMenu* menu, int index)
     addStatus(QStringLiteral("confirmed"), tr("Confirm Contact"), QStringLiteral("C"));
     addStatus(QStringLiteral("rejected"), tr("Reject Contact"), QStringLiteral("X"));
     addStatus(QStringLiteral("new"), tr("Back to New"), QStringLiteral("U"));
+    if (m_contacts[std::size_t(index)].detector == "analyst") {
+        auto* action = menu->addAction(tr("Delete Contact"), this, [this, index] { remove(index); });
+        action->setObjectName(QStringLiteral("deleteContact"));
+        action->setShortcut(QKeySequence(QKeySequence::Delete));
+    }
     auto* classes = menu->addMenu(tr("Class"));
     classes->setObjectName(QStringLiteral("contactClassMenu"));
     const auto current = QString::fromStdString(m_contacts[std::size_t(index)].cls);

@@ -44,6 +44,9 @@ public:
     void review(int index, const QString& status);
     void setClass(int index, const QString& cls);
     void setNote(int index, const QString& note);
+    // Removes a contact the analyst marked (undoable); a detector's is rejected instead, since a
+    // new detection would propose it again (message() says so).
+    void remove(int index);
     QString details(int index) const;
     // A box the analyst drew on the waterfall round an object the detectors missed (pings
     // first..last on one side, slant range near..far metres): measured as the detectors' boxes

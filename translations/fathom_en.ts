@@ -398,6 +398,18 @@
         <source>No class</source>
         <translation>No class</translation>
     </message>
+    <message>
+        <source>The contact at ping %1 was proposed by a detector: reject it (X) instead, or a new detection would propose it again.</source>
+        <translation>The contact at ping %1 was proposed by a detector: reject it (X) instead, or a new detection would propose it again.</translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>Delete contact</translation>
+    </message>
+    <message>
+        <source>Delete Contact</source>
+        <translation>Delete Contact</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>
@@ -1663,6 +1675,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>Right-click</source>
         <translation>Right-click</translation>
+    </message>
+    <message>
+        <source>Delete a contact you marked</source>
+        <translation>Delete a contact you marked</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>

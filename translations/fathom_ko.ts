@@ -408,6 +408,18 @@
         <source>No class</source>
         <translation>분류 없음</translation>
     </message>
+    <message>
+        <source>The contact at ping %1 was proposed by a detector: reject it (X) instead, or a new detection would propose it again.</source>
+        <translation>핑 %1의 접촉물은 탐지기가 제안한 것입니다: 대신 기각(X)하십시오. 삭제해도 다음 탐지에서 다시 제안됩니다.</translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>접촉물 삭제</translation>
+    </message>
+    <message>
+        <source>Delete Contact</source>
+        <translation>접촉물 삭제</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>
@@ -1688,6 +1700,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <source>Right-click</source>
         <translation>오른쪽 클릭</translation>
     </message>
+    <message>
+        <source>Delete a contact you marked</source>
+        <translation>직접 지정한 접촉물 삭제</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
 </context>
 <context>
     <name>fathom::SurveyController</name>
@@ -1896,7 +1916,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     </message>
     <message>
         <source>Delete</source>
-        <translation>삭제</translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>Retrain</source>

@@ -9,6 +9,10 @@ ContactTable::ContactTable(QWidget* parent)
 {
     view()->setObjectName(QStringLiteral("contactView"));
     connect(this, &ReviewTable::keyPressed, this, [this](int index, int key) {
+        if (key == Qt::Key_Delete || key == Qt::Key_Backspace) {
+            emit removeRequested(index);
+            return;
+        }
         const auto cls = classForKey(key);
         if (!cls.isNull())
             emit classRequested(index, cls);
@@ -50,7 +54,7 @@ QString ContactTable::classForKey(int key)
 
 bool ContactTable::claimsKey(int key) const
 {
-    return !classForKey(key).isNull();
+    return key == Qt::Key_Delete || key == Qt::Key_Backspace || !classForKey(key).isNull();
 }
 
 void ContactTable::setContacts(const QVector<Row>& rows)

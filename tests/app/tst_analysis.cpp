@@ -260,6 +260,11 @@ private slots:
         table->view()->setFocus();
         QTest::keyClick(table->view(), Qt::Key_C);
         QCOMPARE(table->item(0).status, QStringLiteral("confirmed"));
+        // A detector's contact is rejected, never deleted (a new detection would propose it again).
+        const auto listed = table->count();
+        table->setCurrentIndex(0);
+        QTest::keyClick(table->view(), Qt::Key_Delete);
+        QCOMPARE(table->count(), listed);
         table->setCurrentIndex(0);
         const auto proposedClass = window.contacts()->contacts()[0].cls; // the CNN's, when it found it
         QTest::keyClick(table->view(), Qt::Key_4);
@@ -420,6 +425,14 @@ private slots:
         const auto here = contacts->contacts()[0];
         QVERIFY2(std::llabs(here.ping - (long long)object->ping) <= 3 && std::abs(here.sample - object->sample) <= 15,
                  qPrintable(QString("ping %1 sample %2").arg(here.ping).arg(here.sample)));
+        // Delete in the list removes a contact the analyst marked; undo brings it back.
+        table->setCurrentIndex(0);
+        table->view()->setFocus();
+        QTest::keyClick(table->view(), Qt::Key_Delete);
+        QVERIFY(contacts->contacts().empty());
+        QTRY_VERIFY(!closeUp->isVisibleTo(&window));
+        undo->undo();
+        QCOMPARE(contacts->contacts().size(), std::size_t(1));
         // Saved with the project.
         const auto projectFile = dir.filePath(QStringLiteral("marked.fathom"));
         QVERIFY(window.saveProject(projectFile));
