@@ -80,6 +80,7 @@ AnalysisController::AnalysisController(SeriesPlot* plot, AlertTable* alerts, Tra
     connect(m_plot, &SeriesPlot::momentClicked, this, &AnalysisController::momentChosen);
     connect(m_table, &AlertTable::reviewRequested, this, &AnalysisController::review);
     connect(m_table, &AlertTable::noteRequested, this, &AnalysisController::setNote);
+    connect(m_table, &AlertTable::removeRequested, this, &AnalysisController::remove);
     connect(m_panel, &TrainingPanel::startRequested, this, &AnalysisController::train);
     connect(m_panel, &TrainingPanel::retrainRequested, this, &AnalysisController::retrain);
     connect(m_panel, &TrainingPanel::pauseToggled, this, &AnalysisController::setPaused);

@@ -66,6 +66,9 @@ public:
     void setAlerts(const QVector<ReviewedAlert>& alerts); // e.g. from a project
     const QVector<ReviewedAlert>& alerts() const { return m_alerts; }
     void review(int index, const QString& status);
+    // Removes an anomaly the analyst marked (undoable); a model's alert is rejected instead, since
+    // the next run would find it again (message() says so).
+    void remove(int index);
     void setNote(int index, const QString& note);
     // An anomaly the models missed, marked by the analyst over a span of the series: a confirmed
     // alert of model "analyst" (a label for the next retrain), with undo.

@@ -74,6 +74,34 @@ void AnalysisController::review(int index, const QString& status)
     m_table->moveCurrent(1);
 }
 
+void AnalysisController::remove(int index)
+{
+    if (index < 0 || index >= m_alerts.size())
+        return;
+    const auto alert = m_alerts[index];
+    if (alert.model != QLatin1String("analyst")) {
+        emit message(tr("That alert was found by model %1: reject it (X) instead, or its next run would find it "
+                        "again.")
+                         .arg(alert.model));
+        return;
+    }
+    const auto select = [this](int at) {
+        showAlerts();
+        if (at >= 0 && at < m_alerts.size())
+            m_table->setCurrentAlert(at);
+    };
+    m_undo.push(new LambdaCommand(
+        tr("Delete anomaly mark"),
+        [this, select, index] {
+            m_alerts.remove(index);
+            select(std::min(index, int(m_alerts.size()) - 1));
+        },
+        [this, select, index, alert] {
+            m_alerts.insert(index, alert);
+            select(index);
+        }));
+}
+
 void AnalysisController::setNote(int index, const QString& note)
 {
     if (index < 0 || index >= m_alerts.size())

@@ -49,7 +49,7 @@ ContactsController::ContactsController(ContactTable* table, WaterfallView* water
     connect(m_table, &ReviewTable::reviewRequested, this, &ContactsController::review);
     connect(m_table, &ReviewTable::noteRequested, this, &ContactsController::setNote);
     connect(m_table, &ContactTable::classRequested, this, &ContactsController::setClass);
-    connect(m_table, &ContactTable::removeRequested, this, &ContactsController::remove);
+    connect(m_table, &ReviewTable::removeRequested, this, &ContactsController::remove);
 }
 
 ContactsController::~ContactsController()

@@ -62,7 +62,7 @@ std::vector<std::pair<QString, QString>> ShortcutsDialog::entries(const QMenuBar
     rows.emplace_back(tr("Confirm, reject, back to new"), tr("C, X, U"));
     rows.emplace_back(tr("Edit the note"), tr("Enter"));
     rows.emplace_back(tr("Class of a contact: cylinder, cone, sphere, rock, debris, wreck"), tr("1 – 6"));
-    rows.emplace_back(tr("Delete a contact you marked"), tr("Delete"));
+    rows.emplace_back(tr("Delete a contact or anomaly you marked"), tr("Delete"));
     return rows;
 }
 

@@ -228,6 +228,14 @@
         <source>the run on %1 started before Fathom closed</source>
         <translation>the run on %1 started before Fathom closed</translation>
     </message>
+    <message>
+        <source>That alert was found by model %1: reject it (X) instead, or its next run would find it again.</source>
+        <translation>That alert was found by model %1: reject it (X) instead, or its next run would find it again.</translation>
+    </message>
+    <message>
+        <source>Delete anomaly mark</source>
+        <translation>Delete anomaly mark</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ContactTable</name>
@@ -1677,12 +1685,12 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>Right-click</translation>
     </message>
     <message>
-        <source>Delete a contact you marked</source>
-        <translation>Delete a contact you marked</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete a contact or anomaly you marked</source>
+        <translation>Delete a contact or anomaly you marked</translation>
     </message>
 </context>
 <context>

@@ -236,6 +236,14 @@
         <source>the run on %1 started before Fathom closed</source>
         <translation>Fathom을 닫기 전에 %1에서 시작한 실행</translation>
     </message>
+    <message>
+        <source>That alert was found by model %1: reject it (X) instead, or its next run would find it again.</source>
+        <translation>이 경보는 모델 %1이(가) 찾은 것입니다: 대신 기각(X)하십시오. 삭제해도 다음 실행에서 다시 찾습니다.</translation>
+    </message>
+    <message>
+        <source>Delete anomaly mark</source>
+        <translation>이상 구간 표시 삭제</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ContactTable</name>
@@ -1701,12 +1709,12 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>오른쪽 클릭</translation>
     </message>
     <message>
-        <source>Delete a contact you marked</source>
-        <translation>직접 지정한 접촉물 삭제</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete a contact or anomaly you marked</source>
+        <translation>직접 지정한 접촉물이나 이상 구간 삭제</translation>
     </message>
 </context>
 <context>

@@ -9,10 +9,6 @@ ContactTable::ContactTable(QWidget* parent)
 {
     view()->setObjectName(QStringLiteral("contactView"));
     connect(this, &ReviewTable::keyPressed, this, [this](int index, int key) {
-        if (key == Qt::Key_Delete || key == Qt::Key_Backspace) {
-            emit removeRequested(index);
-            return;
-        }
         const auto cls = classForKey(key);
         if (!cls.isNull())
             emit classRequested(index, cls);
@@ -54,7 +50,7 @@ QString ContactTable::classForKey(int key)
 
 bool ContactTable::claimsKey(int key) const
 {
-    return key == Qt::Key_Delete || key == Qt::Key_Backspace || !classForKey(key).isNull();
+    return !classForKey(key).isNull();
 }
 
 void ContactTable::setContacts(const QVector<Row>& rows)

@@ -5,8 +5,7 @@
 namespace fathom {
 
 // The Contacts dock: every proposed or marked contact, reviewed as alerts are, and classed with
-// a key: 1 cylinder, 2 cone, 3 sphere (mine-like), 4 rock, 5 debris, 6 wreck, 0 no class; Delete
-// asks for a contact to be removed.
+// a key: 1 cylinder, 2 cone, 3 sphere (mine-like), 4 rock, 5 debris, 6 wreck, 0 no class.
 class ContactTable : public ReviewTable
 {
     Q_OBJECT
@@ -32,7 +31,6 @@ public:
 
 signals:
     void classRequested(int index, const QString& cls);
-    void removeRequested(int index); // Delete: the owner removes contacts the analyst marked
 
 protected:
     QStringList columnTitles() const override;

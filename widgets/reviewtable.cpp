@@ -237,6 +237,11 @@ bool ReviewTable::eventFilter(QObject* watched, QEvent* event)
         case Qt::Key_C: review(QStringLiteral("confirmed")); return true;
         case Qt::Key_X: review(QStringLiteral("rejected")); return true;
         case Qt::Key_U: review(QStringLiteral("new")); return true;
+        case Qt::Key_Delete:
+        case Qt::Key_Backspace:
+            if (currentIndex() >= 0)
+                emit removeRequested(currentIndex());
+            return true;
         case Qt::Key_Return:
         case Qt::Key_Enter:
             if (m_view->currentIndex().isValid()) {

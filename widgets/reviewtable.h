@@ -17,8 +17,8 @@ namespace fathom {
 
 // What the Alerts and Contacts docks share: items in a sortable, filterable table, reviewed from
 // the keyboard — J / K or the arrows move, C confirms, X rejects, U sets an item back to new,
-// Enter edits its note. The table only shows and asks: the owner applies a review (with undo)
-// and calls updateItem.
+// Enter edits its note, Delete asks for it to be removed. The table only shows and asks: the owner applies a review
+// (with undo) and calls updateItem.
 class ReviewTable : public QWidget
 {
     Q_OBJECT
@@ -50,6 +50,8 @@ signals:
     void activated(int index);
     void reviewRequested(int index, const QString& status);
     void noteRequested(int index, const QString& note);
+    // Delete (or Backspace) on the current item: the owner removes what the analyst made.
+    void removeRequested(int index);
     // A key the subclass claims (e.g. a class shortcut) pressed on the current item.
     void keyPressed(int index, int key);
 

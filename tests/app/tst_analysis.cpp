@@ -156,6 +156,22 @@ private slots:
         window.analysis()->undoStack()->undo();
         QCOMPARE(table->count(), alertsBefore);
         QVERIFY(window.isWindowModified());
+        // Delete removes such a mark (undoable), never a model's alert.
+        table->setStatusFilter(QString());
+        window.analysis()->undoStack()->redo();
+        table->view()->setFocus();
+        table->setCurrentAlert(alertsBefore);
+        QTest::keyClick(table->view(), Qt::Key_Delete);
+        QCOMPARE(table->count(), alertsBefore);
+        window.analysis()->undoStack()->undo();
+        QCOMPARE(table->count(), alertsBefore + 1);
+        QCOMPARE(table->alert(alertsBefore).model, QStringLiteral("analyst"));
+        table->setCurrentAlert(glitch);
+        QTest::keyClick(table->view(), Qt::Key_Delete);
+        QCOMPARE(table->count(), alertsBefore + 1);
+        window.analysis()->undoStack()->undo(); // the mark itself
+        QCOMPARE(table->count(), alertsBefore);
+        QCOMPARE(table->alert(glitch).status, QStringLiteral("confirmed"));
 
         // Retrain: the active model fine-tuned on the review, into a folder of its own that becomes
         // the active model; the review stays on the alerts.
