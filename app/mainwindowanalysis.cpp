@@ -190,9 +190,10 @@ void MainWindow::showCloseUp(int index)
             logging::warn(std::string("Close-up of the contact at ping ") + std::to_string(contact.ping) + ": " +
                           e.what());
         }
-        QMetaObject::invokeMethod(qApp, [self, image, caption, request] {
+        const auto name = QStringLiteral("contact-ping%1.png").arg(contact.ping);
+        QMetaObject::invokeMethod(qApp, [self, image, caption, name, request] {
             if (self && request == self->m_closeUpRequest) // a contact chosen since wins
-                self->m_closeUp->setCloseUp(image, caption);
+                self->m_closeUp->setCloseUp(image, caption, name);
         });
     });
 }

@@ -1,6 +1,10 @@
 #include "contactcloseup.h"
 
+#include "imageexport.h"
+
+#include <QContextMenuEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QPixmap>
 #include <QVBoxLayout>
 
@@ -25,9 +29,10 @@ ContactCloseUp::ContactCloseUp(QWidget* parent)
     setVisible(false);
 }
 
-void ContactCloseUp::setCloseUp(const QImage& image, const QString& caption)
+void ContactCloseUp::setCloseUp(const QImage& image, const QString& caption, const QString& name)
 {
     m_image = image;
+    m_name = name;
     m_caption->setText(caption);
     setVisible(!image.isNull());
     fit();
@@ -50,6 +55,16 @@ void ContactCloseUp::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     fit();
+}
+
+void ContactCloseUp::contextMenuEvent(QContextMenuEvent* event)
+{
+    if (m_image.isNull())
+        return;
+    QMenu menu(this);
+    menu.addActions(imageActions(
+        &menu, [this] { return m_image; }, m_name));
+    menu.exec(event->globalPos());
 }
 
 void ContactCloseUp::fit()

@@ -16,13 +16,15 @@ class ContactCloseUp : public QWidget
 
 public:
     explicit ContactCloseUp(QWidget* parent = nullptr);
-    void setCloseUp(const QImage& image, const QString& caption);
+    // `name`: the file Save Image proposes (its context menu copies or saves the picture).
+    void setCloseUp(const QImage& image, const QString& caption, const QString& name);
     void clear(); // hidden until a contact is chosen again
     const QImage& image() const { return m_image; }
     QString caption() const;
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
     void fit();
@@ -30,6 +32,7 @@ private:
     QLabel* m_caption = nullptr;
     QLabel* m_picture = nullptr;
     QImage m_image;
+    QString m_name;
 };
 
 } // namespace fathom

@@ -402,6 +402,12 @@ private slots:
                 yellow += p.red() > 200 && p.green() > 200 && p.blue() < 80;
             }
         QVERIFY2(yellow > 50, qPrintable(QString::number(yellow)));
+        const auto offered = test::popupActions([closeUp] { // for a message or a slide
+            QContextMenuEvent event(QContextMenuEvent::Mouse, QPoint(5, 5), closeUp->mapToGlobal(QPoint(5, 5)));
+            QApplication::sendEvent(closeUp, &event);
+        });
+        QVERIFY2(offered.contains(QStringLiteral("copyImage")) && offered.contains(QStringLiteral("saveImage")),
+                 qPrintable(offered.join(QLatin1Char(','))));
         QVERIFY(window.isWindowModified());
         // Keys go to the table it was chosen in: 1 classes it a cylinder.
         QTest::keyClick(table->view(), Qt::Key_1);
