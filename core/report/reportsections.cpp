@@ -102,8 +102,10 @@ void addContacts(Section& section, Inputs& in, const ReportOptions& options, Rep
         return;
     }
     const auto list = in.shownContacts();
+    const auto marked = std::count_if(all.begin(), all.end(), [](const auto& c) { return c.detector == "analyst"; });
     section.blocks.push_back(
         paragraph(format(text("contact_counts", L), counts(all)) + " " +
+                  (marked ? format(text("contacts_marked", L), {std::to_string(marked)}) + " " : std::string()) +
                   format(text("contacts_shown", L),
                          {std::to_string(list.size()), options.includeRejected ? "" : text("without_rejected", L)})));
     const bool geographic = in.sonar ? in.sonar->summary().geographic : true;

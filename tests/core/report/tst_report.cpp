@@ -187,13 +187,14 @@ private slots:
         report::ReportOptions options;
         options.sections = {report::SectionKind::Contacts};
         auto html = QString::fromStdString(report::htmlText(report::buildReport(project, options)));
-        QVERIFY(!html.contains(QStringLiteral("marked by the analyst")));
+        QVERIFY(!html.contains(QStringLiteral("marked by the analyst"))); // neither on its sheet nor in the count
         project.contacts[0].detector = "analyst";
         project.contacts[0].detectorScores.clear();
         project.contacts[0].score = 1.0;
         const auto built = report::buildReport(project, options);
         html = QString::fromStdString(report::htmlText(built));
         QVERIFY(html.contains(QStringLiteral("none: marked by the analyst")));
+        QVERIFY(html.contains(QStringLiteral("1 of them marked by the analyst")));
         QCOMPARE(built.sections[0].blocks[1].rows[0][6], std::string("analyst"));
         options.language = report::Language::Korean;
         html = QString::fromStdString(report::htmlText(report::buildReport(project, options)));
