@@ -121,8 +121,9 @@ void contactsKml(const std::vector<project::ContactRecord>& contacts, std::ostre
         // One line to read at a glance: size (length × width × height, — without a shadow), score,
         // review, then the analyst's note.
         const std::string line = fixed(c.length, 1) + " × " + fixed(c.width, 1) + " × " +
-                                 (c.height > 0 ? fixed(c.height, 1) : std::string("—")) + " m, score " +
-                                 fixed(c.score, 2) + ", " + c.status + (c.note.empty() ? "" : ": " + c.note);
+                                 (c.height > 0 ? fixed(c.height, 1) : std::string("—")) + " m, " +
+                                 (c.detector == "analyst" ? "marked by the analyst" : "score " + fixed(c.score, 2)) +
+                                 ", " + c.status + (c.note.empty() ? "" : ": " + c.note);
         out << "<Placemark>\n<name>" << markupEscape(name) << "</name>\n<description>" << markupEscape(line)
             << "</description>\n";
         kmlData("contact", kContactFields, contactProperties(c), out);

@@ -75,6 +75,28 @@ private slots:
                     .isNull());
     }
 
+    // A contact the analyst marked reads so in a GIS, not "score 1.00".
+    void kmlSaysWhoMarkedAContact()
+    {
+        QTemporaryDir dir;
+        const auto path = dir.filePath(QStringLiteral("c.kml"));
+        auto list = contacts();
+        list[1].detector = "analyst";
+        list[1].detectorScores.clear();
+        list[1].score = 1.0;
+        report::writeContacts(list, path.toStdString());
+        QStringList descriptions;
+        QXmlStreamReader xml(readAll(path));
+        while (!xml.atEnd())
+            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("description"))
+                descriptions << xml.readElementText();
+        QCOMPARE(descriptions.size(), 2);
+        QVERIFY2(descriptions[0].contains(QStringLiteral("score ")), qPrintable(descriptions[0]));
+        QVERIFY2(descriptions[1].contains(QStringLiteral("marked by the analyst")) &&
+                     !descriptions[1].contains(QStringLiteral("score")),
+                 qPrintable(descriptions[1]));
+    }
+
     void kmlIsWellFormedWithEveryPlacemark()
     {
         QTemporaryDir dir;
