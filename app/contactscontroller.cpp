@@ -218,6 +218,24 @@ void ContactsController::remove(int index)
         }));
 }
 
+bool ContactsController::measuredOn(const project::ContactRecord& c) const
+{
+    // From the object's far edge: within its box along the track (a few pings' slack) and across
+    // it from its near edge to a few metres past its box (the box may end where the shadow starts).
+    return m_measured.ping >= 0 && m_measured.side == c.side && m_measured.ping >= double(c.firstPing) - 5 &&
+           m_measured.ping <= double(c.lastPing) + 5 && m_measured.groundRange >= c.nearGround - 1 &&
+           m_measured.groundRange <= c.farGround + 3;
+}
+
+int ContactsController::setMeasuredHeight(double ping, int side, double groundRange, double height)
+{
+    m_measured = {ping, groundRange, height, side};
+    for (std::size_t i = 0; i < m_contacts.size(); ++i)
+        if (measuredOn(m_contacts[i]))
+            return int(i);
+    return -1;
+}
+
 QString ContactsController::reviewText(const QString& status)
 {
     return status == QLatin1String("confirmed")  ? tr("Confirm contact")
@@ -246,6 +264,18 @@ void ContactsController::addReviewActions(QMenu* menu, int index)
     addStatus(QStringLiteral("confirmed"), tr("Confirm Contact"), QStringLiteral("C"));
     addStatus(QStringLiteral("rejected"), tr("Reject Contact"), QStringLiteral("X"));
     addStatus(QStringLiteral("new"), tr("Back to New"), QStringLiteral("U"));
+    if (measuredOn(m_contacts[std::size_t(index)])) {
+        const double height = m_measured.height;
+        auto* action =
+            menu->addAction(tr("Set Height to %1 m (as measured)").arg(height, 0, 'f', 2), this, [this, index, height] {
+                if (std::size_t(index) >= m_contacts.size())
+                    return;
+                auto c = m_contacts[std::size_t(index)];
+                c.height = height;
+                change(index, c, tr("Set contact height"));
+            });
+        action->setObjectName(QStringLiteral("setMeasuredHeight"));
+    }
     if (m_contacts[std::size_t(index)].detector == "analyst") {
         auto* action = menu->addAction(tr("Delete Contact"), this, [this, index] { remove(index); });
         action->setObjectName(QStringLiteral("deleteContact"));

@@ -47,6 +47,10 @@ public:
     // Removes a contact the analyst marked (undoable); a detector's is rejected instead, since a
     // new detection would propose it again (message() says so).
     void remove(int index);
+    // A height the analyst measured on the waterfall (Shift+drag along range from an object's far
+    // edge, `groundRange` metres out, to the end of its shadow): offered on the box of the contact
+    // it lies on (Set Height). Returns that contact's index, or -1 when it lies on none.
+    int setMeasuredHeight(double ping, int side, double groundRange, double height);
     QString details(int index) const;
     // A box the analyst drew on the waterfall round an object the detectors missed (pings
     // first..last on one side, slant range near..far metres): measured as the detectors' boxes
@@ -105,6 +109,12 @@ private:
     std::vector<project::ContactRecord> m_contacts;
     QSet<QString> m_hidden;
     QVector<int> m_markContact; // the contact each waterfall mark stands for
+    struct Measured
+    {
+        double ping = -1, groundRange = 0, height = 0;
+        int side = 0;
+    } m_measured; // the last height measured on the waterfall
+    bool measuredOn(const project::ContactRecord& c) const;
 };
 
 } // namespace fathom

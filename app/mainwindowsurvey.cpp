@@ -128,6 +128,9 @@ void MainWindow::showMeasurement(double pingA, int sideA, double rangeA, double 
         const double height = sonar::Georeferencer::heightFromShadow(
             geo->altitude(std::size_t(std::lround(pingA))), std::min(groundA, groundB), std::max(groundA, groundB));
         text += tr(" · as a shadow: an object %1 m high").arg(height, 0, 'f', 2);
+        const int contact = m_contacts->setMeasuredHeight(pingA, sideA, std::min(groundA, groundB), height);
+        if (contact >= 0)
+            text += tr(" · right-click the contact's box to make it its height");
     }
     statusBar()->showMessage(text, 20000);
     logging::info(text.toStdString());

@@ -418,6 +418,14 @@
         <source>Delete Contact</source>
         <translation>Delete Contact</translation>
     </message>
+    <message>
+        <source>Set Height to %1 m (as measured)</source>
+        <translation>Set Height to %1 m (as measured)</translation>
+    </message>
+    <message>
+        <source>Set contact height</source>
+        <translation>Set contact height</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>
@@ -1065,6 +1073,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3 · %4 × %5 × %6 m</source>
         <translation>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3 · %4 × %5 × %6 m</translation>
+    </message>
+    <message>
+        <source> · right-click the contact's box to make it its height</source>
+        <translation> · right-click the contact's box to make it its height</translation>
     </message>
 </context>
 <context>

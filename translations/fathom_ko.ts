@@ -428,6 +428,14 @@
         <source>Delete Contact</source>
         <translation>접촉물 삭제</translation>
     </message>
+    <message>
+        <source>Set Height to %1 m (as measured)</source>
+        <translation>높이를 측정값 %1 m로 설정</translation>
+    </message>
+    <message>
+        <source>Set contact height</source>
+        <translation>접촉물 높이 설정</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>
@@ -1085,6 +1093,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     <message>
         <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3 · %4 × %5 × %6 m</source>
         <translation>&lt;b&gt;핑 %1&lt;/b&gt;, %2 · %3 · %4 × %5 × %6 m</translation>
+    </message>
+    <message>
+        <source> · right-click the contact's box to make it its height</source>
+        <translation> · 접촉물 상자를 오른쪽 클릭하면 이 값을 높이로 설정</translation>
     </message>
 </context>
 <context>

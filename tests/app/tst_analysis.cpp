@@ -28,6 +28,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -435,6 +436,25 @@ private slots:
         QVERIFY(test::popupTrigger(rightClick(onBox), QStringLiteral("class_sphere")));
         QCOMPARE(contacts->contacts()[0].cls, std::string("sphere"));
         QVERIFY(!test::popupActions(rightClick(onBox)).contains(QStringLiteral("markContactHere")));
+        // Its height measured by hand (Shift+drag along range from its far edge to its shadow's
+        // end) is offered on its box, and set from there.
+        const double altitude = geo->altitude(object->ping);
+        const double farSlant = object->slantRange + object->acrossTrackExtent() / 2;
+        const double farGround = std::sqrt(farSlant * farSlant - altitude * altitude);
+        const double shadowGround = altitude * farGround / (altitude - object->height);
+        const auto from = at(double(object->ping), farSlant);
+        const auto to = at(double(object->ping), std::hypot(shadowGround, altitude));
+        QTest::mousePress(canvas, Qt::LeftButton, Qt::ShiftModifier, from);
+        QTest::mouseMove(canvas, to);
+        QTest::mouseRelease(canvas, Qt::LeftButton, Qt::ShiftModifier, to);
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("right-click the contact's box")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        QVERIFY(test::popupTrigger(rightClick(onBox), QStringLiteral("setMeasuredHeight")));
+        const double measured = contacts->contacts()[0].height;
+        QVERIFY2(std::abs(measured - object->height) < 0.2 && measured != c.height,
+                 qPrintable(QStringLiteral("%1 against %2").arg(measured).arg(object->height)));
+        undo->undo();
+        QCOMPARE(contacts->contacts()[0].height, c.height);
         undo->undo();
         undo->undo();
         QCOMPARE(contacts->contacts()[0].status, std::string("confirmed"));
