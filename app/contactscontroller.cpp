@@ -157,13 +157,22 @@ void ContactsController::change(int index, const project::ContactRecord& after, 
         if (std::size_t(index) >= m_contacts.size())
             return;
         m_contacts[std::size_t(index)] = c;
-        show();
-        m_table->setCurrentIndex(index);
-        m_table->setDetails(details(index));
-        emit changed();
+        showChanged(index);
     };
     m_undo->push(new LambdaCommand(
         text, [apply, after] { apply(after); }, [apply, before] { apply(before); }));
+}
+
+void ContactsController::showChanged(int chosen)
+{
+    show();
+    if (chosen >= 0 && std::size_t(chosen) < m_contacts.size()) {
+        m_table->setCurrentIndex(chosen);
+        m_table->setDetails(details(chosen));
+    } else {
+        m_table->setDetails({});
+    }
+    emit changed();
 }
 
 void ContactsController::setDetectorShown(const QString& detector, bool shown)
@@ -196,25 +205,15 @@ void ContactsController::remove(int index)
                          .arg(contact.ping));
         return;
     }
-    const auto select = [this](int at) {
-        show();
-        if (at >= 0 && std::size_t(at) < m_contacts.size()) {
-            m_table->setCurrentIndex(at);
-            m_table->setDetails(details(at));
-        } else {
-            m_table->setDetails({});
-        }
-        emit changed();
-    };
     m_undo->push(new LambdaCommand(
         tr("Delete contact"),
-        [this, select, index] {
+        [this, index] {
             m_contacts.erase(m_contacts.begin() + index);
-            select(std::min(index, int(m_contacts.size()) - 1));
+            showChanged(std::min(index, int(m_contacts.size()) - 1));
         },
-        [this, select, index, contact] {
+        [this, index, contact] {
             m_contacts.insert(m_contacts.begin() + index, contact);
-            select(index);
+            showChanged(index);
         }));
 }
 
@@ -360,28 +359,21 @@ int ContactsController::addDrawn(const sonar::SonarFile& file, const sonar::Geor
             m_table->setCurrentIndex(int(i));
             m_table->setDetails(details(int(i)));
             m_table->view()->setFocus();
-            emit message(
-                tr("That object is already contact %1 (ping %2): review it there.").arg(i + 1).arg(m_contacts[i].ping));
+            emit message(tr("That object is already listed (ping %1): review it there.").arg(m_contacts[i].ping));
             return -1;
         }
     const auto at = int(std::upper_bound(m_contacts.begin(), m_contacts.end(), contact,
                                          [](const auto& a, const auto& b) { return a.ping < b.ping; }) -
                         m_contacts.begin());
-    const auto apply = [this](int index) {
-        show();
-        m_table->setCurrentIndex(index);
-        m_table->setDetails(details(index));
-        emit changed();
-    };
     m_undo->push(new LambdaCommand(
         tr("Mark contact"),
-        [this, apply, at, contact] {
+        [this, at, contact] {
             m_contacts.insert(m_contacts.begin() + at, contact);
-            apply(at);
+            showChanged(at);
         },
-        [this, apply, at] {
+        [this, at] {
             m_contacts.erase(m_contacts.begin() + at);
-            apply(std::min(at, int(m_contacts.size()) - 1));
+            showChanged(std::min(at, int(m_contacts.size()) - 1));
         }));
     m_table->view()->setFocus(); // 1–6 give the class, Enter a note
     emit message(tr("Contact marked at ping %1: %2 × %3 m, %4 m high. Keys 1–6 give its class, Enter a note; "

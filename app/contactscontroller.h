@@ -91,6 +91,8 @@ signals:
 
 private:
     void show();
+    // After an edit: shown again with `chosen` the current contact (-1: none), and changed().
+    void showChanged(int chosen);
     // A contact's review from the waterfall's context menu: status, class.
     void addReviewActions(QMenu* menu, int index);
     static QString reviewText(const QString& status); // the undo stack's name for a review

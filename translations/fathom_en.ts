@@ -367,10 +367,6 @@
         <translation>A contact's box may span at most %1 pings: zoom in and draw it round the object.</translation>
     </message>
     <message>
-        <source>That object is already contact %1 (ping %2): review it there.</source>
-        <translation>That object is already contact %1 (ping %2): review it there.</translation>
-    </message>
-    <message>
         <source>Mark contact</source>
         <translation>Mark contact</translation>
     </message>
@@ -425,6 +421,10 @@
     <message>
         <source>Set contact height</source>
         <translation>Set contact height</translation>
+    </message>
+    <message>
+        <source>That object is already listed (ping %1): review it there.</source>
+        <translation>That object is already listed (ping %1): review it there.</translation>
     </message>
 </context>
 <context>

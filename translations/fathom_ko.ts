@@ -377,10 +377,6 @@
         <translation>접촉물 상자는 최대 %1핑까지 그릴 수 있습니다: 확대한 뒤 물체 주위에 그리십시오.</translation>
     </message>
     <message>
-        <source>That object is already contact %1 (ping %2): review it there.</source>
-        <translation>이 물체는 이미 접촉물 %1(핑 %2)입니다: 그 항목에서 검토하십시오.</translation>
-    </message>
-    <message>
         <source>Mark contact</source>
         <translation>접촉물 지정</translation>
     </message>
@@ -435,6 +431,10 @@
     <message>
         <source>Set contact height</source>
         <translation>접촉물 높이 설정</translation>
+    </message>
+    <message>
+        <source>That object is already listed (ping %1): review it there.</source>
+        <translation>이 물체는 이미 목록에 있습니다(핑 %1): 그 항목에서 검토하십시오.</translation>
     </message>
 </context>
 <context>
