@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QMenu>
 #include <QProgressBar>
 
 #include <cmath>
@@ -78,6 +79,7 @@ AnalysisController::AnalysisController(SeriesPlot* plot, AlertTable* alerts, Tra
     connect(m_plot, &SeriesPlot::markRequested, this, &AnalysisController::markAnomaly);
     connect(m_plot, &SeriesPlot::alertClicked, this, [this](int i) { m_table->setCurrentAlert(i); });
     connect(m_plot, &SeriesPlot::momentClicked, this, &AnalysisController::momentChosen);
+    connect(m_plot, &SeriesPlot::contextMenuAbout, this, &AnalysisController::addReviewActions);
     connect(m_table, &AlertTable::reviewRequested, this, &AnalysisController::review);
     connect(m_table, &AlertTable::noteRequested, this, &AnalysisController::setNote);
     connect(m_table, &AlertTable::removeRequested, this, &AnalysisController::remove);

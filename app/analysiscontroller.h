@@ -11,6 +11,8 @@
 
 #include <atomic>
 
+class QMenu;
+
 namespace fathom {
 
 class AlertTable;
@@ -107,6 +109,9 @@ private:
     QString labelOf(const QString& folder) const;
     void showAlerts();
     void applyReview(int index, const QString& status, const QString& note);
+    void pushStatus(int index, const QString& status); // undoable; the list's choice stays
+    // An alert's review from the series' context menu: status, and Delete for the analyst's marks.
+    void addReviewActions(QMenu* menu, int index);
 
     QPointer<SeriesPlot> m_plot;
     QPointer<AlertTable> m_table;

@@ -6,6 +6,7 @@
 #include "seriesplot.h"
 
 #include <QDateTime>
+#include <QMenu>
 #include <QTimeZone>
 
 #include <cmath>
@@ -63,6 +64,13 @@ void AnalysisController::review(int index, const QString& status)
 {
     if (index < 0 || index >= m_alerts.size())
         return;
+    pushStatus(index, status);
+    // Review goes on with the next alert, as an analyst works down the list.
+    m_table->moveCurrent(1);
+}
+
+void AnalysisController::pushStatus(int index, const QString& status)
+{
     const auto before = m_alerts[index];
     const auto text = status == QLatin1String("confirmed")  ? tr("Confirm alert")
                       : status == QLatin1String("rejected") ? tr("Reject alert")
@@ -70,8 +78,31 @@ void AnalysisController::review(int index, const QString& status)
     m_undo.push(new LambdaCommand(
         text, [this, index, status, before] { applyReview(index, status, before.note); },
         [this, index, before] { applyReview(index, before.status, before.note); }));
-    // Review goes on with the next alert, as an analyst works down the list.
-    m_table->moveCurrent(1);
+}
+
+void AnalysisController::addReviewActions(QMenu* menu, int index)
+{
+    if (index < 0 || index >= m_alerts.size())
+        return;
+    m_table->setCurrentAlert(index); // the dock shows what the menu acts on
+    const auto status = m_alerts[index].status;
+    const auto addStatus = [&](const QString& name, const QString& text, const QString& key) {
+        auto* action = menu->addAction(text, this, [this, index, name] {
+            if (index < m_alerts.size())
+                pushStatus(index, name);
+        });
+        action->setObjectName(name + QStringLiteral("Alert"));
+        action->setShortcut(QKeySequence(key)); // shown as the list's key; the list handles it
+        action->setEnabled(status != name);
+    };
+    addStatus(QStringLiteral("confirmed"), tr("Confirm Alert"), QStringLiteral("C"));
+    addStatus(QStringLiteral("rejected"), tr("Reject Alert"), QStringLiteral("X"));
+    addStatus(QStringLiteral("new"), tr("Back to New"), QStringLiteral("U"));
+    if (m_alerts[index].model == QLatin1String("analyst")) {
+        auto* action = menu->addAction(tr("Delete Anomaly Mark"), this, [this, index] { remove(index); });
+        action->setObjectName(QStringLiteral("deleteAlert"));
+        action->setShortcut(QKeySequence(QKeySequence::Delete));
+    }
 }
 
 void AnalysisController::remove(int index)

@@ -57,6 +57,7 @@ std::vector<std::pair<QString, QString>> ShortcutsDialog::entries(const QMenuBar
     rows.emplace_back(tr("Show everything"), tr("Double-click"));
     rows.emplace_back(tr("Select a span (to mark as an anomaly)"), tr("Shift+drag, then right-click"));
     rows.emplace_back(tr("Bring the waterfall to a moment"), tr("Click"));
+    rows.emplace_back(tr("Review an alert"), tr("Right-click it"));
     rows.emplace_back(tr("Alerts and contacts lists"), QString());
     rows.emplace_back(tr("Next, previous"), tr("J, K"));
     rows.emplace_back(tr("Confirm, reject, back to new"), tr("C, X, U"));

@@ -236,6 +236,22 @@
         <source>Delete anomaly mark</source>
         <translation>Delete anomaly mark</translation>
     </message>
+    <message>
+        <source>Confirm Alert</source>
+        <translation>Confirm Alert</translation>
+    </message>
+    <message>
+        <source>Reject Alert</source>
+        <translation>Reject Alert</translation>
+    </message>
+    <message>
+        <source>Back to New</source>
+        <translation>Back to New</translation>
+    </message>
+    <message>
+        <source>Delete Anomaly Mark</source>
+        <translation>Delete Anomaly Mark</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ContactTable</name>
@@ -1703,6 +1719,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>Delete a contact or anomaly you marked</source>
         <translation>Delete a contact or anomaly you marked</translation>
+    </message>
+    <message>
+        <source>Review an alert</source>
+        <translation>Review an alert</translation>
+    </message>
+    <message>
+        <source>Right-click it</source>
+        <translation>Right-click it</translation>
     </message>
 </context>
 <context>

@@ -244,6 +244,22 @@
         <source>Delete anomaly mark</source>
         <translation>이상 구간 표시 삭제</translation>
     </message>
+    <message>
+        <source>Confirm Alert</source>
+        <translation>경보 확인</translation>
+    </message>
+    <message>
+        <source>Reject Alert</source>
+        <translation>경보 기각</translation>
+    </message>
+    <message>
+        <source>Back to New</source>
+        <translation>신규로 되돌리기</translation>
+    </message>
+    <message>
+        <source>Delete Anomaly Mark</source>
+        <translation>이상 구간 표시 삭제</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ContactTable</name>
@@ -1727,6 +1743,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     <message>
         <source>Delete a contact or anomaly you marked</source>
         <translation>직접 지정한 접촉물이나 이상 구간 삭제</translation>
+    </message>
+    <message>
+        <source>Review an alert</source>
+        <translation>경보 검토</translation>
+    </message>
+    <message>
+        <source>Right-click it</source>
+        <translation>경보 위에서 오른쪽 클릭</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ class QCPItemText;
 class QCPMarginGroup;
 class QCustomPlot;
 class QLabel;
+class QMenu;
 class QPushButton;
 
 namespace fathom {
@@ -90,6 +91,9 @@ signals:
     // Shift+drag selected a span; the context menu asks to mark it as an anomaly.
     void rangeSelected(double start, double end);
     void markRequested(double start, double end);
+    // The context menu is about to show over alert `alertIndex` (-1: none): connect directly and
+    // add actions to `menu`; the plot's own follow.
+    void contextMenuAbout(QMenu* menu, int alertIndex);
     void momentClicked(double x);
     void visibleChannelsChanged(const QStringList& channels);
 
@@ -108,6 +112,7 @@ private:
     int laneOf(const QString& channel) const;
     void onMouseMove(double x);
     void onClick(double x);
+    int alertAt(double x) const; // -1: none
     void fillChannelMenu();
 
     QCustomPlot* m_plot = nullptr;

@@ -204,14 +204,20 @@ void SeriesPlot::showMoment(double x)
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void SeriesPlot::onClick(double x)
+int SeriesPlot::alertAt(double x) const
 {
     for (int i = 0; i < m_alerts.size(); ++i)
-        if (x >= m_alerts[i].start && x <= std::max(m_alerts[i].end, m_alerts[i].start)) {
-            emit alertClicked(i);
-            return;
-        }
-    emit momentClicked(x);
+        if (x >= m_alerts[i].start && x <= std::max(m_alerts[i].end, m_alerts[i].start))
+            return i;
+    return -1;
+}
+
+void SeriesPlot::onClick(double x)
+{
+    if (const int alert = alertAt(x); alert >= 0)
+        emit alertClicked(alert);
+    else
+        emit momentClicked(x);
 }
 
 qint64 SeriesPlot::rowAt(double x) const
@@ -250,6 +256,10 @@ QImage SeriesPlot::viewImage() const
 void SeriesPlot::showContextMenu(const QPoint& at)
 {
     QMenu menu(this);
+    const auto* axis = m_plot->axisRect(0) ? m_plot->axisRect(0)->axis(QCPAxis::atBottom) : nullptr;
+    emit contextMenuAbout(&menu, axis ? alertAt(axis->pixelToCoord(at.x())) : -1);
+    if (!menu.isEmpty())
+        menu.addSeparator();
     auto* mark = menu.addAction(tr("Mark the selection as an anomaly"));
     mark->setEnabled(m_selection.second > m_selection.first);
     connect(mark, &QAction::triggered, this, [this] { emit markRequested(m_selection.first, m_selection.second); });

@@ -133,6 +133,23 @@ private slots:
             QVERIFY(span.second >= a.end && span.second < a.end + 1e-3);
         }
 
+        // Reviewed on the series: the context menu over an alert rejects it, the list staying on it.
+        {
+            auto* lanes = window.seriesPlot()->plot();
+            const auto* axis = lanes->axisRect(0)->axis(QCPAxis::atBottom);
+            window.seriesPlot()->showAll();
+            lanes->replot();
+            const auto& a = window.analysis()->alerts()[glitch];
+            const QPoint over(int(axis->coordToPixel((a.start + a.end) / 2)), lanes->axisRect(0)->center().y());
+            const auto rightClick = [lanes, over] { QTest::mouseClick(lanes, Qt::RightButton, {}, over); };
+            QVERIFY(test::popupTrigger(rightClick, QStringLiteral("rejectedAlert")));
+            QCOMPARE(window.analysis()->alerts()[glitch].status, QStringLiteral("rejected"));
+            QCOMPARE(table->currentAlert(), glitch);
+            QVERIFY(!test::popupActions(rightClick).contains(QStringLiteral("deleteAlert"))); // a model's
+            window.analysis()->undoStack()->undo();
+            QCOMPARE(window.analysis()->alerts()[glitch].status, QStringLiteral("new"));
+        }
+
         // Keyboard review: C confirms and moves on; undo takes it back.
         table->setCurrentAlert(glitch);
         table->view()->setFocus();
