@@ -112,7 +112,7 @@ private:
     int laneOf(const QString& channel) const;
     void onMouseMove(double x);
     void onClick(double x);
-    int alertAt(double x) const; // -1: none
+    int alertAt(double x) const; // the alert nearest x within 4 pixels; -1: none
     void fillChannelMenu();
 
     QCustomPlot* m_plot = nullptr;

@@ -206,10 +206,20 @@ void SeriesPlot::showMoment(double x)
 
 int SeriesPlot::alertAt(double x) const
 {
-    for (int i = 0; i < m_alerts.size(); ++i)
-        if (x >= m_alerts[i].start && x <= std::max(m_alerts[i].end, m_alerts[i].start))
-            return i;
-    return -1;
+    // Within 4 pixels of its span: an alert of a few rows is a pixel wide on a long record.
+    const auto* axis = m_plot->axisRect(0) ? m_plot->axisRect(0)->axis(QCPAxis::atBottom) : nullptr;
+    const double slack = axis ? std::abs(axis->pixelToCoord(4) - axis->pixelToCoord(0)) : 0;
+    int best = -1;
+    double nearest = slack;
+    for (int i = 0; i < m_alerts.size(); ++i) {
+        const double start = m_alerts[i].start, end = std::max(m_alerts[i].end, start);
+        const double away = x < start ? start - x : x > end ? x - end : 0;
+        if (away <= nearest && (best < 0 || away < nearest)) {
+            best = i;
+            nearest = away;
+        }
+    }
+    return best;
 }
 
 void SeriesPlot::onClick(double x)
