@@ -62,6 +62,10 @@ SeriesPlot::SeriesPlot(QWidget* parent)
     m_readout = new QLabel(this);
     m_readout->setObjectName(QStringLiteral("readout"));
     m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A readout of many lanes is long: it is cut at the plot's edge, never widens the window's
+    // middle (it squeezed the Survey dock while the mouse was over the lanes).
+    m_readout->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_readout->setMinimumWidth(0);
     top->addWidget(m_channelButton);
     top->addWidget(m_readout, 1);
     layout->addLayout(top);

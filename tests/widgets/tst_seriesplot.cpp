@@ -6,6 +6,7 @@
 #include <qcustomplot.h>
 
 #include <QApplication>
+#include <QLabel>
 #include <QMenu>
 #include <QTest>
 #include <QTimer>
@@ -108,6 +109,35 @@ private slots:
         plot.setParts(qQNaN(), qQNaN());
         QCOMPARE(linesAt(240), 0);
         QVERIFY(!label(plot, QStringLiteral("test →")));
+    }
+
+    // Over the lanes the readout lists every channel; however long, it never widens the plot (a
+    // dock beside it would be squeezed).
+    void aLongReadoutNeverWidensThePlot()
+    {
+        SeriesPlot plot;
+        QVector<double> x;
+        QStringList names;
+        QVector<QVector<double>> values;
+        for (int i = 0; i < 200; ++i)
+            x << i;
+        for (int c = 0; c < 12; ++c) {
+            names << QStringLiteral("a_rather_long_sensor_channel_%1").arg(c);
+            values << QVector<double>(200, c * 1.5);
+        }
+        plot.setSeries(x, false, names, values);
+        plot.resize(600, 600);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        const int before = plot.minimumSizeHint().width();
+        auto* readout = plot.findChild<QLabel*>(QStringLiteral("readout"));
+        const auto hint = readout->text();
+        QTest::mouseMove(plot.plot(), QPoint(300, 60));
+        QTRY_VERIFY(readout->text() != hint);
+        QVERIFY2(readout->fontMetrics().horizontalAdvance(readout->text()) > 900, qPrintable(readout->text()));
+        QTest::qWait(50); // the layout takes the new text in
+        QVERIFY2(plot.minimumSizeHint().width() <= std::max(before, 300),
+                 qPrintable(QStringLiteral("%1 from %2").arg(plot.minimumSizeHint().width()).arg(before)));
     }
 
     // A right click offers the lanes as a picture, at twice the screen's pixels.
