@@ -140,7 +140,7 @@ void ContactsController::show()
                       !c.cls.empty()            ? ContactTable::className(QString::fromStdString(c.cls))
                       : c.detector == "analyst" ? tr("marked") // its score says nothing: the analyst drew it
                                                 : QString::number(c.score, 'f', 2),
-                      int(i) == current});
+                      int(i) == current, c.detector == "analyst"});
     }
     m_table->setContacts(rows);
     m_waterfall->setMarks(marks);

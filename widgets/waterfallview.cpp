@@ -257,7 +257,7 @@ void WaterfallView::paintCanvas(QWidget* canvas)
         if (box.isEmpty())
             continue;
         const auto& m = m_marks[i];
-        painter.setPen(QPen(m.color, m.current ? 3 : 1.5));
+        painter.setPen(QPen(m.color, m.current ? 3 : 1.5, m.dashed ? Qt::DashLine : Qt::SolidLine));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(box);
         painter.drawText(box.topLeft() + QPointF(0, -3), m.label);

@@ -44,6 +44,7 @@ public:
         QColor color;
         QString label;
         bool current = false;
+        bool dashed = false; // the analyst's own, not a detector's
     };
 
     explicit WaterfallView(QWidget* parent = nullptr);

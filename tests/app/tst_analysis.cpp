@@ -279,6 +279,7 @@ private slots:
         auto* table = window.contactTable();
         QVERIFY(table->count() > 0);
         QCOMPARE(window.waterfall()->marks().size(), table->count());
+        QVERIFY(!window.waterfall()->marks()[0].dashed); // a detector's: drawn solid
         // Each contact lies near a planted object.
         const sonar::SurveySimulator sim(options);
         int near = 0;
@@ -407,6 +408,7 @@ private slots:
         QVERIFY2(std::abs(c.width / object->acrossTrackExtent() - 1) <= 0.3, qPrintable(QString::number(c.width)));
         QVERIFY2(c.height > 0 && std::abs(c.height / object->height - 1) <= 0.3, qPrintable(QString::number(c.height)));
         QCOMPARE(waterfall->marks().size(), 1);
+        QVERIFY(waterfall->marks()[0].dashed); // told from a detector's on the waterfall
         auto* table = window.contactTable();
         QCOMPARE(table->currentIndex(), 0);
         // Chosen, it is shown up close in the Survey dock: the waterfall round it, its box in yellow.
