@@ -253,6 +253,17 @@ void MainWindow::createMenus()
     m_redoAction->setEnabled(stack->canRedo());
     connect(stack, &QUndoStack::canUndoChanged, m_undoAction, &QAction::setEnabled);
     connect(stack, &QUndoStack::canRedoChanged, m_redoAction, &QAction::setEnabled);
+    m_editMenu->addSeparator();
+    // The series' span (Shift+drag) as an anomaly the models missed, from the keyboard too.
+    m_markAnomalyAction = m_editMenu->addAction(QString(), this, [this] {
+        const auto [start, end] = m_seriesPlot->selection();
+        if (end > start)
+            m_analysis->markAnomaly(start, end);
+        else
+            statusBar()->showMessage(tr("Select a span first: Shift+drag over the series lanes."), 8000);
+    });
+    m_markAnomalyAction->setObjectName(QStringLiteral("markAnomalyAction"));
+    m_markAnomalyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     connect(stack, &QUndoStack::undoTextChanged, this, &MainWindow::nameUndoActions);
     connect(stack, &QUndoStack::redoTextChanged, this, &MainWindow::nameUndoActions);
 
@@ -371,6 +382,7 @@ void MainWindow::retranslate()
     m_saveProjectAsAction->setText(tr("Save Project &As…"));
     m_editMenu->setTitle(tr("&Edit"));
     nameUndoActions();
+    m_markAnomalyAction->setText(tr("&Mark Selection as Anomaly"));
     m_showLogAction->setText(tr("Show &Log Folder"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));

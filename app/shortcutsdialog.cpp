@@ -55,7 +55,7 @@ std::vector<std::pair<QString, QString>> ShortcutsDialog::entries(const QMenuBar
     rows.emplace_back(tr("Zoom, pan"), tr("Wheel, drag"));
     rows.emplace_back(tr("Zoom into a box"), tr("Ctrl+drag"));
     rows.emplace_back(tr("Show everything"), tr("Double-click"));
-    rows.emplace_back(tr("Select a span (to mark as an anomaly)"), tr("Shift+drag, then right-click"));
+    rows.emplace_back(tr("Select a span (to mark as an anomaly)"), tr("Shift+drag, then right-click or Ctrl+M"));
     rows.emplace_back(tr("Bring the waterfall to a moment"), tr("Click"));
     rows.emplace_back(tr("Review an alert"), tr("Right-click it"));
     rows.emplace_back(tr("Alerts and contacts lists"), QString());

@@ -1094,6 +1094,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <source> · right-click the contact's box to make it its height</source>
         <translation> · right-click the contact's box to make it its height</translation>
     </message>
+    <message>
+        <source>Select a span first: Shift+drag over the series lanes.</source>
+        <translation>Select a span first: Shift+drag over the series lanes.</translation>
+    </message>
+    <message>
+        <source>&amp;Mark Selection as Anomaly</source>
+        <translation>&amp;Mark Selection as Anomaly</translation>
+    </message>
 </context>
 <context>
     <name>fathom::RemoteTrainer</name>
@@ -1641,10 +1649,6 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>Select a span (to mark as an anomaly)</translation>
     </message>
     <message>
-        <source>Shift+drag, then right-click</source>
-        <translation>Shift+drag, then right-click</translation>
-    </message>
-    <message>
         <source>Bring the waterfall to a moment</source>
         <translation>Bring the waterfall to a moment</translation>
     </message>
@@ -1727,6 +1731,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>Right-click it</source>
         <translation>Right-click it</translation>
+    </message>
+    <message>
+        <source>Shift+drag, then right-click or Ctrl+M</source>
+        <translation>Shift+drag, then right-click or Ctrl+M</translation>
     </message>
 </context>
 <context>

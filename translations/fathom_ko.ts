@@ -1114,6 +1114,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <source> · right-click the contact's box to make it its height</source>
         <translation> · 접촉물 상자를 오른쪽 클릭하면 이 값을 높이로 설정</translation>
     </message>
+    <message>
+        <source>Select a span first: Shift+drag over the series lanes.</source>
+        <translation>먼저 구간을 선택하십시오: 시계열 레인 위에서 Shift+드래그.</translation>
+    </message>
+    <message>
+        <source>&amp;Mark Selection as Anomaly</source>
+        <translation>선택 구간을 이상으로 표시(&amp;M)</translation>
+    </message>
 </context>
 <context>
     <name>fathom::RemoteTrainer</name>
@@ -1665,10 +1673,6 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>구간 선택(이상으로 표시하려면)</translation>
     </message>
     <message>
-        <source>Shift+drag, then right-click</source>
-        <translation>Shift+드래그 후 오른쪽 클릭</translation>
-    </message>
-    <message>
         <source>Bring the waterfall to a moment</source>
         <translation>워터폴을 해당 시각으로 이동</translation>
     </message>
@@ -1751,6 +1755,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     <message>
         <source>Right-click it</source>
         <translation>경보 위에서 오른쪽 클릭</translation>
+    </message>
+    <message>
+        <source>Shift+drag, then right-click or Ctrl+M</source>
+        <translation>Shift+드래그 후 오른쪽 클릭 또는 Ctrl+M</translation>
     </message>
 </context>
 <context>

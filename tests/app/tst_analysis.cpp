@@ -17,6 +17,7 @@
 
 #include <qcustomplot.h>
 
+#include <QAction>
 #include <QCheckBox>
 #include <QContextMenuEvent>
 #include <QDialog>
@@ -191,6 +192,17 @@ private slots:
         window.analysis()->undoStack()->undo(); // the mark itself
         QCOMPARE(table->count(), alertsBefore);
         QCOMPARE(table->alert(glitch).status, QStringLiteral("confirmed"));
+        // From the keyboard: a span selected on the lanes, then Edit → Mark Selection as Anomaly.
+        auto* markAction = window.findChild<QAction*>(QStringLiteral("markAnomalyAction"));
+        QVERIFY(markAction && markAction->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_M));
+        window.seriesPlot()->setSelection(from, from + 1.5);
+        markAction->trigger();
+        QCOMPARE(table->count(), alertsBefore + 1);
+        QCOMPARE(table->alert(alertsBefore).model, QStringLiteral("analyst"));
+        markAction->trigger(); // the selection was used up: nothing more is marked
+        QCOMPARE(table->count(), alertsBefore + 1);
+        window.analysis()->undoStack()->undo();
+        QCOMPARE(table->count(), alertsBefore);
 
         // Retrain: the active model fine-tuned on the review, into a folder of its own that becomes
         // the active model; the review stays on the alerts.
