@@ -331,6 +331,10 @@
         <source>wreck</source>
         <translation>wreck</translation>
     </message>
+    <message>
+        <source>analyst</source>
+        <translation>analyst</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ContactsController</name>

@@ -341,6 +341,10 @@
         <source>wreck</source>
         <translation>난파선</translation>
     </message>
+    <message>
+        <source>analyst</source>
+        <translation>분석가</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ContactsController</name>

@@ -423,6 +423,8 @@ private slots:
         QVERIFY(waterfall->marks()[0].dashed); // told from a detector's on the waterfall
         auto* table = window.contactTable();
         QCOMPARE(table->currentIndex(), 0);
+        QCOMPARE(table->item(0).cells[9], QStringLiteral("—")); // no detector's score to show
+        QCOMPARE(table->item(0).cells[10], QStringLiteral("analyst"));
         // Chosen, it is shown up close in the Survey dock: the waterfall round it, its box in yellow.
         auto* closeUp = window.contactCloseUp();
         QTRY_VERIFY_WITH_TIMEOUT(!closeUp->image().isNull(), 10000);
