@@ -321,7 +321,12 @@ QString ContactsController::details(int index) const
     QStringList members;
     for (const auto& [name, score] : c.detectorScores)
         members << QStringLiteral("%1 %2").arg(QString::fromStdString(name)).arg(score, 0, 'f', 2);
-    return tr("<b>Ping %1</b>, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · score %9 (%10)")
+    const auto who = c.detector == "analyst" ? tr("marked by the analyst")
+                                             : tr("score %1 (%2)")
+                                                   .arg(c.score, 0, 'f', 2)
+                                                   .arg(members.isEmpty() ? QString::fromStdString(c.detector)
+                                                                          : members.join(QStringLiteral(", ")));
+    return tr("<b>Ping %1</b>, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · %9")
         .arg(c.ping)
         .arg(c.side ? tr("starboard") : tr("port"))
         .arg(c.y, 0, 'f', 6)
@@ -330,8 +335,7 @@ QString ContactsController::details(int index) const
         .arg(c.length, 0, 'f', 1)
         .arg(c.width, 0, 'f', 1)
         .arg(c.height, 0, 'f', 2)
-        .arg(c.score, 0, 'f', 2)
-        .arg(members.isEmpty() ? QString::fromStdString(c.detector) : members.join(QStringLiteral(", ")));
+        .arg(who);
 }
 
 int ContactsController::addDrawn(const sonar::SonarFile& file, const sonar::Georeferencer& geo, int side,

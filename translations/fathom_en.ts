@@ -367,10 +367,6 @@
         <translation>Edit note</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · score %9 (%10)</source>
-        <translation>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · score %9 (%10)</translation>
-    </message>
-    <message>
         <source>Confirm some contacts first (C in the Contacts dock): the detector learns from them.</source>
         <translation>Confirm some contacts first (C in the Contacts dock): the detector learns from them.</translation>
     </message>
@@ -445,6 +441,18 @@
     <message>
         <source>That object is already listed (ping %1): review it there.</source>
         <translation>That object is already listed (ping %1): review it there.</translation>
+    </message>
+    <message>
+        <source>marked by the analyst</source>
+        <translation>marked by the analyst</translation>
+    </message>
+    <message>
+        <source>score %1 (%2)</source>
+        <translation>score %1 (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · %9</source>
+        <translation>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · %9</translation>
     </message>
 </context>
 <context>

@@ -377,10 +377,6 @@
         <translation>메모 편집</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · score %9 (%10)</source>
-        <translation>&lt;b&gt;핑 %1&lt;/b&gt;, %2 · %3, %4 · 측방 %5 m · %6 × %7 m, 높이 %8 m (그림자 기준) · 점수 %9 (%10)</translation>
-    </message>
-    <message>
         <source>Confirm some contacts first (C in the Contacts dock): the detector learns from them.</source>
         <translation>먼저 접촉물을 확인하십시오(접촉물 도크에서 C). 탐지기는 확인된 접촉물로 학습합니다.</translation>
     </message>
@@ -455,6 +451,18 @@
     <message>
         <source>That object is already listed (ping %1): review it there.</source>
         <translation>이 물체는 이미 목록에 있습니다(핑 %1): 그 항목에서 검토하십시오.</translation>
+    </message>
+    <message>
+        <source>marked by the analyst</source>
+        <translation>분석가가 지정</translation>
+    </message>
+    <message>
+        <source>score %1 (%2)</source>
+        <translation>점수 %1 (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · %9</source>
+        <translation>&lt;b&gt;핑 %1&lt;/b&gt;, %2 · %3, %4 · 측방 %5 m · %6 × %7 m, 높이 %8 m (그림자 기준) · %9</translation>
     </message>
 </context>
 <context>

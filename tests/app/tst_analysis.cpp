@@ -425,6 +425,7 @@ private slots:
         QCOMPARE(table->currentIndex(), 0);
         QCOMPARE(table->item(0).cells[9], QStringLiteral("—")); // no detector's score to show
         QCOMPARE(table->item(0).cells[10], QStringLiteral("analyst"));
+        QVERIFY2(table->details().contains(QStringLiteral("marked by the analyst")), qPrintable(table->details()));
         // Chosen, it is shown up close in the Survey dock: the waterfall round it, its box in yellow.
         auto* closeUp = window.contactCloseUp();
         QTRY_VERIFY_WITH_TIMEOUT(!closeUp->image().isNull(), 10000);
