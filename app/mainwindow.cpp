@@ -336,6 +336,9 @@ void MainWindow::createMenus()
     });
     m_shortcutsAction->setObjectName(QStringLiteral("showShortcuts"));
     m_shortcutsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    m_demoAction = m_helpMenu->addAction(QString(), this, &MainWindow::openDemoSurvey);
+    m_demoAction->setObjectName(QStringLiteral("openDemo"));
+    m_helpMenu->addSeparator();
     m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     m_aboutQtAction = m_helpMenu->addAction(QString(), qApp, &QApplication::aboutQt);
@@ -411,6 +414,7 @@ void MainWindow::retranslate()
     m_helpMenu->setTitle(tr("&Help"));
     m_shortcutsAction->setText(tr("&Keyboard Shortcuts"));
     m_aboutAction->setText(tr("&About Fathom"));
+    m_demoAction->setText(tr("Open &Demo Survey"));
     m_aboutQtAction->setText(tr("About &Qt"));
     for (auto* action : m_languageGroup->actions())
         action->setChecked(action->data().toString() == m_language);

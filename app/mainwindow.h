@@ -107,6 +107,8 @@ private:
     void onSample(const DeviceSample& sample);
     void showSelection(); // the Devices dock and the status bar follow the manager's selection
     void showAbout();
+    // Help → Open Demo Survey: the simulated line, its sensors and project (written the first time).
+    void openDemoSurvey();
     void copyDeviceReport();
     void forwardLog(int level, const QString& time, const QString& text);
     void chooseSurvey();
@@ -185,6 +187,7 @@ private:
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
     QAction* m_markAnomalyAction = nullptr;
+    QAction* m_demoAction = nullptr;
     QAction* m_openSeriesAction = nullptr;
     QAction* m_openProjectAction = nullptr;
     QAction* m_saveProjectAction = nullptr;

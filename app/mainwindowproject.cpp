@@ -4,6 +4,7 @@
 #include "common/logging.h"
 #include "common/paths.h"
 #include "contactscontroller.h"
+#include "demo.h"
 #include "mainwindow.h"
 #include "ml/cnndetector.h"
 #include "project/project.h"
@@ -13,6 +14,7 @@
 #include "waterfallview.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
@@ -264,6 +266,22 @@ void MainWindow::chooseProject()
         return;
     settings.setValue(QStringLiteral("project/folder"), QFileInfo(file).absolutePath());
     openProject(file);
+}
+
+void MainWindow::openDemoSurvey()
+{
+    if (!confirmClose())
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor); // written the first time: a second or two
+    try {
+        openDemo(*this, demoFolder());
+    } catch (const std::exception& e) {
+        logging::error(e.what());
+        showError(tr("Open Demo Survey"),
+                  tr("The demo survey could not be written: %1").arg(QString::fromUtf8(e.what())),
+                  QStringLiteral("demoError"));
+    }
+    QApplication::restoreOverrideCursor();
 }
 
 void MainWindow::addRecentProject(const QString& file)

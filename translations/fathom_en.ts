@@ -1114,6 +1114,18 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <source>&amp;Mark Selection as Anomaly</source>
         <translation>&amp;Mark Selection as Anomaly</translation>
     </message>
+    <message>
+        <source>Open &amp;Demo Survey</source>
+        <translation>Open &amp;Demo Survey</translation>
+    </message>
+    <message>
+        <source>Open Demo Survey</source>
+        <translation>Open Demo Survey</translation>
+    </message>
+    <message>
+        <source>The demo survey could not be written: %1</source>
+        <translation>The demo survey could not be written: %1</translation>
+    </message>
 </context>
 <context>
     <name>fathom::RemoteTrainer</name>
@@ -2070,10 +2082,6 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>Even out brightness across range (empirical gain over the pings in view)</translation>
     </message>
     <message>
-        <source>Open a sidescan file (File → Open Survey…) or start with the demo survey (fathom --demo).</source>
-        <translation>Open a sidescan file (File → Open Survey…) or start with the demo survey (fathom --demo).</translation>
-    </message>
-    <message>
         <source>&amp;Contrast:</source>
         <translation>&amp;Contrast:</translation>
     </message>
@@ -2084,6 +2092,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>Wheel: scroll · Ctrl+wheel or +/−: zoom · Shift+drag: measure · Ctrl+drag: mark a contact</source>
         <translation>Wheel: scroll · Ctrl+wheel or +/−: zoom · Shift+drag: measure · Ctrl+drag: mark a contact</translation>
+    </message>
+    <message>
+        <source>Open a sidescan file (File → Open Survey…) or start with the demo survey (Help → Open Demo Survey).</source>
+        <translation>Open a sidescan file (File → Open Survey…) or start with the demo survey (Help → Open Demo Survey).</translation>
     </message>
 </context>
 </TS>

@@ -1134,6 +1134,18 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <source>&amp;Mark Selection as Anomaly</source>
         <translation>선택 구간을 이상으로 표시(&amp;M)</translation>
     </message>
+    <message>
+        <source>Open &amp;Demo Survey</source>
+        <translation>데모 조사 열기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open Demo Survey</source>
+        <translation>데모 조사 열기</translation>
+    </message>
+    <message>
+        <source>The demo survey could not be written: %1</source>
+        <translation>데모 조사를 쓸 수 없습니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>fathom::RemoteTrainer</name>
@@ -2094,10 +2106,6 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>거리에 따른 밝기를 고르게 합니다 (보이는 핑에 대한 경험적 이득)</translation>
     </message>
     <message>
-        <source>Open a sidescan file (File → Open Survey…) or start with the demo survey (fathom --demo).</source>
-        <translation>사이드스캔 파일을 열거나(파일 → 조사 열기…) 데모 조사로 시작하세요 (fathom --demo).</translation>
-    </message>
-    <message>
         <source>&amp;Contrast:</source>
         <translation>대비(&amp;C):</translation>
     </message>
@@ -2108,6 +2116,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     <message>
         <source>Wheel: scroll · Ctrl+wheel or +/−: zoom · Shift+drag: measure · Ctrl+drag: mark a contact</source>
         <translation>휠: 스크롤 · Ctrl+휠 또는 +/−: 확대/축소 · Shift+드래그: 측정 · Ctrl+드래그: 접촉물 지정</translation>
+    </message>
+    <message>
+        <source>Open a sidescan file (File → Open Survey…) or start with the demo survey (Help → Open Demo Survey).</source>
+        <translation>사이드스캔 파일을 열거나(파일 → 조사 열기…) 데모 조사로 시작하세요 (도움말 → 데모 조사 열기).</translation>
     </message>
 </context>
 </TS>

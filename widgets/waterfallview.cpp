@@ -464,7 +464,7 @@ void WaterfallView::retranslate()
     m_canvas->setToolTip(
         tr("Wheel: scroll · Ctrl+wheel or +/−: zoom · Shift+drag: measure · Ctrl+drag: mark a contact"));
     m_placeholder->setText(
-        tr("Open a sidescan file (File → Open Survey…) or start with the demo survey (fathom --demo)."));
+        tr("Open a sidescan file (File → Open Survey…) or start with the demo survey (Help → Open Demo Survey)."));
     m_placeholder->setStyleSheet(QStringLiteral("color: #bbbbbb;"));
 }
 

@@ -1,4 +1,5 @@
 #include "aboutdialog.h"
+#include "analysiscontroller.h"
 #include "app/windowfixture.h"
 #include "devicepanel.h"
 #include "shortcutsdialog.h"
@@ -7,7 +8,10 @@
 
 #include <qcustomplot.h>
 
+#include <QAction>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -15,6 +19,7 @@
 #include <QPlainTextEdit>
 #include <QScreen>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -288,6 +293,38 @@ private slots:
                      readout.contains(QStringLiteral("starboard, slant")) &&
                      readout.contains(QStringLiteral("across 15.0 m")) && readout.contains(QStringLiteral("35.0")),
                  qPrintable(readout));
+    }
+
+    // Help → Open Demo Survey writes the demo into the state folder and opens its project: the line
+    // on the waterfall, its series, its models training for the first time.
+    void helpMenuOpensTheDemo()
+    {
+        QTemporaryDir state;
+        const auto previous = qgetenv("XDG_STATE_HOME");
+        qputenv("XDG_STATE_HOME", state.path().toUtf8());
+        {
+            auto startup = fakeStartup();
+            MainWindow window(*startup);
+            window.setLanguage(QStringLiteral("en"));
+            window.show();
+            QSignalSpy training(window.analysis(), &AnalysisController::trainingStarted);
+            auto* action = window.findChild<QAction*>(QStringLiteral("openDemo"));
+            QVERIFY(action);
+            QCOMPARE(action->text(), QStringLiteral("Open &Demo Survey"));
+            action->trigger();
+            const auto demo = QDir(state.path()).filePath(QStringLiteral("fathom/demo"));
+            QCOMPARE(window.projectPath(), QDir(demo).filePath(QStringLiteral("demo.fathom")));
+            QTRY_VERIFY_WITH_TIMEOUT(window.survey()->file() != nullptr, 20000);
+            QVERIFY(QFileInfo::exists(QDir(demo).filePath(QStringLiteral("survey.xtf"))));
+            QTRY_VERIFY_WITH_TIMEOUT(training.count() == 1, 20000); // its models, the first time
+            QSignalSpy finished(window.analysis(), &AnalysisController::trainingFinished);
+            window.analysis()->cancel();
+            QVERIFY(finished.wait(60000));
+        }
+        if (previous.isEmpty())
+            qunsetenv("XDG_STATE_HOME");
+        else
+            qputenv("XDG_STATE_HOME", previous);
     }
 
     void badSurveyIsReportedAndTheWindowKeepsWorking()
