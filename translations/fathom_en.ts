@@ -1760,6 +1760,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <source>Shift+drag, then right-click or Ctrl+M</source>
         <translation>Shift+drag, then right-click or Ctrl+M</translation>
     </message>
+    <message>
+        <source>Review the contacts without leaving the waterfall</source>
+        <translation>Review the contacts without leaving the waterfall</translation>
+    </message>
+    <message>
+        <source>J, K, C, X, U, 1 – 6, Delete</source>
+        <translation>J, K, C, X, U, 1 – 6, Delete</translation>
+    </message>
 </context>
 <context>
     <name>fathom::SurveyController</name>

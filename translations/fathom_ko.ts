@@ -1784,6 +1784,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <source>Shift+drag, then right-click or Ctrl+M</source>
         <translation>Shift+드래그 후 오른쪽 클릭 또는 Ctrl+M</translation>
     </message>
+    <message>
+        <source>Review the contacts without leaving the waterfall</source>
+        <translation>워터폴에서 바로 접촉물 검토</translation>
+    </message>
+    <message>
+        <source>J, K, C, X, U, 1 – 6, Delete</source>
+        <translation>J, K, C, X, U, 1 – 6, Delete</translation>
+    </message>
 </context>
 <context>
     <name>fathom::SurveyController</name>

@@ -381,7 +381,16 @@ bool WaterfallView::eventFilter(QObject* watched, QEvent* event)
         case Qt::Key_Plus:
         case Qt::Key_Equal: zoom(0.8); return true;
         case Qt::Key_Minus: zoom(1.25); return true;
-        default: return false;
+        default: {
+            const int k = key->key();
+            const bool letterOrDigit = (k >= Qt::Key_A && k <= Qt::Key_Z) || (k >= Qt::Key_0 && k <= Qt::Key_9);
+            if ((letterOrDigit || k == Qt::Key_Delete || k == Qt::Key_Backspace) &&
+                !(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))) {
+                emit keyUnused(k);
+                return true;
+            }
+            return false;
+        }
         }
     }
     case QEvent::MouseButtonPress: {

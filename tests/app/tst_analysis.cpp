@@ -308,6 +308,22 @@ private slots:
         table->view()->setFocus();
         QTest::keyClick(table->view(), Qt::Key_C);
         QCOMPARE(table->item(0).status, QStringLiteral("confirmed"));
+        // The review keys work over the waterfall too: J to the next contact, X rejects it (and
+        // goes on), undo brings it back.
+        {
+            auto* canvas = window.waterfall()->findChild<QWidget*>(QStringLiteral("waterfallCanvas"));
+            table->moveCurrent(-table->count()); // the list's first row, as sorted
+            const int first = table->currentIndex();
+            canvas->setFocus();
+            QTest::keyClick(canvas, Qt::Key_J);
+            const int second = table->currentIndex();
+            QVERIFY(second >= 0 && second != first);
+            const auto before = window.contacts()->contacts()[std::size_t(second)].status;
+            QTest::keyClick(canvas, Qt::Key_X);
+            QCOMPARE(window.contacts()->contacts()[std::size_t(second)].status, std::string("rejected"));
+            window.analysis()->undoStack()->undo();
+            QCOMPARE(window.contacts()->contacts()[std::size_t(second)].status, before);
+        }
         // A detector's contact is rejected, never deleted (a new detection would propose it again).
         const auto listed = table->count();
         table->setCurrentIndex(0);
