@@ -12,6 +12,7 @@
 #include "waterfallview.h"
 
 #include <QCoreApplication>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QTableView>
@@ -276,6 +277,17 @@ void ContactsController::addReviewActions(QMenu* menu, int index)
     addStatus(QStringLiteral("confirmed"), tr("Confirm Contact"), QStringLiteral("C"));
     addStatus(QStringLiteral("rejected"), tr("Reject Contact"), QStringLiteral("X"));
     addStatus(QStringLiteral("new"), tr("Back to New"), QStringLiteral("U"));
+    auto* note = menu->addAction(tr("Note…"), this, [this, index] {
+        if (std::size_t(index) >= m_contacts.size())
+            return;
+        bool ok = false;
+        const auto text = QInputDialog::getText(
+            m_table, tr("Contact Note"), tr("Note on the contact at ping %1:").arg(m_contacts[std::size_t(index)].ping),
+            QLineEdit::Normal, QString::fromStdString(m_contacts[std::size_t(index)].note), &ok);
+        if (ok && std::size_t(index) < m_contacts.size())
+            setNote(index, text);
+    });
+    note->setObjectName(QStringLiteral("contactNote"));
     if (measuredOn(m_contacts[std::size_t(index)])) {
         const double height = m_measured.height;
         auto* action =

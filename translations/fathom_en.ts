@@ -454,6 +454,18 @@
         <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · %9</source>
         <translation>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · %9</translation>
     </message>
+    <message>
+        <source>Note…</source>
+        <translation>Note…</translation>
+    </message>
+    <message>
+        <source>Contact Note</source>
+        <translation>Contact Note</translation>
+    </message>
+    <message>
+        <source>Note on the contact at ping %1:</source>
+        <translation>Note on the contact at ping %1:</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>

@@ -464,6 +464,18 @@
         <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · %9</source>
         <translation>&lt;b&gt;핑 %1&lt;/b&gt;, %2 · %3, %4 · 측방 %5 m · %6 × %7 m, 높이 %8 m (그림자 기준) · %9</translation>
     </message>
+    <message>
+        <source>Note…</source>
+        <translation>메모…</translation>
+    </message>
+    <message>
+        <source>Contact Note</source>
+        <translation>접촉물 메모</translation>
+    </message>
+    <message>
+        <source>Note on the contact at ping %1:</source>
+        <translation>핑 %1 접촉물 메모:</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>

@@ -21,6 +21,7 @@
 #include <QCheckBox>
 #include <QContextMenuEvent>
 #include <QDialog>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -34,6 +35,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -486,6 +488,16 @@ private slots:
         QCOMPARE(contacts->contacts()[0].status, std::string("rejected"));
         QVERIFY(test::popupTrigger(rightClick(onBox), QStringLiteral("class_sphere")));
         QCOMPARE(contacts->contacts()[0].cls, std::string("sphere"));
+        QTimer::singleShot(600, [] { // the note asked for in a dialog
+            if (auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget())) {
+                dialog->setTextValue(QStringLiteral("lifting eye on top"));
+                dialog->accept();
+            }
+        });
+        QVERIFY(test::popupTrigger(rightClick(onBox), QStringLiteral("contactNote")));
+        QCOMPARE(contacts->contacts()[0].note, std::string("lifting eye on top"));
+        undo->undo();
+        QVERIFY(contacts->contacts()[0].note.empty());
         QVERIFY(!test::popupActions(rightClick(onBox)).contains(QStringLiteral("markContactHere")));
         // Its height measured by hand (Shift+drag along range from its far edge to its shadow's
         // end) is offered on its box, and set from there.
