@@ -212,13 +212,15 @@ Box brightestObject(const SonarFile& file, int channel, const Box& drawn, double
     cv::blur(excess, smooth, cv::Size(std::max(3, int(0.3 / bin)), 3));
     cv::compare(smooth, 1.8, mask, cv::CMP_GT);
     const int count = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
-    std::vector<double> light(std::size_t(std::max(0, count)), 0.0);
+    if (count < 2) // only the background: nothing stands out
+        return drawn;
+    std::vector<double> light(std::size_t(count), 0.0);
     for (int r = 0; r < height; ++r)
         for (int k = 0; k < smooth.cols; ++k)
             if (const int label = labels.at<int>(r, k); label > 0)
                 light[std::size_t(label)] += smooth.at<float>(r, k) - 1.0;
     const auto best = std::max_element(light.begin(), light.end());
-    if (count < 2 || *best <= 0)
+    if (*best <= 0)
         return drawn;
     const int label = int(best - light.begin());
     Box out;
