@@ -6,6 +6,7 @@
 #include "seriesplot.h"
 
 #include <QDateTime>
+#include <QInputDialog>
 #include <QMenu>
 #include <QTimeZone>
 
@@ -98,6 +99,16 @@ void AnalysisController::addReviewActions(QMenu* menu, int index)
     addStatus(QStringLiteral("confirmed"), tr("Confirm Alert"), QStringLiteral("C"));
     addStatus(QStringLiteral("rejected"), tr("Reject Alert"), QStringLiteral("X"));
     addStatus(QStringLiteral("new"), tr("Back to New"), QStringLiteral("U"));
+    auto* note = menu->addAction(tr("Note…"), this, [this, index] {
+        if (index >= m_alerts.size())
+            return;
+        bool ok = false;
+        const auto text = QInputDialog::getText(m_table, tr("Alert Note"), tr("Note on the alert:"), QLineEdit::Normal,
+                                                m_alerts[index].note, &ok);
+        if (ok && index < m_alerts.size())
+            setNote(index, text);
+    });
+    note->setObjectName(QStringLiteral("alertNote"));
     if (m_alerts[index].model == QLatin1String("analyst")) {
         auto* action = menu->addAction(tr("Delete Anomaly Mark"), this, [this, index] { remove(index); });
         action->setObjectName(QStringLiteral("deleteAlert"));

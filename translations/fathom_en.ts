@@ -252,6 +252,18 @@
         <source>Delete Anomaly Mark</source>
         <translation>Delete Anomaly Mark</translation>
     </message>
+    <message>
+        <source>Note…</source>
+        <translation>Note…</translation>
+    </message>
+    <message>
+        <source>Alert Note</source>
+        <translation>Alert Note</translation>
+    </message>
+    <message>
+        <source>Note on the alert:</source>
+        <translation>Note on the alert:</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ContactTable</name>

@@ -260,6 +260,18 @@
         <source>Delete Anomaly Mark</source>
         <translation>이상 구간 표시 삭제</translation>
     </message>
+    <message>
+        <source>Note…</source>
+        <translation>메모…</translation>
+    </message>
+    <message>
+        <source>Alert Note</source>
+        <translation>경보 메모</translation>
+    </message>
+    <message>
+        <source>Note on the alert:</source>
+        <translation>경보 메모:</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ContactTable</name>

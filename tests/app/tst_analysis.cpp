@@ -150,6 +150,15 @@ private slots:
             QCOMPARE(window.analysis()->alerts()[glitch].status, QStringLiteral("rejected"));
             QCOMPARE(table->currentAlert(), glitch);
             QVERIFY(!test::popupActions(rightClick).contains(QStringLiteral("deleteAlert"))); // a model's
+            QTimer::singleShot(600, [] {
+                if (auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget())) {
+                    dialog->setTextValue(QStringLiteral("altimeter dropout"));
+                    dialog->accept();
+                }
+            });
+            QVERIFY(test::popupTrigger(rightClick, QStringLiteral("alertNote")));
+            QCOMPARE(window.analysis()->alerts()[glitch].note, QStringLiteral("altimeter dropout"));
+            window.analysis()->undoStack()->undo();
             window.analysis()->undoStack()->undo();
             QCOMPARE(window.analysis()->alerts()[glitch].status, QStringLiteral("new"));
         }
