@@ -327,6 +327,9 @@ void MainWindow::createMenus()
     m_detectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     m_retrainAction = m_toolsMenu->addAction(QString(), this, [this] { retrainDetector(); });
     m_retrainAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_galleryAction = m_toolsMenu->addAction(QString(), this, [this] { showContactGallery(); });
+    m_galleryAction->setObjectName(QStringLiteral("contactGalleryAction"));
+    m_galleryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     m_copyReportAction = m_toolsMenu->addAction(QString(), this, &MainWindow::copyDeviceReport);
 
     m_helpMenu = menuBar()->addMenu(QString());
@@ -398,6 +401,7 @@ void MainWindow::retranslate()
     m_showClassicalAction->setText(tr("Contacts of the &Classical Detector on the Waterfall"));
     m_showCnnAction->setText(tr("Contacts of the C&NN Detector on the Waterfall"));
     m_retrainAction->setText(tr("&Retrain Detector…"));
+    m_galleryAction->setText(tr("Contact &Gallery…"));
     m_exportContactsAction->setText(tr("&Export Contacts…"));
     m_exportMosaicAction->setText(tr("Export Survey &Mosaic…"));
     m_exportAlertsAction->setText(tr("Export &Alerts…"));

@@ -20,6 +20,7 @@ namespace fathom {
 class AlertTable;
 class AnalysisController;
 class ContactCloseUp;
+class ContactGallery;
 class ContactTable;
 class ContactsController;
 class DeviceManager;
@@ -79,6 +80,9 @@ public:
     // background (a dialog shows progress and losses); the result lands in the project's models
     // folder and is used from then on. Returns the dialog, or nullptr when there is no survey.
     RetrainDialog* retrainDetector();
+    // Tools -> Contact Gallery: every contact up close in a grid (the same one again while it is
+    // open); nullptr when there is no survey.
+    ContactGallery* showContactGallery();
     SeriesPlot* seriesPlot() const { return m_seriesPlot; }
     AlertTable* alertTable() const { return m_alertTable; }
     TrainingPanel* trainingPanel() const { return m_trainingPanel; }
@@ -181,6 +185,8 @@ private:
     QAction* m_exportMosaicAction = nullptr;
     QAction* m_exportAlertsAction = nullptr;
     QPointer<ReportDialog> m_reportDialog;
+    QPointer<ContactGallery> m_gallery;
+    QAction* m_galleryAction = nullptr;
     TrainingPanel* m_trainingPanel = nullptr;
     AnalysisController* m_analysis = nullptr;
     QMenu* m_editMenu = nullptr;

@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "common/logging.h"
 #include "common/paths.h"
+#include "contactgallery.h"
 #include "contactscontroller.h"
 #include "mainwindow.h"
 #include "report/exports.h"
@@ -73,6 +74,25 @@ RetrainDialog* MainWindow::retrainDetector()
     m_contacts->retrain(file, out);
     markModified();
     return dialog;
+}
+
+ContactGallery* MainWindow::showContactGallery()
+{
+    const auto file = m_survey->file();
+    if (!file) {
+        statusBar()->showMessage(tr("Open a survey first: the gallery shows its contacts."), 8000);
+        return nullptr;
+    }
+    if (!m_gallery) {
+        m_gallery = new ContactGallery(m_contacts, m_contactTable, file, this);
+        m_gallery->setAttribute(Qt::WA_DeleteOnClose);
+        // Another survey opened: the gallery of the one before closes.
+        connect(m_survey, &SurveyController::opened, m_gallery, &QWidget::close);
+    }
+    m_gallery->show();
+    m_gallery->raise();
+    m_gallery->activateWindow();
+    return m_gallery;
 }
 
 bool MainWindow::exportAlerts(const QString& chosen)

@@ -266,6 +266,47 @@
     </message>
 </context>
 <context>
+    <name>fathom::ContactGallery</name>
+    <message>
+        <source>Contact Gallery</source>
+        <translation>Contact Gallery</translation>
+    </message>
+    <message>
+        <source>Every contact up close, in the list's order. C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</source>
+        <translation>Every contact up close, in the list's order. C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>no class</source>
+        <translation>no class</translation>
+    </message>
+    <message>
+        <source>Ping %1 · %2
+%3 · %4</source>
+        <translation>Ping %1 · %2
+%3 · %4</translation>
+    </message>
+    <message>
+        <source>starboard</source>
+        <translation>starboard</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>port</translation>
+    </message>
+</context>
+<context>
     <name>fathom::ContactTable</name>
     <message>
         <source>Ping</source>
@@ -1149,6 +1190,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>The demo survey could not be written: %1</source>
         <translation>The demo survey could not be written: %1</translation>
+    </message>
+    <message>
+        <source>Contact &amp;Gallery…</source>
+        <translation>Contact &amp;Gallery…</translation>
+    </message>
+    <message>
+        <source>Open a survey first: the gallery shows its contacts.</source>
+        <translation>Open a survey first: the gallery shows its contacts.</translation>
     </message>
 </context>
 <context>

@@ -274,6 +274,47 @@
     </message>
 </context>
 <context>
+    <name>fathom::ContactGallery</name>
+    <message>
+        <source>Contact Gallery</source>
+        <translation>접촉물 갤러리</translation>
+    </message>
+    <message>
+        <source>Every contact up close, in the list's order. C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</source>
+        <translation>모든 접촉물을 목록 순서대로 가까이 보여 줍니다. C 확인, X 기각, U 신규로 되돌리기, 1–6 분류, Delete는 직접 지정한 접촉물 삭제; 선택한 접촉물은 워터폴에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>확인됨</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>기각됨</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>신규</translation>
+    </message>
+    <message>
+        <source>no class</source>
+        <translation>분류 없음</translation>
+    </message>
+    <message>
+        <source>Ping %1 · %2
+%3 · %4</source>
+        <translation>핑 %1 · %2
+%3 · %4</translation>
+    </message>
+    <message>
+        <source>starboard</source>
+        <translation>우현</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>좌현</translation>
+    </message>
+</context>
+<context>
     <name>fathom::ContactTable</name>
     <message>
         <source>Ping</source>
@@ -1169,6 +1210,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     <message>
         <source>The demo survey could not be written: %1</source>
         <translation>데모 조사를 쓸 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Contact &amp;Gallery…</source>
+        <translation>접촉물 갤러리(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Open a survey first: the gallery shows its contacts.</source>
+        <translation>먼저 조사를 여십시오: 갤러리는 그 접촉물을 보여 줍니다.</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "analysiscontroller.h"
 #include "app/windowfixture.h"
 #include "contactcloseup.h"
+#include "contactgallery.h"
 #include "contactscontroller.h"
 #include "contacttable.h"
 #include "mainwindow.h"
@@ -23,6 +24,7 @@
 #include <QDialog>
 #include <QInputDialog>
 #include <QLabel>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -334,6 +336,28 @@ private slots:
             QCOMPARE(window.contacts()->contacts()[std::size_t(second)].status, std::string("rejected"));
             window.analysis()->undoStack()->undo();
             QCOMPARE(window.contacts()->contacts()[std::size_t(second)].status, before);
+        }
+        // The gallery: every contact up close; choosing one chooses it in the dock; C confirms it.
+        {
+            auto* gallery = window.showContactGallery();
+            QVERIFY(gallery);
+            QCOMPARE(window.showContactGallery(), gallery); // the same one while it is open
+            auto* grid = gallery->list();
+            QCOMPARE(grid->count(), table->count());
+            QTRY_COMPARE_WITH_TIMEOUT(gallery->rendered(), table->count(), 60000);
+            QVERIFY(!grid->item(0)->icon().isNull());
+            grid->setCurrentRow(2);
+            QCOMPARE(table->currentIndex(), 2);
+            QVERIFY2(
+                grid->item(2)->text().contains(QStringLiteral("Ping %1").arg(window.contacts()->contacts()[2].ping)),
+                qPrintable(grid->item(2)->text()));
+            const auto before = window.contacts()->contacts()[2].status;
+            QTest::keyClick(grid, Qt::Key_C);
+            QCOMPARE(window.contacts()->contacts()[2].status, std::string("confirmed"));
+            QVERIFY(grid->item(2)->text().contains(QStringLiteral("confirmed")));
+            window.analysis()->undoStack()->undo();
+            QCOMPARE(window.contacts()->contacts()[2].status, before);
+            gallery->close();
         }
         // A detector's contact is rejected, never deleted (a new detection would propose it again).
         const auto listed = table->count();

@@ -1,0 +1,199 @@
+#include "contactgallery.h"
+
+#include "contactscontroller.h"
+#include "contacttable.h"
+#include "report/figures.h"
+#include "sonar/sonarfile.h"
+
+#include <QApplication>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QPainter>
+#include <QPointer>
+#include <QSignalBlocker>
+#include <QTableView>
+#include <QThreadPool>
+#include <QVBoxLayout>
+
+namespace fathom {
+
+namespace {
+
+constexpr int kPictureWidth = 200, kPictureHeight = 160;
+
+// The picture in a frame of its status's colour (orange new, green confirmed, grey rejected), as
+// the waterfall's boxes and the reports show them.
+QIcon framed(const QImage& picture, const std::string& status)
+{
+    QPixmap pixmap(kPictureWidth + 8, kPictureHeight + 8);
+    const QColor frame = status == "confirmed"  ? QColor(40, 160, 60)
+                         : status == "rejected" ? QColor(150, 150, 150)
+                                                : QColor(230, 140, 0);
+    pixmap.fill(frame);
+    QPainter painter(&pixmap);
+    const auto scaled =
+        picture.isNull() ? QImage()
+                         : picture.scaled(kPictureWidth, kPictureHeight, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    painter.fillRect(4, 4, kPictureWidth, kPictureHeight, Qt::black);
+    if (!scaled.isNull())
+        painter.drawImage(4 + (kPictureWidth - scaled.width()) / 2, 4 + (kPictureHeight - scaled.height()) / 2, scaled);
+    QIcon icon;
+    icon.addPixmap(pixmap, QIcon::Normal);
+    icon.addPixmap(pixmap, QIcon::Selected); // the picture untinted: the caption shows the choice
+    return icon;
+}
+
+constexpr int kPictureRole = Qt::UserRole + 1;
+
+} // namespace
+
+ContactGallery::ContactGallery(ContactsController* contacts, ContactTable* table,
+                               std::shared_ptr<const sonar::SonarFile> file, QWidget* parent)
+    : QDialog(parent)
+    , m_contacts(contacts)
+    , m_table(table)
+    , m_file(std::move(file))
+{
+    setObjectName(QStringLiteral("contactGallery"));
+    auto* layout = new QVBoxLayout(this);
+    m_hint = new QLabel(this);
+    m_hint->setWordWrap(true);
+    m_list = new QListWidget(this);
+    m_list->setObjectName(QStringLiteral("galleryList"));
+    m_list->setViewMode(QListView::IconMode);
+    m_list->setIconSize(QSize(kPictureWidth + 8, kPictureHeight + 8));
+    m_list->setResizeMode(QListView::Adjust);
+    m_list->setMovement(QListView::Static);
+    m_list->setUniformItemSizes(true);
+    m_list->setSpacing(6);
+    m_list->setWordWrap(true);
+    m_list->installEventFilter(this);
+    layout->addWidget(m_hint);
+    layout->addWidget(m_list, 1);
+    resize(1000, 700);
+    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row != m_table->currentIndex())
+            m_table->setCurrentIndex(row); // the dock, the waterfall and the close-up follow
+    });
+    connect(m_table, &ReviewTable::activated, this, [this](int index) {
+        const QSignalBlocker quiet(m_list);
+        if (index >= 0 && index < m_list->count()) {
+            m_list->setCurrentRow(index);
+            m_list->scrollToItem(m_list->item(index));
+        }
+    });
+    connect(m_contacts, &ContactsController::changed, this, [this] {
+        if (int(m_contacts->contacts().size()) != m_shownCount)
+            rebuild();
+        else
+            refreshTexts();
+    });
+    connect(m_contacts, &ContactsController::detected, this, &ContactGallery::rebuild);
+    retranslate();
+    rebuild();
+}
+
+ContactGallery::~ContactGallery()
+{
+    if (m_stop)
+        m_stop->store(true);
+}
+
+void ContactGallery::retranslate()
+{
+    setWindowTitle(tr("Contact Gallery"));
+    m_hint->setText(tr("Every contact up close, in the list's order. C confirms, X rejects, U sets back to new, "
+                       "1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall."));
+}
+
+void ContactGallery::rebuild()
+{
+    if (m_stop)
+        m_stop->store(true);
+    m_stop = std::make_shared<std::atomic<bool>>(false);
+    const auto generation = ++m_generation;
+    const auto contacts = m_contacts->contacts();
+    m_shownCount = int(contacts.size());
+    m_rendered = 0;
+    {
+        const QSignalBlocker quiet(m_list);
+        m_list->clear();
+        for (std::size_t i = 0; i < contacts.size(); ++i) {
+            auto* item = new QListWidgetItem(framed({}, contacts[i].status), QString(), m_list);
+            item->setSizeHint(QSize(kPictureWidth + 24, kPictureHeight + 52));
+        }
+        if (m_table->currentIndex() >= 0 && m_table->currentIndex() < m_list->count())
+            m_list->setCurrentRow(m_table->currentIndex());
+    }
+    refreshTexts();
+    if (contacts.empty() || !m_file) {
+        emit allRendered();
+        return;
+    }
+    QPointer<ContactGallery> self(this);
+    QThreadPool::globalInstance()->start([self, file = m_file, contacts, stop = m_stop, generation] {
+        for (std::size_t i = 0; i < contacts.size() && !stop->load(); ++i) {
+            QImage picture;
+            try {
+                const auto figure = report::contactCrop(*file, contacts[i]);
+                picture = QImage::fromData(figure.data.data(), int(figure.data.size()));
+            } catch (const std::exception&) {
+                // A contact the file cannot show (moved, truncated): its frame stays empty.
+            }
+            QMetaObject::invokeMethod(qApp, [self, i, picture, generation, last = i + 1 == contacts.size()] {
+                if (!self || generation != self->m_generation || int(i) >= self->m_list->count())
+                    return;
+                auto* item = self->m_list->item(int(i));
+                item->setData(kPictureRole, picture);
+                item->setIcon(framed(picture, self->m_contacts->contacts()[i].status));
+                ++self->m_rendered;
+                if (last)
+                    emit self->allRendered();
+            });
+        }
+    });
+}
+
+void ContactGallery::refreshTexts()
+{
+    const auto& contacts = m_contacts->contacts();
+    for (int i = 0; i < m_list->count() && std::size_t(i) < contacts.size(); ++i) {
+        const auto& c = contacts[std::size_t(i)];
+        const auto status = c.status == "confirmed"  ? tr("confirmed")
+                            : c.status == "rejected" ? tr("rejected")
+                                                     : tr("new");
+        const auto cls = c.cls.empty() ? tr("no class") : ContactTable::className(QString::fromStdString(c.cls));
+        auto* item = m_list->item(i);
+        item->setText(tr("Ping %1 · %2\n%3 · %4").arg(c.ping).arg(c.side ? tr("starboard") : tr("port"), cls, status));
+        item->setToolTip(QString::fromStdString(c.note));
+        item->setIcon(framed(item->data(kPictureRole).value<QImage>(), c.status));
+    }
+}
+
+bool ContactGallery::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_list && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        const bool review = key == Qt::Key_C || key == Qt::Key_X || key == Qt::Key_U ||
+                            (key >= Qt::Key_0 && key <= Qt::Key_6) || key == Qt::Key_Delete;
+        if (review && m_list->currentRow() >= 0) {
+            m_table->setCurrentIndex(m_list->currentRow());
+            QKeyEvent press(QEvent::KeyPress, key, Qt::NoModifier);
+            QCoreApplication::sendEvent(m_table->view(), &press);
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
+void ContactGallery::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        refreshTexts();
+    }
+    QDialog::changeEvent(event);
+}
+
+} // namespace fathom

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QDialog>
+
+#include <atomic>
+#include <memory>
+
+class QLabel;
+class QListWidget;
+
+namespace fathom {
+
+class ContactsController;
+class ContactTable;
+namespace sonar {
+class SonarFile;
+}
+
+// Tools → Contact Gallery: every contact up close in a grid, to review a line's contacts at a
+// glance. Choosing one chooses it in the Contacts dock (the waterfall follows); the dock's keys —
+// C, X, U, 0–6, Delete — act on it from here; its status shows as the picture's frame. Pictures
+// are rendered in the background, in the list's order; new detections and edits show at once.
+class ContactGallery : public QDialog
+{
+    Q_OBJECT
+
+public:
+    ContactGallery(ContactsController* contacts, ContactTable* table, std::shared_ptr<const sonar::SonarFile> file,
+                   QWidget* parent = nullptr);
+    ~ContactGallery() override;
+    QListWidget* list() const { return m_list; }
+    int rendered() const { return m_rendered; } // pictures shown so far
+
+signals:
+    void allRendered();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void rebuild();      // items for every contact, pictures rendered again
+    void refreshTexts(); // captions and frames after a review
+    void retranslate();
+
+    ContactsController* m_contacts = nullptr;
+    ContactTable* m_table = nullptr;
+    std::shared_ptr<const sonar::SonarFile> m_file;
+    QListWidget* m_list = nullptr;
+    QLabel* m_hint = nullptr;
+    std::shared_ptr<std::atomic<bool>> m_stop; // the running render's
+    quint64 m_generation = 0;
+    int m_rendered = 0;
+    int m_shownCount = -1;
+};
+
+} // namespace fathom
