@@ -175,13 +175,10 @@ bool ContactGallery::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched == m_list && event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent*>(event)->key();
-        const bool review = key == Qt::Key_C || key == Qt::Key_X || key == Qt::Key_U ||
-                            (key >= Qt::Key_0 && key <= Qt::Key_6) || key == Qt::Key_Delete;
-        if (review && m_list->currentRow() >= 0) {
+        if (key != Qt::Key_J && key != Qt::Key_K && m_list->currentRow() >= 0) { // the arrows move here
             m_table->setCurrentIndex(m_list->currentRow());
-            QKeyEvent press(QEvent::KeyPress, key, Qt::NoModifier);
-            QCoreApplication::sendEvent(m_table->view(), &press);
-            return true;
+            if (m_table->reviewKey(key))
+                return true;
         }
     }
     return QDialog::eventFilter(watched, event);

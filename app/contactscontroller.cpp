@@ -11,9 +11,7 @@
 #include "sonar/sonarfile.h"
 #include "waterfallview.h"
 
-#include <QCoreApplication>
 #include <QInputDialog>
-#include <QKeyEvent>
 #include <QMenu>
 #include <QTableView>
 #include <QUndoStack>
@@ -49,17 +47,8 @@ ContactsController::ContactsController(ContactTable* table, WaterfallView* water
         if (mark >= 0 && mark < m_markContact.size())
             addReviewActions(menu, m_markContact[mark]);
     });
-    // Reviewing while looking at the waterfall: J/K, C/X/U, 0–6, Delete and Enter go to the list.
-    connect(m_waterfall, &WaterfallView::keyUnused, this, [this](int key) {
-        const bool review = key == Qt::Key_J || key == Qt::Key_K || key == Qt::Key_C || key == Qt::Key_X ||
-                            key == Qt::Key_U || (key >= Qt::Key_0 && key <= Qt::Key_6) || key == Qt::Key_Delete;
-        if (!review || m_contacts.empty())
-            return;
-        if (m_table->currentIndex() < 0 && key != Qt::Key_J && key != Qt::Key_K)
-            return; // nothing chosen to review
-        QKeyEvent press(QEvent::KeyPress, key, Qt::NoModifier);
-        QCoreApplication::sendEvent(m_table->view(), &press);
-    });
+    // Reviewing while looking at the waterfall: J/K, C/X/U, 0–6 and Delete go to the list.
+    connect(m_waterfall, &WaterfallView::keyUnused, m_table, &ContactTable::reviewKey);
     connect(m_table, &ReviewTable::reviewRequested, this, &ContactsController::review);
     connect(m_table, &ReviewTable::noteRequested, this, &ContactsController::setNote);
     connect(m_table, &ContactTable::classRequested, this, &ContactsController::setClass);

@@ -1,5 +1,7 @@
 #include "contacttable.h"
 
+#include <QCoreApplication>
+#include <QKeyEvent>
 #include <QTableView>
 
 namespace fathom {
@@ -46,6 +48,18 @@ QString ContactTable::classForKey(int key)
     if (key >= Qt::Key_1 && key <= Qt::Key_6)
         return classes().at(key - Qt::Key_1);
     return {};
+}
+
+bool ContactTable::reviewKey(int key)
+{
+    const bool moves = key == Qt::Key_J || key == Qt::Key_K;
+    const bool reviews =
+        key == Qt::Key_C || key == Qt::Key_X || key == Qt::Key_U || key == Qt::Key_Delete || !classForKey(key).isNull();
+    if (!(moves || reviews) || count() == 0 || (reviews && currentIndex() < 0))
+        return false;
+    QKeyEvent press(QEvent::KeyPress, key, Qt::NoModifier);
+    QCoreApplication::sendEvent(view(), &press);
+    return true;
 }
 
 bool ContactTable::claimsKey(int key) const

@@ -28,6 +28,10 @@ public:
     static QString className(const QString& key);
     // The class a key gives (empty for 0), or a null string for a key that is no class key.
     static QString classForKey(int key);
+    // Review keys pressed elsewhere (the waterfall, the gallery) as if on the list: C, X, U, 0–6,
+    // Delete on the current contact; J and K move. False for any other key, or with no contact
+    // chosen for one that needs it.
+    bool reviewKey(int key);
 
 signals:
     void classRequested(int index, const QString& cls);
