@@ -22,29 +22,47 @@ namespace {
 
 constexpr int kPictureWidth = 200, kPictureHeight = 160;
 
-// The picture in a frame of its status's colour (orange new, green confirmed, grey rejected), as
-// the waterfall's boxes and the reports show them.
-QIcon framed(const QImage& picture, const std::string& status)
+QColor frameColour(const std::string& status)
 {
-    QPixmap pixmap(kPictureWidth + 8, kPictureHeight + 8);
-    const QColor frame = status == "confirmed"  ? QColor(40, 160, 60)
-                         : status == "rejected" ? QColor(150, 150, 150)
-                                                : QColor(230, 140, 0);
-    pixmap.fill(frame);
-    QPainter painter(&pixmap);
-    const auto scaled =
-        picture.isNull() ? QImage()
-                         : picture.scaled(kPictureWidth, kPictureHeight, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    painter.fillRect(4, 4, kPictureWidth, kPictureHeight, Qt::black);
-    if (!scaled.isNull())
-        painter.drawImage(4 + (kPictureWidth - scaled.width()) / 2, 4 + (kPictureHeight - scaled.height()) / 2, scaled);
+    return status == "confirmed"  ? QColor(40, 160, 60)
+           : status == "rejected" ? QColor(150, 150, 150)
+                                  : QColor(230, 140, 0);
+}
+
+QIcon iconOf(const QPixmap& pixmap)
+{
     QIcon icon;
     icon.addPixmap(pixmap, QIcon::Normal);
     icon.addPixmap(pixmap, QIcon::Selected); // the picture untinted: the caption shows the choice
     return icon;
 }
 
-constexpr int kPictureRole = Qt::UserRole + 1;
+// The picture (already at most the gallery's size) in a frame of its status's colour (orange new,
+// green confirmed, grey rejected), as the waterfall's boxes and the reports show them.
+QIcon framed(const QImage& picture, const std::string& status)
+{
+    QPixmap pixmap(kPictureWidth + 8, kPictureHeight + 8);
+    pixmap.fill(frameColour(status));
+    QPainter painter(&pixmap);
+    painter.fillRect(4, 4, kPictureWidth, kPictureHeight, Qt::black);
+    if (!picture.isNull())
+        painter.drawImage(4 + (kPictureWidth - picture.width()) / 2, 4 + (kPictureHeight - picture.height()) / 2,
+                          picture);
+    painter.end();
+    return iconOf(pixmap);
+}
+
+// The same picture in another status's frame: only the frame is painted again (a gallery of
+// hundreds keeps one small picture per contact, no full-size copy).
+QIcon reframed(const QIcon& icon, const std::string& status)
+{
+    auto pixmap = icon.pixmap(QSize(kPictureWidth + 8, kPictureHeight + 8));
+    QPainter painter(&pixmap);
+    painter.setPen(QPen(frameColour(status), 4, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+    painter.drawRect(QRectF(2, 2, kPictureWidth + 4, kPictureHeight + 4));
+    painter.end();
+    return iconOf(pixmap);
+}
 
 } // namespace
 
@@ -137,16 +155,15 @@ void ContactGallery::rebuild()
             QImage picture;
             try {
                 const auto figure = report::contactCrop(*file, contacts[i]);
-                picture = QImage::fromData(figure.data.data(), int(figure.data.size()));
+                picture = QImage::fromData(figure.data.data(), int(figure.data.size()))
+                              .scaled(kPictureWidth, kPictureHeight, Qt::KeepAspectRatio, Qt::SmoothTransformation);
             } catch (const std::exception&) {
                 // A contact the file cannot show (moved, truncated): its frame stays empty.
             }
             QMetaObject::invokeMethod(qApp, [self, i, picture, generation, last = i + 1 == contacts.size()] {
                 if (!self || generation != self->m_generation || int(i) >= self->m_list->count())
                     return;
-                auto* item = self->m_list->item(int(i));
-                item->setData(kPictureRole, picture);
-                item->setIcon(framed(picture, self->m_contacts->contacts()[i].status));
+                self->m_list->item(int(i))->setIcon(framed(picture, self->m_contacts->contacts()[i].status));
                 ++self->m_rendered;
                 if (last)
                     emit self->allRendered();
@@ -167,7 +184,7 @@ void ContactGallery::refreshTexts()
         auto* item = m_list->item(i);
         item->setText(tr("Ping %1 · %2\n%3 · %4").arg(c.ping).arg(c.side ? tr("starboard") : tr("port"), cls, status));
         item->setToolTip(QString::fromStdString(c.note));
-        item->setIcon(framed(item->data(kPictureRole).value<QImage>(), c.status));
+        item->setIcon(reframed(item->icon(), c.status));
     }
 }
 

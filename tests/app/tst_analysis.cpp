@@ -355,6 +355,8 @@ private slots:
             QTest::keyClick(grid, Qt::Key_C);
             QCOMPARE(window.contacts()->contacts()[2].status, std::string("confirmed"));
             QVERIFY(grid->item(2)->text().contains(QStringLiteral("confirmed")));
+            const auto frame = grid->item(2)->icon().pixmap(grid->iconSize()).toImage().pixelColor(1, 1);
+            QVERIFY2(frame.green() > 120 && frame.red() < 100, qPrintable(frame.name())); // framed green
             window.analysis()->undoStack()->undo();
             QCOMPARE(window.contacts()->contacts()[2].status, before);
             gallery->close();
