@@ -121,7 +121,7 @@ ContactGallery::~ContactGallery()
 void ContactGallery::retranslate()
 {
     setWindowTitle(tr("Contact Gallery"));
-    m_hint->setText(tr("Every contact up close, in the list's order. C confirms, X rejects, U sets back to new, "
+    m_hint->setText(tr("Every contact up close, along the line (ping order). C confirms, X rejects, U sets back to new, "
                        "1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall."));
 }
 

@@ -19,7 +19,7 @@ class SonarFile;
 // Tools → Contact Gallery: every contact up close in a grid, to review a line's contacts at a
 // glance. Choosing one chooses it in the Contacts dock (the waterfall follows); the dock's keys —
 // C, X, U, 0–6, Delete — act on it from here; its status shows as the picture's frame. Pictures
-// are rendered in the background, in the list's order; new detections and edits show at once.
+// are rendered in the background, along the line; new detections and edits show at once.
 class ContactGallery : public QDialog
 {
     Q_OBJECT

@@ -272,10 +272,6 @@
         <translation>Contact Gallery</translation>
     </message>
     <message>
-        <source>Every contact up close, in the list's order. C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</source>
-        <translation>Every contact up close, in the list's order. C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</translation>
-    </message>
-    <message>
         <source>confirmed</source>
         <translation>confirmed</translation>
     </message>
@@ -304,6 +300,10 @@
     <message>
         <source>port</source>
         <translation>port</translation>
+    </message>
+    <message>
+        <source>Every contact up close, along the line (ping order). C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</source>
+        <translation>Every contact up close, along the line (ping order). C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</translation>
     </message>
 </context>
 <context>

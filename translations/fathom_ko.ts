@@ -280,10 +280,6 @@
         <translation>접촉물 갤러리</translation>
     </message>
     <message>
-        <source>Every contact up close, in the list's order. C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</source>
-        <translation>모든 접촉물을 목록 순서대로 가까이 보여 줍니다. C 확인, X 기각, U 신규로 되돌리기, 1–6 분류, Delete는 직접 지정한 접촉물 삭제; 선택한 접촉물은 워터폴에 표시됩니다.</translation>
-    </message>
-    <message>
         <source>confirmed</source>
         <translation>확인됨</translation>
     </message>
@@ -312,6 +308,10 @@
     <message>
         <source>port</source>
         <translation>좌현</translation>
+    </message>
+    <message>
+        <source>Every contact up close, along the line (ping order). C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</source>
+        <translation>모든 접촉물을 측선을 따라(핑 순서) 가까이 보여 줍니다. C 확인, X 기각, U 신규로 되돌리기, 1–6 분류, Delete는 직접 지정한 접촉물 삭제; 선택한 접촉물은 워터폴에 표시됩니다.</translation>
     </message>
 </context>
 <context>
