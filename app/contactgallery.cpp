@@ -6,11 +6,14 @@
 #include "sonar/sonarfile.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QPainter>
 #include <QPointer>
+#include <QSettings>
 #include <QSignalBlocker>
 #include <QTableView>
 #include <QThreadPool>
@@ -87,8 +90,21 @@ ContactGallery::ContactGallery(ContactsController* contacts, ContactTable* table
     m_list->setSpacing(6);
     m_list->setWordWrap(true);
     m_list->installEventFilter(this);
-    layout->addWidget(m_hint);
+    m_filter = new QComboBox(this);
+    m_filter->setObjectName(QStringLiteral("galleryFilter"));
+    for (const auto* status : {"", "new", "confirmed", "rejected"})
+        m_filter->addItem(QString(), QLatin1String(status));
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_filter);
+    top->addWidget(m_hint, 1);
+    layout->addLayout(top);
     layout->addWidget(m_list, 1);
+    m_filter->setCurrentIndex(
+        std::max(0, m_filter->findData(QSettings().value(QStringLiteral("gallery/status")).toString())));
+    connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
+        QSettings().setValue(QStringLiteral("gallery/status"), m_filter->currentData().toString());
+        refreshTexts();
+    });
     resize(1000, 700);
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row != m_table->currentIndex())
@@ -121,8 +137,12 @@ ContactGallery::~ContactGallery()
 void ContactGallery::retranslate()
 {
     setWindowTitle(tr("Contact Gallery"));
-    m_hint->setText(tr("Every contact up close, along the line (ping order). C confirms, X rejects, U sets back to new, "
-                       "1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall."));
+    const QString names[] = {tr("Everything"), tr("New"), tr("Confirmed"), tr("Rejected")};
+    for (int i = 0; i < m_filter->count(); ++i)
+        m_filter->setItemText(i, names[i]);
+    m_hint->setText(
+        tr("Every contact up close, along the line (ping order). C confirms, X rejects, U sets back to new, "
+           "1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall."));
 }
 
 void ContactGallery::rebuild()
@@ -172,6 +192,11 @@ void ContactGallery::rebuild()
     });
 }
 
+void ContactGallery::setStatusFilter(const QString& status)
+{
+    m_filter->setCurrentIndex(std::max(0, m_filter->findData(status)));
+}
+
 void ContactGallery::refreshTexts()
 {
     const auto& contacts = m_contacts->contacts();
@@ -185,6 +210,8 @@ void ContactGallery::refreshTexts()
         item->setText(tr("Ping %1 · %2\n%3 · %4").arg(c.ping).arg(c.side ? tr("starboard") : tr("port"), cls, status));
         item->setToolTip(QString::fromStdString(c.note));
         item->setIcon(reframed(item->icon(), c.status));
+        const auto shown = m_filter->currentData().toString();
+        item->setHidden(!shown.isEmpty() && shown.toStdString() != c.status);
     }
 }
 

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <memory>
 
+class QComboBox;
 class QLabel;
 class QListWidget;
 
@@ -30,6 +31,9 @@ public:
     ~ContactGallery() override;
     QListWidget* list() const { return m_list; }
     int rendered() const { return m_rendered; } // pictures shown so far
+    // Only contacts of one review status ("new", "confirmed", "rejected"; "" for every one),
+    // remembered between runs.
+    void setStatusFilter(const QString& status);
 
 signals:
     void allRendered();
@@ -48,6 +52,7 @@ private:
     std::shared_ptr<const sonar::SonarFile> m_file;
     QListWidget* m_list = nullptr;
     QLabel* m_hint = nullptr;
+    QComboBox* m_filter = nullptr;
     std::shared_ptr<std::atomic<bool>> m_stop; // the running render's
     quint64 m_generation = 0;
     int m_rendered = 0;

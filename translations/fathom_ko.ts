@@ -313,6 +313,22 @@
         <source>Every contact up close, along the line (ping order). C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</source>
         <translation>모든 접촉물을 측선을 따라(핑 순서) 가까이 보여 줍니다. C 확인, X 기각, U 신규로 되돌리기, 1–6 분류, Delete는 직접 지정한 접촉물 삭제; 선택한 접촉물은 워터폴에 표시됩니다.</translation>
     </message>
+    <message>
+        <source>Everything</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>신규</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>확인됨</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>기각됨</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ContactTable</name>

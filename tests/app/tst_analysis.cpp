@@ -357,6 +357,17 @@ private slots:
             QVERIFY(grid->item(2)->text().contains(QStringLiteral("confirmed")));
             const auto frame = grid->item(2)->icon().pixmap(grid->iconSize()).toImage().pixelColor(1, 1);
             QVERIFY2(frame.green() > 120 && frame.red() < 100, qPrintable(frame.name())); // framed green
+            // Only the confirmed ones, when asked (remembered).
+            gallery->setStatusFilter(QStringLiteral("confirmed"));
+            int shown = 0, confirmed = 0;
+            for (int i = 0; i < grid->count(); ++i) {
+                shown += grid->item(i)->isHidden() ? 0 : 1;
+                confirmed += window.contacts()->contacts()[std::size_t(i)].status == "confirmed";
+            }
+            QVERIFY(confirmed >= 2 && confirmed < grid->count());
+            QCOMPARE(shown, confirmed);
+            QCOMPARE(QSettings().value(QStringLiteral("gallery/status")).toString(), QStringLiteral("confirmed"));
+            gallery->setStatusFilter(QString());
             window.analysis()->undoStack()->undo();
             QCOMPARE(window.contacts()->contacts()[2].status, before);
             gallery->close();
