@@ -1,0 +1,360 @@
+// The Contacts dock and the waterfall, offscreen: detection and the review of its contacts, the
+// analyst's own contacts (marked by a drag or from the menu), the close-up, the gallery.
+#include "analysiscontroller.h"
+#include "app/windowfixture.h"
+#include "contactcloseup.h"
+#include "contactgallery.h"
+#include "contactscontroller.h"
+#include "contacttable.h"
+#include "mainwindow.h"
+#include "sonar/georeference.h"
+#include "sonar/simulator.h"
+#include "surveycontroller.h"
+#include "waterfallview.h"
+#include "widgets/popupactions.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QContextMenuEvent>
+#include <QFile>
+#include <QInputDialog>
+#include <QListWidget>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUndoStack>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace fathom;
+using fathom::test::fakeStartup;
+
+class TestContactReview : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("FathomTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_contactreview"));
+        QSettings().clear();
+    }
+
+    void detectsContactsAndReviewsThem()
+    {
+        QTemporaryDir dir;
+        sonar::SurveySimulator::Options options;
+        options.pings = 1500;
+        const auto files = sonar::writeDemoSurvey(dir.path().toStdString(), options);
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("en"));
+        window.show();
+        window.openSurvey(QString::fromStdString(files[0].string()));
+        QTRY_VERIFY_WITH_TIMEOUT(window.survey()->file() != nullptr, 20000);
+        QSignalSpy detected(window.contacts(), &ContactsController::detected);
+        window.contacts()->detect(window.survey()->file());
+        QVERIFY(detected.wait(60000));
+        auto* table = window.contactTable();
+        QVERIFY(table->count() > 0);
+        QCOMPARE(window.waterfall()->marks().size(), table->count());
+        QVERIFY(!window.waterfall()->marks()[0].dashed); // a detector's: drawn solid
+        // Each contact lies near a planted object.
+        const sonar::SurveySimulator sim(options);
+        int near = 0;
+        for (const auto& c : window.contacts()->contacts())
+            near += std::any_of(sim.objects().begin(), sim.objects().end(), [&](const auto& o) {
+                return o.channel == c.side && std::llabs(c.ping - (long long)o.ping) <= 15;
+            });
+        QVERIFY2(near * 10 >= table->count() * 8, qPrintable(QString("%1 of %2").arg(near).arg(table->count())));
+
+        // Keyboard review: C confirms, 1 classes it a cylinder; undo takes the class back.
+        table->setCurrentIndex(0);
+        const auto ping = window.contacts()->contacts()[0].ping;
+        QVERIFY(window.waterfall()->currentRequest().firstPing <= ping); // the waterfall went to it
+        table->view()->setFocus();
+        QTest::keyClick(table->view(), Qt::Key_C);
+        QCOMPARE(table->item(0).status, QStringLiteral("confirmed"));
+        // The review keys work over the waterfall too: J to the next contact, X rejects it (and
+        // goes on), undo brings it back.
+        {
+            auto* canvas = window.waterfall()->findChild<QWidget*>(QStringLiteral("waterfallCanvas"));
+            table->moveCurrent(-table->count()); // the list's first row, as sorted
+            const int first = table->currentIndex();
+            canvas->setFocus();
+            QTest::keyClick(canvas, Qt::Key_J);
+            const int second = table->currentIndex();
+            QVERIFY(second >= 0 && second != first);
+            const auto before = window.contacts()->contacts()[std::size_t(second)].status;
+            QTest::keyClick(canvas, Qt::Key_X);
+            QCOMPARE(window.contacts()->contacts()[std::size_t(second)].status, std::string("rejected"));
+            window.analysis()->undoStack()->undo();
+            QCOMPARE(window.contacts()->contacts()[std::size_t(second)].status, before);
+        }
+        // The gallery: every contact up close; choosing one chooses it in the dock; C confirms it.
+        {
+            auto* gallery = window.showContactGallery();
+            QVERIFY(gallery);
+            QCOMPARE(window.showContactGallery(), gallery); // the same one while it is open
+            auto* grid = gallery->list();
+            QCOMPARE(grid->count(), table->count());
+            QTRY_COMPARE_WITH_TIMEOUT(gallery->rendered(), table->count(), 60000);
+            QVERIFY(!grid->item(0)->icon().isNull());
+            grid->setCurrentRow(2);
+            QCOMPARE(table->currentIndex(), 2);
+            QVERIFY2(
+                grid->item(2)->text().contains(QStringLiteral("Ping %1").arg(window.contacts()->contacts()[2].ping)),
+                qPrintable(grid->item(2)->text()));
+            const auto before = window.contacts()->contacts()[2].status;
+            QTest::keyClick(grid, Qt::Key_C);
+            QCOMPARE(window.contacts()->contacts()[2].status, std::string("confirmed"));
+            QVERIFY(grid->item(2)->text().contains(QStringLiteral("confirmed")));
+            const auto frame = grid->item(2)->icon().pixmap(grid->iconSize()).toImage().pixelColor(1, 1);
+            QVERIFY2(frame.green() > 120 && frame.red() < 100, qPrintable(frame.name())); // framed green
+            // Only the confirmed ones, when asked (remembered).
+            gallery->setStatusFilter(QStringLiteral("confirmed"));
+            int shown = 0, confirmed = 0;
+            for (int i = 0; i < grid->count(); ++i) {
+                shown += grid->item(i)->isHidden() ? 0 : 1;
+                confirmed += window.contacts()->contacts()[std::size_t(i)].status == "confirmed";
+            }
+            QVERIFY(confirmed >= 2 && confirmed < grid->count());
+            QCOMPARE(shown, confirmed);
+            QCOMPARE(QSettings().value(QStringLiteral("gallery/status")).toString(), QStringLiteral("confirmed"));
+            gallery->setStatusFilter(QString());
+            window.analysis()->undoStack()->undo();
+            QCOMPARE(window.contacts()->contacts()[2].status, before);
+            gallery->close();
+        }
+        // A detector's contact is rejected, never deleted (a new detection would propose it again).
+        const auto listed = table->count();
+        table->setCurrentIndex(0);
+        QTest::keyClick(table->view(), Qt::Key_Delete);
+        QCOMPARE(table->count(), listed);
+        table->setCurrentIndex(0);
+        const auto proposedClass = window.contacts()->contacts()[0].cls; // the CNN's, when it found it
+        QTest::keyClick(table->view(), Qt::Key_4);
+        QCOMPARE(window.contacts()->contacts()[0].cls, std::string("rock"));
+        window.analysis()->undoStack()->undo();
+        QCOMPARE(window.contacts()->contacts()[0].cls, proposedClass);
+        QCOMPARE(window.contacts()->contacts()[0].status, std::string("confirmed"));
+        QVERIFY(window.isWindowModified());
+        QVERIFY(table->details().contains(QStringLiteral("Ping %1").arg(ping)));
+        // With the line's sensors open, the magnetometer near the contact is shown beside it.
+        QSignalSpy opened(window.analysis(), &AnalysisController::seriesOpened);
+        window.openSeries(QString::fromStdString(files[2].string()), dir.filePath(QStringLiteral("models")));
+        QVERIFY(opened.wait(20000));
+        table->setCurrentIndex(1);
+        QVERIFY2(table->details().contains(QStringLiteral("Magnetometer (mag_total_nt)")),
+                 qPrintable(table->details()));
+
+        // Each detector's boxes can be hidden; a contact both found stays while either is shown; the
+        // table keeps every contact.
+        window.contacts()->setDetectorShown(QStringLiteral("classical"), false);
+        const auto cnnMarks = window.waterfall()->marks().size();
+        const auto byCnn = std::count_if(window.contacts()->contacts().begin(), window.contacts()->contacts().end(),
+                                         [](const auto& c) { return c.detectorScores.count("cnn") > 0; });
+        QCOMPARE(qsizetype(cnnMarks), qsizetype(byCnn));
+        window.contacts()->setDetectorShown(QStringLiteral("cnn"), false);
+        QVERIFY(window.waterfall()->marks().isEmpty());
+        QCOMPARE(table->count(), int(window.contacts()->contacts().size()));
+        window.contacts()->setDetectorShown(QStringLiteral("classical"), true);
+        window.contacts()->setDetectorShown(QStringLiteral("cnn"), true);
+        QCOMPARE(window.waterfall()->marks().size(), table->count());
+        // Exported for a GIS: every contact with its review.
+        const auto kml = dir.filePath(QStringLiteral("contacts.kml"));
+        QVERIFY(window.exportContacts(kml));
+        QFile exported(kml);
+        QVERIFY(exported.open(QIODevice::ReadOnly));
+        const auto text = exported.readAll();
+        QCOMPARE(text.count("<Placemark>"), qsizetype(table->count()));
+        QVERIFY(text.contains("confirmed"));
+
+        // Saved with the project; a second detection keeps the review.
+        const auto projectFile = dir.filePath(QStringLiteral("contacts.fathom"));
+        QVERIFY(window.saveProject(projectFile));
+        window.contacts()->detect(window.survey()->file());
+        QVERIFY(detected.wait(60000));
+        QCOMPARE(window.contacts()->contacts()[0].status, std::string("confirmed"));
+        auto startup2 = fakeStartup();
+        MainWindow again(*startup2);
+        QVERIFY(again.openProject(projectFile));
+        QCOMPARE(again.contactTable()->count(), table->count());
+        QCOMPARE(again.contactTable()->item(0).status, QStringLiteral("confirmed"));
+    }
+
+    // An object the detectors missed: Ctrl+drag round it on the waterfall (ground range shown), or
+    // Mark Contact Here on it, adds it as the analyst's confirmed contact, measured from its
+    // samples; undoable, classed from the keyboard or its box's menu, kept in the project; drawn
+    // again, it is not listed twice.
+    void contactsAreMarkedAndReviewedOnTheWaterfall()
+    {
+        QTemporaryDir dir;
+        sonar::SurveySimulator::Options options;
+        options.pings = 1500;
+        const auto files = sonar::writeDemoSurvey(dir.path().toStdString(), options);
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("en"));
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.openSurvey(QString::fromStdString(files[0].string()));
+        QTRY_VERIFY_WITH_TIMEOUT(window.survey()->geo() != nullptr, 20000);
+        const sonar::SurveySimulator sim(options);
+        const auto object = std::find_if(sim.objects().begin(), sim.objects().end(), [](const auto& o) {
+            return o.mineLike && o.ping > 150 && o.ping < 1350 && o.slantRange > 12;
+        });
+        QVERIFY(object != sim.objects().end());
+        auto* waterfall = window.waterfall();
+        waterfall->findChild<QCheckBox*>(QStringLiteral("groundRange"))->setChecked(true);
+        waterfall->goToPing(qint64(object->ping) - 50);
+        auto* canvas = waterfall->findChild<QWidget*>(QStringLiteral("waterfallCanvas"));
+        const auto geo = window.survey()->geo();
+        const double alongPad = object->alongTrackExtent() / 0.4 + 6;
+        const auto at = [&](double ping, double slant) {
+            const double ground = std::sqrt(std::max(0.0, slant * slant - std::pow(geo->altitude(object->ping), 2)));
+            const double half = canvas->width() / 2.0, x = half * ground / options.range;
+            return QPoint(int(object->channel == 0 ? half - x : half + x),
+                          int((ping - double(waterfall->firstPing())) * canvas->height() / waterfall->visiblePings()));
+        };
+        const auto drawBox = [&] {
+            const double across = object->acrossTrackExtent() / 2;
+            QTest::mousePress(canvas, Qt::LeftButton, Qt::ControlModifier,
+                              at(double(object->ping) - alongPad, object->slantRange - across - 0.5));
+            const auto corner = at(double(object->ping) + alongPad, object->slantRange + across + 2.5);
+            QTest::mouseMove(canvas, corner);
+            QTest::mouseRelease(canvas, Qt::LeftButton, Qt::ControlModifier, corner);
+        };
+        drawBox();
+        auto* contacts = window.contacts();
+        QCOMPARE(contacts->contacts().size(), std::size_t(1));
+        const auto c = contacts->contacts()[0];
+        QCOMPARE(c.detector, std::string("analyst"));
+        QCOMPARE(c.status, std::string("confirmed"));
+        QCOMPARE(c.side, object->channel);
+        QVERIFY2(std::llabs(c.ping - (long long)object->ping) <= 3 && std::abs(c.sample - object->sample) <= 15,
+                 qPrintable(QString("ping %1 sample %2").arg(c.ping).arg(c.sample)));
+        QVERIFY2(std::abs(c.width / object->acrossTrackExtent() - 1) <= 0.3, qPrintable(QString::number(c.width)));
+        QVERIFY2(c.height > 0 && std::abs(c.height / object->height - 1) <= 0.3, qPrintable(QString::number(c.height)));
+        QCOMPARE(waterfall->marks().size(), 1);
+        QVERIFY(waterfall->marks()[0].dashed); // told from a detector's on the waterfall
+        auto* table = window.contactTable();
+        QCOMPARE(table->currentIndex(), 0);
+        QCOMPARE(table->item(0).cells[9], QStringLiteral("—")); // no detector's score to show
+        QCOMPARE(table->item(0).cells[10], QStringLiteral("analyst"));
+        QVERIFY2(table->details().contains(QStringLiteral("marked by the analyst")), qPrintable(table->details()));
+        // Chosen, it is shown up close in the Survey dock: the waterfall round it, its box in yellow.
+        auto* closeUp = window.contactCloseUp();
+        QTRY_VERIFY_WITH_TIMEOUT(!closeUp->image().isNull(), 10000);
+        QVERIFY(closeUp->isVisibleTo(&window));
+        QVERIFY2(closeUp->caption().contains(QStringLiteral("Ping %1").arg(c.ping)), qPrintable(closeUp->caption()));
+        int yellow = 0;
+        for (int y = 0; y < closeUp->image().height(); ++y)
+            for (int x = 0; x < closeUp->image().width(); ++x) {
+                const auto p = closeUp->image().pixelColor(x, y);
+                yellow += p.red() > 200 && p.green() > 200 && p.blue() < 80;
+            }
+        QVERIFY2(yellow > 50, qPrintable(QString::number(yellow)));
+        const auto offered = test::popupActions([closeUp] { // for a message or a slide
+            QContextMenuEvent event(QContextMenuEvent::Mouse, QPoint(5, 5), closeUp->mapToGlobal(QPoint(5, 5)));
+            QApplication::sendEvent(closeUp, &event);
+        });
+        QVERIFY2(offered.contains(QStringLiteral("copyImage")) && offered.contains(QStringLiteral("saveImage")),
+                 qPrintable(offered.join(QLatin1Char(','))));
+        QVERIFY(window.isWindowModified());
+        // Keys go to the table it was chosen in: 1 classes it a cylinder.
+        QTest::keyClick(table->view(), Qt::Key_1);
+        QCOMPARE(contacts->contacts()[0].cls, std::string("cylinder"));
+        auto* undo = window.analysis()->undoStack();
+        undo->undo();
+        undo->undo();
+        QVERIFY(contacts->contacts().empty());
+        QVERIFY(waterfall->marks().isEmpty());
+        undo->redo();
+        QCOMPARE(contacts->contacts().size(), std::size_t(1));
+        // Drawn again round the same object: chosen, not listed twice.
+        drawBox();
+        QCOMPARE(contacts->contacts().size(), std::size_t(1));
+        // Reviewed from the waterfall: its box's context menu rejects it and gives it a class.
+        const auto rightClick = [canvas](QPoint pos) {
+            return [canvas, pos] {
+                QContextMenuEvent event(QContextMenuEvent::Mouse, pos, canvas->mapToGlobal(pos));
+                QApplication::sendEvent(canvas, &event);
+            };
+        };
+        const auto onBox = waterfall->markRect(0).center().toPoint();
+        QVERIFY(test::popupTrigger(rightClick(onBox), QStringLiteral("rejectedContact")));
+        QCOMPARE(contacts->contacts()[0].status, std::string("rejected"));
+        QVERIFY(test::popupTrigger(rightClick(onBox), QStringLiteral("class_sphere")));
+        QCOMPARE(contacts->contacts()[0].cls, std::string("sphere"));
+        QTimer::singleShot(600, [] { // the note asked for in a dialog
+            if (auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget())) {
+                dialog->setTextValue(QStringLiteral("lifting eye on top"));
+                dialog->accept();
+            }
+        });
+        QVERIFY(test::popupTrigger(rightClick(onBox), QStringLiteral("contactNote")));
+        QCOMPARE(contacts->contacts()[0].note, std::string("lifting eye on top"));
+        undo->undo();
+        QVERIFY(contacts->contacts()[0].note.empty());
+        QVERIFY(!test::popupActions(rightClick(onBox)).contains(QStringLiteral("markContactHere")));
+        // Its height measured by hand (Shift+drag along range from its far edge to its shadow's
+        // end) is offered on its box, and set from there.
+        const double altitude = geo->altitude(object->ping);
+        const double farSlant = object->slantRange + object->acrossTrackExtent() / 2;
+        const double farGround = std::sqrt(farSlant * farSlant - altitude * altitude);
+        const double shadowGround = altitude * farGround / (altitude - object->height);
+        const auto from = at(double(object->ping), farSlant);
+        const auto to = at(double(object->ping), std::hypot(shadowGround, altitude));
+        QTest::mousePress(canvas, Qt::LeftButton, Qt::ShiftModifier, from);
+        QTest::mouseMove(canvas, to);
+        QTest::mouseRelease(canvas, Qt::LeftButton, Qt::ShiftModifier, to);
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("right-click the contact's box")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        QVERIFY(test::popupTrigger(rightClick(onBox), QStringLiteral("setMeasuredHeight")));
+        const double measured = contacts->contacts()[0].height;
+        QVERIFY2(std::abs(measured - object->height) < 0.2 && measured != c.height,
+                 qPrintable(QStringLiteral("%1 against %2").arg(measured).arg(object->height)));
+        undo->undo();
+        QCOMPARE(contacts->contacts()[0].height, c.height);
+        undo->undo();
+        undo->undo();
+        QCOMPARE(contacts->contacts()[0].status, std::string("confirmed"));
+        // Undone, then marked from the menu on the object itself, without a box.
+        undo->undo();
+        QVERIFY(contacts->contacts().empty());
+        QVERIFY(test::popupTrigger(rightClick(at(double(object->ping), object->slantRange)),
+                                   QStringLiteral("markContactHere")));
+        QCOMPARE(contacts->contacts().size(), std::size_t(1));
+        const auto here = contacts->contacts()[0];
+        QVERIFY2(std::llabs(here.ping - (long long)object->ping) <= 3 && std::abs(here.sample - object->sample) <= 15,
+                 qPrintable(QString("ping %1 sample %2").arg(here.ping).arg(here.sample)));
+        // Delete in the list removes a contact the analyst marked; undo brings it back.
+        table->setCurrentIndex(0);
+        table->view()->setFocus();
+        QTest::keyClick(table->view(), Qt::Key_Delete);
+        QVERIFY(contacts->contacts().empty());
+        QTRY_VERIFY(!closeUp->isVisibleTo(&window));
+        undo->undo();
+        QCOMPARE(contacts->contacts().size(), std::size_t(1));
+        // Saved with the project.
+        const auto projectFile = dir.filePath(QStringLiteral("marked.fathom"));
+        QVERIFY(window.saveProject(projectFile));
+        auto startup2 = fakeStartup();
+        MainWindow again(*startup2);
+        QVERIFY(again.openProject(projectFile));
+        QCOMPARE(again.contacts()->contacts().size(), std::size_t(1));
+        QCOMPARE(again.contacts()->contacts()[0].detector, std::string("analyst"));
+        QCOMPARE(again.contacts()->contacts()[0].width, here.width);
+    }
+};
+
+QTEST_MAIN(TestContactReview)
+#include "tst_contactreview.moc"
