@@ -1854,8 +1854,8 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>Review the contacts without leaving the waterfall</translation>
     </message>
     <message>
-        <source>J, K, C, X, U, 1 – 6, Delete</source>
-        <translation>J, K, C, X, U, 1 – 6, Delete</translation>
+        <source>J, K, C, X, U, 1 – 6, Delete, Enter</source>
+        <translation>J, K, C, X, U, 1 – 6, Delete, Enter</translation>
     </message>
 </context>
 <context>

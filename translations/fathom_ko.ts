@@ -1878,8 +1878,8 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>워터폴에서 바로 접촉물 검토</translation>
     </message>
     <message>
-        <source>J, K, C, X, U, 1 – 6, Delete</source>
-        <translation>J, K, C, X, U, 1 – 6, Delete</translation>
+        <source>J, K, C, X, U, 1 – 6, Delete, Enter</source>
+        <translation>J, K, C, X, U, 1 – 6, Delete, Enter</translation>
     </message>
 </context>
 <context>

@@ -53,8 +53,8 @@ QString ContactTable::classForKey(int key)
 bool ContactTable::reviewKey(int key)
 {
     const bool moves = key == Qt::Key_J || key == Qt::Key_K;
-    const bool reviews =
-        key == Qt::Key_C || key == Qt::Key_X || key == Qt::Key_U || key == Qt::Key_Delete || !classForKey(key).isNull();
+    const bool reviews = key == Qt::Key_C || key == Qt::Key_X || key == Qt::Key_U || key == Qt::Key_Delete ||
+                         key == Qt::Key_Return || key == Qt::Key_Enter || !classForKey(key).isNull();
     if (!(moves || reviews) || count() == 0 || (reviews && currentIndex() < 0))
         return false;
     QKeyEvent press(QEvent::KeyPress, key, Qt::NoModifier);

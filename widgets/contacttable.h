@@ -29,8 +29,8 @@ public:
     // The class a key gives (empty for 0), or a null string for a key that is no class key.
     static QString classForKey(int key);
     // Review keys pressed elsewhere (the waterfall, the gallery) as if on the list: C, X, U, 0–6,
-    // Delete on the current contact; J and K move. False for any other key, or with no contact
-    // chosen for one that needs it.
+    // Delete and Enter (its note, edited in the list) on the current contact; J and K move. False for any other key, or
+    // with no contact chosen for one that needs it.
     bool reviewKey(int key);
 
 signals:

@@ -384,7 +384,9 @@ bool WaterfallView::eventFilter(QObject* watched, QEvent* event)
         default: {
             const int k = key->key();
             const bool letterOrDigit = (k >= Qt::Key_A && k <= Qt::Key_Z) || (k >= Qt::Key_0 && k <= Qt::Key_9);
-            if ((letterOrDigit || k == Qt::Key_Delete || k == Qt::Key_Backspace) &&
+            const bool editing =
+                k == Qt::Key_Delete || k == Qt::Key_Backspace || k == Qt::Key_Return || k == Qt::Key_Enter;
+            if ((letterOrDigit || editing) &&
                 !(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))) {
                 emit keyUnused(k);
                 return true;

@@ -85,8 +85,8 @@ signals:
     // The context menu is about to show at a point (ping, side, range as in hovered()), over mark
     // `markIndex` (-1: none): connect directly and add actions to `menu`; the image's follow.
     void contextMenuAbout(QMenu* menu, int markIndex, double ping, int side, double range);
-    // A letter, a digit or Delete pressed over the view, which has no use for them: the contacts'
-    // review keys work from here too.
+    // A letter, a digit, Delete or Enter pressed over the view, which has no use for them: the
+    // contacts' review keys work from here too.
     void keyUnused(int key);
 
 protected:

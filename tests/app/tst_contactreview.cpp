@@ -18,6 +18,7 @@
 #include <QContextMenuEvent>
 #include <QFile>
 #include <QInputDialog>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QSettings>
 #include <QSignalSpy>
@@ -96,6 +97,16 @@ private slots:
             QCOMPARE(window.contacts()->contacts()[std::size_t(second)].status, std::string("rejected"));
             window.analysis()->undoStack()->undo();
             QCOMPARE(window.contacts()->contacts()[std::size_t(second)].status, before);
+            // Enter over the waterfall edits the chosen contact's note, in the list.
+            const int chosen = table->currentIndex();
+            QTest::keyClick(canvas, Qt::Key_Return);
+            auto* editor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+            QVERIFY(editor && table->view()->isAncestorOf(editor));
+            editor->setText(QStringLiteral("seen on the next line too"));
+            QTest::keyClick(editor, Qt::Key_Return);
+            QTRY_COMPARE(window.contacts()->contacts()[std::size_t(chosen)].note,
+                         std::string("seen on the next line too")); // the editor commits after the key
+            window.analysis()->undoStack()->undo();
         }
         // The gallery: every contact up close; choosing one chooses it in the dock; C confirms it.
         {
