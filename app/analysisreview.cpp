@@ -6,7 +6,6 @@
 #include "seriesplot.h"
 
 #include <QDateTime>
-#include <QInputDialog>
 #include <QMenu>
 #include <QTimeZone>
 
@@ -86,29 +85,13 @@ void AnalysisController::addReviewActions(QMenu* menu, int index)
     if (index < 0 || index >= m_alerts.size())
         return;
     m_table->setCurrentAlert(index); // the dock shows what the menu acts on
-    const auto status = m_alerts[index].status;
-    const auto addStatus = [&](const QString& name, const QString& text, const QString& key) {
-        auto* action = menu->addAction(text, this, [this, index, name] {
+    m_table->addReviewActions(
+        menu, index, QStringLiteral("Alert"),
+        [this, index](const QString& status) {
             if (index < m_alerts.size())
-                pushStatus(index, name);
-        });
-        action->setObjectName(name + QStringLiteral("Alert"));
-        action->setShortcut(QKeySequence(key)); // shown as the list's key; the list handles it
-        action->setEnabled(status != name);
-    };
-    addStatus(QStringLiteral("confirmed"), tr("Confirm Alert"), QStringLiteral("C"));
-    addStatus(QStringLiteral("rejected"), tr("Reject Alert"), QStringLiteral("X"));
-    addStatus(QStringLiteral("new"), tr("Back to New"), QStringLiteral("U"));
-    auto* note = menu->addAction(tr("Note…"), this, [this, index] {
-        if (index >= m_alerts.size())
-            return;
-        bool ok = false;
-        const auto text = QInputDialog::getText(m_table, tr("Alert Note"), tr("Note on the alert:"), QLineEdit::Normal,
-                                                m_alerts[index].note, &ok);
-        if (ok && index < m_alerts.size())
-            setNote(index, text);
-    });
-    note->setObjectName(QStringLiteral("alertNote"));
+                pushStatus(index, status);
+        },
+        tr("Note on the alert:"));
     if (m_alerts[index].model == QLatin1String("analyst")) {
         auto* action = menu->addAction(tr("Delete Anomaly Mark"), this, [this, index] { remove(index); });
         action->setObjectName(QStringLiteral("deleteAlert"));

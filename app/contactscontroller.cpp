@@ -11,7 +11,6 @@
 #include "sonar/sonarfile.h"
 #include "waterfallview.h"
 
-#include <QInputDialog>
 #include <QMenu>
 #include <QTableView>
 #include <QUndoStack>
@@ -250,33 +249,16 @@ void ContactsController::addReviewActions(QMenu* menu, int index)
     if (index < 0 || std::size_t(index) >= m_contacts.size())
         return;
     m_table->setCurrentIndex(index); // the dock shows what the menu acts on
-    const auto status = QString::fromStdString(m_contacts[std::size_t(index)].status);
-    const auto addStatus = [&](const QString& name, const QString& text, const QString& key) {
-        auto* action = menu->addAction(text, this, [this, index, name] {
+    m_table->addReviewActions(
+        menu, index, QStringLiteral("Contact"),
+        [this, index](const QString& status) {
             if (std::size_t(index) >= m_contacts.size())
                 return;
             auto c = m_contacts[std::size_t(index)];
-            c.status = name.toStdString();
-            change(index, c, reviewText(name)); // the list's choice stays where it is
-        });
-        action->setObjectName(name + QStringLiteral("Contact"));
-        action->setShortcut(QKeySequence(key)); // shown as the list's key; the list handles it
-        action->setEnabled(status != name);
-    };
-    addStatus(QStringLiteral("confirmed"), tr("Confirm Contact"), QStringLiteral("C"));
-    addStatus(QStringLiteral("rejected"), tr("Reject Contact"), QStringLiteral("X"));
-    addStatus(QStringLiteral("new"), tr("Back to New"), QStringLiteral("U"));
-    auto* note = menu->addAction(tr("Note…"), this, [this, index] {
-        if (std::size_t(index) >= m_contacts.size())
-            return;
-        bool ok = false;
-        const auto text = QInputDialog::getText(
-            m_table, tr("Contact Note"), tr("Note on the contact at ping %1:").arg(m_contacts[std::size_t(index)].ping),
-            QLineEdit::Normal, QString::fromStdString(m_contacts[std::size_t(index)].note), &ok);
-        if (ok && std::size_t(index) < m_contacts.size())
-            setNote(index, text);
-    });
-    note->setObjectName(QStringLiteral("contactNote"));
+            c.status = status.toStdString();
+            change(index, c, reviewText(status));
+        },
+        tr("Note on the contact at ping %1:").arg(m_contacts[std::size_t(index)].ping));
     if (measuredOn(m_contacts[std::size_t(index)])) {
         const double height = m_measured.height;
         auto* action =

@@ -237,28 +237,8 @@
         <translation>Delete anomaly mark</translation>
     </message>
     <message>
-        <source>Confirm Alert</source>
-        <translation>Confirm Alert</translation>
-    </message>
-    <message>
-        <source>Reject Alert</source>
-        <translation>Reject Alert</translation>
-    </message>
-    <message>
-        <source>Back to New</source>
-        <translation>Back to New</translation>
-    </message>
-    <message>
         <source>Delete Anomaly Mark</source>
         <translation>Delete Anomaly Mark</translation>
-    </message>
-    <message>
-        <source>Note…</source>
-        <translation>Note…</translation>
-    </message>
-    <message>
-        <source>Alert Note</source>
-        <translation>Alert Note</translation>
     </message>
     <message>
         <source>Note on the alert:</source>
@@ -468,18 +448,6 @@
         <translation>Contact back to new</translation>
     </message>
     <message>
-        <source>Confirm Contact</source>
-        <translation>Confirm Contact</translation>
-    </message>
-    <message>
-        <source>Reject Contact</source>
-        <translation>Reject Contact</translation>
-    </message>
-    <message>
-        <source>Back to New</source>
-        <translation>Back to New</translation>
-    </message>
-    <message>
         <source>Class</source>
         <translation>Class</translation>
     </message>
@@ -522,14 +490,6 @@
     <message>
         <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · %9</source>
         <translation>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · %9</translation>
-    </message>
-    <message>
-        <source>Note…</source>
-        <translation>Note…</translation>
-    </message>
-    <message>
-        <source>Contact Note</source>
-        <translation>Contact Note</translation>
     </message>
     <message>
         <source>Note on the contact at ping %1:</source>
@@ -1626,6 +1586,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Back to New</source>
+        <translation>Back to New</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>Note…</translation>
     </message>
 </context>
 <context>

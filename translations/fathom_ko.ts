@@ -245,28 +245,8 @@
         <translation>이상 구간 표시 삭제</translation>
     </message>
     <message>
-        <source>Confirm Alert</source>
-        <translation>경보 확인</translation>
-    </message>
-    <message>
-        <source>Reject Alert</source>
-        <translation>경보 기각</translation>
-    </message>
-    <message>
-        <source>Back to New</source>
-        <translation>신규로 되돌리기</translation>
-    </message>
-    <message>
         <source>Delete Anomaly Mark</source>
         <translation>이상 구간 표시 삭제</translation>
-    </message>
-    <message>
-        <source>Note…</source>
-        <translation>메모…</translation>
-    </message>
-    <message>
-        <source>Alert Note</source>
-        <translation>경보 메모</translation>
     </message>
     <message>
         <source>Note on the alert:</source>
@@ -478,18 +458,6 @@
         <translation>접촉물 신규로 되돌리기</translation>
     </message>
     <message>
-        <source>Confirm Contact</source>
-        <translation>접촉물 확인</translation>
-    </message>
-    <message>
-        <source>Reject Contact</source>
-        <translation>접촉물 기각</translation>
-    </message>
-    <message>
-        <source>Back to New</source>
-        <translation>신규로 되돌리기</translation>
-    </message>
-    <message>
         <source>Class</source>
         <translation>분류</translation>
     </message>
@@ -532,14 +500,6 @@
     <message>
         <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · %9</source>
         <translation>&lt;b&gt;핑 %1&lt;/b&gt;, %2 · %3, %4 · 측방 %5 m · %6 × %7 m, 높이 %8 m (그림자 기준) · %9</translation>
-    </message>
-    <message>
-        <source>Note…</source>
-        <translation>메모…</translation>
-    </message>
-    <message>
-        <source>Contact Note</source>
-        <translation>접촉물 메모</translation>
     </message>
     <message>
         <source>Note on the contact at ping %1:</source>
@@ -1650,6 +1610,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     <message>
         <source>Note</source>
         <translation>메모</translation>
+    </message>
+    <message>
+        <source>Back to New</source>
+        <translation>신규로 되돌리기</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>메모…</translation>
     </message>
 </context>
 <context>

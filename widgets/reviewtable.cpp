@@ -4,9 +4,11 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
@@ -195,6 +197,35 @@ void ReviewTable::setCurrentIndex(int index)
         return; // filtered out
     m_view->setCurrentIndex(at);
     m_view->scrollTo(at);
+}
+
+void ReviewTable::addReviewActions(QMenu* menu, int index, const QString& noun,
+                                   const std::function<void(const QString&)>& setStatus, const QString& noteLabel)
+{
+    if (index < 0 || index >= m_items.size())
+        return;
+    const auto status = m_items[index].status;
+    const std::pair<QString, QString> statuses[] = {{QStringLiteral("confirmed"), tr("Confirm")},
+                                                    {QStringLiteral("rejected"), tr("Reject")},
+                                                    {QStringLiteral("new"), tr("Back to New")}};
+    const QString keys[] = {QStringLiteral("C"), QStringLiteral("X"), QStringLiteral("U")};
+    for (int i = 0; i < 3; ++i) {
+        const auto& [name, text] = statuses[i];
+        auto* action = menu->addAction(text, this, [setStatus, name = name] { setStatus(name); });
+        action->setObjectName(name + noun);
+        action->setShortcut(QKeySequence(keys[i])); // shown as the list's key; the list handles it
+        action->setEnabled(status != name);
+    }
+    auto* note = menu->addAction(tr("Note…"), this, [this, index, noteLabel] {
+        if (index >= m_items.size())
+            return;
+        bool ok = false;
+        const auto text =
+            QInputDialog::getText(this, tr("Note"), noteLabel, QLineEdit::Normal, m_items[index].note, &ok);
+        if (ok && index < m_items.size() && text != m_items[index].note)
+            emit noteRequested(index, text);
+    });
+    note->setObjectName(noun.toLower() + QStringLiteral("Note"));
 }
 
 void ReviewTable::moveCurrent(int step)

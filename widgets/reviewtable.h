@@ -5,9 +5,12 @@
 #include <QVector>
 #include <QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QPushButton;
 class QSortFilterProxyModel;
 class QStandardItemModel;
@@ -45,6 +48,13 @@ public:
     QTableView* view() const { return m_view; }
     void setDetails(const QString& text); // what is known about the current item, below the table
     QString details() const;
+    // For a context menu beside the list (a contact's box, an alert on the series), item `index`'s
+    // review: Confirm, Reject and Back to New, the list's keys shown beside them (`setStatus`
+    // applies one; unlike the list's keys it does not move on), and Note…, asked for in a dialog
+    // headed `noteLabel` and sent as noteRequested. Object names end in `noun` ("rejectedAlert",
+    // "alertNote").
+    void addReviewActions(QMenu* menu, int index, const QString& noun,
+                          const std::function<void(const QString&)>& setStatus, const QString& noteLabel);
 
 signals:
     void activated(int index);
