@@ -24,6 +24,7 @@ namespace fathom {
 namespace {
 
 constexpr int kPictureWidth = 200, kPictureHeight = 160;
+constexpr int kFramedRole = Qt::UserRole + 1; // the status an item's frame is painted for
 
 QColor frameColour(const std::string& status)
 {
@@ -159,6 +160,7 @@ void ContactGallery::rebuild()
         m_list->clear();
         for (std::size_t i = 0; i < contacts.size(); ++i) {
             auto* item = new QListWidgetItem(framed({}, contacts[i].status), QString(), m_list);
+            item->setData(kFramedRole, QString::fromStdString(contacts[i].status));
             item->setSizeHint(QSize(kPictureWidth + 24, kPictureHeight + 52));
         }
         if (m_table->currentIndex() >= 0 && m_table->currentIndex() < m_list->count())
@@ -183,7 +185,9 @@ void ContactGallery::rebuild()
             QMetaObject::invokeMethod(qApp, [self, i, picture, generation, last = i + 1 == contacts.size()] {
                 if (!self || generation != self->m_generation || int(i) >= self->m_list->count())
                     return;
-                self->m_list->item(int(i))->setIcon(framed(picture, self->m_contacts->contacts()[i].status));
+                const auto& status = self->m_contacts->contacts()[i].status;
+                self->m_list->item(int(i))->setIcon(framed(picture, status));
+                self->m_list->item(int(i))->setData(kFramedRole, QString::fromStdString(status));
                 ++self->m_rendered;
                 if (last)
                     emit self->allRendered();
@@ -209,7 +213,11 @@ void ContactGallery::refreshTexts()
         auto* item = m_list->item(i);
         item->setText(tr("Ping %1 · %2\n%3 · %4").arg(c.ping).arg(c.side ? tr("starboard") : tr("port"), cls, status));
         item->setToolTip(QString::fromStdString(c.note));
-        item->setIcon(reframed(item->icon(), c.status));
+        const auto framedAs = QString::fromStdString(c.status);
+        if (item->data(kFramedRole).toString() != framedAs) { // only a review changed repaints a frame
+            item->setIcon(reframed(item->icon(), c.status));
+            item->setData(kFramedRole, framedAs);
+        }
         const auto shown = m_filter->currentData().toString();
         item->setHidden(!shown.isEmpty() && shown.toStdString() != c.status);
     }

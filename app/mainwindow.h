@@ -175,6 +175,7 @@ private:
     ContactTable* m_contactTable = nullptr;
     ContactCloseUp* m_closeUp = nullptr;
     quint64 m_closeUpRequest = 0;
+    QString m_closeUpBox; // the box (and file) of the picture the close-up shows; empty: none
     ContactsController* m_contacts = nullptr;
     QAction* m_detectAction = nullptr;
     QAction* m_showClassicalAction = nullptr;

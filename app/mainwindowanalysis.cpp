@@ -166,8 +166,9 @@ void MainWindow::showCloseUp(int index)
     const auto& contacts = m_contacts->contacts();
     if (!m_closeUp)
         return;
-    const auto request = ++m_closeUpRequest;
     if (!file || index < 0 || std::size_t(index) >= contacts.size()) {
+        ++m_closeUpRequest; // one still rendering is not wanted
+        m_closeUpBox.clear();
         m_closeUp->clear();
         return;
     }
@@ -180,8 +181,23 @@ void MainWindow::showCloseUp(int index)
                              .arg(contact.length, 0, 'f', 1)
                              .arg(contact.width, 0, 'f', 1)
                              .arg(contact.height, 0, 'f', 2);
+    const auto name = QStringLiteral("contact-ping%1.png").arg(contact.ping);
+    // The same box as shown (a review, a class, a note): the picture stays, only its caption changes.
+    const auto box = QStringLiteral("%1 %2 %3 %4 %5 %6")
+                         .arg(contact.side)
+                         .arg(contact.firstPing)
+                         .arg(contact.lastPing)
+                         .arg(contact.nearSlant)
+                         .arg(contact.farSlant)
+                         .arg(quintptr(file.get()));
+    if (box == m_closeUpBox && !m_closeUp->image().isNull()) {
+        ++m_closeUpRequest; // the picture shown is this one's
+        m_closeUp->setCloseUp(m_closeUp->image(), caption, name);
+        return;
+    }
+    const auto request = ++m_closeUpRequest;
     QPointer<MainWindow> self(this);
-    QThreadPool::globalInstance()->start([self, file, contact, caption, request] {
+    QThreadPool::globalInstance()->start([self, file, contact, caption, name, box, request] {
         QImage image;
         try {
             const auto figure = report::contactCrop(*file, contact);
@@ -190,10 +206,11 @@ void MainWindow::showCloseUp(int index)
             logging::warn(std::string("Close-up of the contact at ping ") + std::to_string(contact.ping) + ": " +
                           e.what());
         }
-        const auto name = QStringLiteral("contact-ping%1.png").arg(contact.ping);
-        QMetaObject::invokeMethod(qApp, [self, image, caption, name, request] {
-            if (self && request == self->m_closeUpRequest) // a contact chosen since wins
-                self->m_closeUp->setCloseUp(image, caption, name);
+        QMetaObject::invokeMethod(qApp, [self, image, caption, name, box, request] {
+            if (!self || request != self->m_closeUpRequest) // a contact chosen since wins
+                return;
+            self->m_closeUpBox = image.isNull() ? QString() : box;
+            self->m_closeUp->setCloseUp(image, caption, name);
         });
     });
 }
