@@ -362,6 +362,7 @@ int ContactsController::addDrawn(const sonar::SonarFile& file, const sonar::Geor
             emit message(tr("That object is already listed (ping %1): review it there.").arg(m_contacts[i].ping));
             return -1;
         }
+    const QString proposal = proposeClass(file, contact);
     const auto at = int(std::upper_bound(m_contacts.begin(), m_contacts.end(), contact,
                                          [](const auto& a, const auto& b) { return a.ping < b.ping; }) -
                         m_contacts.begin());
@@ -376,14 +377,49 @@ int ContactsController::addDrawn(const sonar::SonarFile& file, const sonar::Geor
             showChanged(std::min(at, int(m_contacts.size()) - 1));
         }));
     m_table->view()->setFocus(); // 1–6 give the class, Enter a note
-    emit message(tr("Contact marked at ping %1: %2 × %3 m, %4 m high. Keys 1–6 give its class, Enter a note; "
+    emit message(tr("Contact marked at ping %1: %2 × %3 m, %4 m high. %5Keys 1–6 give its class, Enter a note; "
                     "Ctrl+Z takes it back.")
                      .arg(contact.ping)
                      .arg(contact.length, 0, 'f', 1)
                      .arg(contact.width, 0, 'f', 1)
-                     .arg(contact.height, 0, 'f', 2));
+                     .arg(contact.height, 0, 'f', 2)
+                     .arg(proposal.isEmpty() ? QString() : proposal + QLatin1Char(' ')));
     logging::info("Contact marked by hand at ping " + std::to_string(contact.ping));
     return at;
+}
+
+QString ContactsController::proposeClass(const sonar::SonarFile& file, project::ContactRecord& contact)
+{
+    const int samples = file.pingInfo(std::size_t(contact.ping)).samples;
+    const double slantRange = file.pingInfo(std::size_t(contact.ping)).slantRange;
+    if (samples <= 0 || slantRange <= 0)
+        return {};
+    ml::CnnDetector::ClassProposal proposal;
+    try {
+        // Loaded once per detector folder (a retrain changes it); the network reads a few hundred
+        // pings round the box, a few tens of milliseconds on the CPU.
+        if (!m_classifier || m_classifierDir != detectorModel()) {
+            m_classifier.reset();
+            m_classifierDir = detectorModel();
+            m_classifier = std::make_shared<ml::CnnDetector>(ml::CnnDetector::load(m_classifierDir.toStdString()));
+        }
+        const double perSample = slantRange / samples;
+        proposal =
+            m_classifier->classify(file, contact.side, std::size_t(contact.firstPing), std::size_t(contact.lastPing),
+                                   int(contact.nearSlant / perSample), int(std::ceil(contact.farSlant / perSample)));
+    } catch (const std::exception& e) {
+        // A file of another sample count, or a detector folder gone: the analyst gives the class.
+        logging::info(std::string("No class proposed for the marked contact: ") + e.what());
+        return {};
+    }
+    if (proposal.cls.empty())
+        return {};
+    const QString cls = ContactTable::className(QString::fromStdString(proposal.cls));
+    const int percent = int(std::lround(proposal.probability * 100));
+    if (proposal.probability < 0.5)
+        return tr("The CNN is unsure of its class (%1 at %2 %).").arg(cls).arg(percent);
+    contact.cls = proposal.cls;
+    return tr("The CNN takes it for a %1 (%2 %): the class is filled in.").arg(cls).arg(percent);
 }
 
 namespace {

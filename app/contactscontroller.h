@@ -20,6 +20,9 @@ namespace fathom {
 
 class ContactTable;
 class WaterfallView;
+namespace ml {
+class CnnDetector;
+}
 namespace sonar {
 class Georeferencer;
 class SonarFile;
@@ -56,6 +59,7 @@ public:
     // first..last on one side, slant range near..far metres): measured as the detectors' boxes
     // are and added as a confirmed contact by "analyst", chosen in the Contacts dock for its class
     // and note (undoable). A box over an object already listed chooses that contact instead.
+    // The CNN detector proposes its class, filled in where it gives that class half or more.
     // Returns the contact's index, or -1 when nothing was added (message() says why).
     int addDrawn(const sonar::SonarFile& file, const sonar::Georeferencer& geo, int side, double firstPing,
                  double lastPing, double nearSlant, double farSlant);
@@ -97,6 +101,10 @@ private:
     void addReviewActions(QMenu* menu, int index);
     static QString reviewText(const QString& status); // the undo stack's name for a review
     void change(int index, const project::ContactRecord& after, const QString& text);
+    // The CNN detector's class for a contact's box: fills in `contact.cls` where the network gives
+    // the class half or more, and returns what the status bar says of it ("" where the file is one
+    // the network cannot read).
+    QString proposeClass(const sonar::SonarFile& file, project::ContactRecord& contact);
 
     QPointer<ContactTable> m_table;
     QPointer<WaterfallView> m_waterfall;
@@ -107,6 +115,8 @@ private:
     bool m_detecting = false;
     bool m_retraining = false;
     QString m_model;
+    std::shared_ptr<ml::CnnDetector> m_classifier; // the CNN of m_classifierDir, on the CPU, for marked contacts
+    QString m_classifierDir;
     std::function<QString()> m_device;
     std::vector<project::ContactRecord> m_contacts;
     QSet<QString> m_hidden;

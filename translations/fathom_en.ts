@@ -436,10 +436,6 @@
         <translation>Mark contact</translation>
     </message>
     <message>
-        <source>Contact marked at ping %1: %2 × %3 m, %4 m high. Keys 1–6 give its class, Enter a note; Ctrl+Z takes it back.</source>
-        <translation>Contact marked at ping %1: %2 × %3 m, %4 m high. Keys 1–6 give its class, Enter a note; Ctrl+Z takes it back.</translation>
-    </message>
-    <message>
         <source>marked</source>
         <translation>marked</translation>
     </message>
@@ -494,6 +490,18 @@
     <message>
         <source>Note on the contact at ping %1:</source>
         <translation>Note on the contact at ping %1:</translation>
+    </message>
+    <message>
+        <source>Contact marked at ping %1: %2 × %3 m, %4 m high. %5Keys 1–6 give its class, Enter a note; Ctrl+Z takes it back.</source>
+        <translation>Contact marked at ping %1: %2 × %3 m, %4 m high. %5Keys 1–6 give its class, Enter a note; Ctrl+Z takes it back.</translation>
+    </message>
+    <message>
+        <source>The CNN is unsure of its class (%1 at %2 %).</source>
+        <translation>The CNN is unsure of its class (%1 at %2 %).</translation>
+    </message>
+    <message>
+        <source>The CNN takes it for a %1 (%2 %): the class is filled in.</source>
+        <translation>The CNN takes it for a %1 (%2 %): the class is filled in.</translation>
     </message>
 </context>
 <context>

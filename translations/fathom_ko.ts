@@ -446,10 +446,6 @@
         <translation>접촉물 지정</translation>
     </message>
     <message>
-        <source>Contact marked at ping %1: %2 × %3 m, %4 m high. Keys 1–6 give its class, Enter a note; Ctrl+Z takes it back.</source>
-        <translation>핑 %1에 접촉물 지정: %2 × %3 m, 높이 %4 m. 1–6 키로 분류, Enter로 메모, Ctrl+Z로 되돌리기.</translation>
-    </message>
-    <message>
         <source>marked</source>
         <translation>분석가</translation>
     </message>
@@ -504,6 +500,18 @@
     <message>
         <source>Note on the contact at ping %1:</source>
         <translation>핑 %1 접촉물 메모:</translation>
+    </message>
+    <message>
+        <source>Contact marked at ping %1: %2 × %3 m, %4 m high. %5Keys 1–6 give its class, Enter a note; Ctrl+Z takes it back.</source>
+        <translation>핑 %1에 접촉물 지정: %2 × %3 m, 높이 %4 m. %51–6 키로 분류, Enter로 메모, Ctrl+Z로 되돌리기.</translation>
+    </message>
+    <message>
+        <source>The CNN is unsure of its class (%1 at %2 %).</source>
+        <translation>CNN이 분류를 확신하지 못합니다(%1 %2 %).</translation>
+    </message>
+    <message>
+        <source>The CNN takes it for a %1 (%2 %): the class is filled in.</source>
+        <translation>CNN은 이것을 %1(으)로 봅니다(%2 %): 분류를 채웠습니다.</translation>
     </message>
 </context>
 <context>

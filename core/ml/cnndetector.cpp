@@ -225,6 +225,49 @@ int shadowColumns(const detail::SideImage& image, std::size_t top, std::size_t b
 
 } // namespace
 
+CnnDetector::ClassProposal CnnDetector::classify(const sonar::SonarFile& file, int side, std::size_t firstPing,
+                                                 std::size_t lastPing, int firstSample, int lastSample) const
+{
+    file.waitComplete();
+    checkFile(file);
+    if (firstPing > lastPing || lastPing >= file.pingCount() || firstSample > lastSample)
+        throw Error(file.path().string() + ": no such box to classify (pings " + std::to_string(firstPing) + "–" +
+                    std::to_string(lastPing) + ")");
+    torch::NoGradGuard noGrad;
+    m->net->eval();
+    const auto& c = m->config;
+    // The box in the middle of 1,024 pings (the line's own where it is shorter): the seabed's level
+    // from enough pings that the object does not raise it, as over the whole line.
+    const std::size_t span = 1024, centre = (firstPing + lastPing) / 2;
+    const std::size_t first =
+        centre > span / 2 ? std::min(centre - span / 2, file.pingCount() > span ? file.pingCount() - span : 0) : 0;
+    const auto image = detail::sideImage(file, side, c.across, first, first + span);
+    auto [objectnessOnDevice, extentOnDevice, clsOnDevice] =
+        m->net->forward(detail::crop(image, 0, std::max<std::size_t>((image.rows + 3) / 4 * 4, 16)).to(m->device));
+    const auto objectness = torch::sigmoid(objectnessOnDevice.cpu())[0][0];
+    const auto classes = torch::softmax(clsOnDevice.cpu(), 1)[0];
+    // The cells (4 pings × 4 columns) the box touches.
+    const long rowFrom = long(firstPing - first) / 4, rowTo = long(lastPing - first) / 4;
+    const long colFrom = long(firstSample / c.across) / 4, colTo = long(lastSample / c.across) / 4;
+    const auto inBox = objectness.index({torch::indexing::Slice(rowFrom, std::min(rowTo + 1, objectness.size(0))),
+                                         torch::indexing::Slice(colFrom, std::min(colTo + 1, objectness.size(1)))});
+    const auto clsInBox =
+        classes.index({torch::indexing::Slice(), torch::indexing::Slice(rowFrom, std::min(rowTo + 1, classes.size(1))),
+                       torch::indexing::Slice(colFrom, std::min(colTo + 1, classes.size(2)))});
+    ClassProposal out;
+    if (inBox.numel() == 0)
+        return out;
+    out.objectness = inBox.max().item<double>();
+    // Cells at least half as likely as the best: a loose box's seabed does not outvote the object.
+    const auto kept = inBox * (inBox >= out.objectness / 2).to(inBox.scalar_type());
+    const auto weights = kept / kept.sum().clamp_min(1e-9);
+    const auto mixed = (clsInBox * weights.unsqueeze(0)).sum({1, 2});
+    const long best = mixed.argmax().item<long>();
+    out.cls = c.classes[std::size_t(best)];
+    out.probability = mixed[best].item<double>();
+    return out;
+}
+
 std::vector<sonar::Detection> CnnDetector::detect(const sonar::SonarFile& file, double minScore,
                                                   const std::function<void(double)>& progress,
                                                   const std::atomic<bool>* stop) const

@@ -78,6 +78,19 @@ public:
     // Labels whose class is not among the model's: an Error naming them.
     void checkLabels(const std::vector<DetectorLabel>& labels) const;
 
+    // What the network makes of one box (pings firstPing..lastPing, samples firstSample..lastSample
+    // on `side`, nadir first), read in the pings round it: how likely an object is there (its best
+    // cell) and the class it takes the object for (the class probabilities of the cells at least
+    // half as likely as the best, weighted by how likely each holds it), with that class's probability.
+    struct ClassProposal
+    {
+        std::string cls;
+        double probability = 0; // of `cls`
+        double objectness = 0;
+    };
+    ClassProposal classify(const sonar::SonarFile& file, int side, std::size_t firstPing, std::size_t lastPing,
+                           int firstSample, int lastSample) const;
+
     // Detections with score ≥ minScore, class and extent; positions from the file's navigation.
     std::vector<sonar::Detection> detect(const sonar::SonarFile& file, double minScore = 0.35,
                                          const std::function<void(double)>& progress = {},

@@ -261,6 +261,14 @@ private slots:
         QCOMPARE(table->item(0).cells[9], QStringLiteral("—")); // no detector's score to show
         QCOMPARE(table->item(0).cells[10], QStringLiteral("analyst"));
         QVERIFY2(table->details().contains(QStringLiteral("marked by the analyst")), qPrintable(table->details()));
+        // The CNN proposes its class: filled in where it is sure, and the status bar says so.
+        const QString said = window.statusBar()->currentMessage();
+        qInfo("%s (truth: %s)", qPrintable(said), object->cls.c_str());
+        QVERIFY2(said.contains(QStringLiteral("The CNN")), qPrintable(said));
+        QCOMPARE(c.cls, object->cls);
+        QVERIFY2(said.contains(QStringLiteral("takes it for a %1").arg(QString::fromStdString(c.cls))),
+                 qPrintable(said));
+        QCOMPARE(table->item(0).cells[8], QString::fromStdString(c.cls));
         // Chosen, it is shown up close in the Survey dock: the waterfall round it, its box in yellow.
         auto* closeUp = window.contactCloseUp();
         QTRY_VERIFY_WITH_TIMEOUT(!closeUp->image().isNull(), 10000);

@@ -67,9 +67,11 @@ struct SideImage
     std::vector<float> gain;   // the same, not logged: for the shadow behind a detection
 };
 
-inline SideImage sideImage(const sonar::SonarFile& file, int side, int across)
+// Pings first..last (all of them by default), each bin held against its mean over those pings.
+inline SideImage sideImage(const sonar::SonarFile& file, int side, int across, std::size_t first = 0,
+                           std::size_t last = std::size_t(-1))
 {
-    const auto pings = sonar::normalisedPings(file, side, 0, file.pingCount());
+    const auto pings = sonar::normalisedPings(file, side, first, std::min(last, file.pingCount()));
     SideImage image;
     image.side = side;
     image.rows = pings.rows;
