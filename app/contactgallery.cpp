@@ -19,12 +19,15 @@
 #include <QThreadPool>
 #include <QVBoxLayout>
 
+#include <numeric>
+
 namespace fathom {
 
 namespace {
 
 constexpr int kPictureWidth = 200, kPictureHeight = 160;
-constexpr int kFramedRole = Qt::UserRole + 1; // the status an item's frame is painted for
+constexpr int kFramedRole = Qt::UserRole + 1;  // the status an item's frame is painted for
+constexpr int kContactRole = Qt::UserRole + 2; // the index of the contact an item shows
 
 QColor frameColour(const std::string& status)
 {
@@ -108,16 +111,17 @@ ContactGallery::ContactGallery(ContactsController* contacts, ContactTable* table
     });
     resize(1000, 700);
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0 && row != m_table->currentIndex())
-            m_table->setCurrentIndex(row); // the dock, the waterfall and the close-up follow
+        if (row >= 0 && contactAt(row) != m_table->currentIndex())
+            m_table->setCurrentIndex(contactAt(row)); // the dock, the waterfall and the close-up follow
     });
     connect(m_table, &ReviewTable::activated, this, [this](int index) {
         const QSignalBlocker quiet(m_list);
-        if (index >= 0 && index < m_list->count()) {
-            m_list->setCurrentRow(index);
-            m_list->scrollToItem(m_list->item(index));
+        if (const int row = rowOf(index); row >= 0) {
+            m_list->setCurrentRow(row);
+            m_list->scrollToItem(m_list->item(row));
         }
     });
+    connect(m_table, &ReviewTable::orderChanged, this, &ContactGallery::reorder);
     connect(m_contacts, &ContactsController::changed, this, [this] {
         if (int(m_contacts->contacts().size()) != m_shownCount)
             rebuild();
@@ -142,8 +146,9 @@ void ContactGallery::retranslate()
     for (int i = 0; i < m_filter->count(); ++i)
         m_filter->setItemText(i, names[i]);
     m_hint->setText(
-        tr("Every contact up close, along the line (ping order). C confirms, X rejects, U sets back to new, "
-           "1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall."));
+        tr("Every contact up close, in the Contacts dock's order (sort the dock to change it). C confirms, X "
+           "rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is "
+           "shown on the waterfall."));
 }
 
 void ContactGallery::rebuild()
@@ -155,16 +160,25 @@ void ContactGallery::rebuild()
     const auto contacts = m_contacts->contacts();
     m_shownCount = int(contacts.size());
     m_rendered = 0;
+    auto order = m_table->sortedIndices();
+    if (order.size() != int(contacts.size())) { // the dock not yet showing these: along the line
+        order.resize(int(contacts.size()));
+        std::iota(order.begin(), order.end(), 0);
+    }
     {
         const QSignalBlocker quiet(m_list);
         m_list->clear();
-        for (std::size_t i = 0; i < contacts.size(); ++i) {
-            auto* item = new QListWidgetItem(framed({}, contacts[i].status), QString(), m_list);
-            item->setData(kFramedRole, QString::fromStdString(contacts[i].status));
+        m_rows = QVector<int>(int(contacts.size()), -1);
+        for (int row = 0; row < order.size(); ++row) {
+            const auto& c = contacts[std::size_t(order[row])];
+            auto* item = new QListWidgetItem(framed({}, c.status), QString(), m_list);
+            item->setData(kFramedRole, QString::fromStdString(c.status));
+            item->setData(kContactRole, order[row]);
             item->setSizeHint(QSize(kPictureWidth + 24, kPictureHeight + 52));
+            m_rows[order[row]] = row;
         }
-        if (m_table->currentIndex() >= 0 && m_table->currentIndex() < m_list->count())
-            m_list->setCurrentRow(m_table->currentIndex());
+        if (const int row = rowOf(m_table->currentIndex()); row >= 0)
+            m_list->setCurrentRow(row);
     }
     refreshTexts();
     if (contacts.empty() || !m_file) {
@@ -172,28 +186,69 @@ void ContactGallery::rebuild()
         return;
     }
     QPointer<ContactGallery> self(this);
-    QThreadPool::globalInstance()->start([self, file = m_file, contacts, stop = m_stop, generation] {
-        for (std::size_t i = 0; i < contacts.size() && !stop->load(); ++i) {
+    // Rendered in the gallery's order: the first pictures on screen come first.
+    QThreadPool::globalInstance()->start([self, file = m_file, contacts, order, stop = m_stop, generation] {
+        for (int n = 0; n < order.size() && !stop->load(); ++n) {
+            const int i = order[n];
             QImage picture;
             try {
-                const auto figure = report::contactCrop(*file, contacts[i]);
+                const auto figure = report::contactCrop(*file, contacts[std::size_t(i)]);
                 picture = QImage::fromData(figure.data.data(), int(figure.data.size()))
                               .scaled(kPictureWidth, kPictureHeight, Qt::KeepAspectRatio, Qt::SmoothTransformation);
             } catch (const std::exception&) {
                 // A contact the file cannot show (moved, truncated): its frame stays empty.
             }
-            QMetaObject::invokeMethod(qApp, [self, i, picture, generation, last = i + 1 == contacts.size()] {
-                if (!self || generation != self->m_generation || int(i) >= self->m_list->count())
+            QMetaObject::invokeMethod(qApp, [self, i, picture, generation, last = n + 1 == order.size()] {
+                if (!self || generation != self->m_generation || self->rowOf(i) < 0)
                     return;
-                const auto& status = self->m_contacts->contacts()[i].status;
-                self->m_list->item(int(i))->setIcon(framed(picture, status));
-                self->m_list->item(int(i))->setData(kFramedRole, QString::fromStdString(status));
+                const auto& status = self->m_contacts->contacts()[std::size_t(i)].status;
+                auto* item = self->m_list->item(self->rowOf(i));
+                item->setIcon(framed(picture, status));
+                item->setData(kFramedRole, QString::fromStdString(status));
                 ++self->m_rendered;
                 if (last)
                     emit self->allRendered();
             });
         }
     });
+}
+
+int ContactGallery::contactAt(int row) const
+{
+    return row >= 0 && row < m_list->count() ? m_list->item(row)->data(kContactRole).toInt() : -1;
+}
+
+int ContactGallery::rowOf(int contact) const
+{
+    return contact >= 0 && contact < m_rows.size() ? m_rows[contact] : -1;
+}
+
+void ContactGallery::reorder()
+{
+    const auto order = m_table->sortedIndices();
+    if (order.size() != m_list->count() || order.size() != m_rows.size())
+        return; // a rebuild for other contacts is on its way
+    bool same = true;
+    for (int row = 0; row < order.size() && same; ++row)
+        same = contactAt(row) == order[row];
+    if (same)
+        return;
+    // The items move, pictures and all: nothing is rendered again.
+    const QSignalBlocker quiet(m_list);
+    const int chosen = contactAt(m_list->currentRow());
+    QVector<QListWidgetItem*> byContact(order.size(), nullptr);
+    while (m_list->count() > 0) {
+        auto* item = m_list->takeItem(0);
+        byContact[item->data(kContactRole).toInt()] = item;
+    }
+    for (int row = 0; row < order.size(); ++row) {
+        m_list->addItem(byContact[order[row]]);
+        m_rows[order[row]] = row;
+    }
+    if (const int row = rowOf(chosen); row >= 0) {
+        m_list->setCurrentRow(row);
+        m_list->scrollToItem(m_list->item(row));
+    }
 }
 
 void ContactGallery::setStatusFilter(const QString& status)
@@ -204,8 +259,11 @@ void ContactGallery::setStatusFilter(const QString& status)
 void ContactGallery::refreshTexts()
 {
     const auto& contacts = m_contacts->contacts();
-    for (int i = 0; i < m_list->count() && std::size_t(i) < contacts.size(); ++i) {
-        const auto& c = contacts[std::size_t(i)];
+    for (int i = 0; i < m_list->count(); ++i) {
+        const int contact = contactAt(i);
+        if (contact < 0 || std::size_t(contact) >= contacts.size())
+            continue;
+        const auto& c = contacts[std::size_t(contact)];
         const auto status = c.status == "confirmed"  ? tr("confirmed")
                             : c.status == "rejected" ? tr("rejected")
                                                      : tr("new");
@@ -228,7 +286,7 @@ bool ContactGallery::eventFilter(QObject* watched, QEvent* event)
     if (watched == m_list && event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent*>(event)->key();
         if (key != Qt::Key_J && key != Qt::Key_K && m_list->currentRow() >= 0) { // the arrows move here
-            m_table->setCurrentIndex(m_list->currentRow());
+            m_table->setCurrentIndex(contactAt(m_list->currentRow()));
             if (m_table->reviewKey(key))
                 return true;
         }

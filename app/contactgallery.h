@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QVector>
 
 #include <atomic>
 #include <memory>
@@ -19,8 +20,9 @@ class SonarFile;
 
 // Tools → Contact Gallery: every contact up close in a grid, to review a line's contacts at a
 // glance. Choosing one chooses it in the Contacts dock (the waterfall follows); the dock's keys —
-// C, X, U, 0–6, Delete — act on it from here; its status shows as the picture's frame. Pictures
-// are rendered in the background, along the line; new detections and edits show at once.
+// C, X, U, 0–6, Delete — act on it from here; its status shows as the picture's frame. The
+// pictures stand in the dock's order (sorted there by score, class…, the gallery follows) and are
+// rendered in the background in that order; new detections and edits show at once.
 class ContactGallery : public QDialog
 {
     Q_OBJECT
@@ -46,6 +48,9 @@ private:
     void rebuild();      // items for every contact, pictures rendered again
     void refreshTexts(); // captions and frames after a review
     void retranslate();
+    void reorder();               // the items moved into the dock's order, pictures kept
+    int contactAt(int row) const; // the contact an item shows; -1 for none
+    int rowOf(int contact) const; // the item showing a contact; -1 for none
 
     ContactsController* m_contacts = nullptr;
     ContactTable* m_table = nullptr;
@@ -57,6 +62,7 @@ private:
     quint64 m_generation = 0;
     int m_rendered = 0;
     int m_shownCount = -1;
+    QVector<int> m_rows; // by contact: the row of its item
 };
 
 } // namespace fathom

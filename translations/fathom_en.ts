@@ -282,10 +282,6 @@
         <translation>port</translation>
     </message>
     <message>
-        <source>Every contact up close, along the line (ping order). C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</source>
-        <translation>Every contact up close, along the line (ping order). C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</translation>
-    </message>
-    <message>
         <source>Everything</source>
         <translation>Everything</translation>
     </message>
@@ -300,6 +296,10 @@
     <message>
         <source>Rejected</source>
         <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Every contact up close, in the Contacts dock's order (sort the dock to change it). C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</source>
+        <translation>Every contact up close, in the Contacts dock's order (sort the dock to change it). C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</translation>
     </message>
 </context>
 <context>

@@ -290,10 +290,6 @@
         <translation>좌현</translation>
     </message>
     <message>
-        <source>Every contact up close, along the line (ping order). C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</source>
-        <translation>모든 접촉물을 측선을 따라(핑 순서) 가까이 보여 줍니다. C 확인, X 기각, U 신규로 되돌리기, 1–6 분류, Delete는 직접 지정한 접촉물 삭제; 선택한 접촉물은 워터폴에 표시됩니다.</translation>
-    </message>
-    <message>
         <source>Everything</source>
         <translation>전체</translation>
     </message>
@@ -308,6 +304,10 @@
     <message>
         <source>Rejected</source>
         <translation>기각됨</translation>
+    </message>
+    <message>
+        <source>Every contact up close, in the Contacts dock's order (sort the dock to change it). C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</source>
+        <translation>모든 접촉물을 접촉물 도크의 순서대로 확대해 보여 줍니다(도크에서 정렬하면 바뀝니다). C 확인, X 기각, U 신규로 되돌리기, 1–6 분류, Delete는 직접 지정한 접촉물을 삭제합니다. 선택한 접촉물은 워터폴에 표시됩니다.</translation>
     </message>
 </context>
 <context>

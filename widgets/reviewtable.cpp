@@ -15,6 +15,9 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <numeric>
+
 namespace fathom {
 
 namespace {
@@ -30,6 +33,7 @@ public:
     QString status, text;
     int statusColumn = 0;
     void refresh() { invalidateFilter(); }
+    bool less(const QModelIndex& a, const QModelIndex& b) const { return lessThan(a, b); }
 
 protected:
     bool filterAcceptsRow(int row, const QModelIndex& parent) const override
@@ -77,6 +81,7 @@ ReviewTable::ReviewTable(QWidget* parent)
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("reviewView"));
     m_view->setModel(m_proxy);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ReviewTable::orderChanged);
     m_view->setSortingEnabled(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -168,6 +173,23 @@ void ReviewTable::fillRow(int index)
                         : r.status == QLatin1String("rejected") ? QColor(120, 120, 120)
                                                                 : QColor(200, 120, 0));
     set(status + 1, r.note, r.note, true);
+}
+
+QVector<int> ReviewTable::sortedIndices() const
+{
+    QVector<int> order(m_items.size());
+    std::iota(order.begin(), order.end(), 0);
+    const int column = m_proxy->sortColumn();
+    if (column < 0 || column >= m_model->columnCount())
+        return order;
+    const auto* filter = static_cast<const ReviewFilter*>(m_proxy);
+    const bool ascending = m_proxy->sortOrder() == Qt::AscendingOrder;
+    // As the list sorts (a stable sort on the same keys), filtered rows included.
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const auto first = m_model->index(a, column), second = m_model->index(b, column);
+        return ascending ? filter->less(first, second) : filter->less(second, first);
+    });
+    return order;
 }
 
 void ReviewTable::setDetails(const QString& text)

@@ -43,7 +43,10 @@ public:
     const Item& item(int index) const { return m_items[index]; }
     int currentIndex() const; // into the items given, -1 for none
     void setCurrentIndex(int index);
-    void moveCurrent(int step);                  // through the rows as sorted and filtered
+    void moveCurrent(int step); // through the rows as sorted and filtered
+    // Every item's index in the order the list sorts them (its filters aside): for views that
+    // follow the list's order. orderChanged() when that may have changed.
+    QVector<int> sortedIndices() const;
     void setStatusFilter(const QString& status); // "" for every item
     QTableView* view() const { return m_view; }
     void setDetails(const QString& text); // what is known about the current item, below the table
@@ -58,6 +61,7 @@ public:
 
 signals:
     void activated(int index);
+    void orderChanged();
     void reviewRequested(int index, const QString& status);
     void noteRequested(int index, const QString& note);
     // Delete (or Backspace) on the current item: the owner removes what the analyst made.
