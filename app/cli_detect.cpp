@@ -97,7 +97,9 @@ nlohmann::json score(const std::vector<sonar::Detection>& found, const std::stri
             {"length_ratio_median", s.lengthRatioMedian},
             {"sizes_compared", s.sizesCompared},
             {"widths_within_30_percent", s.widthsWithin30},
-            {"lengths_within_30_percent", s.lengthsWithin30}};
+            {"lengths_within_30_percent", s.lengthsWithin30},
+            {"classes_compared", s.classesCompared},
+            {"classes_right", s.classesRight}};
 }
 
 // The detectors with a progress line on stderr.
@@ -206,6 +208,8 @@ void detectCommand(const DetectArgs& args)
                      t["height_ratio_median"].get<double>(), t["widths_within_30_percent"].get<int>(),
                      t["lengths_within_30_percent"].get<int>(), t["sizes_compared"].get<int>(),
                      t["width_ratio_median"].get<double>(), t["length_ratio_median"].get<double>());
+        std::fprintf(stderr, "classes right: %d of the %d objects found with one\n", t["classes_right"].get<int>(),
+                     t["classes_compared"].get<int>());
     }
     if (!args.near.empty())
         summary["near"] = rankNear(*file, found, args.near, args.radius);

@@ -159,6 +159,8 @@ struct DetectionScore
     // `sizesCompared` objects found.
     double widthRatioMedian = 0, lengthRatioMedian = 0;
     int sizesCompared = 0, widthsWithin30 = 0, lengthsWithin30 = 0;
+    // Of the objects found whose nearest detection has a class (the CNN's), how many the right one.
+    int classesCompared = 0, classesRight = 0;
 };
 DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, const std::filesystem::path& truthCsv,
                                  std::size_t pings);

@@ -208,6 +208,10 @@ DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, con
             s.widthsWithin30 += std::abs(widths.back() - 1.0) <= 0.3;
             s.lengthsWithin30 += std::abs(lengths.back() - 1.0) <= 0.3;
         }
+        if (nearest && !nearest->cls.empty() && !t.cls.empty()) {
+            ++s.classesCompared;
+            s.classesRight += nearest->cls == t.cls;
+        }
         if (nearest && t.height > 0) {
             ++s.heightsCompared;
             heights.push_back(nearest->height / t.height);

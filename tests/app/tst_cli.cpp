@@ -394,6 +394,10 @@ private slots:
         QVERIFY2(sizes >= 20, qPrintable(r.out));
         QVERIFY2(truth.value(QStringLiteral("widths_within_30_percent")).toInt() * 10 >= sizes * 6, qPrintable(r.out));
         QVERIFY2(truth.value(QStringLiteral("lengths_within_30_percent")).toInt() * 10 >= sizes * 6, qPrintable(r.out));
+        // Classes: the CNN's, on the objects it found; far better than a guess among six.
+        const int classes = truth.value(QStringLiteral("classes_compared")).toInt();
+        QVERIFY2(classes >= 15, qPrintable(r.out));
+        QVERIFY2(truth.value(QStringLiteral("classes_right")).toInt() * 5 >= classes * 2, qPrintable(r.out));
         QFile file(geojson);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const auto doc = QJsonDocument::fromJson(file.readAll()).object();
