@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -71,6 +72,15 @@ QString initialLanguage(const QString& fromCommandLine)
     return QLocale::system().language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
 }
 
+// When the autosave was written, as the UI's language writes a date ("Tuesday, November 24, 2026
+// 12:02 AM", "2026년 11월 24일 화요일 오전 12:02").
+QString savedAt(const QDateTime& when)
+{
+    const QLocale locale;
+    return locale.toString(when.date(), QLocale::LongFormat) + QLatin1Char(' ') +
+           locale.toString(when.time(), QLocale::ShortFormat);
+}
+
 // After a crash the autosaved work is offered back.
 bool offerAutosave(fathom::MainWindow& window)
 {
@@ -82,7 +92,7 @@ bool offerAutosave(fathom::MainWindow& window)
         &window, QCoreApplication::translate("fathom::MainWindow", "Restore Unsaved Work"),
         QCoreApplication::translate("fathom::MainWindow",
                                     "Fathom did not close properly last time. Restore the work it saved on %1?")
-            .arg(QFileInfo(autosave).lastModified().toString(Qt::ISODate)));
+            .arg(savedAt(QFileInfo(autosave).lastModified())));
     if (answer == QMessageBox::Yes)
         return window.restoreAutosave(autosave, origin);
     QFile::remove(autosave);

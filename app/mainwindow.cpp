@@ -503,10 +503,12 @@ void MainWindow::onSample(const DeviceSample& sample)
         m_trainingPanel->setDeviceMemory(text);
 }
 
-void MainWindow::showError(const QString& title, const QString& text, const QString& objectName)
+void MainWindow::showError(const QString& title, const QString& headline, const QString& detail,
+                           const QString& objectName)
 {
     // Not modal: the window and everything open in it stay usable.
-    auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    auto* box = new QMessageBox(QMessageBox::Warning, title, headline, QMessageBox::Ok, this);
+    box->setInformativeText(detail);
     box->setObjectName(objectName);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();

@@ -129,7 +129,10 @@ private:
     void goToPing();
     void goToTime();
     void chooseSeries();
-    void showError(const QString& title, const QString& text, const QString& objectName);
+    // A warning that leaves the window usable: `headline`, in the UI's language, says what failed
+    // and what is kept; `detail` (the file and what was wrong in it, often from the core in English)
+    // stands below it.
+    void showError(const QString& title, const QString& headline, const QString& detail, const QString& objectName);
     void chooseProject();
     bool saveProjectAs();
     bool saveCurrentProject();

@@ -48,14 +48,19 @@ void MainWindow::connectAnalysis()
     connect(m_analysis, &AnalysisController::failed, this, [this](const QString& text) {
         logging::error(text.toStdString());
         statusBar()->showMessage(text, 15000);
-        showError(tr("Fathom"), text, QStringLiteral("analysisError"));
+        showError(tr("Fathom"),
+                  tr("That could not be done on the sensor series. What was open, reviewed or trained is kept."), text,
+                  QStringLiteral("analysisError"));
     });
     connect(m_analysis, &AnalysisController::alertsChanged, this, &MainWindow::markModified);
     connect(m_contacts, &ContactsController::changed, this, &MainWindow::markModified);
     connect(m_contacts, &ContactsController::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });
-    connect(m_contacts, &ContactsController::failed, this,
-            [this](const QString& text) { showError(tr("Detection"), text, QStringLiteral("detectionError")); });
+    connect(m_contacts, &ContactsController::failed, this, [this](const QString& text) {
+        showError(tr("Detection"),
+                  tr("That could not be done on the contacts. The contacts listed and their review are kept."), text,
+                  QStringLiteral("detectionError"));
+    });
     connect(m_contactTable, &ReviewTable::activated, this, &MainWindow::showCloseUp);
     connect(m_contacts, &ContactsController::changed, this,
             [this] { showCloseUp(m_contactTable->currentIndex()); }); // its caption follows the review
@@ -237,7 +242,8 @@ bool MainWindow::exportContacts(const QString& chosen)
     try {
         report::writeContacts(m_contacts->contacts(), file.toStdString());
     } catch (const Error& e) {
-        showError(tr("Export Contacts"), QString::fromStdString(e.what()), QStringLiteral("exportError"));
+        showError(tr("Export Contacts"), tr("The contacts could not be written to %1.").arg(QFileInfo(file).fileName()),
+                  QString::fromStdString(e.what()), QStringLiteral("exportError"));
         return false;
     }
     statusBar()->showMessage(

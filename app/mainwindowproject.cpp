@@ -70,7 +70,9 @@ bool MainWindow::openProject(const QString& file)
         p = project::load(pathOf(file));
     } catch (const Error& e) {
         logging::error(e.what());
-        showError(tr("Open Project"), QString::fromStdString(e.what()), QStringLiteral("projectError"));
+        showError(tr("Open Project"),
+                  tr("The project %1 could not be opened. What was open stays open.").arg(QFileInfo(file).fileName()),
+                  QString::fromStdString(e.what()), QStringLiteral("projectError"));
         return false;
     }
     m_projectPath = file;
@@ -221,7 +223,10 @@ bool MainWindow::saveProject(const QString& file)
         project::save(p, pathOf(file));
     } catch (const Error& e) {
         logging::error(e.what());
-        showError(tr("Save Project"), QString::fromStdString(e.what()), QStringLiteral("projectError"));
+        showError(tr("Save Project"),
+                  tr("The project could not be saved as %1. Your work stays open in the window; save it elsewhere.")
+                      .arg(QFileInfo(file).fileName()),
+                  QString::fromStdString(e.what()), QStringLiteral("projectError"));
         return false;
     }
     if (file != autosavePath()) {
@@ -277,8 +282,7 @@ void MainWindow::openDemoSurvey()
         openDemo(*this, demoFolder());
     } catch (const std::exception& e) {
         logging::error(e.what());
-        showError(tr("Open Demo Survey"),
-                  tr("The demo survey could not be written: %1").arg(QString::fromUtf8(e.what())),
+        showError(tr("Open Demo Survey"), tr("The demo survey could not be written."), QString::fromUtf8(e.what()),
                   QStringLiteral("demoError"));
     }
     QApplication::restoreOverrideCursor();

@@ -59,7 +59,7 @@ RetrainDialog* MainWindow::retrainDetector()
         return nullptr;
     }
     if (!m_contacts->hasConfirmed()) { // said once, before a dialog would open only to say it too
-        showError(tr("Retrain Detector"), ContactsController::needsConfirmedText(),
+        showError(tr("Retrain Detector"), ContactsController::needsConfirmedText(), QString(),
                   QStringLiteral("retrainNeedsContacts"));
         return nullptr;
     }
@@ -114,7 +114,8 @@ bool MainWindow::exportAlerts(const QString& chosen)
             places = report::alertPlaces(*survey, alerts);
         report::writeAlerts(alerts, file.toStdString(), places);
     } catch (const Error& e) {
-        showError(tr("Export Alerts"), QString::fromStdString(e.what()), QStringLiteral("exportError"));
+        showError(tr("Export Alerts"), tr("The alerts could not be written to %1.").arg(QFileInfo(file).fileName()),
+                  QString::fromStdString(e.what()), QStringLiteral("exportError"));
         return false;
     }
     statusBar()->showMessage(
@@ -165,7 +166,9 @@ bool MainWindow::exportMosaic(const QString& chosen, std::function<void(bool)> d
                             (summary.isEmpty() ? QString() : QStringLiteral(" (") + summary + QLatin1Char(')')),
                         10000);
                 else
-                    self->showError(tr("Export Survey Mosaic"), failure, QStringLiteral("mosaicError"));
+                    self->showError(tr("Export Survey Mosaic"),
+                                    tr("The mosaic could not be written to %1.").arg(QFileInfo(target).fileName()),
+                                    failure, QStringLiteral("mosaicError"));
                 if (done)
                     done(failure.isEmpty());
             },

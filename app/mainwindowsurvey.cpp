@@ -78,7 +78,9 @@ void MainWindow::surveyOpened(const QString& path, const QString& summary, qint6
 void MainWindow::surveyFailed(const QString& path, const QString& message)
 {
     statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()), 10000);
-    showError(tr("Cannot open survey"), message, QStringLiteral("openError"));
+    showError(tr("Cannot open survey"),
+              tr("%1 could not be opened as a survey. What was open stays open.").arg(QFileInfo(path).fileName()),
+              message, QStringLiteral("openError"));
 }
 
 double MainWindow::groundRangeOf(double ping, double viewRange) const

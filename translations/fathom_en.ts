@@ -1172,16 +1172,48 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>Open Demo Survey</translation>
     </message>
     <message>
-        <source>The demo survey could not be written: %1</source>
-        <translation>The demo survey could not be written: %1</translation>
-    </message>
-    <message>
         <source>Contact &amp;Gallery…</source>
         <translation>Contact &amp;Gallery…</translation>
     </message>
     <message>
         <source>Open a survey first: the gallery shows its contacts.</source>
         <translation>Open a survey first: the gallery shows its contacts.</translation>
+    </message>
+    <message>
+        <source>That could not be done on the sensor series. What was open, reviewed or trained is kept.</source>
+        <translation>That could not be done on the sensor series. What was open, reviewed or trained is kept.</translation>
+    </message>
+    <message>
+        <source>That could not be done on the contacts. The contacts listed and their review are kept.</source>
+        <translation>That could not be done on the contacts. The contacts listed and their review are kept.</translation>
+    </message>
+    <message>
+        <source>The contacts could not be written to %1.</source>
+        <translation>The contacts could not be written to %1.</translation>
+    </message>
+    <message>
+        <source>The project %1 could not be opened. What was open stays open.</source>
+        <translation>The project %1 could not be opened. What was open stays open.</translation>
+    </message>
+    <message>
+        <source>The project could not be saved as %1. Your work stays open in the window; save it elsewhere.</source>
+        <translation>The project could not be saved as %1. Your work stays open in the window; save it elsewhere.</translation>
+    </message>
+    <message>
+        <source>The demo survey could not be written.</source>
+        <translation>The demo survey could not be written.</translation>
+    </message>
+    <message>
+        <source>The alerts could not be written to %1.</source>
+        <translation>The alerts could not be written to %1.</translation>
+    </message>
+    <message>
+        <source>The mosaic could not be written to %1.</source>
+        <translation>The mosaic could not be written to %1.</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened as a survey. What was open stays open.</source>
+        <translation>%1 could not be opened as a survey. What was open stays open.</translation>
     </message>
 </context>
 <context>

@@ -1192,16 +1192,48 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>데모 조사 열기</translation>
     </message>
     <message>
-        <source>The demo survey could not be written: %1</source>
-        <translation>데모 조사를 쓸 수 없습니다: %1</translation>
-    </message>
-    <message>
         <source>Contact &amp;Gallery…</source>
         <translation>접촉물 갤러리(&amp;G)…</translation>
     </message>
     <message>
         <source>Open a survey first: the gallery shows its contacts.</source>
         <translation>먼저 조사를 여십시오: 갤러리는 그 접촉물을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>That could not be done on the sensor series. What was open, reviewed or trained is kept.</source>
+        <translation>센서 시계열에서 그 작업을 할 수 없습니다. 열어 둔 것, 검토한 것, 학습한 것은 그대로 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>That could not be done on the contacts. The contacts listed and their review are kept.</source>
+        <translation>접촉물에서 그 작업을 할 수 없습니다. 목록의 접촉물과 검토 결과는 그대로 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>The contacts could not be written to %1.</source>
+        <translation>접촉물을 %1에 기록할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The project %1 could not be opened. What was open stays open.</source>
+        <translation>프로젝트 %1을(를) 열 수 없습니다. 열려 있던 것은 그대로 열려 있습니다.</translation>
+    </message>
+    <message>
+        <source>The project could not be saved as %1. Your work stays open in the window; save it elsewhere.</source>
+        <translation>프로젝트를 %1(으)로 저장할 수 없습니다. 작업은 창에 그대로 열려 있으니 다른 곳에 저장하세요.</translation>
+    </message>
+    <message>
+        <source>The demo survey could not be written.</source>
+        <translation>데모 조사를 기록할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The alerts could not be written to %1.</source>
+        <translation>경보를 %1에 기록할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The mosaic could not be written to %1.</source>
+        <translation>모자이크를 %1에 기록할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened as a survey. What was open stays open.</source>
+        <translation>%1을(를) 조사 파일로 열 수 없습니다. 열려 있던 것은 그대로 열려 있습니다.</translation>
     </message>
 </context>
 <context>

@@ -87,7 +87,8 @@ private slots:
                  qPrintable(refused.first().first().toString()));
         QVERIFY(!panel->isRunning());
         auto* refusal = window.findChild<QMessageBox*>(QStringLiteral("analysisError"));
-        QVERIFY(refusal && refusal->text().contains(QStringLiteral("'60/20/30'")));
+        QVERIFY(refusal && refusal->informativeText().contains(QStringLiteral("'60/20/30'")));
+        QVERIFY(refusal->text().contains(QStringLiteral("is kept")));
         refusal->close();
         split->setText(QStringLiteral("60/25/15"));
         QVERIFY(panel->trainButton()->isEnabled());
@@ -271,7 +272,8 @@ private slots:
         file.close();
         QVERIFY(!again.openProject(broken));
         const auto* box = again.findChild<QMessageBox*>(QStringLiteral("projectError"));
-        QVERIFY(box && box->text().contains(broken));
+        QVERIFY(box && box->text().contains(QStringLiteral("broken.fathom could not be opened")));
+        QVERIFY2(box->informativeText().contains(broken), qPrintable(box->informativeText()));
         QCOMPARE(again.projectPath(), projectFile);
         QCOMPARE(again.alertTable()->count(), table->count());
     }

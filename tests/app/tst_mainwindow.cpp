@@ -4,6 +4,7 @@
 #include "devicepanel.h"
 #include "shortcutsdialog.h"
 #include "sonar/georeference.h"
+#include "sonar/simulator.h"
 #include "surveycontroller.h"
 
 #include <qcustomplot.h>
@@ -335,14 +336,32 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(QByteArray(100, '\x7B')); // an XTF's first byte, then too little
         file.close();
+        sonar::SurveySimulator::Options options;
+        options.pings = 300;
+        const auto good = sonar::writeDemoSurvey((dir.path() + QStringLiteral("/good")).toStdString(), options);
         auto startup = fakeStartup();
         MainWindow window(*startup);
         window.setLanguage(QStringLiteral("en"));
         window.show();
+        window.openSurvey(QString::fromStdString(good[0].string()));
+        QTRY_VERIFY_WITH_TIMEOUT(window.survey()->file() != nullptr, 20000);
+        const auto opened = window.survey()->file();
         window.openSurvey(path);
         QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QMessageBox*>(QStringLiteral("openError")), 10000);
-        const auto* box = window.findChild<QMessageBox*>(QStringLiteral("openError"));
-        QVERIFY2(box->text().contains(path) && box->text().contains(QStringLiteral("truncated")),
+        auto* box = window.findChild<QMessageBox*>(QStringLiteral("openError"));
+        // What failed, in the UI's language; below it the file and what was wrong in it.
+        QCOMPARE(box->text(), QStringLiteral("broken.xtf could not be opened as a survey. What was open stays open."));
+        QVERIFY2(box->informativeText().contains(path) && box->informativeText().contains(QStringLiteral("truncated")),
+                 qPrintable(box->informativeText()));
+        QCOMPARE(window.survey()->file(), opened); // the survey open before stays open
+        box->close();
+        QTRY_VERIFY(!window.findChild<QMessageBox*>(QStringLiteral("openError"))); // deleted on close
+        window.setLanguage(QStringLiteral("ko"));
+        window.openSurvey(path);
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QMessageBox*>(QStringLiteral("openError")), 10000);
+        box = window.findChild<QMessageBox*>(QStringLiteral("openError"));
+        QVERIFY2(box->text().startsWith(QStringLiteral("broken.xtf")) &&
+                     box->text().contains(QStringLiteral("열 수 없습니다")),
                  qPrintable(box->text()));
         QVERIFY(window.isVisible());
         window.requestDevice(QStringLiteral("cpu")); // the rest of the window still answers
