@@ -10,6 +10,7 @@ AlertTable::AlertTable(QWidget* parent)
     view()->setObjectName(QStringLiteral("alertView"));
     connect(this, &ReviewTable::activated, this, &AlertTable::alertActivated);
     retranslate();
+    rememberSort(QStringLiteral("alerts/sort")); // by peak, earliest first, the first time
 }
 
 ReviewTable::Item AlertTable::toItem(const Row& r)

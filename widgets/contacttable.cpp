@@ -16,6 +16,7 @@ ContactTable::ContactTable(QWidget* parent)
             emit classRequested(index, cls);
     });
     retranslate();
+    rememberSort(QStringLiteral("contacts/sort")); // along the line the first time
 }
 
 QStringList ContactTable::classes()

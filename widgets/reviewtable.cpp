@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -190,6 +191,21 @@ QVector<int> ReviewTable::sortedIndices() const
         return ascending ? filter->less(first, second) : filter->less(second, first);
     });
     return order;
+}
+
+void ReviewTable::rememberSort(const QString& key)
+{
+    const QSettings settings;
+    const int column = settings.value(key + QStringLiteral("/column"), 0).toInt();
+    const auto order = settings.value(key + QStringLiteral("/descending"), false).toBool() ? Qt::DescendingOrder
+                                                                                           : Qt::AscendingOrder;
+    m_view->sortByColumn(column >= 0 && column < m_model->columnCount() ? column : 0, order);
+    connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            [key](int section, Qt::SortOrder sortOrder) {
+                QSettings settings;
+                settings.setValue(key + QStringLiteral("/column"), section);
+                settings.setValue(key + QStringLiteral("/descending"), sortOrder == Qt::DescendingOrder);
+            });
 }
 
 void ReviewTable::setDetails(const QString& text)

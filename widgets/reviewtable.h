@@ -47,6 +47,9 @@ public:
     // Every item's index in the order the list sorts them (its filters aside): for views that
     // follow the list's order. orderChanged() when that may have changed.
     QVector<int> sortedIndices() const;
+    // Sorted by the column and order last chosen under `key` in the settings (the first column,
+    // ascending, the first time); each choice is remembered there.
+    void rememberSort(const QString& key);
     void setStatusFilter(const QString& status); // "" for every item
     QTableView* view() const { return m_view; }
     void setDetails(const QString& text); // what is known about the current item, below the table

@@ -17,6 +17,7 @@
 #include <QCheckBox>
 #include <QContextMenuEvent>
 #include <QFile>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QListWidget>
@@ -121,7 +122,13 @@ private slots:
             // pictures moved, not rendered again.
             const auto& all = window.contacts()->contacts();
             const auto pingAt = [grid](int row) { return grid->item(row)->text().section(QLatin1Char(' '), 1, 1); };
+            QCOMPARE(pingAt(0), QString::number(all.front().ping)); // along the line the first time
             table->view()->sortByColumn(9, Qt::DescendingOrder);
+            {
+                const ContactTable another; // the sort chosen is remembered
+                QCOMPARE(another.view()->horizontalHeader()->sortIndicatorSection(), 9);
+                QCOMPARE(another.view()->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+            }
             const auto best = std::max_element(all.begin(), all.end(),
                                                [](const auto& a, const auto& b) { return a.score < b.score; });
             QCOMPARE(pingAt(0), QString::number(best->ping));
