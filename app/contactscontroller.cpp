@@ -414,6 +414,10 @@ QString ContactsController::proposeClass(const sonar::SonarFile& file, project::
     }
     if (proposal.cls.empty())
         return {};
+    // Bare seabed reads about 0.01 to the network, objects mostly 0.5 or more (docs/BENCHMARKS.md).
+    if (proposal.objectness < 0.1)
+        return tr("The CNN sees no object there (%1 %): is it the brightest speckle?")
+            .arg(int(std::lround(proposal.objectness * 100)));
     const QString cls = ContactTable::className(QString::fromStdString(proposal.cls));
     const int percent = int(std::lround(proposal.probability * 100));
     if (proposal.probability < 0.5)

@@ -59,7 +59,8 @@ public:
     // first..last on one side, slant range near..far metres): measured as the detectors' boxes
     // are and added as a confirmed contact by "analyst", chosen in the Contacts dock for its class
     // and note (undoable). A box over an object already listed chooses that contact instead.
-    // The CNN detector proposes its class, filled in where it gives that class half or more.
+    // The CNN detector proposes its class, filled in where it gives that class half or more (and
+    // says so where it sees no object in the box at all).
     // Returns the contact's index, or -1 when nothing was added (message() says why).
     int addDrawn(const sonar::SonarFile& file, const sonar::Georeferencer& geo, int side, double firstPing,
                  double lastPing, double nearSlant, double farSlant);

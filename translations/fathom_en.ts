@@ -503,6 +503,10 @@
         <source>The CNN takes it for a %1 (%2 %): the class is filled in.</source>
         <translation>The CNN takes it for a %1 (%2 %): the class is filled in.</translation>
     </message>
+    <message>
+        <source>The CNN sees no object there (%1 %): is it the brightest speckle?</source>
+        <translation>The CNN sees no object there (%1 %): is it the brightest speckle?</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>

@@ -513,6 +513,10 @@
         <source>The CNN takes it for a %1 (%2 %): the class is filled in.</source>
         <translation>CNN은 이것을 %1(으)로 봅니다(%2 %): 분류를 채웠습니다.</translation>
     </message>
+    <message>
+        <source>The CNN sees no object there (%1 %): is it the brightest speckle?</source>
+        <translation>CNN은 그곳에서 물체를 보지 못합니다(%1 %): 가장 밝은 반점이 아닌지 확인하세요.</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>

@@ -390,6 +390,28 @@ private slots:
         QTRY_VERIFY(!closeUp->isVisibleTo(&window));
         undo->undo();
         QCOMPARE(contacts->contacts().size(), std::size_t(1));
+        // Marked on bare seabed, it is added as asked, but the CNN says it sees no object there.
+        {
+            const auto clear = [&](long long ping) {
+                return std::none_of(sim.objects().begin(), sim.objects().end(), [&](const auto& o) {
+                    return o.channel == object->channel && std::llabs((long long)o.ping - ping) < 40;
+                });
+            };
+            long long bare = -1;
+            for (const long long offset : {60, 100, 140, 180, 220, -40})
+                if (bare < 0 && clear((long long)object->ping + offset))
+                    bare = (long long)object->ping + offset;
+            QVERIFY(bare >= 0);
+            QVERIFY(test::popupTrigger(rightClick(at(double(bare), object->slantRange)),
+                                       QStringLiteral("markContactHere")));
+            QCOMPARE(contacts->contacts().size(), std::size_t(2));
+            const QString said = window.statusBar()->currentMessage();
+            QVERIFY2(said.contains(QStringLiteral("The CNN sees no object there")), qPrintable(said));
+            QVERIFY(std::none_of(contacts->contacts().begin(), contacts->contacts().end(),
+                                 [&](const auto& c) { return c.ping != here.ping && !c.cls.empty(); }));
+            undo->undo();
+            QCOMPARE(contacts->contacts().size(), std::size_t(1));
+        }
         // Saved with the project.
         const auto projectFile = dir.filePath(QStringLiteral("marked.fathom"));
         QVERIFY(window.saveProject(projectFile));
