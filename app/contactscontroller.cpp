@@ -317,7 +317,16 @@ QString ContactsController::details(int index) const
     QStringList members;
     for (const auto& [name, score] : c.detectorScores)
         members << QStringLiteral("%1 %2").arg(QString::fromStdString(name)).arg(score, 0, 'f', 2);
-    const auto who = c.detector == "analyst" ? tr("marked by the analyst")
+    // For a contact the analyst marked, what the CNN made of it when it was marked.
+    QString cnnView;
+    if (!c.cnnClass.empty())
+        cnnView = c.cnnObjectness < 0.1
+                      ? tr("; the CNN sees no object in its box (%1 %)").arg(int(std::lround(c.cnnObjectness * 100)))
+                      : tr("; the CNN took it for a %1 (%2 %; an object, %3 %)")
+                            .arg(ContactTable::className(QString::fromStdString(c.cnnClass)))
+                            .arg(int(std::lround(c.cnnClassProbability * 100)))
+                            .arg(int(std::lround(c.cnnObjectness * 100)));
+    const auto who = c.detector == "analyst" ? tr("marked by the analyst") + cnnView
                                              : tr("score %1 (%2)")
                                                    .arg(c.score, 0, 'f', 2)
                                                    .arg(members.isEmpty() ? QString::fromStdString(c.detector)
@@ -414,6 +423,9 @@ QString ContactsController::proposeClass(const sonar::SonarFile& file, project::
     }
     if (proposal.cls.empty())
         return {};
+    contact.cnnClass = proposal.cls;
+    contact.cnnClassProbability = proposal.probability;
+    contact.cnnObjectness = proposal.objectness;
     // Bare seabed reads about 0.01 to the network, objects mostly 0.5 or more (docs/BENCHMARKS.md).
     if (proposal.objectness < 0.1)
         return tr("The CNN sees no object there (%1 %): is it the brightest speckle?")

@@ -507,6 +507,14 @@
         <source>The CNN sees no object there (%1 %): is it the brightest speckle?</source>
         <translation>The CNN sees no object there (%1 %): is it the brightest speckle?</translation>
     </message>
+    <message>
+        <source>; the CNN sees no object in its box (%1 %)</source>
+        <translation>; the CNN sees no object in its box (%1 %)</translation>
+    </message>
+    <message>
+        <source>; the CNN took it for a %1 (%2 %; an object, %3 %)</source>
+        <translation>; the CNN took it for a %1 (%2 %; an object, %3 %)</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>

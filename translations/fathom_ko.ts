@@ -517,6 +517,14 @@
         <source>The CNN sees no object there (%1 %): is it the brightest speckle?</source>
         <translation>CNN은 그곳에서 물체를 보지 못합니다(%1 %): 가장 밝은 반점이 아닌지 확인하세요.</translation>
     </message>
+    <message>
+        <source>; the CNN sees no object in its box (%1 %)</source>
+        <translation>; CNN은 상자 안에서 물체를 보지 못함(%1 %)</translation>
+    </message>
+    <message>
+        <source>; the CNN took it for a %1 (%2 %; an object, %3 %)</source>
+        <translation>; CNN 판단: %1(%2 %, 물체일 확률 %3 %)</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>

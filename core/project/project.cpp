@@ -59,7 +59,11 @@ json contactJson(const ContactRecord& c)
             {"detector", c.detector},
             {"detector_scores", c.detectorScores},
             {"status", c.status},
-            {"note", c.note}};
+            {"note", c.note},
+            {"cnn_view", c.cnnClass.empty() ? json()
+                                            : json{{"class", c.cnnClass},
+                                                   {"class_probability", c.cnnClassProbability},
+                                                   {"objectness", c.cnnObjectness}}}};
 }
 
 ContactRecord contactFrom(const json& j)
@@ -92,6 +96,11 @@ ContactRecord contactFrom(const json& j)
     c.status = j.value("status", "new");
     checkStatus(c.status);
     c.note = j.value("note", "");
+    if (const auto view = j.find("cnn_view"); view != j.end() && view->is_object()) {
+        c.cnnClass = view->value("class", "");
+        c.cnnClassProbability = view->value("class_probability", 0.0);
+        c.cnnObjectness = view->value("objectness", 0.0);
+    }
     return c;
 }
 

@@ -37,6 +37,11 @@ struct ContactRecord
     std::map<std::string, double> detectorScores; // each detector's own score, by detector
     std::string status = "new";                   // "new", "confirmed", "rejected"
     std::string note;
+    // What the CNN made of a box the analyst marked: the class it took the object for, that class's
+    // probability and how likely the box holds an object at all. Empty class: not asked (a
+    // detector's contact, or a file the network cannot read).
+    std::string cnnClass;
+    double cnnClassProbability = 0, cnnObjectness = 0;
 };
 
 // The training settings last used, so a retrain starts from them.

@@ -296,6 +296,9 @@ private slots:
         QVERIFY2(said.contains(QStringLiteral("takes it for a %1").arg(QString::fromStdString(c.cls))),
                  qPrintable(said));
         QCOMPARE(table->item(0).cells[8], QString::fromStdString(c.cls));
+        QVERIFY2(
+            table->details().contains(QStringLiteral("the CNN took it for a %1").arg(QString::fromStdString(c.cls))),
+            qPrintable(table->details())); // kept with the contact, after the status bar moves on
         // Chosen, it is shown up close in the Survey dock: the waterfall round it, its box in yellow.
         auto* closeUp = window.contactCloseUp();
         QTRY_VERIFY_WITH_TIMEOUT(!closeUp->image().isNull(), 10000);
@@ -407,6 +410,8 @@ private slots:
             QCOMPARE(contacts->contacts().size(), std::size_t(2));
             const QString said = window.statusBar()->currentMessage();
             QVERIFY2(said.contains(QStringLiteral("The CNN sees no object there")), qPrintable(said));
+            QVERIFY2(table->details().contains(QStringLiteral("the CNN sees no object in its box")),
+                     qPrintable(table->details()));
             QVERIFY(std::none_of(contacts->contacts().begin(), contacts->contacts().end(),
                                  [&](const auto& c) { return c.ping != here.ping && !c.cls.empty(); }));
             undo->undo();

@@ -51,7 +51,13 @@ private slots:
         c.status = "rejected";
         c.note = "known wreck";
         c.detectorScores = {{"classical", 0.41}, {"cnn", 0.93}};
-        p.contacts = {c};
+        auto marked = c; // one the analyst marked, with what the CNN made of it
+        marked.detector = "analyst";
+        marked.detectorScores.clear();
+        marked.cnnClass = "cone";
+        marked.cnnClassProbability = 0.85;
+        marked.cnnObjectness = 0.92;
+        p.contacts = {c, marked};
         p.visibleChannels = {"altitude_m", "roll_deg"};
         p.viewStart = 10;
         p.viewEnd = 20;
@@ -71,12 +77,16 @@ private slots:
         QCOMPARE(q.alerts[0].peakRow, 242LL);
         QCOMPARE(q.alerts[0].start, a.start);
         QCOMPARE(q.visibleChannels, p.visibleChannels);
-        QCOMPARE(q.contacts.size(), std::size_t(1));
+        QCOMPARE(q.contacts.size(), std::size_t(2));
         QCOMPARE(q.contacts[0].cls, std::string("wreck"));
         QCOMPARE(q.contacts[0].status, std::string("rejected"));
         QCOMPARE(q.contacts[0].x, c.x);
         QCOMPARE(q.contacts[0].sample, 138);
         QCOMPARE(q.contacts[0].detectorScores, c.detectorScores); // each detector's score, for the report
+        QVERIFY(q.contacts[0].cnnClass.empty());
+        QCOMPARE(q.contacts[1].cnnClass, std::string("cone"));
+        QCOMPARE(q.contacts[1].cnnClassProbability, 0.85);
+        QCOMPARE(q.contacts[1].cnnObjectness, 0.92);
         QCOMPARE(q.ping, 281LL);
     }
 

@@ -194,11 +194,18 @@ private slots:
         const auto built = report::buildReport(project, options);
         html = QString::fromStdString(report::htmlText(built));
         QVERIFY(html.contains(QStringLiteral("none: marked by the analyst")));
+        QVERIFY(!html.contains(QStringLiteral("the CNN")));
         QVERIFY(html.contains(QStringLiteral("1 of them marked by the analyst")));
+        project.contacts[0].cnnClass = "cone"; // what the CNN made of the box when it was marked
+        project.contacts[0].cnnClassProbability = 0.85;
+        project.contacts[0].cnnObjectness = 0.92;
+        QVERIFY(
+            QString::fromStdString(report::htmlText(report::buildReport(project, options)))
+                .contains(QStringLiteral("marked by the analyst; the CNN took it for a cone (85 %; an object, 92 %)")));
         QCOMPARE(built.sections[0].blocks[1].rows[0][6], std::string("analyst"));
         options.language = report::Language::Korean;
         html = QString::fromStdString(report::htmlText(report::buildReport(project, options)));
-        QVERIFY(html.contains(QStringLiteral("없음: 분석가가 표시")));
+        QVERIFY(html.contains(QStringLiteral("없음: 분석가가 표시; CNN 판단: 원뿔형 (85 %, 물체일 확률 92 %)")));
     }
 
     void rejectedContactsAppearWhenAsked()
