@@ -515,6 +515,10 @@
         <source>; the CNN took it for a %1 (%2 %; an object, %3 %)</source>
         <translation>; the CNN took it for a %1 (%2 %; an object, %3 %)</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · in the water column, %3 m slant range from the towfish (under it at %4, %5) · %6 m along, %7 m across in slant range; no height (no shadow behind it) · %8</source>
+        <translation>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · in the water column, %3 m slant range from the towfish (under it at %4, %5) · %6 m along, %7 m across in slant range; no height (no shadow behind it) · %8</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>

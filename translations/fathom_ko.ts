@@ -525,6 +525,10 @@
         <source>; the CNN took it for a %1 (%2 %; an object, %3 %)</source>
         <translation>; CNN 판단: %1(%2 %, 물체일 확률 %3 %)</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · in the water column, %3 m slant range from the towfish (under it at %4, %5) · %6 m along, %7 m across in slant range; no height (no shadow behind it) · %8</source>
+        <translation>&lt;b&gt;핑 %1&lt;/b&gt;, %2 · 수층 안, 토우피시에서 경사 거리 %3 m (토우피시 아래 위치 %4, %5) · 길이 %6 m, 경사 거리 기준 폭 %7 m; 높이 없음(뒤에 그림자 없음) · %8</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>

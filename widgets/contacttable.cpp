@@ -74,8 +74,9 @@ void ContactTable::setContacts(const QVector<Row>& rows)
     for (const auto& r : rows) {
         const bool analyst = r.detector == QLatin1String("analyst"); // marked by hand: no detector's score
         items.append(
-            {{QString::number(r.ping), r.side, r.time, r.position, QString::number(r.range, 'f', 1),
-              QString::number(r.length, 'f', 1), QString::number(r.width, 'f', 1),
+            {{QString::number(r.ping), r.side, r.time, r.position,
+              r.range >= 0 ? QString::number(r.range, 'f', 1) : QStringLiteral("—"), QString::number(r.length, 'f', 1),
+              QString::number(r.width, 'f', 1),
               r.height > 0 ? QString::number(r.height, 'f', 2) : QStringLiteral("—"), // — : no shadow found
               className(r.cls), analyst ? QStringLiteral("—") : QString::number(r.score, 'f', 2),
               analyst ? tr("analyst") : r.detector},

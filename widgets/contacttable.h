@@ -15,7 +15,8 @@ public:
     {
         qint64 ping = 0;
         QString side, time, position;
-        double range = 0, length = 0, width = 0, height = 0, score = 0;
+        double range = 0, // across the seabed; negative: in the water column (shown "—")
+            length = 0, width = 0, height = 0, score = 0;
         QString cls, detector;
         QString status = QStringLiteral("new");
         QString note;

@@ -64,6 +64,10 @@ std::vector<TruthRow> readTruth(const std::filesystem::path& file)
                             std::stod(at("sample")), std::stod(at("length_m")), std::stod(at("width_m")),
                             int(std::stod(at("channel"))),
                             column.count("height_m") ? std::stod(at("height_m")) : -1.0});
+            if (column.count("moored_m") && std::stod(at("moored_m")) > 0) {
+                rows.pop_back(); // in the water column, where the detectors do not look
+                continue;
+            }
             auto& r = rows.back();
             r.alongTrack = column.count("along_track_m") ? std::stod(at("along_track_m")) : r.length;
             r.acrossTrack = column.count("across_track_m") ? std::stod(at("across_track_m")) : r.width;

@@ -42,6 +42,9 @@ struct ContactRecord
     // detector's contact, or a file the network cannot read).
     std::string cnnClass;
     double cnnClassProbability = 0, cnnObjectness = 0;
+
+    // Nearer than the seabed (a moored object): no ground range, no height, its width in slant range.
+    bool inWaterColumn() const { return groundRange <= 0 && farSlant > 0; }
 };
 
 // The training settings last used, so a retrain starts from them.

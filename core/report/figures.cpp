@@ -211,7 +211,9 @@ Figure contactCrop(const sonar::SonarFile& file, const project::ContactRecord& c
     const long long first = std::clamp<long long>(centre - half, 0, std::max<long long>(0, pings - 1));
     const long long last = std::clamp<long long>(centre + half + 1, first + 1, pings);
     sonar::RenderOptions options;
-    options.groundRange = true;
+    // Ground-range corrected, except round an object in the water column, which that removes.
+    const bool slant = contact.inWaterColumn();
+    options.groundRange = !slant;
     options.firstPing = std::size_t(first);
     options.lastPing = std::size_t(last);
     options.columnsPerSide = 512;
@@ -221,14 +223,17 @@ Figure contactCrop(const sonar::SonarFile& file, const project::ContactRecord& c
     cv::Mat rgb(picture.height, picture.width, CV_8UC3, const_cast<std::uint8_t*>(picture.rgb.data()));
     cv::Mat image;
     cv::cvtColor(rgb, image, cv::COLOR_RGB2BGR);
-    // Columns of a ground range on the contact's side (port drawn right to left from nadir).
+    // Columns of a ground (or slant) range on the contact's side (port drawn right to left from nadir).
     auto column = [&](double metresOut) {
         const double j = metresOut / binMetres;
         return contact.side == 0 ? options.columnsPerSide - j : options.columnsPerSide + j;
     };
-    const double nearG =
-        contact.nearGround > 0 || contact.farGround > 0 ? contact.nearGround : contact.groundRange - contact.width / 2;
-    const double farG = contact.farGround > nearG ? contact.farGround : contact.groundRange + contact.width / 2;
+    const double nearG = slant                                             ? contact.nearSlant
+                         : contact.nearGround > 0 || contact.farGround > 0 ? contact.nearGround
+                                                                           : contact.groundRange - contact.width / 2;
+    const double farG = slant                       ? contact.farSlant
+                        : contact.farGround > nearG ? contact.farGround
+                                                    : contact.groundRange + contact.width / 2;
     const double left = std::min(column(nearG), column(farG)), right = std::max(column(nearG), column(farG));
     // Across: the box and 15 m (or its own width) on either side.
     const double padColumns = std::max(15.0 / binMetres, right - left);

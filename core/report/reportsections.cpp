@@ -150,10 +150,15 @@ void addContacts(Section& section, Inputs& in, const ReportOptions& options, Rep
         };
         add("position", positionText(c.x, c.y, geographic));
         add("ping_time", std::to_string(c.ping) + "  " + timeText(c.time));
-        add("ground_range", metresText(c.groundRange) + " (" + sideText(c.side, L) + ")");
+        add("ground_range",
+            c.inWaterColumn()
+                ? format(text("water_column", L), {metresText(0.5 * (c.nearSlant + c.farSlant)), sideText(c.side, L)})
+                : metresText(c.groundRange) + " (" + sideText(c.side, L) + ")");
         add("length", metresText(c.length));
         add("width", metresText(c.width));
-        add("height", c.height > 0 ? metresText(c.height) : text("no_shadow", L));
+        add("height", c.height > 0        ? metresText(c.height)
+                      : c.inWaterColumn() ? text("no_height_water_column", L)
+                                          : text("no_shadow", L));
         add("class", cls);
         const bool analyst = c.detector == "analyst" || (c.detector.empty() && c.detectorScores.empty());
         add("score", analyst ? text("analyst_short", L) : fixed(c.score, 2));

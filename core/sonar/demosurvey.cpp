@@ -17,13 +17,13 @@ void writeTruth(const std::filesystem::path& path, const SurveySimulator& sim)
     AtomicFile file(path);
     auto& out = file.stream();
     out << "id,class,mine_like,ferrous,latitude,longitude,ping,channel,sample,slant_range_m,along_m,across_m,"
-           "length_m,width_m,height_m,along_track_m,across_track_m\n";
+           "length_m,width_m,height_m,along_track_m,across_track_m,moored_m\n";
     char line[300];
     for (const auto& o : sim.objects()) {
-        std::snprintf(line, sizeof line, "%d,%s,%d,%d,%.8f,%.8f,%zu,%d,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f\n",
-                      o.id, o.cls.c_str(), int(o.mineLike), int(o.ferrous), o.y, o.x, o.ping, o.channel, o.sample,
-                      o.slantRange, o.along, o.across, o.length, o.width, o.height, o.alongTrackExtent(),
-                      o.acrossTrackExtent());
+        std::snprintf(
+            line, sizeof line, "%d,%s,%d,%d,%.8f,%.8f,%zu,%d,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f\n", o.id,
+            o.cls.c_str(), int(o.mineLike), int(o.ferrous), o.y, o.x, o.ping, o.channel, o.sample, o.slantRange,
+            o.along, o.across, o.length, o.width, o.height, o.alongTrackExtent(), o.acrossTrackExtent(), o.moored);
         out << line;
     }
     file.commit();

@@ -254,6 +254,19 @@ Detection detectionFromMeasure(const SonarFile& file, const Georeferencer& geo, 
     d.y = point.y;
     if (measured.objectEnd < 0) // too near the file's edge to compare: the detector's own measure
         measured = {lastSample + 1, std::max(lastSample + 1, shadowEnd)};
+    if (d.groundRange <= 0) {
+        // Nearer than the seabed: an object floating in the water column (a moored one). It has
+        // no place across the seabed, and no shadow right behind it to give a height (its shadow
+        // falls on the seabed further out, where it cannot be told from the seabed's own): its
+        // size across is its extent in slant range.
+        d.width = measured.nearEdge >= 0 ? (measured.farEdge - measured.nearEdge) * binMetres
+                                         : (lastSample + 1 - firstSample) * binMetres;
+        const bool lit = measured.firstLit >= 0;
+        d.length = geo.distance(lit ? double(measured.firstLit) : double(firstPing), side, 0.0,
+                                (lit ? double(measured.lastLit) : double(lastPing)) + 1, side, 0.0);
+        d.height = d.shadow = 0;
+        return d;
+    }
     const auto ground = [&](int sample) { return geo.groundRange(d.ping, sample * binMetres); };
     const double objectGround = ground(measured.objectEnd);
     const double shadowGround = ground(measured.shadowEnd);

@@ -110,6 +110,23 @@ void SurveySimulator::placeObjects()
         locate(o);
         m_objects.push_back(o);
     }
+    // Moored spheres, 3–4 m above the seabed and 2.5–4.5 m off the track: inside the water column's
+    // slant range even where the towfish flies lowest (about 6.7 m up).
+    const auto s = m_options.seed * 1000003 + 17;
+    for (int m = 0; m < m_options.mooredObjects; ++m) {
+        SimulatedObject o;
+        o.id = total + m + 1;
+        o.cls = "sphere";
+        o.mineLike = o.ferrous = true;
+        const auto at = std::uint64_t(m) * 8;
+        o.along = 15.0 + (m + 0.5) * std::max(1.0, length - 30.0) / m_options.mooredObjects;
+        const double across = between(s, at, 2.5, 4.5);
+        o.across = uniform(s, at + 1) < 0.5 ? -across : across;
+        o.length = o.width = o.height = between(s, at + 2, 0.9, 1.2);
+        o.moored = between(s, at + 3, 3.0, 4.0);
+        locate(o);
+        m_objects.push_back(o);
+    }
 }
 
 namespace {
@@ -154,7 +171,7 @@ void SurveySimulator::locate(SimulatedObject& o) const
     }
     o.channel = o.across < 0 ? 0 : 1;
     const double a = altitude(o.ping);
-    o.slantRange = std::hypot(std::abs(o.across), a);
+    o.slantRange = std::hypot(std::abs(o.across), a - o.moored);
     o.sample = int(std::floor(o.slantRange / m_options.range * m_options.samples));
     toLatLon(o.along, o.across, o.x, o.y);
 }
@@ -216,6 +233,8 @@ double SurveySimulator::reflectivity(double along, double across) const
 bool SurveySimulator::crossSection(const SimulatedObject& o, double along, Section& out) const
 {
     const double d = along - o.along;
+    if (o.moored > 0) // not on the seabed: samples() draws it in the water column
+        return false;
     if (std::abs(d) > 0.5 * std::max(o.length, o.width) + 0.01)
         return false;
     double lo = 1e9, hi = -1e9, height = o.height;
@@ -266,11 +285,27 @@ std::vector<std::vector<float>> SurveySimulator::samples(std::size_t index) cons
     const double deviation = (ping(index).heading - m_options.heading) * kPi / 180.0;
     for (int side = 0; side < 2; ++side) {
         std::vector<Section> sections;
+        struct Floating
+        {
+            double nearSlant, farSlant, shadowNear, shadowFar; // shadowNear..Far: ground range
+        };
+        std::vector<Floating> floating;
         for (const auto& object : m_objects) {
             Section section;
-            if ((object.across > 0) == (side == 1) &&
-                crossSection(object, along - object.across * std::sin(deviation), section))
+            if ((object.across > 0) != (side == 1))
+                continue;
+            const double d = along - object.across * std::sin(deviation) - object.along;
+            const double radius = 0.5 * object.length, above = a - object.moored;
+            if (object.moored > 0 && std::abs(d) < radius && above > radius) {
+                // The sphere's slice at this ping, seen in slant range; its shadow is cast onto the
+                // seabed further out, apart from it (rays from the towfish past its edges).
+                const double half = std::sqrt(radius * radius - d * d), x = std::abs(object.across);
+                const double centre = std::hypot(x, above);
+                floating.push_back({centre - half, centre + half, std::max(0.0, x - half) * a / (above + half),
+                                    (x + half) * a / (above - half)});
+            } else if (crossSection(object, along - object.across * std::sin(deviation), section)) {
                 sections.push_back(section);
+            }
         }
         const std::uint64_t noiseSeed = m_options.seed * 31 + std::uint64_t(side);
         for (int k = 0; k < n; ++k) {
@@ -279,6 +314,9 @@ std::vector<std::vector<float>> SurveySimulator::samples(std::size_t index) cons
             double value = 0;
             if (r < a) {
                 value = 0.02; // the water column
+                for (const auto& f : floating)
+                    if (r >= f.nearSlant && r <= f.farSlant) // the face toward the sonar returns most
+                        value = 0.6 + 1.8 * (1.0 - (r - f.nearSlant) / std::max(0.05, f.farSlant - f.nearSlant));
             } else {
                 const double ground = std::sqrt(r * r - a * a);
                 const double grazing = a / r;
@@ -295,6 +333,9 @@ std::vector<std::vector<float>> SurveySimulator::samples(std::size_t index) cons
                             value = 0.015;
                     }
                 }
+                for (const auto& f : floating)
+                    if (ground >= f.shadowNear && ground <= f.shadowFar)
+                        value = 0.015;
             }
             out[side][k] = float(std::min(65000.0, 9000.0 * value * grain + 120.0 * uniform(noiseSeed + 3, index, k)));
         }

@@ -22,6 +22,7 @@ struct SimulatedObject
     double width = 0;
     double height = 0;
     double orientation = 0; // radians from the along-track axis
+    double moored = 0;      // metres its centre floats above the seabed on a mooring; 0: on the seabed
     // Filled in from the towfish's path:
     std::size_t ping = 0; // the ping passing closest to the centre
     int channel = 0;      // 0 port, 1 starboard
@@ -54,6 +55,9 @@ public:
         double startTime = 1763880000; // 2025-11-23 06:40 UTC
         int mineLikeObjects = 12;
         int clutterObjects = 14;
+        // Spheres moored in the water column (mine-like), near the track where the sonar sees them
+        // before the seabed's first return; none by default, so a seed's line stays as it was.
+        int mooredObjects = 0;
     };
 
     explicit SurveySimulator(Options options);

@@ -36,6 +36,30 @@
 using namespace fathom;
 using fathom::test::fakeStartup;
 
+namespace {
+
+// A main window with a simulated line open in it.
+struct LineWindow
+{
+    std::unique_ptr<Startup> startup = fakeStartup();
+    MainWindow window{*startup};
+
+    // Writes the line into `folder`, shows the window (English, 1400 × 900) and opens it there.
+    bool open(const QString& folder, const sonar::SurveySimulator::Options& options)
+    {
+        const auto files = sonar::writeDemoSurvey(folder.toStdString(), options);
+        window.setLanguage(QStringLiteral("en"));
+        window.resize(1400, 900);
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window))
+            return false;
+        window.openSurvey(QString::fromStdString(files[0].string()));
+        return QTest::qWaitFor([this] { return window.survey()->geo() != nullptr; }, 20000);
+    }
+};
+
+} // namespace
+
 class TestContactReview : public QObject
 {
     Q_OBJECT
@@ -236,15 +260,9 @@ private slots:
         QTemporaryDir dir;
         sonar::SurveySimulator::Options options;
         options.pings = 1500;
-        const auto files = sonar::writeDemoSurvey(dir.path().toStdString(), options);
-        auto startup = fakeStartup();
-        MainWindow window(*startup);
-        window.setLanguage(QStringLiteral("en"));
-        window.resize(1400, 900);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.openSurvey(QString::fromStdString(files[0].string()));
-        QTRY_VERIFY_WITH_TIMEOUT(window.survey()->geo() != nullptr, 20000);
+        LineWindow line;
+        QVERIFY(line.open(dir.path(), options));
+        auto& window = line.window;
         const sonar::SurveySimulator sim(options);
         const auto object = std::find_if(sim.objects().begin(), sim.objects().end(), [](const auto& o) {
             return o.mineLike && o.ping > 150 && o.ping < 1350 && o.slantRange > 12;
@@ -426,6 +444,73 @@ private slots:
         QCOMPARE(again.contacts()->contacts().size(), std::size_t(1));
         QCOMPARE(again.contacts()->contacts()[0].detector, std::string("analyst"));
         QCOMPARE(again.contacts()->contacts()[0].width, here.width);
+    }
+
+    // A sphere moored in the water column, boxed on the slant-range waterfall: listed with its
+    // slant range and no ground range or height; the CNN (which reads the seabed) is not asked;
+    // its close-up is drawn in slant range, where it can be seen.
+    void aMooredObjectIsMarkedInTheWaterColumn()
+    {
+        QTemporaryDir dir;
+        sonar::SurveySimulator::Options options;
+        options.pings = 600;
+        options.mooredObjects = 1;
+        LineWindow line;
+        QVERIFY(line.open(dir.path(), options));
+        auto& window = line.window;
+        const sonar::SurveySimulator sim(options);
+        const auto& moored = sim.objects().back();
+        QVERIFY(moored.moored > 0);
+        auto* waterfall = window.waterfall();
+        waterfall->findChild<QCheckBox*>(QStringLiteral("groundRange"))->setChecked(false);
+        waterfall->goToPing(qint64(moored.ping) - 50);
+        auto* canvas = waterfall->findChild<QWidget*>(QStringLiteral("waterfallCanvas"));
+        const auto at = [&](double ping, double slant) {
+            const double half = canvas->width() / 2.0, x = half * slant / options.range;
+            return QPoint(int(moored.channel == 0 ? half - x : half + x),
+                          int((ping - double(waterfall->firstPing())) * canvas->height() / waterfall->visiblePings()));
+        };
+        const double pad = moored.length / 0.4 + 6;
+        QTest::mousePress(canvas, Qt::LeftButton, Qt::ControlModifier,
+                          at(double(moored.ping) - pad, moored.slantRange - moored.length));
+        const auto corner = at(double(moored.ping) + pad, moored.slantRange + moored.length);
+        QTest::mouseMove(canvas, corner);
+        QTest::mouseRelease(canvas, Qt::LeftButton, Qt::ControlModifier, corner);
+        auto* contacts = window.contacts();
+        QCOMPARE(contacts->contacts().size(), std::size_t(1));
+        const auto c = contacts->contacts()[0];
+        QVERIFY(c.inWaterColumn());
+        QVERIFY2(std::llabs(c.ping - (long long)moored.ping) <= 3, qPrintable(QString::number(c.ping)));
+        QVERIFY2(std::abs(c.width / moored.length - 1) <= 0.35, qPrintable(QString::number(c.width)));
+        QVERIFY(c.cls.empty() && c.cnnClass.empty());
+        QVERIFY2(!window.statusBar()->currentMessage().contains(QStringLiteral("CNN")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        auto* table = window.contactTable();
+        QCOMPARE(table->item(0).cells[4], QStringLiteral("—")); // no range across the seabed
+        QVERIFY2(table->details().contains(QStringLiteral("in the water column, %1 m slant range")
+                                               .arg(0.5 * (c.nearSlant + c.farSlant), 0, 'f', 1)),
+                 qPrintable(table->details()));
+        // Up close in slant range: the sphere's bright return inside the yellow box.
+        auto* closeUp = window.contactCloseUp();
+        QTRY_VERIFY_WITH_TIMEOUT(!closeUp->image().isNull(), 10000);
+        const auto& image = closeUp->image();
+        int yellow = 0;
+        QRect box;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const auto p = image.pixelColor(x, y);
+                if (p.red() > 200 && p.green() > 200 && p.blue() < 80) {
+                    ++yellow;
+                    box |= QRect(x, y, 1, 1);
+                }
+            }
+        QVERIFY2(yellow > 50, qPrintable(QString::number(yellow)));
+        const auto inside = image.copy(box.adjusted(4, 4, -4, -4));
+        int bright = 0;
+        for (int y = 0; y < inside.height(); ++y)
+            for (int x = 0; x < inside.width(); ++x)
+                bright += qGray(inside.pixel(x, y)) > 150;
+        QVERIFY2(bright > 20, qPrintable(QStringLiteral("%1 bright pixels in the box").arg(bright)));
     }
 };
 

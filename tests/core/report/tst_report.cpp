@@ -206,6 +206,16 @@ private slots:
         options.language = report::Language::Korean;
         html = QString::fromStdString(report::htmlText(report::buildReport(project, options)));
         QVERIFY(html.contains(QStringLiteral("없음: 분석가가 표시; CNN 판단: 원뿔형 (85 %, 물체일 확률 92 %)")));
+        // One floating in the water column (a moored object): its slant range, not a ground range,
+        // and no height for want of a shadow behind it.
+        options.language = report::Language::English;
+        project.contacts[0].groundRange = 0;
+        project.contacts[0].nearSlant = 5.0;
+        project.contacts[0].farSlant = 6.0;
+        project.contacts[0].height = 0;
+        html = QString::fromStdString(report::htmlText(report::buildReport(project, options)));
+        QVERIFY2(html.contains(QStringLiteral("none: in the water column, 5.50 m slant range")), qPrintable(html));
+        QVERIFY(html.contains(QStringLiteral("in the water column: no shadow behind it")));
     }
 
     void rejectedContactsAppearWhenAsked()

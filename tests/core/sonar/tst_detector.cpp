@@ -215,6 +215,43 @@ private slots:
         QVERIFY2(agree * 10 >= drawn * 8, qPrintable(QString("%1 of %2").arg(agree).arg(drawn)));
     }
 
+    // A sphere moored in the water column, boxed by the analyst in slant range: where it floats
+    // there is no ground range and no shadow behind it to give a height; its size across is
+    // measured in slant range.
+    void aBoxDrawnRoundAMooredObjectMeasuresItInSlantRange()
+    {
+        QTemporaryDir dir;
+        SurveySimulator::Options options;
+        options.seed = 8;
+        options.pings = 1200;
+        options.mooredObjects = 4;
+        const auto file = simulated(dir, options);
+        const Georeferencer geo(*file);
+        const SurveySimulator sim(options);
+        const double spacing = options.speed * options.pingInterval;
+        int boxed = 0;
+        for (const auto& o : sim.objects()) {
+            if (o.moored <= 0)
+                continue;
+            ++boxed;
+            QVERIFY2(o.slantRange < geo.altitude(o.ping), "a moored sphere should float in the water column");
+            const auto half = std::size_t(o.length / spacing / 2 + 3);
+            const auto d = detectionFromDrawnBox(*file, geo, o.channel, o.ping - half, o.ping + half,
+                                                 o.slantRange - o.length, o.slantRange + o.length);
+            qInfo("moored %.2f m sphere at %.2f m slant: ping %zu (truth %zu), width %.2f, length %.2f, height %.2f, "
+                  "ground %.2f",
+                  o.length, o.slantRange, d.ping, o.ping, d.width, d.length, d.height, d.groundRange);
+            QVERIFY(std::abs(double(d.ping) - double(o.ping)) <= 3);
+            QCOMPARE(d.groundRange, 0.0);
+            QVERIFY2(std::abs(d.slantRange - o.slantRange) <= 0.5 * o.length,
+                     qPrintable(QString::number(d.slantRange)));
+            QVERIFY2(std::abs(d.width / o.length - 1) <= 0.35, qPrintable(QString::number(d.width)));
+            QVERIFY2(std::abs(d.length / o.length - 1) <= 0.35, qPrintable(QString::number(d.length)));
+            QCOMPARE(d.height, 0.0);
+        }
+        QCOMPARE(boxed, 4);
+    }
+
     void emptySeabedStaysQuiet()
     {
         QTemporaryDir dir;

@@ -126,12 +126,45 @@ private slots:
         while (std::getline(truth, line))
             ++rows;
         QCOMPARE(rows, 10);
-        QVERIFY(header.ends_with(",length_m,width_m,height_m,along_track_m,across_track_m"));
+        QVERIFY(header.ends_with(",length_m,width_m,height_m,along_track_m,across_track_m,moored_m"));
         std::ifstream sensors(files[2]);
         std::getline(sensors, header);
         QCOMPARE(std::count(header.begin(), header.end(), ','), 14L); // time, ping, 12 channels, fault
         const auto file = open(files[0]);
         QCOMPARE(file->pingCount(), std::size_t(600));
+    }
+
+    // A moored sphere lights the water column at its slant range, its shadow falls on the seabed
+    // further out; the line's other objects stay where they were without it.
+    void mooredSpheresFloatInTheWaterColumn()
+    {
+        SurveySimulator::Options options;
+        options.pings = 800;
+        options.mooredObjects = 2;
+        const SurveySimulator moored(options);
+        options.mooredObjects = 0;
+        const SurveySimulator plain(options);
+        QCOMPARE(moored.objects().size(), plain.objects().size() + 2);
+        for (std::size_t i = 0; i < plain.objects().size(); ++i)
+            QCOMPARE(moored.objects()[i].ping, plain.objects()[i].ping);
+        for (std::size_t i = plain.objects().size(); i < moored.objects().size(); ++i) {
+            const auto& o = moored.objects()[i];
+            QVERIFY(o.moored >= 3 && o.cls == "sphere" && o.mineLike);
+            const double altitude = moored.ping(o.ping).altitude;
+            QVERIFY(o.slantRange < altitude);
+            const auto with = moored.samples(o.ping)[std::size_t(o.channel)];
+            const auto without = plain.samples(o.ping)[std::size_t(o.channel)];
+            // Brighter than the water column there, by far.
+            QVERIFY2(with[std::size_t(o.sample)] > 10 * without[std::size_t(o.sample)],
+                     qPrintable(QStringLiteral("%1 against %2")
+                                    .arg(with[std::size_t(o.sample)])
+                                    .arg(without[std::size_t(o.sample)])));
+            // A shadow on the seabed past the first return: bins darker than without it.
+            int darker = 0;
+            for (std::size_t k = std::size_t(altitude / options.range * options.samples) + 8; k < with.size(); ++k)
+                darker += with[k] < 0.2 * without[k];
+            QVERIFY2(darker >= 5, qPrintable(QString::number(darker)));
+        }
     }
 
     // What a sonar can measure of an object is its extent along and across the track as it lies.
