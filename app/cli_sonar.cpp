@@ -106,6 +106,9 @@ void addSonarCommands(CLI::App& app)
     demo->add_option("--out", *demoOut, "Folder to write into")->required();
     demo->add_option("--seed", options->seed, "Seed: the same seed gives the same survey");
     demo->add_option("--pings", options->pings, "Pings in the line (10 per second)")->check(CLI::Range(10, 10000000));
+    demo->add_option("--moored", options->mooredObjects,
+                     "Spheres moored in the water column near the track, besides the seabed's objects (default 0)")
+        ->check(CLI::Range(0, 100));
     demo->callback([=] {
         for (const auto& path : sonar::writeDemoSurvey(*demoOut, *options))
             std::cout << path.string() << "\n";

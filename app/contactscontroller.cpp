@@ -398,13 +398,20 @@ int ContactsController::addDrawn(const sonar::SonarFile& file, const sonar::Geor
             showChanged(std::min(at, int(m_contacts.size()) - 1));
         }));
     m_table->view()->setFocus(); // 1–6 give the class, Enter a note
-    emit message(tr("Contact marked at ping %1: %2 × %3 m, %4 m high. %5Keys 1–6 give its class, Enter a note; "
-                    "Ctrl+Z takes it back.")
-                     .arg(contact.ping)
-                     .arg(contact.length, 0, 'f', 1)
-                     .arg(contact.width, 0, 'f', 1)
-                     .arg(contact.height, 0, 'f', 2)
-                     .arg(proposal.isEmpty() ? QString() : proposal + QLatin1Char(' ')));
+    if (contact.inWaterColumn())
+        emit message(tr("Contact marked at ping %1, in the water column: %2 × %3 m (across in slant range). Keys 1–6 "
+                        "give its class, Enter a note; Ctrl+Z takes it back.")
+                         .arg(contact.ping)
+                         .arg(contact.length, 0, 'f', 1)
+                         .arg(contact.width, 0, 'f', 1));
+    else
+        emit message(tr("Contact marked at ping %1: %2 × %3 m, %4 m high. %5Keys 1–6 give its class, Enter a note; "
+                        "Ctrl+Z takes it back.")
+                         .arg(contact.ping)
+                         .arg(contact.length, 0, 'f', 1)
+                         .arg(contact.width, 0, 'f', 1)
+                         .arg(contact.height, 0, 'f', 2)
+                         .arg(proposal.isEmpty() ? QString() : proposal + QLatin1Char(' ')));
     logging::info("Contact marked by hand at ping " + std::to_string(contact.ping));
     return at;
 }

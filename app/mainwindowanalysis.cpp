@@ -180,12 +180,14 @@ void MainWindow::showCloseUp(int index)
     const auto contact = contacts[std::size_t(index)];
     const auto cls =
         contact.cls.empty() ? tr("no class") : ContactTable::className(QString::fromStdString(contact.cls));
-    const auto caption = tr("<b>Ping %1</b>, %2 · %3 · %4 × %5 × %6 m")
-                             .arg(contact.ping)
-                             .arg(contact.side ? tr("starboard") : tr("port"), cls)
-                             .arg(contact.length, 0, 'f', 1)
-                             .arg(contact.width, 0, 'f', 1)
-                             .arg(contact.height, 0, 'f', 2);
+    auto caption = (contact.height > 0 ? tr("<b>Ping %1</b>, %2 · %3 · %4 × %5 × %6 m")
+                                       : tr("<b>Ping %1</b>, %2 · %3 · %4 × %5 m, no height"))
+                       .arg(contact.ping)
+                       .arg(contact.side ? tr("starboard") : tr("port"), cls)
+                       .arg(contact.length, 0, 'f', 1)
+                       .arg(contact.width, 0, 'f', 1);
+    if (contact.height > 0)
+        caption = caption.arg(contact.height, 0, 'f', 2);
     const auto name = QStringLiteral("contact-ping%1.png").arg(contact.ping);
     // The same box as shown (a review, a class, a note): the picture stays, only its caption changes.
     const auto box = QStringLiteral("%1 %2 %3 %4 %5 %6")

@@ -519,6 +519,10 @@
         <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · in the water column, %3 m slant range from the towfish (under it at %4, %5) · %6 m along, %7 m across in slant range; no height (no shadow behind it) · %8</source>
         <translation>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · in the water column, %3 m slant range from the towfish (under it at %4, %5) · %6 m along, %7 m across in slant range; no height (no shadow behind it) · %8</translation>
     </message>
+    <message>
+        <source>Contact marked at ping %1, in the water column: %2 × %3 m (across in slant range). Keys 1–6 give its class, Enter a note; Ctrl+Z takes it back.</source>
+        <translation>Contact marked at ping %1, in the water column: %2 × %3 m (across in slant range). Keys 1–6 give its class, Enter a note; Ctrl+Z takes it back.</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>
@@ -1230,6 +1234,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>%1 could not be opened as a survey. What was open stays open.</source>
         <translation>%1 could not be opened as a survey. What was open stays open.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3 · %4 × %5 m, no height</source>
+        <translation>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3 · %4 × %5 m, no height</translation>
     </message>
 </context>
 <context>

@@ -529,6 +529,10 @@
         <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · in the water column, %3 m slant range from the towfish (under it at %4, %5) · %6 m along, %7 m across in slant range; no height (no shadow behind it) · %8</source>
         <translation>&lt;b&gt;핑 %1&lt;/b&gt;, %2 · 수층 안, 토우피시에서 경사 거리 %3 m (토우피시 아래 위치 %4, %5) · 길이 %6 m, 경사 거리 기준 폭 %7 m; 높이 없음(뒤에 그림자 없음) · %8</translation>
     </message>
+    <message>
+        <source>Contact marked at ping %1, in the water column: %2 × %3 m (across in slant range). Keys 1–6 give its class, Enter a note; Ctrl+Z takes it back.</source>
+        <translation>핑 %1의 수층 안에 접촉물 지정: %2 × %3 m (폭은 경사 거리 기준). 1–6 키로 분류, Enter로 메모, Ctrl+Z로 되돌리기.</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>
@@ -1250,6 +1254,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     <message>
         <source>%1 could not be opened as a survey. What was open stays open.</source>
         <translation>%1을(를) 조사 파일로 열 수 없습니다. 열려 있던 것은 그대로 열려 있습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3 · %4 × %5 m, no height</source>
+        <translation>&lt;b&gt;핑 %1&lt;/b&gt;, %2 · %3 · %4 × %5 m, 높이 없음</translation>
     </message>
 </context>
 <context>

@@ -265,6 +265,10 @@ Detection detectionFromMeasure(const SonarFile& file, const Georeferencer& geo, 
         d.length = geo.distance(lit ? double(measured.firstLit) : double(firstPing), side, 0.0,
                                 (lit ? double(measured.lastLit) : double(lastPing)) + 1, side, 0.0);
         d.height = d.shadow = 0;
+        if (measured.nearEdge >= 0) { // the box round the object alone: no shadow to hold
+            d.firstSample = measured.nearEdge;
+            d.lastSample = std::max(measured.nearEdge, measured.farEdge - 1);
+        }
         return d;
     }
     const auto ground = [&](int sample) { return geo.groundRange(d.ping, sample * binMetres); };

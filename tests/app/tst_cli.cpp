@@ -145,6 +145,21 @@ private slots:
         QCOMPARE(r.code, 0);
         for (const char* name : {"survey.xtf", "truth.csv", "sensors.csv"})
             QVERIFY2(QFile::exists(dir.filePath(QLatin1String(name))), name);
+        // With spheres moored in the water column when asked: truth.csv says how high each floats.
+        QTemporaryDir moored;
+        QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--out"), moored.path(), QStringLiteral("--pings"),
+                      QStringLiteral("300"), QStringLiteral("--moored"), QStringLiteral("2")})
+                     .code,
+                 0);
+        QFile truth(moored.filePath(QStringLiteral("truth.csv")));
+        QVERIFY(truth.open(QIODevice::ReadOnly));
+        const auto header = QString::fromUtf8(truth.readLine()).trimmed().split(QLatin1Char(','));
+        const auto column = header.indexOf(QStringLiteral("moored_m"));
+        QVERIFY(column > 0);
+        int floating = 0;
+        while (!truth.atEnd())
+            floating += QString::fromUtf8(truth.readLine()).split(QLatin1Char(',')).value(column).toDouble() > 0;
+        QCOMPARE(floating, 2);
         r = run({QStringLiteral("sonar"), QStringLiteral("info"), dir.filePath(QStringLiteral("survey.xtf")),
                  QStringLiteral("--json")});
         QCOMPARE(r.code, 0);

@@ -483,6 +483,13 @@ private slots:
         QVERIFY2(std::llabs(c.ping - (long long)moored.ping) <= 3, qPrintable(QString::number(c.ping)));
         QVERIFY2(std::abs(c.width / moored.length - 1) <= 0.35, qPrintable(QString::number(c.width)));
         QVERIFY(c.cls.empty() && c.cnnClass.empty());
+        // Its box holds the sphere alone (no room left for a shadow behind it): the slant range
+        // given is the sphere's.
+        QVERIFY2(
+            std::abs(0.5 * (c.nearSlant + c.farSlant) - moored.slantRange) <= 0.5 * moored.length,
+            qPrintable(QStringLiteral("%1–%2 m against %3").arg(c.nearSlant).arg(c.farSlant).arg(moored.slantRange)));
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("in the water column")),
+                 qPrintable(window.statusBar()->currentMessage()));
         QVERIFY2(!window.statusBar()->currentMessage().contains(QStringLiteral("CNN")),
                  qPrintable(window.statusBar()->currentMessage()));
         auto* table = window.contactTable();
@@ -493,6 +500,7 @@ private slots:
         // Up close in slant range: the sphere's bright return inside the yellow box.
         auto* closeUp = window.contactCloseUp();
         QTRY_VERIFY_WITH_TIMEOUT(!closeUp->image().isNull(), 10000);
+        QVERIFY2(closeUp->caption().endsWith(QStringLiteral("m, no height")), qPrintable(closeUp->caption()));
         const auto& image = closeUp->image();
         int yellow = 0;
         QRect box;
