@@ -47,7 +47,8 @@ struct LabelledFile
 
 // The simulator's truth.csv as labels for its survey. Throws Error naming the file.
 std::vector<DetectorLabel> labelsFromTruth(const sonar::SonarFile& file, const std::filesystem::path& truthCsv);
-// The analyst's confirmed contacts in `file` as labels (rejected ones are background already).
+// The analyst's confirmed contacts in `file` as labels (rejected ones are background already;
+// ones in the water column are left out: the network reads the seabed, the water column flattened).
 // With `keepProposedAbove` below 1, unreviewed contacts the CNN itself scored at least that high
 // are kept as labels too, so fine-tuning on a few confirmations does not teach it that every
 // object nobody reviewed yet is seabed.

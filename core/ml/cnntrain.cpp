@@ -175,7 +175,7 @@ std::vector<DetectorLabel> labelsFromContacts(const sonar::SonarFile& file,
     const double bin = file.pingCount() ? file.pingInfo(0).slantRange / std::max(1, file.pingInfo(0).samples) : 1.0;
     std::vector<DetectorLabel> labels;
     for (const auto& c : contacts)
-        if (c.ping >= 0 && std::size_t(c.ping) < file.pingCount() &&
+        if (c.ping >= 0 && std::size_t(c.ping) < file.pingCount() && !c.inWaterColumn() &&
             (c.status == "confirmed" ||
              (c.status == "new" && c.detectorScores.count("cnn") && c.detectorScores.at("cnn") >= keepProposedAbove)))
             labels.push_back({std::size_t(c.ping), c.side, c.sample,

@@ -188,6 +188,31 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, shipped.classify(*line.file, 0, 1190, 1300, 100, 200));
     }
 
+    // The analyst's confirmed contacts teach it, except one in the water column, which the
+    // network never sees (it reads the seabed; the water column is flattened for it).
+    void confirmedContactsOnTheSeabedAreItsLabels()
+    {
+        const auto line = simulate(m_dir, "labels", 82, 200);
+        std::vector<project::ContactRecord> contacts(3);
+        for (auto& c : contacts) {
+            c.ping = 100;
+            c.firstPing = 96;
+            c.lastPing = 104;
+            c.status = "confirmed";
+            c.groundRange = 20;
+            c.nearSlant = 20;
+            c.farSlant = 22;
+        }
+        contacts[1].status = "rejected";
+        contacts[2].groundRange = 0; // floating nearer than the seabed
+        contacts[2].nearSlant = 4;
+        contacts[2].farSlant = 5;
+        QVERIFY(contacts[2].inWaterColumn() && !contacts[0].inWaterColumn());
+        const auto labels = ml::labelsFromContacts(*line.file, contacts);
+        QCOMPARE(labels.size(), std::size_t(1));
+        QCOMPARE(labels[0].ping, std::size_t(100));
+    }
+
     void savedAndLoadedItDetectsTheSame()
     {
         const auto dir = fs::path(m_dir.path().toStdString()) / "model";
