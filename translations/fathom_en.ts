@@ -1659,6 +1659,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <source>Note…</source>
         <translation>Note…</translation>
     </message>
+    <message>
+        <source>%1 (UTC)</source>
+        <translation>%1 (UTC)</translation>
+    </message>
+    <message>
+        <source>%1 (UTC, %2)</source>
+        <translation>%1 (UTC, %2)</translation>
+    </message>
 </context>
 <context>
     <name>fathom::SeriesPlot</name>

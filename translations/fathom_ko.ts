@@ -1683,6 +1683,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <source>Note…</source>
         <translation>메모…</translation>
     </message>
+    <message>
+        <source>%1 (UTC)</source>
+        <translation>%1 (UTC)</translation>
+    </message>
+    <message>
+        <source>%1 (UTC, %2)</source>
+        <translation>%1 (UTC, %2)</translation>
+    </message>
 </context>
 <context>
     <name>fathom::SeriesPlot</name>

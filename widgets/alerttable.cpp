@@ -8,6 +8,7 @@ AlertTable::AlertTable(QWidget* parent)
     : ReviewTable(parent)
 {
     view()->setObjectName(QStringLiteral("alertView"));
+    setTimeColumns({0, 1, 2});
     connect(this, &ReviewTable::activated, this, &AlertTable::alertActivated);
     retranslate();
     rememberSort(QStringLiteral("alerts/sort")); // by peak, earliest first, the first time

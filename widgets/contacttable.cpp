@@ -10,6 +10,7 @@ ContactTable::ContactTable(QWidget* parent)
     : ReviewTable(parent)
 {
     view()->setObjectName(QStringLiteral("contactView"));
+    setTimeColumns({2});
     connect(this, &ReviewTable::keyPressed, this, [this](int index, int key) {
         const auto cls = classForKey(key);
         if (!cls.isNull())

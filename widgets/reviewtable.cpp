@@ -131,6 +131,22 @@ void ReviewTable::setItems(const QVector<Item>& items)
 {
     m_filling = true;
     m_items = items;
+    // When every time shown falls on one UTC day, the day goes once into the headings and the
+    // cells show the clock alone ("2025-11-23 06:43:06.000" -> "06:43:06.000").
+    QString day;
+    bool oneDay = !m_timeColumns.isEmpty() && !items.isEmpty();
+    for (const auto& item : items)
+        for (int c : m_timeColumns) {
+            const QString cell = item.cells.value(c);
+            const bool dated = cell.size() > 11 && cell[10] == QLatin1Char(' ') && cell[4] == QLatin1Char('-');
+            oneDay = oneDay && dated && (day.isEmpty() || cell.startsWith(day));
+            if (oneDay && day.isEmpty())
+                day = cell.left(10);
+        }
+    if ((oneDay ? day : QString()) != m_day) {
+        m_day = oneDay ? day : QString();
+        setHeaderTitles();
+    }
     m_model->setRowCount(int(items.size()));
     for (int i = 0; i < items.size(); ++i)
         fillRow(i);
@@ -165,7 +181,8 @@ void ReviewTable::fillRow(int index)
         item->setEditable(editable);
     };
     for (int c = 0; c < r.cells.size(); ++c)
-        set(c, r.cells[c], r.keys.value(c, r.cells[c]));
+        set(c, !m_day.isEmpty() && m_timeColumns.contains(c) ? r.cells[c].mid(11) : r.cells[c],
+            r.keys.value(c, r.cells[c]));
     const int status = statusColumn();
     set(status, statusText(r.status), r.status);
     m_model->item(index, status)->setData(r.status, kStatusRole);
@@ -197,8 +214,8 @@ void ReviewTable::rememberSort(const QString& key)
 {
     const QSettings settings;
     const int column = settings.value(key + QStringLiteral("/column"), 0).toInt();
-    const auto order = settings.value(key + QStringLiteral("/descending"), false).toBool() ? Qt::DescendingOrder
-                                                                                           : Qt::AscendingOrder;
+    const auto order =
+        settings.value(key + QStringLiteral("/descending"), false).toBool() ? Qt::DescendingOrder : Qt::AscendingOrder;
     m_view->sortByColumn(column >= 0 && column < m_model->columnCount() ? column : 0, order);
     connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
             [key](int section, Qt::SortOrder sortOrder) {
@@ -206,6 +223,22 @@ void ReviewTable::rememberSort(const QString& key)
                 settings.setValue(key + QStringLiteral("/column"), section);
                 settings.setValue(key + QStringLiteral("/descending"), sortOrder == Qt::DescendingOrder);
             });
+}
+
+void ReviewTable::setTimeColumns(const QVector<int>& columns)
+{
+    m_timeColumns = columns;
+}
+
+void ReviewTable::setHeaderTitles()
+{
+    auto titles = columnTitles();
+    for (int c : m_timeColumns)
+        if (c < titles.size())
+            titles[c] = m_day.isEmpty() ? tr("%1 (UTC)").arg(titles[c]) : tr("%1 (UTC, %2)").arg(titles[c], m_day);
+    titles << tr("Status") << tr("Note");
+    m_model->setColumnCount(int(titles.size()));
+    m_model->setHorizontalHeaderLabels(titles);
 }
 
 void ReviewTable::setDetails(const QString& text)
@@ -371,10 +404,7 @@ void ReviewTable::retranslate()
     m_confirm->setToolTip(tr("Confirm the selected item (C)"));
     m_reject->setText(tr("Reject"));
     m_reject->setToolTip(tr("Reject the selected item (X); U sets it back to new, J/K move, Enter edits the note"));
-    auto titles = columnTitles();
-    titles << tr("Status") << tr("Note");
-    m_model->setColumnCount(int(titles.size()));
-    m_model->setHorizontalHeaderLabels(titles);
+    setHeaderTitles();
     static_cast<ReviewFilter*>(m_proxy)->statusColumn = statusColumn();
     m_filling = true;
     for (int i = 0; i < m_items.size(); ++i)

@@ -50,6 +50,9 @@ public:
     // Sorted by the column and order last chosen under `key` in the settings (the first column,
     // ascending, the first time); each choice is remembered there.
     void rememberSort(const QString& key);
+    // Columns holding UTC times as "yyyy-MM-dd hh:mm:ss…": headed "(UTC)", and when every item's
+    // fall on one day, that day goes into their headings and the cells show the clock alone.
+    void setTimeColumns(const QVector<int>& columns);
     void setStatusFilter(const QString& status); // "" for every item
     QTableView* view() const { return m_view; }
     void setDetails(const QString& text); // what is known about the current item, below the table
@@ -88,6 +91,7 @@ private:
     QString statusText(const QString& status) const;
     void review(const QString& status);
     int statusColumn() const;
+    void setHeaderTitles();
 
     QComboBox* m_statusFilter = nullptr;
     QLineEdit* m_textFilter = nullptr;
@@ -99,6 +103,8 @@ private:
     QStandardItemModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     QVector<Item> m_items;
+    QVector<int> m_timeColumns;
+    QString m_day; // the one UTC day of every time shown; empty: more than one
     bool m_filling = false;
 };
 

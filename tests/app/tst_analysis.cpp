@@ -122,6 +122,22 @@ private slots:
             if (window.analysis()->alerts()[i].startRow <= 49 && window.analysis()->alerts()[i].endRow >= 48)
                 glitch = i;
         QVERIFY2(glitch >= 0, "no alert at the altitude glitch");
+        // The line's one UTC day is said once, in the headings; the cells give the clock.
+        const auto* model = table->view()->model();
+        const QString day = table->item(0).cells[0].left(10);
+        QCOMPARE(model->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Peak (UTC, %1)").arg(day));
+        QCOMPARE(model->headerData(1, Qt::Horizontal).toString(), QStringLiteral("Start (UTC, %1)").arg(day));
+        QCOMPARE(model->index(0, 0).data().toString().size(), 12); // hh:mm:ss.zzz
+        QVERIFY(table->item(0).cells[0].endsWith(model->index(0, 0).data().toString()));
+        { // times on two days are shown in full
+            AlertTable twoDays;
+            AlertTable::Row late, early;
+            late.start = late.end = late.peak = QStringLiteral("2025-11-23 23:59:59.500");
+            early.start = early.end = early.peak = QStringLiteral("2025-11-24 00:00:00.200");
+            twoDays.setAlerts({late, early});
+            QCOMPARE(twoDays.view()->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Peak (UTC)"));
+            QCOMPARE(twoDays.view()->model()->index(0, 0).data().toString(), late.peak);
+        }
         for (int i = 0; i < table->count(); ++i) { // drawn where their times are
             const auto& a = window.analysis()->alerts()[i];
             const auto span = window.seriesPlot()->drawnSpan(i);
