@@ -248,6 +248,15 @@ private slots:
             QVERIFY2(std::abs(d.width / o.length - 1) <= 0.35, qPrintable(QString::number(d.width)));
             QVERIFY2(std::abs(d.length / o.length - 1) <= 0.35, qPrintable(QString::number(d.length)));
             QCOMPARE(d.height, 0.0);
+            // Right-click → Mark Contact Here on it: 2 m either way, the seabed's first return
+            // (far brighter) inside the box too where the sphere floats near it.
+            const auto here = detectionFromDrawnBox(*file, geo, o.channel, o.ping - 12, o.ping + 12, o.slantRange - 2,
+                                                    o.slantRange + 2);
+            qInfo("  from the menu: ping %zu, slant %.2f, width %.2f (altitude %.2f)", here.ping, here.slantRange,
+                  here.width, geo.altitude(o.ping));
+            QVERIFY(std::abs(double(here.ping) - double(o.ping)) <= 3);
+            QVERIFY2(std::abs(here.slantRange - o.slantRange) <= 0.5 * o.length,
+                     qPrintable(QString::number(here.slantRange)));
         }
         QCOMPARE(boxed, 4);
     }
