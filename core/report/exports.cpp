@@ -120,7 +120,12 @@ void contactsKml(const std::vector<project::ContactRecord>& contacts, std::ostre
         const auto name = c.cls.empty() ? "contact at ping " + std::to_string(c.ping) : c.cls;
         // One line to read at a glance: size (length × width × height, — without a shadow), score,
         // review, then the analyst's note.
-        const std::string line = fixed(c.length, 1) + " × " + fixed(c.width, 1) + " × " +
+        // One in the water column (moored) is not where its placemark puts it: under the towfish.
+        const std::string where = c.inWaterColumn()
+                                      ? "in the water column " + fixed(0.5 * (c.nearSlant + c.farSlant), 1) +
+                                            " m (slant) from the towfish, above this point, "
+                                      : std::string();
+        const std::string line = where + fixed(c.length, 1) + " × " + fixed(c.width, 1) + " × " +
                                  (c.height > 0 ? fixed(c.height, 1) : std::string("—")) + " m, " +
                                  (c.detector == "analyst" ? "marked by the analyst" : "score " + fixed(c.score, 2)) +
                                  ", " + c.status + (c.note.empty() ? "" : ": " + c.note);

@@ -95,6 +95,14 @@ private slots:
         QVERIFY2(descriptions[1].contains(QStringLiteral("marked by the analyst")) &&
                      !descriptions[1].contains(QStringLiteral("score")),
                  qPrintable(descriptions[1]));
+        QVERIFY(!descriptions[1].contains(QStringLiteral("water column")));
+        // One floating in the water column says so: its placemark is the towfish's nadir.
+        list[1].groundRange = 0;
+        list[1].nearSlant = 4.5;
+        list[1].farSlant = 5.5;
+        report::writeContacts(list, path.toStdString());
+        QVERIFY2(readAll(path).contains("in the water column 5.0 m (slant) from the towfish"),
+                 readAll(path).constData());
     }
 
     void kmlIsWellFormedWithEveryPlacemark()
