@@ -321,7 +321,7 @@ QString ContactsController::details(int index) const
     // For a contact the analyst marked, what the CNN made of it when it was marked.
     QString cnnView;
     if (!c.cnnClass.empty())
-        cnnView = c.cnnObjectness < 0.1
+        cnnView = c.cnnSeesNoObject()
                       ? tr("; the CNN sees no object in its box (%1 %)").arg(int(std::lround(c.cnnObjectness * 100)))
                       : tr("; the CNN took it for a %1 (%2 %; an object, %3 %)")
                             .arg(ContactTable::className(QString::fromStdString(c.cnnClass)))
@@ -447,8 +447,7 @@ QString ContactsController::proposeClass(const sonar::SonarFile& file, project::
     contact.cnnClass = proposal.cls;
     contact.cnnClassProbability = proposal.probability;
     contact.cnnObjectness = proposal.objectness;
-    // Bare seabed reads about 0.01 to the network, objects mostly 0.5 or more (docs/BENCHMARKS.md).
-    if (proposal.objectness < 0.1)
+    if (contact.cnnSeesNoObject())
         return tr("The CNN sees no object there (%1 %): is it the brightest speckle?")
             .arg(int(std::lround(proposal.objectness * 100)));
     const QString cls = ContactTable::className(QString::fromStdString(proposal.cls));

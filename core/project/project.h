@@ -43,6 +43,9 @@ struct ContactRecord
     std::string cnnClass;
     double cnnClassProbability = 0, cnnObjectness = 0;
 
+    // The CNN was asked and saw no object in the box (bare seabed reads about 0.01 to it, objects
+    // mostly 0.5 or more; docs/BENCHMARKS.md).
+    bool cnnSeesNoObject() const { return !cnnClass.empty() && cnnObjectness < 0.1; }
     // Nearer than the seabed (a moored object): no ground range, no height, its width in slant range.
     bool inWaterColumn() const { return groundRange <= 0 && farSlant > 0; }
 };

@@ -169,7 +169,7 @@ void addContacts(Section& section, Inputs& in, const ReportOptions& options, Rep
             scores = analyst ? text("analyst_marked", L) : c.detector + " " + fixed(c.score, 2);
         if (analyst && !c.cnnClass.empty()) { // what the CNN made of the box when it was marked
             const auto percent = [](double p) { return std::to_string(int(std::lround(p * 100))); };
-            scores += c.cnnObjectness < 0.1
+            scores += c.cnnSeesNoObject()
                           ? format(text("cnn_sees_nothing", L), {percent(c.cnnObjectness)})
                           : format(text("cnn_took_it", L),
                                    {text(c.cnnClass, L), percent(c.cnnClassProbability), percent(c.cnnObjectness)});
