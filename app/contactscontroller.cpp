@@ -126,8 +126,8 @@ void ContactsController::show()
         rows.append({qint64(c.ping), c.side ? tr("starboard") : tr("port"),
                      QString::fromStdString(formatUtc(c.time, TimeStyle::Readable)),
                      QStringLiteral("%1, %2").arg(c.y, 0, 'f', 6).arg(c.x, 0, 'f', 6),
-                     c.inWaterColumn() ? -1.0 : c.groundRange, c.length, c.width, c.height, c.score,
-                     QString::fromStdString(c.cls), QString::fromStdString(c.detector),
+                     c.inWaterColumn() && c.groundRange <= 0 ? -1.0 : c.groundRange, c.length, c.width, c.height,
+                     c.score, QString::fromStdString(c.cls), QString::fromStdString(c.detector),
                      QString::fromStdString(c.status), QString::fromStdString(c.note)});
         const QColor colour = c.status == "confirmed"  ? QColor(255, 60, 60)
                               : c.status == "rejected" ? QColor(150, 150, 150)
@@ -332,17 +332,26 @@ QString ContactsController::details(int index) const
                                                    .arg(c.score, 0, 'f', 2)
                                                    .arg(members.isEmpty() ? QString::fromStdString(c.detector)
                                                                           : members.join(QStringLiteral(", ")));
-    if (c.inWaterColumn())
-        return tr("<b>Ping %1</b>, %2 · in the water column, %3 m slant range from the towfish (under it at %4, %5) · "
-                  "%6 m along, %7 m across in slant range; no height (no shadow behind it) · %8")
+    if (c.inWaterColumn()) {
+        const auto where = c.aboveSeabed > 0
+                               ? tr("%1 m out, %2 m above the seabed (from where its shadow falls), over %3, %4")
+                                     .arg(c.groundRange, 0, 'f', 1)
+                                     .arg(c.aboveSeabed, 0, 'f', 1)
+                                     .arg(c.y, 0, 'f', 6)
+                                     .arg(c.x, 0, 'f', 6)
+                               : tr("no shadow found to place it: under the towfish at %1, %2")
+                                     .arg(c.y, 0, 'f', 6)
+                                     .arg(c.x, 0, 'f', 6);
+        return tr("<b>Ping %1</b>, %2 · in the water column, %3 m slant range from the towfish; %4 · %5 m along, %6 m "
+                  "across in slant range · %7")
             .arg(c.ping)
             .arg(c.side ? tr("starboard") : tr("port"))
             .arg(0.5 * (c.nearSlant + c.farSlant), 0, 'f', 1)
-            .arg(c.y, 0, 'f', 6)
-            .arg(c.x, 0, 'f', 6)
+            .arg(where)
             .arg(c.length, 0, 'f', 1)
             .arg(c.width, 0, 'f', 1)
             .arg(who);
+    }
     return tr("<b>Ping %1</b>, %2 · %3, %4 · %5 m across · %6 × %7 m, %8 m high (from its shadow) · %9")
         .arg(c.ping)
         .arg(c.side ? tr("starboard") : tr("port"))

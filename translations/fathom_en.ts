@@ -516,12 +516,20 @@
         <translation>; the CNN took it for a %1 (%2 %; an object, %3 %)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · in the water column, %3 m slant range from the towfish (under it at %4, %5) · %6 m along, %7 m across in slant range; no height (no shadow behind it) · %8</source>
-        <translation>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · in the water column, %3 m slant range from the towfish (under it at %4, %5) · %6 m along, %7 m across in slant range; no height (no shadow behind it) · %8</translation>
-    </message>
-    <message>
         <source>Contact marked at ping %1, in the water column: %2 × %3 m (across in slant range). Keys 1–6 give its class, Enter a note; Ctrl+Z takes it back.</source>
         <translation>Contact marked at ping %1, in the water column: %2 × %3 m (across in slant range). Keys 1–6 give its class, Enter a note; Ctrl+Z takes it back.</translation>
+    </message>
+    <message>
+        <source>%1 m out, %2 m above the seabed (from where its shadow falls), over %3, %4</source>
+        <translation>%1 m out, %2 m above the seabed (from where its shadow falls), over %3, %4</translation>
+    </message>
+    <message>
+        <source>no shadow found to place it: under the towfish at %1, %2</source>
+        <translation>no shadow found to place it: under the towfish at %1, %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · in the water column, %3 m slant range from the towfish; %4 · %5 m along, %6 m across in slant range · %7</source>
+        <translation>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · in the water column, %3 m slant range from the towfish; %4 · %5 m along, %6 m across in slant range · %7</translation>
     </message>
 </context>
 <context>

@@ -526,12 +526,20 @@
         <translation>; CNN 판단: %1(%2 %, 물체일 확률 %3 %)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · in the water column, %3 m slant range from the towfish (under it at %4, %5) · %6 m along, %7 m across in slant range; no height (no shadow behind it) · %8</source>
-        <translation>&lt;b&gt;핑 %1&lt;/b&gt;, %2 · 수층 안, 토우피시에서 경사 거리 %3 m (토우피시 아래 위치 %4, %5) · 길이 %6 m, 경사 거리 기준 폭 %7 m; 높이 없음(뒤에 그림자 없음) · %8</translation>
-    </message>
-    <message>
         <source>Contact marked at ping %1, in the water column: %2 × %3 m (across in slant range). Keys 1–6 give its class, Enter a note; Ctrl+Z takes it back.</source>
         <translation>핑 %1의 수층 안에 접촉물 지정: %2 × %3 m (폭은 경사 거리 기준). 1–6 키로 분류, Enter로 메모, Ctrl+Z로 되돌리기.</translation>
+    </message>
+    <message>
+        <source>%1 m out, %2 m above the seabed (from where its shadow falls), over %3, %4</source>
+        <translation>측방 %1 m, 해저면 위 %2 m (그림자가 떨어진 곳으로 계산), 위치 %3, %4</translation>
+    </message>
+    <message>
+        <source>no shadow found to place it: under the towfish at %1, %2</source>
+        <translation>위치를 계산할 그림자 없음: 토우피시 아래 %1, %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · in the water column, %3 m slant range from the towfish; %4 · %5 m along, %6 m across in slant range · %7</source>
+        <translation>&lt;b&gt;핑 %1&lt;/b&gt;, %2 · 수층 안, 토우피시에서 경사 거리 %3 m; %4 · 길이 %5 m, 경사 거리 기준 폭 %6 m · %7</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,8 @@ ContactRecord contactFromDetection(const sonar::Detection& d)
     c.detector = d.detector;
     c.cls = d.cls;
     c.detectorScores = d.scores;
+    c.waterColumn = d.waterColumn;
+    c.aboveSeabed = d.aboveSeabed;
     if (c.detectorScores.empty())
         c.detectorScores[d.detector] = d.score;
     return c;

@@ -60,6 +60,7 @@ json contactJson(const ContactRecord& c)
             {"detector_scores", c.detectorScores},
             {"status", c.status},
             {"note", c.note},
+            {"water_column", c.inWaterColumn() ? json{{"above_seabed_m", c.aboveSeabed}} : json()},
             {"cnn_view", c.cnnClass.empty() ? json()
                                             : json{{"class", c.cnnClass},
                                                    {"class_probability", c.cnnClassProbability},
@@ -96,6 +97,10 @@ ContactRecord contactFrom(const json& j)
     c.status = j.value("status", "new");
     checkStatus(c.status);
     c.note = j.value("note", "");
+    if (const auto floating = j.find("water_column"); floating != j.end() && floating->is_object()) {
+        c.waterColumn = true;
+        c.aboveSeabed = floating->value("above_seabed_m", 0.0);
+    }
     if (const auto view = j.find("cnn_view"); view != j.end() && view->is_object()) {
         c.cnnClass = view->value("class", "");
         c.cnnClassProbability = view->value("class_probability", 0.0);

@@ -46,8 +46,12 @@ struct ContactRecord
     // The CNN was asked and saw no object in the box (bare seabed reads about 0.01 to it, objects
     // mostly 0.5 or more; docs/BENCHMARKS.md).
     bool cnnSeesNoObject() const { return !cnnClass.empty() && cnnObjectness < 0.1; }
-    // Nearer than the seabed (a moored object): no ground range, no height, its width in slant range.
-    bool inWaterColumn() const { return groundRange <= 0 && farSlant > 0; }
+    // Floating in the water column (a moored object): no height, its width in slant range; its
+    // ground range how far out it floats and `aboveSeabed` how high, from where its shadow falls on
+    // the seabed (both 0 where no shadow was found). Projects from before the flag: ground range 0.
+    bool waterColumn = false;
+    double aboveSeabed = 0;
+    bool inWaterColumn() const { return waterColumn || (groundRange <= 0 && farSlant > 0); }
 };
 
 // The training settings last used, so a retrain starts from them.

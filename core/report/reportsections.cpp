@@ -150,10 +150,11 @@ void addContacts(Section& section, Inputs& in, const ReportOptions& options, Rep
         };
         add("position", positionText(c.x, c.y, geographic));
         add("ping_time", std::to_string(c.ping) + "  " + timeText(c.time));
-        add("ground_range",
-            c.inWaterColumn()
-                ? format(text("water_column", L), {metresText(0.5 * (c.nearSlant + c.farSlant)), sideText(c.side, L)})
-                : metresText(c.groundRange) + " (" + sideText(c.side, L) + ")");
+        add("ground_range", c.inWaterColumn()
+                                ? format(text(c.aboveSeabed > 0 ? "water_column_placed" : "water_column", L),
+                                         {metresText(0.5 * (c.nearSlant + c.farSlant)), sideText(c.side, L),
+                                          metresText(c.groundRange), metresText(c.aboveSeabed)})
+                                : metresText(c.groundRange) + " (" + sideText(c.side, L) + ")");
         add("length", metresText(c.length));
         add("width", metresText(c.width));
         add("height", c.height > 0        ? metresText(c.height)

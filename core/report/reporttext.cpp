@@ -65,6 +65,10 @@ const std::map<std::string, Wording>& catalogue()
         {"water_column",
          {"none: in the water column, %1 slant range (%2); width in slant range",
           "없음: 수층 안, 경사 거리 %1 (%2); 폭은 경사 거리 기준"}},
+        {"water_column_placed",
+         {"%3 (%2), %4 above the seabed: in the water column, %1 slant range, placed from where its shadow falls; "
+          "width in slant range",
+          "%3 (%2), 해저면 위 %4: 수층 안, 경사 거리 %1, 그림자가 떨어진 곳으로 위치 계산; 폭은 경사 거리 기준"}},
         {"no_height_water_column", {"— (in the water column: no shadow behind it)", "— (수층 안: 뒤에 그림자 없음)"}},
         {"class", {"Class", "분류"}},
         {"score", {"Score", "점수"}},

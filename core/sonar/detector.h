@@ -29,6 +29,11 @@ struct Detection
     std::string detector = "classical";       // "classical", "cnn" or "fused"
     std::string cls;                          // the CNN's class; empty from the classical detector
     std::map<std::string, double> scores;     // each detector's own score (fused detections: all of them)
+    // Nearer than the seabed: floating in the water column (a moored object). Its ground range is
+    // then how far out it floats, and `aboveSeabed` how high, both from where its shadow falls on
+    // the seabed (0: no shadow found, its ground range 0 too).
+    bool waterColumn = false;
+    double aboveSeabed = 0;
 };
 
 // The classical detector: on gain-normalised slant-range pings, a highlight clearly above its

@@ -231,6 +231,62 @@ Box brightestObject(const SonarFile& file, int channel, const Box& drawn, double
     return out;
 }
 
+// Where an object floating in the water column casts its shadow on the seabed: over the pings it
+// lights, the longest run of bins from `fromSample` to `toSample` where more than a third of those
+// pings are below half the level of the pings beside them at the same range (gaps of speckle up to
+// 0.2 m bridged). The run's middle sample; -1 when there is none.
+double seabedShadowCentre(const SonarFile& file, int channel, std::size_t firstPing, std::size_t lastPing,
+                          int fromSample, int toSample, double binMetres)
+{
+    const std::size_t pings = lastPing - firstPing + 1, flank = std::max<std::size_t>(6, 2 * pings);
+    const std::size_t from = firstPing >= flank ? firstPing - flank : 0;
+    const std::size_t to = std::min(file.pingCount() - 1, lastPing + flank);
+    toSample = std::min(toSample, file.pingInfo(firstPing).samples - 2);
+    if (toSample <= fromSample + 2 || to - from + 1 <= pings)
+        return -1;
+    std::vector<std::vector<float>> rows;
+    for (std::size_t p = from; p <= to; ++p) {
+        const auto values = file.samples(p, channel);
+        std::vector<float> row(std::size_t(toSample - fromSample + 1), 0.0f);
+        for (int k = fromSample; k <= toSample && k + 1 < int(values.size()); ++k)
+            row[std::size_t(k - fromSample)] =
+                (values[std::size_t(k - 1)] + values[std::size_t(k)] + values[std::size_t(k + 1)]) / 3;
+        rows.push_back(std::move(row));
+    }
+    const std::size_t first = firstPing - from, last = lastPing - from;
+    const int gapLimit = std::max(2, int(0.2 / std::max(1e-3, binMetres)));
+    int bestFirst = -1, bestEnd = -1, bestDark = 0, runFirst = -1, runEnd = -1, runDark = 0;
+    std::vector<float> beside;
+    for (int k = fromSample; k <= toSample + gapLimit + 1; ++k) {
+        bool dark = false;
+        if (k <= toSample) {
+            beside.clear();
+            for (std::size_t r = 0; r < rows.size(); ++r)
+                if (r < first || r > last)
+                    beside.push_back(rows[r][std::size_t(k - fromSample)]);
+            std::nth_element(beside.begin(), beside.begin() + long(beside.size() / 2), beside.end());
+            const float level = beside[beside.size() / 2];
+            int count = 0;
+            for (std::size_t r = first; r <= last; ++r)
+                count += rows[r][std::size_t(k - fromSample)] < 0.5f * level ? 1 : 0;
+            dark = count * 3 > int(pings);
+        }
+        if (dark) {
+            runFirst = runDark == 0 ? k : runFirst;
+            ++runDark;
+            runEnd = k + 1;
+        } else if (runDark > 0 && k - runEnd >= gapLimit) {
+            if (runDark > bestDark) {
+                bestDark = runDark;
+                bestFirst = runFirst;
+                bestEnd = runEnd;
+            }
+            runDark = 0;
+        }
+    }
+    return bestDark >= 3 ? 0.5 * (bestFirst + bestEnd) : -1;
+}
+
 } // namespace
 
 Detection detectionFromMeasure(const SonarFile& file, const Georeferencer& geo, int side, std::size_t firstPing,
@@ -268,6 +324,26 @@ Detection detectionFromMeasure(const SonarFile& file, const Georeferencer& geo, 
         if (measured.nearEdge >= 0) { // the box round the object alone: no shadow to hold
             d.firstSample = measured.nearEdge;
             d.lastSample = std::max(measured.nearEdge, measured.farEdge - 1);
+        }
+        d.waterColumn = true;
+        // Where it floats, from where its shadow falls on the seabed: the ray from the towfish past
+        // the object meets the seabed there, so (similar triangles) the object lies at the shadow's
+        // slant direction, its own slant range along it.
+        const double a = geo.altitude(d.ping);
+        const int channel = file.channelOn(side == 0 ? Side::Port : Side::Starboard);
+        if (channel >= 0 && a > 0 && lit) {
+            const int seabed = int(std::ceil((a + 0.5) / binMetres)); // past the first return
+            const double shadow =
+                seabedShadowCentre(file, channel, std::size_t(measured.firstLit), std::size_t(measured.lastLit), seabed,
+                                   seabed + int(30.0 / binMetres), binMetres);
+            const double towardShadow = shadow > 0 ? (shadow + 0.5) * binMetres : 0;
+            if (towardShadow > a) {
+                d.aboveSeabed = a - d.slantRange * a / towardShadow;
+                d.groundRange = std::sqrt(towardShadow * towardShadow - a * a) * d.slantRange / towardShadow;
+                const auto at = geo.locate(double(d.ping), side, d.groundRange);
+                d.x = at.x;
+                d.y = at.y;
+            }
         }
         return d;
     }

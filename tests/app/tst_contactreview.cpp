@@ -493,9 +493,13 @@ private slots:
         QVERIFY2(!window.statusBar()->currentMessage().contains(QStringLiteral("CNN")),
                  qPrintable(window.statusBar()->currentMessage()));
         auto* table = window.contactTable();
-        QCOMPARE(table->item(0).cells[4], QStringLiteral("—")); // no range across the seabed
+        // Placed from where its shadow falls on the seabed: how far out and how high it floats.
+        QVERIFY2(std::abs(c.groundRange - std::abs(moored.across)) <= 0.4, qPrintable(QString::number(c.groundRange)));
+        QVERIFY2(std::abs(c.aboveSeabed - moored.moored) <= 0.4, qPrintable(QString::number(c.aboveSeabed)));
+        QCOMPARE(table->item(0).cells[4], QString::number(c.groundRange, 'f', 1));
         QVERIFY2(table->details().contains(QStringLiteral("in the water column, %1 m slant range")
-                                               .arg(0.5 * (c.nearSlant + c.farSlant), 0, 'f', 1)),
+                                               .arg(0.5 * (c.nearSlant + c.farSlant), 0, 'f', 1)) &&
+                     table->details().contains(QStringLiteral("%1 m above the seabed").arg(c.aboveSeabed, 0, 'f', 1)),
                  qPrintable(table->details()));
         // Up close in slant range: the sphere's bright return inside the yellow box.
         auto* closeUp = window.contactCloseUp();

@@ -57,6 +57,9 @@ private slots:
         marked.cnnClass = "cone";
         marked.cnnClassProbability = 0.85;
         marked.cnnObjectness = 0.92;
+        marked.waterColumn = true; // moored: 3.2 m out, 3.6 m above the seabed
+        marked.groundRange = 3.2;
+        marked.aboveSeabed = 3.6;
         p.contacts = {c, marked};
         p.visibleChannels = {"altitude_m", "roll_deg"};
         p.viewStart = 10;
@@ -87,6 +90,10 @@ private slots:
         QCOMPARE(q.contacts[1].cnnClass, std::string("cone"));
         QCOMPARE(q.contacts[1].cnnClassProbability, 0.85);
         QCOMPARE(q.contacts[1].cnnObjectness, 0.92);
+        QVERIFY(!q.contacts[0].inWaterColumn());
+        QVERIFY(q.contacts[1].inWaterColumn());
+        QCOMPARE(q.contacts[1].aboveSeabed, 3.6);
+        QCOMPARE(q.contacts[1].groundRange, 3.2);
         QCOMPARE(q.ping, 281LL);
     }
 

@@ -103,6 +103,12 @@ private slots:
         report::writeContacts(list, path.toStdString());
         QVERIFY2(readAll(path).contains("in the water column 5.0 m (slant) from the towfish"),
                  readAll(path).constData());
+        list[1].waterColumn = true; // placed from where its shadow falls
+        list[1].groundRange = 3.2;
+        list[1].aboveSeabed = 3.6;
+        report::writeContacts(list, path.toStdString());
+        QVERIFY2(readAll(path).contains("in the water column 3.6 m above the seabed at this point"),
+                 readAll(path).constData());
     }
 
     void kmlIsWellFormedWithEveryPlacemark()

@@ -216,6 +216,13 @@ private slots:
         html = QString::fromStdString(report::htmlText(report::buildReport(project, options)));
         QVERIFY2(html.contains(QStringLiteral("none: in the water column, 5.50 m slant range")), qPrintable(html));
         QVERIFY(html.contains(QStringLiteral("in the water column: no shadow behind it")));
+        // Placed from where its shadow falls on the seabed: how far out and how high.
+        project.contacts[0].waterColumn = true;
+        project.contacts[0].groundRange = 3.2;
+        project.contacts[0].aboveSeabed = 3.6;
+        html = QString::fromStdString(report::htmlText(report::buildReport(project, options)));
+        QVERIFY2(html.contains(QStringLiteral("3.60 m above the seabed: in the water column, 5.50 m slant range")),
+                 qPrintable(html));
     }
 
     void rejectedContactsAppearWhenAsked()

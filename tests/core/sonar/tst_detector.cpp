@@ -239,10 +239,14 @@ private slots:
             const auto d = detectionFromDrawnBox(*file, geo, o.channel, o.ping - half, o.ping + half,
                                                  o.slantRange - o.length, o.slantRange + o.length);
             qInfo("moored %.2f m sphere at %.2f m slant: ping %zu (truth %zu), width %.2f, length %.2f, height %.2f, "
-                  "ground %.2f",
-                  o.length, o.slantRange, d.ping, o.ping, d.width, d.length, d.height, d.groundRange);
+                  "out %.2f (truth %.2f), above the seabed %.2f (truth %.2f)",
+                  o.length, o.slantRange, d.ping, o.ping, d.width, d.length, d.height, d.groundRange,
+                  std::abs(o.across), d.aboveSeabed, o.moored);
             QVERIFY(std::abs(double(d.ping) - double(o.ping)) <= 3);
-            QCOMPARE(d.groundRange, 0.0);
+            QVERIFY(d.waterColumn);
+            // Where it floats, from where its shadow falls on the seabed (within 0.2 m on these).
+            QVERIFY2(std::abs(d.groundRange - std::abs(o.across)) <= 0.4, qPrintable(QString::number(d.groundRange)));
+            QVERIFY2(std::abs(d.aboveSeabed - o.moored) <= 0.4, qPrintable(QString::number(d.aboveSeabed)));
             QVERIFY2(std::abs(d.slantRange - o.slantRange) <= 0.5 * o.length,
                      qPrintable(QString::number(d.slantRange)));
             QVERIFY2(std::abs(d.width / o.length - 1) <= 0.35, qPrintable(QString::number(d.width)));
@@ -257,6 +261,7 @@ private slots:
             QVERIFY(std::abs(double(here.ping) - double(o.ping)) <= 3);
             QVERIFY2(std::abs(here.slantRange - o.slantRange) <= 0.5 * o.length,
                      qPrintable(QString::number(here.slantRange)));
+            QVERIFY2(std::abs(here.aboveSeabed - o.moored) <= 0.4, qPrintable(QString::number(here.aboveSeabed)));
         }
         QCOMPARE(boxed, 4);
     }
