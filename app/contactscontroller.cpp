@@ -346,7 +346,7 @@ QString ContactsController::details(int index) const
                   "across in slant range · %7")
             .arg(c.ping)
             .arg(c.side ? tr("starboard") : tr("port"))
-            .arg(0.5 * (c.nearSlant + c.farSlant), 0, 'f', 1)
+            .arg(c.slantRange(), 0, 'f', 1)
             .arg(where)
             .arg(c.length, 0, 'f', 1)
             .arg(c.width, 0, 'f', 1)

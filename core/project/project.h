@@ -52,6 +52,7 @@ struct ContactRecord
     bool waterColumn = false;
     double aboveSeabed = 0;
     bool inWaterColumn() const { return waterColumn || (groundRange <= 0 && farSlant > 0); }
+    double slantRange() const { return 0.5 * (nearSlant + farSlant); } // the middle of its box
 };
 
 // The training settings last used, so a retrain starts from them.

@@ -120,13 +120,13 @@ void contactsKml(const std::vector<project::ContactRecord>& contacts, std::ostre
         const auto name = c.cls.empty() ? "contact at ping " + std::to_string(c.ping) : c.cls;
         // One line to read at a glance: size (length × width × height, — without a shadow), score,
         // review, then the analyst's note.
-        // One in the water column (moored) is not where its placemark puts it: under the towfish.
+        // One in the water column (moored): how high it floats over its placemark, or, where no
+        // shadow placed it, its slant range from the towfish above the placemark at nadir.
         const std::string where =
             !c.inWaterColumn() ? std::string()
             : c.aboveSeabed > 0
                 ? "in the water column " + fixed(c.aboveSeabed, 1) + " m above the seabed at this point, "
-                : "in the water column " + fixed(0.5 * (c.nearSlant + c.farSlant), 1) +
-                      " m (slant) from the towfish, above this point, ";
+                : "in the water column " + fixed(c.slantRange(), 1) + " m (slant) from the towfish, above this point, ";
         const std::string line = where + fixed(c.length, 1) + " × " + fixed(c.width, 1) + " × " +
                                  (c.height > 0 ? fixed(c.height, 1) : std::string("—")) + " m, " +
                                  (c.detector == "analyst" ? "marked by the analyst" : "score " + fixed(c.score, 2)) +

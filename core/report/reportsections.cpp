@@ -152,8 +152,8 @@ void addContacts(Section& section, Inputs& in, const ReportOptions& options, Rep
         add("ping_time", std::to_string(c.ping) + "  " + timeText(c.time));
         add("ground_range", c.inWaterColumn()
                                 ? format(text(c.aboveSeabed > 0 ? "water_column_placed" : "water_column", L),
-                                         {metresText(0.5 * (c.nearSlant + c.farSlant)), sideText(c.side, L),
-                                          metresText(c.groundRange), metresText(c.aboveSeabed)})
+                                         {metresText(c.slantRange()), sideText(c.side, L), metresText(c.groundRange),
+                                          metresText(c.aboveSeabed)})
                                 : metresText(c.groundRange) + " (" + sideText(c.side, L) + ")");
         add("length", metresText(c.length));
         add("width", metresText(c.width));

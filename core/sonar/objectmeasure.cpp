@@ -12,6 +12,39 @@ namespace fathom::sonar {
 
 namespace {
 
+// Pings `from`..`to` over samples [begin, end), each a moving mean of three against speckle, and
+// each bin's level: its median over the pings outside rows `first`..`last` (the object's), where a
+// seabed's texture lies as it does under the object but a highlight or a shadow does not.
+struct RowsBeside
+{
+    std::vector<std::vector<float>> rows;
+    std::vector<float> levels;
+};
+
+RowsBeside rowsBeside(const SonarFile& file, int channel, std::size_t from, std::size_t to, int begin, int end,
+                      std::size_t first, std::size_t last)
+{
+    RowsBeside out;
+    for (std::size_t p = from; p <= to; ++p) {
+        const auto values = file.samples(p, channel);
+        std::vector<float> row(std::size_t(end - begin), 0.0f);
+        for (int k = begin; k < end && k + 1 < int(values.size()); ++k)
+            row[std::size_t(k - begin)] =
+                (values[std::size_t(k - 1)] + values[std::size_t(k)] + values[std::size_t(k + 1)]) / 3;
+        out.rows.push_back(std::move(row));
+    }
+    std::vector<float> beside;
+    for (int k = begin; k < end; ++k) {
+        beside.clear();
+        for (std::size_t r = 0; r < out.rows.size(); ++r)
+            if (r < first || r > last)
+                beside.push_back(out.rows[r][std::size_t(k - begin)]);
+        std::nth_element(beside.begin(), beside.begin() + long(beside.size() / 2), beside.end());
+        out.levels.push_back(beside[beside.size() / 2]);
+    }
+    return out;
+}
+
 MeasuredObject measureObject(const SonarFile& file, int channel, std::size_t firstPing, std::size_t lastPing,
                              int firstSample, int lastSample, double binMetres, double lookBefore)
 {
@@ -26,31 +59,13 @@ MeasuredObject measureObject(const SonarFile& file, int channel, std::size_t fir
     const int begin = std::max(1, boxBegin - int(lookBefore / bin));
     if (end <= boxBegin + 2 || to - from + 1 <= pings)
         return out;
-    // Each ping's samples over the box, `lookBefore` metres before it and well past it, a moving
-    // mean of three against speckle.
-    std::vector<std::vector<float>> rows;
-    for (std::size_t p = from; p <= to; ++p) {
-        const auto values = file.samples(p, channel);
-        std::vector<float> row(std::size_t(end - begin), 0.0f);
-        for (int k = begin; k < end && k + 1 < int(values.size()); ++k)
-            row[std::size_t(k - begin)] =
-                (values[std::size_t(k - 1)] + values[std::size_t(k)] + values[std::size_t(k + 1)]) / 3;
-        rows.push_back(std::move(row));
-    }
+    // Each ping's samples over the box, `lookBefore` metres before it and well past it, against
+    // the pings beside the box.
     const std::size_t first = firstPing - from, last = lastPing - from;
+    const auto [rows, levels] = rowsBeside(file, channel, from, to, begin, end, first, last);
     const std::size_t centre = (first + last) / 2, half = std::max<std::size_t>(1, pings / 6);
     const std::size_t mid0 = std::max(first, centre >= half ? centre - half : 0), mid1 = std::min(last, centre + half);
     const int middle = int(mid1 - mid0 + 1);
-    // Each bin's level: its median over the pings beside the box.
-    std::vector<float> levels, beside;
-    for (int k = begin; k < end; ++k) {
-        beside.clear();
-        for (std::size_t r = 0; r < rows.size(); ++r)
-            if (r < first || r > last)
-                beside.push_back(rows[r][std::size_t(k - begin)]);
-        std::nth_element(beside.begin(), beside.begin() + long(beside.size() / 2), beside.end());
-        levels.push_back(beside[beside.size() / 2]);
-    }
     const auto isBright = [&](std::size_t r, int k) {
         return rows[r][std::size_t(k - begin)] > 1.5f * levels[std::size_t(k - begin)];
     };
@@ -244,31 +259,16 @@ double seabedShadowCentre(const SonarFile& file, int channel, std::size_t firstP
     toSample = std::min(toSample, file.pingInfo(firstPing).samples - 2);
     if (toSample <= fromSample + 2 || to - from + 1 <= pings)
         return -1;
-    std::vector<std::vector<float>> rows;
-    for (std::size_t p = from; p <= to; ++p) {
-        const auto values = file.samples(p, channel);
-        std::vector<float> row(std::size_t(toSample - fromSample + 1), 0.0f);
-        for (int k = fromSample; k <= toSample && k + 1 < int(values.size()); ++k)
-            row[std::size_t(k - fromSample)] =
-                (values[std::size_t(k - 1)] + values[std::size_t(k)] + values[std::size_t(k + 1)]) / 3;
-        rows.push_back(std::move(row));
-    }
     const std::size_t first = firstPing - from, last = lastPing - from;
+    const auto [rows, levels] = rowsBeside(file, channel, from, to, fromSample, toSample + 1, first, last);
     const int gapLimit = std::max(2, int(0.2 / std::max(1e-3, binMetres)));
     int bestFirst = -1, bestEnd = -1, bestDark = 0, runFirst = -1, runEnd = -1, runDark = 0;
-    std::vector<float> beside;
     for (int k = fromSample; k <= toSample + gapLimit + 1; ++k) {
         bool dark = false;
         if (k <= toSample) {
-            beside.clear();
-            for (std::size_t r = 0; r < rows.size(); ++r)
-                if (r < first || r > last)
-                    beside.push_back(rows[r][std::size_t(k - fromSample)]);
-            std::nth_element(beside.begin(), beside.begin() + long(beside.size() / 2), beside.end());
-            const float level = beside[beside.size() / 2];
             int count = 0;
             for (std::size_t r = first; r <= last; ++r)
-                count += rows[r][std::size_t(k - fromSample)] < 0.5f * level ? 1 : 0;
+                count += rows[r][std::size_t(k - fromSample)] < 0.5f * levels[std::size_t(k - fromSample)] ? 1 : 0;
             dark = count * 3 > int(pings);
         }
         if (dark) {
@@ -311,10 +311,9 @@ Detection detectionFromMeasure(const SonarFile& file, const Georeferencer& geo, 
     if (measured.objectEnd < 0) // too near the file's edge to compare: the detector's own measure
         measured = {lastSample + 1, std::max(lastSample + 1, shadowEnd)};
     if (d.groundRange <= 0) {
-        // Nearer than the seabed: an object floating in the water column (a moored one). It has
-        // no place across the seabed, and no shadow right behind it to give a height (its shadow
-        // falls on the seabed further out, where it cannot be told from the seabed's own): its
-        // size across is its extent in slant range.
+        // Nearer than the seabed: an object floating in the water column (a moored one). No shadow
+        // lies right behind it to give a height (its shadow falls on the seabed further out: below,
+        // it places the object instead); its size across is its extent in slant range.
         d.width = measured.nearEdge >= 0 ? (measured.farEdge - measured.nearEdge) * binMetres
                                          : (lastSample + 1 - firstSample) * binMetres;
         const bool lit = measured.firstLit >= 0;
