@@ -123,11 +123,16 @@ void ContactsController::show()
     const int current = m_table->currentIndex();
     for (std::size_t i = 0; i < m_contacts.size(); ++i) {
         const auto& c = m_contacts[i];
+        // The CNN's own score where it proposed the box, else what it made of the box when shown it.
+        const auto cnn = c.detectorScores.find("cnn");
         rows.append({qint64(c.ping), c.side ? tr("starboard") : tr("port"),
                      QString::fromStdString(formatUtc(c.time, TimeStyle::Readable)),
                      QStringLiteral("%1, %2").arg(c.y, 0, 'f', 6).arg(c.x, 0, 'f', 6),
                      c.inWaterColumn() && c.groundRange <= 0 ? -1.0 : c.groundRange, c.length, c.width, c.height,
                      c.score, QString::fromStdString(c.cls), QString::fromStdString(c.detector),
+                     cnn != c.detectorScores.end() ? cnn->second
+                     : c.cnnClass.empty()          ? -1.0
+                                                   : c.cnnObjectness,
                      QString::fromStdString(c.status), QString::fromStdString(c.note)});
         const QColor colour = c.status == "confirmed"  ? QColor(255, 60, 60)
                               : c.status == "rejected" ? QColor(150, 150, 150)
@@ -317,8 +322,10 @@ QString ContactsController::details(int index) const
     const auto& c = m_contacts[std::size_t(index)];
     QStringList members;
     for (const auto& [name, score] : c.detectorScores)
-        members << QStringLiteral("%1 %2").arg(QString::fromStdString(name)).arg(score, 0, 'f', 2);
-    // For a contact the analyst marked, what the CNN made of it when it was marked.
+        members << QStringLiteral("%1 %2")
+                       .arg(ContactTable::detectorName(QString::fromStdString(name)))
+                       .arg(score, 0, 'f', 2);
+    // What the CNN made of a box it did not propose: one the analyst marked, or the classical detector's.
     QString cnnView;
     if (!c.cnnClass.empty())
         cnnView = c.cnnSeesNoObject()
@@ -327,11 +334,13 @@ QString ContactsController::details(int index) const
                             .arg(ContactTable::className(QString::fromStdString(c.cnnClass)))
                             .arg(int(std::lround(c.cnnClassProbability * 100)))
                             .arg(int(std::lround(c.cnnObjectness * 100)));
-    const auto who = c.detector == "analyst" ? tr("marked by the analyst") + cnnView
-                                             : tr("score %1 (%2)")
-                                                   .arg(c.score, 0, 'f', 2)
-                                                   .arg(members.isEmpty() ? QString::fromStdString(c.detector)
-                                                                          : members.join(QStringLiteral(", ")));
+    const auto who = (c.detector == "analyst"
+                          ? tr("marked by the analyst")
+                          : tr("score %1 (%2)")
+                                .arg(c.score, 0, 'f', 2)
+                                .arg(members.isEmpty() ? ContactTable::detectorName(QString::fromStdString(c.detector))
+                                                       : members.join(QStringLiteral(", ")))) +
+                     cnnView;
     if (c.inWaterColumn()) {
         const auto where = c.aboveSeabed > 0
                                ? tr("%1 m out, %2 m above the seabed (from where its shadow falls), over %3, %4")

@@ -384,6 +384,22 @@
         <source>analyst</source>
         <translation>analyst</translation>
     </message>
+    <message>
+        <source>classical</source>
+        <translation>classical</translation>
+    </message>
+    <message>
+        <source>CNN</source>
+        <translation>CNN</translation>
+    </message>
+    <message>
+        <source>fused</source>
+        <translation>fused</translation>
+    </message>
+    <message>
+        <source>CNN (%)</source>
+        <translation>CNN (%)</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ContactsController</name>

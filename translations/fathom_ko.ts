@@ -394,6 +394,22 @@
         <source>analyst</source>
         <translation>분석가</translation>
     </message>
+    <message>
+        <source>classical</source>
+        <translation>고전</translation>
+    </message>
+    <message>
+        <source>CNN</source>
+        <translation>CNN</translation>
+    </message>
+    <message>
+        <source>fused</source>
+        <translation>융합</translation>
+    </message>
+    <message>
+        <source>CNN (%)</source>
+        <translation>CNN (%)</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ContactsController</name>

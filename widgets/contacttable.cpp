@@ -4,6 +4,8 @@
 #include <QKeyEvent>
 #include <QTableView>
 
+#include <cmath>
+
 namespace fathom {
 
 ContactTable::ContactTable(QWidget* parent)
@@ -40,6 +42,19 @@ QString ContactTable::className(const QString& key)
         return tr("debris");
     if (key == QLatin1String("wreck"))
         return tr("wreck");
+    return key;
+}
+
+QString ContactTable::detectorName(const QString& key)
+{
+    if (key == QLatin1String("classical"))
+        return tr("classical");
+    if (key == QLatin1String("cnn"))
+        return tr("CNN");
+    if (key == QLatin1String("fused"))
+        return tr("fused");
+    if (key == QLatin1String("analyst"))
+        return tr("analyst");
     return key;
 }
 
@@ -80,8 +95,9 @@ void ContactTable::setContacts(const QVector<Row>& rows)
               QString::number(r.width, 'f', 1),
               r.height > 0 ? QString::number(r.height, 'f', 2) : QStringLiteral("—"), // — : no shadow found
               className(r.cls), analyst ? QStringLiteral("—") : QString::number(r.score, 'f', 2),
-              analyst ? tr("analyst") : r.detector},
-             {r.ping, r.side, r.time, r.position, r.range, r.length, r.width, r.height, r.cls, r.score, r.detector},
+              detectorName(r.detector), r.cnn >= 0 ? QString::number(std::lround(r.cnn * 100)) : QStringLiteral("—")},
+             {r.ping, r.side, r.time, r.position, r.range, r.length, r.width, r.height, r.cls, r.score, r.detector,
+              r.cnn},
              r.status,
              r.note});
     }
@@ -91,7 +107,7 @@ void ContactTable::setContacts(const QVector<Row>& rows)
 QStringList ContactTable::columnTitles() const
 {
     return {tr("Ping"),      tr("Side"),       tr("Time"),  tr("Position"), tr("Range (m)"), tr("Length (m)"),
-            tr("Width (m)"), tr("Height (m)"), tr("Class"), tr("Score"),    tr("Detector")};
+            tr("Width (m)"), tr("Height (m)"), tr("Class"), tr("Score"),    tr("Detector"),  tr("CNN (%)")};
 }
 
 QString ContactTable::summaryText(int total, int confirmed, int rejected, int shown) const

@@ -18,6 +18,7 @@ public:
         double range = 0, // across the seabed; negative: in the water column (shown "—")
             length = 0, width = 0, height = 0, score = 0;
         QString cls, detector;
+        double cnn = -1; // how likely the CNN thinks an object is in the box, 0..1; negative: not asked
         QString status = QStringLiteral("new");
         QString note;
     };
@@ -27,6 +28,8 @@ public:
     static QStringList classes(); // in key order, 1..6
     // A class as the UI language names it ("cylinder" -> "원통형"); unknown keys as they are.
     static QString className(const QString& key);
+    // A detector as the UI language names it ("classical" -> "고전"); unknown names as they are.
+    static QString detectorName(const QString& key);
     // The class a key gives (empty for 0), or a null string for a key that is no class key.
     static QString classForKey(int key);
     // Review keys pressed elsewhere (the waterfall, the gallery) as if on the list: C, X, U, 0–6,

@@ -333,6 +333,29 @@ std::vector<sonar::Detection> CnnDetector::detect(const sonar::SonarFile& file, 
     return sonar::fuseDetections({found});
 }
 
+void lookAtClassicalOnly(const CnnDetector& cnn, const sonar::SonarFile& file, std::vector<sonar::Detection>& found,
+                         const std::function<void(const std::string&, double)>& progress, const std::atomic<bool>* stop)
+{
+    std::vector<sonar::Detection*> alone;
+    for (auto& d : found)
+        if (!d.scores.count("cnn") && !d.waterColumn) // the network reads the seabed only
+            alone.push_back(&d);
+    for (std::size_t i = 0; i < alone.size(); ++i) {
+        if (stop && stop->load())
+            return;
+        auto& d = *alone[i];
+        const auto view = cnn.classify(file, d.side, d.firstPing, d.lastPing, d.firstSample, d.lastSample);
+        d.cnnClass = view.cls;
+        d.cnnClassProbability = view.probability;
+        d.cnnObjectness = view.objectness;
+        if (d.cls.empty() && view.objectness >= sonar::kCnnSeesNoObjectBelow &&
+            view.probability >= sonar::kCnnClassFilledFrom)
+            d.cls = view.cls;
+        if (progress)
+            progress("cnn look", double(i + 1) / double(alone.size()));
+    }
+}
+
 DetectedContacts detectContacts(const sonar::SonarFile& file, const ContactDetection& options,
                                 const std::function<void(const std::string&, double)>& progress,
                                 const std::atomic<bool>* stop)
@@ -379,6 +402,8 @@ DetectedContacts detectContacts(const sonar::SonarFile& file, const ContactDetec
     out.classical = classical.size();
     out.cnn = learned.size();
     out.detections = cnn ? sonar::fuseDetections({classical, learned}) : std::move(classical);
+    if (cnn)
+        lookAtClassicalOnly(*cnn, file, out.detections, progress, stop);
     return out;
 }
 

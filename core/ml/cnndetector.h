@@ -134,6 +134,14 @@ struct ContactDetection
     std::string device = "auto"; // where the CNN runs; an absent device means the CPU and a note
     double minCnnScore = 0.35;
 };
+// The boxes in `found` the CNN did not propose (the classical detector's alone) shown to the CNN one
+// by one: what it makes of each goes into the detection's cnnClass, cnnClassProbability and
+// cnnObjectness, and a class it is sure of (kCnnClassFilledFrom) where it sees an object is filled in.
+// detectContacts does this after the fusion; most such boxes are seabed texture to the CNN.
+void lookAtClassicalOnly(const CnnDetector& cnn, const sonar::SonarFile& file, std::vector<sonar::Detection>& found,
+                         const std::function<void(const std::string&, double)>& progress = {},
+                         const std::atomic<bool>* stop = nullptr);
+
 struct DetectedContacts
 {
     std::vector<sonar::Detection> detections;
@@ -162,6 +170,10 @@ struct DetectionScore
     int sizesCompared = 0, widthsWithin30 = 0, lengthsWithin30 = 0;
     // Of the objects found whose nearest detection has a class (the CNN's), how many the right one.
     int classesCompared = 0, classesRight = 0;
+    // The classical detector's boxes the CNN looked at and saw no object in (lookAtClassicalOnly):
+    // how many of the false alarms, and how many objects found were found by such boxes alone (an
+    // analyst rejecting every such box would lose them).
+    int falseAlarmsCnnSeesNoObject = 0, objectsOnlyWhereCnnSeesNoObject = 0;
 };
 DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, const std::filesystem::path& truthCsv,
                                  std::size_t pings);

@@ -205,6 +205,9 @@ DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, con
                 (!nearest || std::abs(double(d.ping) - t.ping) < std::abs(double(nearest->ping) - t.ping)))
                 nearest = &d;
         const bool hit = nearest != nullptr;
+        s.objectsOnlyWhereCnnSeesNoObject += hit && std::all_of(found.begin(), found.end(), [&](const auto& d) {
+                                                 return !near(d, t) || d.cnnSeesNoObject();
+                                             });
         if (nearest && t.acrossTrack > 0 && t.alongTrack > 0) {
             ++s.sizesCompared;
             widths.push_back(nearest->width / t.acrossTrack);
@@ -229,7 +232,10 @@ DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, con
         }
     }
     for (const auto& d : found)
-        s.falseAlarms += std::none_of(truth.begin(), truth.end(), [&](const auto& t) { return near(d, t); });
+        if (std::none_of(truth.begin(), truth.end(), [&](const auto& t) { return near(d, t); })) {
+            ++s.falseAlarms;
+            s.falseAlarmsCnnSeesNoObject += d.cnnSeesNoObject();
+        }
     const auto median = [](std::vector<double>& v) {
         if (v.empty())
             return 0.0;

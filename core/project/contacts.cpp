@@ -35,6 +35,9 @@ ContactRecord contactFromDetection(const sonar::Detection& d)
     c.detectorScores = d.scores;
     c.waterColumn = d.waterColumn;
     c.aboveSeabed = d.aboveSeabed;
+    c.cnnClass = d.cnnClass;
+    c.cnnClassProbability = d.cnnClassProbability;
+    c.cnnObjectness = d.cnnObjectness;
     if (c.detectorScores.empty())
         c.detectorScores[d.detector] = d.score;
     return c;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sonar/detector.h"
+
 #include <filesystem>
 #include <map>
 #include <string>
@@ -37,15 +39,16 @@ struct ContactRecord
     std::map<std::string, double> detectorScores; // each detector's own score, by detector
     std::string status = "new";                   // "new", "confirmed", "rejected"
     std::string note;
-    // What the CNN made of a box the analyst marked: the class it took the object for, that class's
-    // probability and how likely the box holds an object at all. Empty class: not asked (a
-    // detector's contact, or a file the network cannot read).
+    // What the CNN made of a box it did not propose (one the analyst marked, or the classical
+    // detector's alone): the class it took the object for, that class's probability and how likely
+    // the box holds an object at all. Empty class: not asked (the CNN's own contact, no CNN ran, or
+    // a file the network cannot read).
     std::string cnnClass;
     double cnnClassProbability = 0, cnnObjectness = 0;
 
     // The CNN was asked and saw no object in the box (bare seabed reads about 0.01 to it, objects
     // mostly 0.5 or more; docs/BENCHMARKS.md).
-    bool cnnSeesNoObject() const { return !cnnClass.empty() && cnnObjectness < 0.1; }
+    bool cnnSeesNoObject() const { return !cnnClass.empty() && cnnObjectness < sonar::kCnnSeesNoObjectBelow; }
     // Floating in the water column (a moored object): no height, its width in slant range; its
     // ground range how far out it floats and `aboveSeabed` how high, from where its shadow falls on
     // the seabed (both 0 where no shadow was found). Projects from before the flag: ground range 0.

@@ -164,11 +164,16 @@ void addContacts(Section& section, Inputs& in, const ReportOptions& options, Rep
         const bool analyst = c.detector == "analyst" || (c.detector.empty() && c.detectorScores.empty());
         add("score", analyst ? text("analyst_short", L) : fixed(c.score, 2));
         std::string scores;
+        // Each detector by its name in the report's language ("classical" is 고전 in Korean).
+        const auto detectorName = [L](const std::string& name) {
+            const auto key = "detector_" + name, said = text(key, L);
+            return said == key ? name : said;
+        };
         for (const auto& [detector, score] : c.detectorScores)
-            scores += (scores.empty() ? "" : ", ") + detector + " " + fixed(score, 2);
+            scores += (scores.empty() ? "" : ", ") + detectorName(detector) + " " + fixed(score, 2);
         if (scores.empty())
-            scores = analyst ? text("analyst_marked", L) : c.detector + " " + fixed(c.score, 2);
-        if (analyst && !c.cnnClass.empty()) { // what the CNN made of the box when it was marked
+            scores = analyst ? text("analyst_marked", L) : detectorName(c.detector) + " " + fixed(c.score, 2);
+        if (!c.cnnClass.empty()) { // what the CNN made of a box it did not propose
             const auto percent = [](double p) { return std::to_string(int(std::lround(p * 100))); };
             scores += c.cnnSeesNoObject()
                           ? format(text("cnn_sees_nothing", L), {percent(c.cnnObjectness)})

@@ -34,7 +34,23 @@ struct Detection
     // the seabed (0: no shadow found, its ground range 0 too).
     bool waterColumn = false;
     double aboveSeabed = 0;
+    // What the CNN made of a box it did not propose itself (the classical detector's alone), looked at
+    // after the fusion: how likely an object is there, and the class it takes it for with that class's
+    // probability. Empty `cnnClass`: not looked at (no CNN ran, or the CNN proposed this box).
+    std::string cnnClass;
+    double cnnClassProbability = 0, cnnObjectness = 0;
+
+    bool cnnSeesNoObject() const;
 };
+
+// What the CNN makes of a box it is shown: below this likelihood of an object it sees none there; a
+// class it gives at least kCnnClassFilledFrom is filled in as the contact's class.
+inline constexpr double kCnnSeesNoObjectBelow = 0.1, kCnnClassFilledFrom = 0.5;
+
+inline bool Detection::cnnSeesNoObject() const
+{
+    return !cnnClass.empty() && cnnObjectness < kCnnSeesNoObjectBelow;
+}
 
 // The classical detector: on gain-normalised slant-range pings, a highlight clearly above its
 // surroundings (a local, CFAR-style threshold) followed along range by an acoustic shadow

@@ -413,6 +413,9 @@ private slots:
         const int classes = truth.value(QStringLiteral("classes_compared")).toInt();
         QVERIFY2(classes >= 15, qPrintable(r.out));
         QVERIFY2(truth.value(QStringLiteral("classes_right")).toInt() * 5 >= classes * 2, qPrintable(r.out));
+        // No object was found only by a box the CNN sees no object in.
+        QVERIFY2(truth.contains(QStringLiteral("false_alarms_cnn_sees_no_object")), qPrintable(r.out));
+        QCOMPARE(truth.value(QStringLiteral("objects_only_where_cnn_sees_no_object")).toInt(), 0);
         QFile file(geojson);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const auto doc = QJsonDocument::fromJson(file.readAll()).object();
@@ -424,7 +427,11 @@ private slots:
             QCOMPARE(point.value(QStringLiteral("type")).toString(), QStringLiteral("Point"));
             const auto xy = point.value(QStringLiteral("coordinates")).toArray();
             QVERIFY(std::abs(xy[0].toDouble() - 129.10) < 0.05 && std::abs(xy[1].toDouble() - 35.05) < 0.05);
-            QVERIFY(f.toObject().value(QStringLiteral("properties")).toObject().contains(QStringLiteral("score")));
+            const auto properties = f.toObject().value(QStringLiteral("properties")).toObject();
+            QVERIFY(properties.contains(QStringLiteral("score")));
+            // What the CNN made of the box: asked only where it did not propose it itself.
+            QCOMPARE(properties.value(QStringLiteral("cnn_objectness")).isNull(),
+                     properties.value(QStringLiteral("detector_scores")).toObject().contains(QStringLiteral("cnn")));
         }
         const auto bad = run({QStringLiteral("detect"), dir.filePath(QStringLiteral("sensors.csv"))});
         QCOMPARE(bad.code, 2);

@@ -99,6 +99,42 @@ private slots:
                 return o.channel == c.side && std::llabs(c.ping - (long long)o.ping) <= 15;
             });
         QVERIFY2(near * 10 >= table->count() * 8, qPrintable(QString("%1 of %2").arg(near).arg(table->count())));
+        // The CNN column: its own score where it proposed the box, else what it made of the box.
+        const int cnnColumn = table->item(0).cells.size() - 1;
+        QCOMPARE(table->view()->model()->headerData(cnnColumn, Qt::Horizontal).toString(), QStringLiteral("CNN (%)"));
+        for (int i = 0; i < table->count(); ++i) {
+            const auto& c = window.contacts()->contacts()[std::size_t(i)];
+            const double cnn = c.detectorScores.count("cnn") ? c.detectorScores.at("cnn") : c.cnnObjectness;
+            QCOMPARE(table->item(i).cells[cnnColumn], QString::number(std::lround(cnn * 100)));
+        }
+        // A box the classical detector proposed alone says what the CNN made of it; sorted by the
+        // CNN's column, it comes first.
+        {
+            auto list = window.contacts()->contacts();
+            auto alone = list.back();
+            alone.ping += 40;
+            alone.sample += 200;
+            alone.detector = "classical";
+            alone.cls.clear();
+            alone.score = 0.31;
+            alone.detectorScores = {{"classical", 0.31}};
+            alone.cnnClass = "rock";
+            alone.cnnClassProbability = 0.4;
+            alone.cnnObjectness = 0.02;
+            list.push_back(alone);
+            window.contacts()->setContacts(list);
+            const int last = table->count() - 1;
+            QCOMPARE(table->item(last).cells[cnnColumn], QStringLiteral("2"));
+            table->setCurrentIndex(last);
+            QVERIFY2(table->details().contains(
+                         QStringLiteral("score 0.31 (classical 0.31); the CNN sees no object in its box (2 %)")),
+                     qPrintable(table->details()));
+            table->view()->sortByColumn(cnnColumn, Qt::AscendingOrder);
+            QCOMPARE(table->sortedIndices().first(), last);
+            table->view()->sortByColumn(0, Qt::AscendingOrder);
+            list.pop_back();
+            window.contacts()->setContacts(list);
+        }
 
         // Keyboard review: C confirms, 1 classes it a cylinder; undo takes the class back.
         table->setCurrentIndex(0);

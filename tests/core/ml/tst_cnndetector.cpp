@@ -1,5 +1,6 @@
 #include "common/error.h"
 #include "ml/cnndetector.h"
+#include "project/contacts.h"
 #include "project/project.h"
 #include "sonar/simulator.h"
 #include "sonar/sonarfile.h"
@@ -186,6 +187,50 @@ private slots:
         QVERIFY(onSeabed[onSeabed.size() / 2] <= 0.2);
         // A box off the file is an error naming it.
         QVERIFY_THROWS_EXCEPTION(Error, shipped.classify(*line.file, 0, 1190, 1300, 100, 200));
+    }
+
+    // The classical detector's boxes shown to the shipped CNN: it sees the objects in them and no
+    // object in the false alarms (seabed texture), so an analyst can tell them apart in the dock.
+    // Fused, only the boxes the CNN did not propose itself are shown to it.
+    void looksAtTheClassicalDetectorsOwnBoxes()
+    {
+        const auto line = simulate(m_dir, "look", 79, 1200);
+        const auto shipped = ml::CnnDetector::load(ml::shippedDetectorDir());
+        auto classical = sonar::detectClassical(*line.file);
+        ml::lookAtClassicalOnly(shipped, *line.file, classical);
+        const auto score = ml::scoreAgainstTruth(classical, line.truth, line.file->pingCount());
+        qInfo("classical: %d objects found, %d false alarms; the CNN sees no object in %d of them, and %d objects "
+              "only in boxes it sees nothing in; classes %d of %d right",
+              score.objectsFound, score.falseAlarms, score.falseAlarmsCnnSeesNoObject,
+              score.objectsOnlyWhereCnnSeesNoObject, score.classesRight, score.classesCompared);
+        QVERIFY(score.objectsFound >= 15);
+        QVERIFY(score.falseAlarms >= 1); // the line was chosen for them
+        QCOMPARE(score.falseAlarmsCnnSeesNoObject, score.falseAlarms);
+        QVERIFY2(score.objectsOnlyWhereCnnSeesNoObject * 10 <= score.objectsFound,
+                 qPrintable(QString::number(score.objectsOnlyWhereCnnSeesNoObject)));
+        // Where it sees an object and is sure of the class, the class is filled in (the classical
+        // detector names none), right more often than not.
+        QVERIFY(score.classesCompared >= score.objectsFound / 2);
+        QVERIFY2(score.classesRight * 2 > score.classesCompared, qPrintable(QString::number(score.classesRight)));
+        for (const auto& d : classical) {
+            QVERIFY(!d.cnnClass.empty());
+            QVERIFY(d.cnnObjectness >= 0 && d.cnnObjectness <= 1);
+            QCOMPARE(d.cls.empty(), d.cnnSeesNoObject() || d.cnnClassProbability < sonar::kCnnClassFilledFrom);
+        }
+
+        // detectContacts: after the fusion, the boxes the CNN proposed are not asked again; what it
+        // made of the others goes with the contact into the project.
+        ml::ContactDetection options;
+        const auto fused = ml::detectContacts(*line.file, options).detections;
+        int looked = 0;
+        for (const auto& d : fused) {
+            QCOMPARE(d.cnnClass.empty(), d.scores.count("cnn") == 1);
+            looked += !d.cnnClass.empty();
+            const auto contact = project::contactFromDetection(d);
+            QCOMPARE(contact.cnnSeesNoObject(), d.cnnSeesNoObject());
+            QCOMPARE(contact.cnnObjectness, d.cnnObjectness);
+        }
+        QVERIFY(looked >= 1);
     }
 
     // The analyst's confirmed contacts teach it, except one in the water column, which the

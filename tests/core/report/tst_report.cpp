@@ -225,6 +225,31 @@ private slots:
                  qPrintable(html));
     }
 
+    // A box the classical detector proposed alone was shown to the CNN: its sheet says what the
+    // CNN made of it beside the detector's score.
+    void aClassicalContactSaysWhatTheCnnMadeOfIt()
+    {
+        auto project = m_project;
+        project.contacts.resize(1);
+        auto& c = project.contacts[0];
+        c.detector = "classical";
+        c.score = 0.31;
+        c.detectorScores = {{"classical", 0.31}};
+        report::ReportOptions options;
+        options.sections = {report::SectionKind::Contacts};
+        auto html = QString::fromStdString(report::htmlText(report::buildReport(project, options)));
+        QVERIFY(html.contains(QStringLiteral("classical 0.31")) && !html.contains(QStringLiteral("the CNN")));
+        c.cnnClass = "rock";
+        c.cnnClassProbability = 0.4;
+        c.cnnObjectness = 0.02;
+        html = QString::fromStdString(report::htmlText(report::buildReport(project, options)));
+        QVERIFY2(html.contains(QStringLiteral("classical 0.31; the CNN sees no object in its box (2 %)")),
+                 qPrintable(html));
+        options.language = report::Language::Korean;
+        html = QString::fromStdString(report::htmlText(report::buildReport(project, options)));
+        QVERIFY(html.contains(QStringLiteral("고전 0.31; CNN은 상자 안에서 물체를 보지 못함 (2 %)")));
+    }
+
     void rejectedContactsAppearWhenAsked()
     {
         report::ReportOptions options;
