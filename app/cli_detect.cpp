@@ -38,7 +38,7 @@ void writeCsv(const std::vector<sonar::Detection>& found, const std::string& pat
     AtomicFile out(path);
     auto& csv = out.stream();
     csv << "ping,side,sample,time,x,y,slant_range_m,ground_range_m,length_m,width_m,height_m,contrast,shadow_m,"
-           "score,detector,class,detector_scores,cnn_objectness\n";
+           "score,detector,class,detector_scores,cnn_objectness,above_seabed_m\n";
     char line[400];
     for (const auto& d : found) {
         std::snprintf(line, sizeof line, "%zu,%s,%d,%s,%.8f,%.8f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.3f,%s,%s,",
@@ -51,7 +51,13 @@ void writeCsv(const std::vector<sonar::Detection>& found, const std::string& pat
             scores += (scores.empty() ? "" : ";") + name + "=" + std::to_string(score).substr(0, 5);
         // What the CNN made of a box it did not propose; empty where it was not asked.
         csv << scores << "," << (d.cnnClass.empty() ? std::string() : std::to_string(d.cnnObjectness).substr(0, 5))
-            << "\n";
+            << ",";
+        // Floating in the water column: how high above the seabed (0 where no shadow placed it).
+        if (d.waterColumn) {
+            std::snprintf(line, sizeof line, "%.2f", d.aboveSeabed);
+            csv << line;
+        }
+        csv << "\n";
     }
     out.commit();
 }
@@ -77,6 +83,8 @@ void writeGeoJson(const std::vector<sonar::Detection>& found, const std::string&
                {"class", d.cls},
                {"detector_scores", d.scores},
                {"cnn_objectness", d.cnnClass.empty() ? nlohmann::json() : nlohmann::json(d.cnnObjectness)},
+               {"water_column", d.waterColumn},
+               {"above_seabed_m", d.waterColumn ? nlohmann::json(d.aboveSeabed) : nlohmann::json()},
                {"status", "new"}}}});
     AtomicFile out(path);
     out.stream() << nlohmann::json{{"type", "FeatureCollection"}, {"features", features}}.dump(2) << "\n";
@@ -105,7 +113,9 @@ nlohmann::json score(const std::vector<sonar::Detection>& found, const std::stri
             {"classes_compared", s.classesCompared},
             {"classes_right", s.classesRight},
             {"false_alarms_cnn_sees_no_object", s.falseAlarmsCnnSeesNoObject},
-            {"objects_only_where_cnn_sees_no_object", s.objectsOnlyWhereCnnSeesNoObject}};
+            {"objects_only_where_cnn_sees_no_object", s.objectsOnlyWhereCnnSeesNoObject},
+            {"moored", s.moored},
+            {"moored_found", s.mooredFound}};
 }
 
 // The detectors with a progress line on stderr.
@@ -216,6 +226,9 @@ void detectCommand(const DetectArgs& args)
                      t["width_ratio_median"].get<double>(), t["length_ratio_median"].get<double>());
         std::fprintf(stderr, "classes right: %d of the %d objects found with one\n", t["classes_right"].get<int>(),
                      t["classes_compared"].get<int>());
+        if (t["moored"].get<int>() > 0)
+            std::fprintf(stderr, "moored in the water column: %d of %d found\n", t["moored_found"].get<int>(),
+                         t["moored"].get<int>());
         if (detection.useCnn && detection.useClassical)
             std::fprintf(stderr,
                          "the CNN sees no object in %d of the %d false alarms; %d objects were found only by boxes it "

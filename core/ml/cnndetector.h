@@ -174,6 +174,9 @@ struct DetectionScore
     // how many of the false alarms, and how many objects found were found by such boxes alone (an
     // analyst rejecting every such box would lose them).
     int falseAlarmsCnnSeesNoObject = 0, objectsOnlyWhereCnnSeesNoObject = 0;
+    // Objects moored in the water column (truth.csv's moored_m), scored apart: the counts above are
+    // of the seabed's objects; a detection near a moored one is no false alarm.
+    int moored = 0, mooredFound = 0;
 };
 DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, const std::filesystem::path& truthCsv,
                                  std::size_t pings);

@@ -29,6 +29,7 @@ struct TruthRow
     double height = -1; // metres; -1: the file has no height column
     // Its extent along and across the track as it lies (older truth files: its length and width).
     double alongTrack = 0, acrossTrack = 0;
+    double moored = 0; // metres above the seabed, floating in the water column; 0 on the seabed
 };
 
 std::vector<TruthRow> readTruth(const std::filesystem::path& file)
@@ -64,11 +65,8 @@ std::vector<TruthRow> readTruth(const std::filesystem::path& file)
                             std::stod(at("sample")), std::stod(at("length_m")), std::stod(at("width_m")),
                             int(std::stod(at("channel"))),
                             column.count("height_m") ? std::stod(at("height_m")) : -1.0});
-            if (column.count("moored_m") && std::stod(at("moored_m")) > 0) {
-                rows.pop_back(); // in the water column, where the detectors do not look
-                continue;
-            }
             auto& r = rows.back();
+            r.moored = column.count("moored_m") ? std::stod(at("moored_m")) : 0.0;
             r.alongTrack = column.count("along_track_m") ? std::stod(at("along_track_m")) : r.length;
             r.acrossTrack = column.count("across_track_m") ? std::stod(at("across_track_m")) : r.width;
         } catch (const std::exception&) {
@@ -160,7 +158,7 @@ std::vector<DetectorLabel> labelsFromTruth(const sonar::SonarFile& file, const s
     const double bin = file.pingInfo(0).slantRange / std::max(1, file.pingInfo(0).samples);
     std::vector<DetectorLabel> labels;
     for (const auto& r : rows) {
-        if (r.ping < 0 || r.ping >= double(pings))
+        if (r.ping < 0 || r.ping >= double(pings) || r.moored > 0) // the network reads the seabed only
             continue;
         labels.push_back({std::size_t(r.ping), r.side, int(r.sample), std::max(3.0, r.length / spacing),
                           std::max(8.0, r.width / bin), r.cls});
@@ -197,6 +195,11 @@ DetectionScore scoreAgainstTruth(const std::vector<sonar::Detection>& found, con
     for (const auto& t : truth) {
         if (t.ping >= double(pings))
             continue;
+        if (t.moored > 0) { // in the water column: found or not, scored apart from the seabed's
+            ++s.moored;
+            s.mooredFound += std::any_of(found.begin(), found.end(), [&](const auto& d) { return near(d, t); });
+            continue;
+        }
         // Found when a detection is near it; its nearest gives the sizes compared: length and width
         // against the object's extent along and across the track, as the sonar sees it lie.
         const sonar::Detection* nearest = nullptr;

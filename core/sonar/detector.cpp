@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "georeference.h"
 #include "objectmeasure.h"
+#include "watercolumn.h"
 #include "waterfall.h"
 
 #include <opencv2/imgproc.hpp>
@@ -280,6 +281,10 @@ std::vector<Detection> detectClassical(const SonarFile& file, const ClassicalOpt
             tile.ratio = smooth / cv::max(local, 0.05);
             detectInTile(file, geo, tile, side, options, found);
         }
+    if (options.waterColumn.enabled) {
+        auto floating = detectInWaterColumn(file, options.waterColumn, stop);
+        found.insert(found.end(), floating.begin(), floating.end());
+    }
     return suppressDuplicates(std::move(found));
 }
 

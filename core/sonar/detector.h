@@ -52,6 +52,20 @@ inline bool Detection::cnnSeesNoObject() const
     return !cnnClass.empty() && cnnObjectness < kCnnSeesNoObjectBelow;
 }
 
+// The classical detector's look into the water column (watercolumn.h), for moored objects.
+struct WaterColumnOptions
+{
+    bool enabled = true;
+    std::size_t tilePings = 512;
+    double highlight = 8.0;          // times the water column's median at that range
+    double ofSeabed = 0.5;           // and at least this share of the seabed's median echo
+    double blankingMetres = 0.5;     // nearer is the transmit pulse's ringing
+    double seabedMarginMetres = 0.5; // nearer the seabed's first return than this is left to it
+    int minPixels = 6;
+    double maxMetres = 6; // longer along the track or wider: the surface's return, not an object
+    double minScore = 0.25;
+};
+
 // The classical detector: on gain-normalised slant-range pings, a highlight clearly above its
 // surroundings (a local, CFAR-style threshold) followed along range by an acoustic shadow
 // clearly below them. The score grows with the highlight's contrast and the shadow's length.
@@ -66,6 +80,7 @@ struct ClassicalOptions
     double minScore = 0.25;
     int localWindow = 41; // pings and samples in the local mean each pixel is held against
     int coarseScale = 4;  // > 1: also a pass with scale × scale pixels averaged, for large objects (wrecks)
+    WaterColumnOptions waterColumn;
 };
 
 // One side of a file's pings gain-normalised: each range bin divided by its mean over the pings

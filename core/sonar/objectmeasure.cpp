@@ -391,6 +391,11 @@ Detection detectionFromDrawnBox(const SonarFile& file, const Georeferencer& geo,
     lastPing = std::min(file.pingCount() - 1, object.lastPing + 2);
     firstSample = std::max(0, object.firstSample - int(0.2 / bin));
     lastSample = std::min(info.samples - 1, object.lastSample + int(2.0 / bin));
+    // An object in the water column: measured short of the seabed's first return (a bright line
+    // that would otherwise widen it).
+    const double altitude = geo.altitude((firstPing + lastPing) / 2);
+    if ((object.lastSample + 1) * bin < altitude - 0.3)
+        lastSample = std::min(lastSample, std::max(object.lastSample, int((altitude - 0.3) / bin)));
     const auto measured = measureOnSide(file, side, firstPing, lastPing, firstSample, lastSample, bin, 1.0);
     const bool lit = measured.firstLit >= 0, edges = measured.nearEdge >= 0;
     // Centred on the object the samples show, not on the box (which may hold its shadow too).

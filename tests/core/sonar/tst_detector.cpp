@@ -266,6 +266,52 @@ private slots:
         QCOMPARE(boxed, 4);
     }
 
+    // The classical detector looks into the water column too: the moored spheres are found there,
+    // measured and placed as the analyst's boxes are; the seabed's contacts stay as they were, and a
+    // line without moored objects gets none in the water column.
+    void findsMooredObjectsInTheWaterColumn()
+    {
+        QTemporaryDir dir;
+        SurveySimulator::Options options;
+        options.seed = 13;
+        options.pings = 1500;
+        options.mooredObjects = 5;
+        const auto file = simulated(dir, options);
+        const SurveySimulator sim(options);
+        const auto found = detectClassical(*file);
+        int moored = 0, placed = 0;
+        for (const auto& o : sim.objects()) {
+            if (o.moored <= 0)
+                continue;
+            ++moored;
+            const auto d = std::find_if(found.begin(), found.end(), [&](const Detection& d) {
+                return d.side == o.channel && std::abs(double(d.ping) - double(o.ping)) <= 15 &&
+                       std::abs(d.sample - o.sample) <= 30;
+            });
+            QVERIFY2(d != found.end(), qPrintable(QStringLiteral("the sphere at ping %1 was not found").arg(o.ping)));
+            QVERIFY(d->waterColumn && d->detector == "classical" && d->score >= 0.5);
+            QCOMPARE(d->height, 0.0);
+            placed +=
+                std::abs(d->groundRange - std::abs(o.across)) <= 0.4 && std::abs(d->aboveSeabed - o.moored) <= 0.4;
+        }
+        QCOMPARE(moored, 5);
+        QVERIFY2(placed >= 4, qPrintable(QString::number(placed)));
+
+        // The same line with nothing moored: the same seabed contacts, none in the water column.
+        QTemporaryDir plainDir;
+        options.mooredObjects = 0;
+        const auto plain = detectClassical(*simulated(plainDir, options));
+        QVERIFY(std::none_of(plain.begin(), plain.end(), [](const Detection& d) { return d.waterColumn; }));
+        QCOMPARE(
+            std::size_t(std::count_if(found.begin(), found.end(), [](const Detection& d) { return !d.waterColumn; })),
+            plain.size());
+        // Switched off, it does not look.
+        ClassicalOptions off;
+        off.waterColumn.enabled = false;
+        const auto seabedOnly = detectClassical(*file, off);
+        QCOMPARE(seabedOnly.size(), plain.size());
+    }
+
     void emptySeabedStaysQuiet()
     {
         QTemporaryDir dir;

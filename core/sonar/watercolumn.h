@@ -1,0 +1,18 @@
+#pragma once
+
+#include "detector.h"
+
+#include <atomic>
+#include <vector>
+
+namespace fathom::sonar {
+
+// Objects floating in the water column (moored): between the towfish and the seabed's first return,
+// echoes far brighter than the water column at that range and as bright as the seabed's, in a blob
+// no longer or wider than an object. Each is measured as a box the analyst draws round it
+// (detectionFromDrawnBox): its width in slant range, placed from where its shadow falls on the
+// seabed. Proposed by "classical"; one with no shadow found scores half.
+std::vector<Detection> detectInWaterColumn(const SonarFile& file, const WaterColumnOptions& options = {},
+                                           const std::atomic<bool>* stop = nullptr);
+
+} // namespace fathom::sonar
