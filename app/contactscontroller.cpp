@@ -143,12 +143,15 @@ void ContactsController::show()
         if (!drawn)
             continue;
         m_markContact.append(int(i));
+        QString label = !c.cls.empty()            ? ContactTable::className(QString::fromStdString(c.cls))
+                        : c.detector == "analyst" ? tr("marked") // its score says nothing: the analyst drew it
+                                                  : QString::number(c.score, 'f', 2);
+        // Floating: on the ground-range view its box stands over the seabed below it, which shows
+        // nothing there.
+        if (c.inWaterColumn())
+            label += tr(" · water column");
         marks.append({qint64(c.firstPing), qint64(c.lastPing), c.side, c.nearSlant, c.farSlant, c.nearGround,
-                      c.farGround, colour,
-                      !c.cls.empty()            ? ContactTable::className(QString::fromStdString(c.cls))
-                      : c.detector == "analyst" ? tr("marked") // its score says nothing: the analyst drew it
-                                                : QString::number(c.score, 'f', 2),
-                      int(i) == current, c.detector == "analyst"});
+                      c.farGround, colour, label, int(i) == current, c.detector == "analyst"});
     }
     m_table->setContacts(rows);
     m_waterfall->setMarks(marks);

@@ -547,6 +547,10 @@
         <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · in the water column, %3 m slant range from the towfish; %4 · %5 m along, %6 m across in slant range · %7</source>
         <translation>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · in the water column, %3 m slant range from the towfish; %4 · %5 m along, %6 m across in slant range · %7</translation>
     </message>
+    <message>
+        <source> · water column</source>
+        <translation> · water column</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>

@@ -557,6 +557,10 @@
         <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · in the water column, %3 m slant range from the towfish; %4 · %5 m along, %6 m across in slant range · %7</source>
         <translation>&lt;b&gt;핑 %1&lt;/b&gt;, %2 · 수층 안, 토우피시에서 경사 거리 %3 m; %4 · 길이 %5 m, 경사 거리 기준 폭 %6 m · %7</translation>
     </message>
+    <message>
+        <source> · water column</source>
+        <translation> · 수층</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>

@@ -559,6 +559,31 @@ private slots:
             for (int x = 0; x < inside.width(); ++x)
                 bright += qGray(inside.pixel(x, y)) > 150;
         QVERIFY2(bright > 20, qPrintable(QStringLiteral("%1 bright pixels in the box").arg(bright)));
+        // On the waterfall its box says it floats (on the ground-range view it stands over the seabed).
+        QCOMPARE(window.waterfall()->marks()[0].label, QStringLiteral("marked · water column"));
+        // The detectors find it too (the classical one looks into the water column): listed once,
+        // the analyst's contact kept.
+        QSignalSpy detected(contacts, &ContactsController::detected);
+        contacts->detect(window.survey()->file());
+        QVERIFY(detected.wait(60000));
+        const auto& all = contacts->contacts();
+        QVERIFY(all.size() > 1);
+        QCOMPARE(std::count_if(all.begin(), all.end(), [](const auto& k) { return k.inWaterColumn(); }), 1L);
+        const auto mine = std::find_if(all.begin(), all.end(), [](const auto& k) { return k.detector == "analyst"; });
+        QVERIFY(mine != all.end() && mine->ping == c.ping);
+        // Removed, the next detection proposes it as the classical detector's, placed as well.
+        table->setCurrentIndex(int(mine - all.begin()));
+        table->view()->setFocus();
+        QTest::keyClick(table->view(), Qt::Key_Delete);
+        contacts->detect(window.survey()->file());
+        QVERIFY(detected.wait(60000));
+        const auto floating = std::find_if(contacts->contacts().begin(), contacts->contacts().end(),
+                                           [](const auto& k) { return k.inWaterColumn(); });
+        QVERIFY(floating != contacts->contacts().end());
+        QCOMPARE(floating->detector, std::string("classical"));
+        QVERIFY2(std::llabs(floating->ping - (long long)moored.ping) <= 3, qPrintable(QString::number(floating->ping)));
+        QVERIFY2(std::abs(floating->aboveSeabed - moored.moored) <= 0.4,
+                 qPrintable(QString::number(floating->aboveSeabed)));
     }
 };
 
