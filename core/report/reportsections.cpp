@@ -131,7 +131,9 @@ void addContacts(Section& section, Inputs& in, const ReportOptions& options, Rep
                 Block figure;
                 figure.kind = Block::Kind::Figure;
                 figure.figure = contactCrop(*in.sonar, c);
-                figure.figure.caption = format(text("crop_caption", L), {number});
+                // One floating in the water column is shown in slant range (figures.cpp).
+                figure.figure.caption =
+                    format(text(c.inWaterColumn() ? "crop_caption_slant" : "crop_caption", L), {number});
                 figure.figure.besideFields = true;
                 section.blocks.push_back(std::move(figure));
             } catch (const std::exception& e) {

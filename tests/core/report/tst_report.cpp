@@ -215,6 +215,10 @@ private slots:
         project.contacts[0].height = 0;
         html = QString::fromStdString(report::htmlText(report::buildReport(project, options)));
         QVERIFY2(html.contains(QStringLiteral("none: in the water column, 5.50 m slant range")), qPrintable(html));
+        // Its close-up is in slant range, and its caption says so.
+        QVERIFY(
+            html.contains(QStringLiteral("the waterfall around it in slant range (it floats in the water column)")));
+        QVERIFY(!html.contains(QStringLiteral("ground-range corrected")));
         QVERIFY(html.contains(QStringLiteral("in the water column: no shadow behind it")));
         // Placed from where its shadow falls on the seabed: how far out and how high.
         project.contacts[0].waterColumn = true;
