@@ -26,7 +26,7 @@ struct DetectArgs
 {
     std::string file, out, truth, project, model;
     double minCnnScore = 0.35;
-    bool cnnOnly = false, classicalOnly = false;
+    bool cnnOnly = false, classicalOnly = false, noWaterColumn = false;
     std::string near, device = "auto";
     double radius = 15;
     sonar::ClassicalOptions options;
@@ -204,6 +204,7 @@ void detectCommand(const DetectArgs& args)
         for (const auto& d : found)
             records.push_back(project::contactFromDetection(d));
         p.contacts = project::mergeContacts(p.contacts, records);
+        p.detection = {args.options, args.minCnnScore}; // what proposed them, used again next time
         project::save(p, args.project);
         std::fprintf(stderr, "%s: %zu contacts\n", args.project.c_str(), p.contacts.size());
         summary["project_contacts"] = p.contacts.size();
@@ -356,12 +357,30 @@ void addDetectCommand(CLI::App& app, const StartupOptions& startup)
     cmd->add_option("--window", a->options.localWindow, "Pings and samples in the local mean");
     cmd->add_option("--coarse", a->options.coarseScale,
                     "Coarse pass for large objects: n × n pixels averaged (default 4; 0 or 1: none)");
+    cmd->add_flag("--no-water-column", a->noWaterColumn, "Do not look into the water column for moored objects");
     cmd->add_option("--near", a->near, "PING:SIDE:SAMPLE of a known object: print where it ranks among the contacts");
     cmd->add_option("--radius", a->radius, "Metres from --near within which a contact is that object")->default_val(15);
-    cmd->callback([a, &startup] {
+    cmd->callback([a, cmd, &startup] {
         // Config, threads and the device as for every engine command (fathom-cli --device/--env/--set).
         const auto started = fathom::start(startup);
         a->device = started->devices->active().id;
+        // Into a project: its detection settings (Tools → Detection Settings), each flag given over them.
+        const auto given = [cmd](const char* flag) { return cmd->count(flag) > 0; };
+        if (!a->project.empty() && std::filesystem::exists(a->project)) {
+            const auto saved = project::load(a->project).detection;
+            auto& o = a->options;
+            o.highlight = given("--highlight") ? o.highlight : saved.classical.highlight;
+            o.shadowLevel = given("--shadow-level") ? o.shadowLevel : saved.classical.shadowLevel;
+            o.minShadowMetres = given("--min-shadow") ? o.minShadowMetres : saved.classical.minShadowMetres;
+            o.minScore = given("--min-score") ? o.minScore : saved.classical.minScore;
+            o.coarseScale = given("--coarse") ? o.coarseScale : saved.classical.coarseScale;
+            a->noWaterColumn = given("--no-water-column") || !saved.classical.waterColumn.enabled;
+            a->minCnnScore = given("--min-cnn-score") ? a->minCnnScore : saved.minCnnScore;
+        }
+        a->options.waterColumn.enabled = !a->noWaterColumn;
+        project::DetectionRecord settings{a->options, a->minCnnScore};
+        if (const auto wrong = project::checkDetection(settings); !wrong.empty())
+            throw Error("detect: " + wrong);
         detectCommand(*a);
     });
 }

@@ -70,7 +70,7 @@ void ContactsController::detect(std::shared_ptr<const sonar::SonarFile> file)
     emit message(tr("Looking for contacts in %1…").arg(QString::fromStdString(file->path().filename().string())));
     QMetaObject::invokeMethod(
         m_worker,
-        [this, file, model = m_model, device = m_device ? m_device() : QStringLiteral("cpu")] {
+        [this, file, model = m_model, settings = m_detection, device = m_device ? m_device() : QStringLiteral("cpu")] {
             QString failure, note;
             std::vector<project::ContactRecord> found;
             try {
@@ -78,6 +78,8 @@ void ContactsController::detect(std::shared_ptr<const sonar::SonarFile> file)
                 detection.model = model.toStdString(); // empty: the shipped CNN
                 detection.cnnOptional = true;          // a retrained model that went missing: the classical one
                 detection.device = device.toStdString();
+                detection.classical = settings.classical;
+                detection.minCnnScore = settings.minCnnScore;
                 const auto result = ml::detectContacts(*file, detection, {}, &m_stop);
                 if (!result.note.empty())
                     note = QString::fromStdString(result.note);

@@ -67,6 +67,10 @@ public:
     // The CNN detector used beside the classical one: a model folder (train-detector, Retrain);
     // empty: the shipped one. Detect fuses both.
     void setDetectorModel(const QString& dir) { m_model = dir; }
+    // The detectors' thresholds (Tools → Detection Settings), saved with the project; the next
+    // detection uses them.
+    void setDetection(const project::DetectionRecord& detection) { m_detection = detection; }
+    const project::DetectionRecord& detection() const { return m_detection; }
     // The device the CNN runs and trains on, asked for each run ("cpu", "cuda:0", …); an absent one
     // means the CPU and a message.
     void setDeviceProvider(std::function<QString()> provider) { m_device = std::move(provider); }
@@ -116,6 +120,7 @@ private:
     bool m_detecting = false;
     bool m_retraining = false;
     QString m_model;
+    project::DetectionRecord m_detection;
     std::shared_ptr<ml::CnnDetector> m_classifier; // the CNN of m_classifierDir, on the CPU, for marked contacts
     QString m_classifierDir;
     std::function<QString()> m_device;

@@ -325,6 +325,8 @@ void MainWindow::createMenus()
         m_contacts->detect(m_survey->file());
     });
     m_detectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_detectionSettingsAction = m_toolsMenu->addAction(QString(), this, [this] { editDetectionSettings(); });
+    m_detectionSettingsAction->setObjectName(QStringLiteral("detectionSettingsAction"));
     m_retrainAction = m_toolsMenu->addAction(QString(), this, [this] { retrainDetector(); });
     m_retrainAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     m_galleryAction = m_toolsMenu->addAction(QString(), this, [this] { showContactGallery(); });
@@ -401,6 +403,7 @@ void MainWindow::retranslate()
     m_showClassicalAction->setText(tr("Contacts of the &Classical Detector on the Waterfall"));
     m_showCnnAction->setText(tr("Contacts of the C&NN Detector on the Waterfall"));
     m_retrainAction->setText(tr("&Retrain Detector…"));
+    m_detectionSettingsAction->setText(tr("Detection &Settings…"));
     m_galleryAction->setText(tr("Contact &Gallery…"));
     m_exportContactsAction->setText(tr("&Export Contacts…"));
     m_exportMosaicAction->setText(tr("Export Survey &Mosaic…"));

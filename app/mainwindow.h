@@ -30,6 +30,7 @@ class DeviceMonitor;
 class DevicePanel;
 class LogView;
 class ReportDialog;
+class DetectionSettingsDialog;
 class RetrainDialog;
 class SurveyController;
 class WaterfallView;
@@ -80,6 +81,9 @@ public:
     // background (a dialog shows progress and losses); the result lands in the project's models
     // folder and is used from then on. Returns the dialog, or nullptr when there is no survey.
     RetrainDialog* retrainDetector();
+    // Tools → Detection Settings: window-modal; accepted settings that differ are kept with the
+    // project and, with a survey open, contacts are proposed again with them.
+    DetectionSettingsDialog* editDetectionSettings();
     // Tools -> Contact Gallery: every contact up close in a grid (the same one again while it is
     // open); nullptr when there is no survey.
     ContactGallery* showContactGallery();
@@ -184,6 +188,7 @@ private:
     QAction* m_showClassicalAction = nullptr;
     QAction* m_showCnnAction = nullptr;
     QAction* m_retrainAction = nullptr;
+    QAction* m_detectionSettingsAction = nullptr;
     QAction* m_exportContactsAction = nullptr;
     QAction* m_reportAction = nullptr;
     QAction* m_exportMosaicAction = nullptr;

@@ -79,6 +79,7 @@ bool MainWindow::openProject(const QString& file)
     m_contacts->setContacts(p.contacts);
     m_contacts->setDetectorModel(p.detectorModel.empty() ? QString()
                                                          : QString::fromStdString(p.detectorModel.string()));
+    m_contacts->setDetection(p.detection);
     const auto& t = p.training;
     TrainingPanel::Settings settings;
     settings.data = qpath(p.series);
@@ -207,6 +208,7 @@ project::Project MainWindow::currentProject() const
         p.alerts.push_back({a.start, a.end, a.peak, a.startRow, a.endRow, a.peakRow, a.score, a.channels.toStdString(),
                             a.model.toStdString(), a.status.toStdString(), a.note.toStdString()});
     p.contacts = m_contacts->contacts();
+    p.detection = m_contacts->detection();
     if (m_contacts->detectorModel() != QString::fromStdString(ml::shippedDetectorDir().string()))
         p.detectorModel = pathOf(m_contacts->detectorModel());
     p.visibleChannels = fromQt(m_seriesPlot->visibleChannels());

@@ -5,6 +5,7 @@
 #include "common/paths.h"
 #include "contactgallery.h"
 #include "contactscontroller.h"
+#include "detectionsettingsdialog.h"
 #include "mainwindow.h"
 #include "report/exports.h"
 #include "report/mosaic.h"
@@ -73,6 +74,26 @@ RetrainDialog* MainWindow::retrainDetector()
     dialog->show();
     m_contacts->retrain(file, out);
     markModified();
+    return dialog;
+}
+
+DetectionSettingsDialog* MainWindow::editDetectionSettings()
+{
+    auto* dialog = new DetectionSettingsDialog(m_contacts->detection(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const auto chosen = dialog->settings();
+        if (chosen == m_contacts->detection())
+            return;
+        m_contacts->setDetection(chosen);
+        markModified();
+        logging::info("Detection settings changed");
+        if (m_survey->file() && !m_contacts->isDetecting() && !m_contacts->isRetraining())
+            m_contacts->detect(m_survey->file()); // reviewed contacts stay; the others are proposed again
+        else
+            statusBar()->showMessage(tr("The next Detect Contacts (Ctrl+D) uses the new settings."), 8000);
+    });
+    dialog->open();
     return dialog;
 }
 

@@ -553,6 +553,77 @@
     </message>
 </context>
 <context>
+    <name>fathom::DetectionSettingsDialog</name>
+    <message>
+        <source>Detection Settings</source>
+        <translation>Detection Settings</translation>
+    </message>
+    <message>
+        <source>Saved with the project and used by the next Detect Contacts. Contacts already reviewed stay; the others are proposed again.</source>
+        <translation>Saved with the project and used by the next Detect Contacts. Contacts already reviewed stay; the others are proposed again.</translation>
+    </message>
+    <message>
+        <source>Classical detector (highlight and shadow)</source>
+        <translation>Classical detector (highlight and shadow)</translation>
+    </message>
+    <message>
+        <source> × local mean</source>
+        <translation> × local mean</translation>
+    </message>
+    <message>
+        <source>A highlight is brighter than this many times the seabed around it. Higher: fewer, brighter contacts.</source>
+        <translation>A highlight is brighter than this many times the seabed around it. Higher: fewer, brighter contacts.</translation>
+    </message>
+    <message>
+        <source>A shadow is darker than this share of the seabed around it. Lower: only deep shadows.</source>
+        <translation>A shadow is darker than this share of the seabed around it. Lower: only deep shadows.</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> m</translation>
+    </message>
+    <message>
+        <source>Shorter shadows behind a highlight are taken for seabed texture.</source>
+        <translation>Shorter shadows behind a highlight are taken for seabed texture.</translation>
+    </message>
+    <message>
+        <source>Contacts scored lower are not proposed.</source>
+        <translation>Contacts scored lower are not proposed.</translation>
+    </message>
+    <message>
+        <source>Also look for large objects such as wrecks (a coarse pass)</source>
+        <translation>Also look for large objects such as wrecks (a coarse pass)</translation>
+    </message>
+    <message>
+        <source>Look into the water column for moored objects</source>
+        <translation>Look into the water column for moored objects</translation>
+    </message>
+    <message>
+        <source>Highlight above</source>
+        <translation>Highlight above</translation>
+    </message>
+    <message>
+        <source>Shadow below</source>
+        <translation>Shadow below</translation>
+    </message>
+    <message>
+        <source>Shortest shadow</source>
+        <translation>Shortest shadow</translation>
+    </message>
+    <message>
+        <source>Lowest score</source>
+        <translation>Lowest score</translation>
+    </message>
+    <message>
+        <source>CNN detector</source>
+        <translation>CNN detector</translation>
+    </message>
+    <message>
+        <source>Boxes the network scores lower are not proposed.</source>
+        <translation>Boxes the network scores lower are not proposed.</translation>
+    </message>
+</context>
+<context>
     <name>fathom::DevicePanel</name>
     <message>
         <source>Automatic (CUDA, then MPS, then CPU) — now %1</source>
@@ -1266,6 +1337,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3 · %4 × %5 m, no height</source>
         <translation>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3 · %4 × %5 m, no height</translation>
+    </message>
+    <message>
+        <source>Detection &amp;Settings…</source>
+        <translation>Detection &amp;Settings…</translation>
+    </message>
+    <message>
+        <source>The next Detect Contacts (Ctrl+D) uses the new settings.</source>
+        <translation>The next Detect Contacts (Ctrl+D) uses the new settings.</translation>
     </message>
 </context>
 <context>

@@ -563,6 +563,77 @@
     </message>
 </context>
 <context>
+    <name>fathom::DetectionSettingsDialog</name>
+    <message>
+        <source>Detection Settings</source>
+        <translation>탐지 설정</translation>
+    </message>
+    <message>
+        <source>Saved with the project and used by the next Detect Contacts. Contacts already reviewed stay; the others are proposed again.</source>
+        <translation>프로젝트와 함께 저장되며 다음 접촉물 탐지에 쓰입니다. 이미 검토한 접촉물은 그대로 남고, 나머지는 다시 제안됩니다.</translation>
+    </message>
+    <message>
+        <source>Classical detector (highlight and shadow)</source>
+        <translation>고전 탐지기 (하이라이트와 그림자)</translation>
+    </message>
+    <message>
+        <source> × local mean</source>
+        <translation> × 주변 평균</translation>
+    </message>
+    <message>
+        <source>A highlight is brighter than this many times the seabed around it. Higher: fewer, brighter contacts.</source>
+        <translation>주변 해저면보다 이 배수 이상 밝으면 하이라이트입니다. 높이면 더 밝은 접촉물만 적게 찾습니다.</translation>
+    </message>
+    <message>
+        <source>A shadow is darker than this share of the seabed around it. Lower: only deep shadows.</source>
+        <translation>주변 해저면의 이 비율보다 어두우면 그림자입니다. 낮추면 짙은 그림자만 찾습니다.</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> m</translation>
+    </message>
+    <message>
+        <source>Shorter shadows behind a highlight are taken for seabed texture.</source>
+        <translation>하이라이트 뒤의 그림자가 이보다 짧으면 해저면 질감으로 봅니다.</translation>
+    </message>
+    <message>
+        <source>Contacts scored lower are not proposed.</source>
+        <translation>점수가 이보다 낮은 접촉물은 제안하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Also look for large objects such as wrecks (a coarse pass)</source>
+        <translation>난파선 같은 큰 물체도 찾기 (거친 해상도 탐색)</translation>
+    </message>
+    <message>
+        <source>Look into the water column for moored objects</source>
+        <translation>수층에서 계류된 물체 찾기</translation>
+    </message>
+    <message>
+        <source>Highlight above</source>
+        <translation>하이라이트 기준</translation>
+    </message>
+    <message>
+        <source>Shadow below</source>
+        <translation>그림자 기준</translation>
+    </message>
+    <message>
+        <source>Shortest shadow</source>
+        <translation>최소 그림자 길이</translation>
+    </message>
+    <message>
+        <source>Lowest score</source>
+        <translation>최저 점수</translation>
+    </message>
+    <message>
+        <source>CNN detector</source>
+        <translation>CNN 탐지기</translation>
+    </message>
+    <message>
+        <source>Boxes the network scores lower are not proposed.</source>
+        <translation>신경망 점수가 이보다 낮은 상자는 제안하지 않습니다.</translation>
+    </message>
+</context>
+<context>
     <name>fathom::DevicePanel</name>
     <message>
         <source>Automatic (CUDA, then MPS, then CPU) — now %1</source>
@@ -1286,6 +1357,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     <message>
         <source>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3 · %4 × %5 m, no height</source>
         <translation>&lt;b&gt;핑 %1&lt;/b&gt;, %2 · %3 · %4 × %5 m, 높이 없음</translation>
+    </message>
+    <message>
+        <source>Detection &amp;Settings…</source>
+        <translation>탐지 설정(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>The next Detect Contacts (Ctrl+D) uses the new settings.</source>
+        <translation>다음 접촉물 탐지(Ctrl+D)부터 새 설정을 씁니다.</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ ContactRecord contactFromDetection(const sonar::Detection& d)
     c.score = d.score;
     c.detector = d.detector;
     c.cls = d.cls;
+    c.proposedClass = d.cls;
     c.detectorScores = d.scores;
     c.waterColumn = d.waterColumn;
     c.aboveSeabed = d.aboveSeabed;
@@ -53,7 +54,7 @@ std::vector<ContactRecord> mergeContacts(const std::vector<ContactRecord>& exist
 {
     std::vector<ContactRecord> merged;
     for (const auto& c : existing)
-        if (c.status != "new" || !c.note.empty() || !c.cls.empty())
+        if (c.status != "new" || !c.note.empty() || c.cls != c.proposedClass) // a class the detectors gave is no review
             merged.push_back(c);
     for (const auto& c : found)
         if (std::none_of(merged.begin(), merged.end(), [&](const auto& k) { return sameObject(k, c); }))

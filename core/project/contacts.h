@@ -15,8 +15,8 @@ ContactRecord contactFromDetection(const sonar::Detection& detection);
 bool sameObject(const ContactRecord& a, const ContactRecord& b);
 
 // A new detection run over contacts already there: everything the analyst touched (reviewed,
-// classed, noted) stays; untouched proposals are replaced by the new ones, except where a kept
-// contact already covers the object. Sorted by ping.
+// classed otherwise than the detectors proposed, noted) stays; untouched proposals are replaced by the new ones, except
+// where a kept contact already covers the object. Sorted by ping.
 std::vector<ContactRecord> mergeContacts(const std::vector<ContactRecord>& existing,
                                          const std::vector<ContactRecord>& found);
 

@@ -55,6 +55,7 @@ json contactJson(const ContactRecord& c)
             {"height_m", c.height},
             {"box", {c.firstPing, c.lastPing, c.nearSlant, c.farSlant, c.nearGround, c.farGround}},
             {"class", c.cls},
+            {"proposed_class", c.proposedClass},
             {"score", c.score},
             {"detector", c.detector},
             {"detector_scores", c.detectorScores},
@@ -90,6 +91,8 @@ ContactRecord contactFrom(const json& j)
         c.farGround = b.at(5);
     }
     c.cls = j.value("class", "");
+    // Projects from before it: the class as it stands counts as the analyst's (kept by a new detection).
+    c.proposedClass = j.value("proposed_class", "");
     c.score = j.value("score", 0.0);
     c.detector = j.value("detector", "");
     if (j.contains("detector_scores"))
@@ -134,7 +137,47 @@ AlertRecord alertFrom(const json& j)
     return a;
 }
 
+json detectionJson(const DetectionRecord& d)
+{
+    const auto& c = d.classical;
+    return {{"highlight", c.highlight},      {"shadow_level", c.shadowLevel}, {"min_shadow_m", c.minShadowMetres},
+            {"min_score", c.minScore},       {"coarse_scale", c.coarseScale}, {"water_column", c.waterColumn.enabled},
+            {"min_cnn_score", d.minCnnScore}};
+}
+
+DetectionRecord detectionFrom(const json& j)
+{
+    DetectionRecord d;
+    auto& c = d.classical;
+    c.highlight = j.value("highlight", c.highlight);
+    c.shadowLevel = j.value("shadow_level", c.shadowLevel);
+    c.minShadowMetres = j.value("min_shadow_m", c.minShadowMetres);
+    c.minScore = j.value("min_score", c.minScore);
+    c.coarseScale = j.value("coarse_scale", c.coarseScale);
+    c.waterColumn.enabled = j.value("water_column", c.waterColumn.enabled);
+    d.minCnnScore = j.value("min_cnn_score", d.minCnnScore);
+    if (const auto wrong = checkDetection(d); !wrong.empty())
+        throw Error("detection settings: " + wrong);
+    return d;
+}
+
 } // namespace
+
+std::string checkDetection(const DetectionRecord& d)
+{
+    const auto& c = d.classical;
+    if (!(c.highlight > 1))
+        return "the highlight must be more than 1 × the local mean";
+    if (!(c.shadowLevel > 0 && c.shadowLevel < 1))
+        return "the shadow level must be between 0 and 1 × the local mean";
+    if (!(c.minShadowMetres >= 0))
+        return "the shortest shadow cannot be negative";
+    if (!(c.minScore >= 0 && c.minScore <= 1) || !(d.minCnnScore >= 0 && d.minCnnScore <= 1))
+        return "the lowest scores must be between 0 and 1";
+    if (c.coarseScale < 0 || c.coarseScale > 16)
+        return "the coarse pass averages 0 to 16 pixels a side";
+    return {};
+}
 
 void save(const Project& p, const std::filesystem::path& file)
 {
@@ -165,6 +208,7 @@ void save(const Project& p, const std::filesystem::path& file)
           {"learning_rate", t.learningRate},
           {"accumulate", t.accumulate},
           {"split", t.split}}},
+        {"detection", detectionJson(p.detection)},
         {"alerts", alerts},
         {"contacts", contacts},
         {"view",
@@ -212,6 +256,8 @@ Project load(const std::filesystem::path& file)
             p.training.accumulate = std::max(1, t.value("accumulate", 1));
             p.training.split = t.value("split", "");
         }
+        if (doc.contains("detection"))
+            p.detection = detectionFrom(doc.at("detection"));
         for (const auto& a : doc.value("alerts", json::array()))
             p.alerts.push_back(alertFrom(a));
         for (const auto& c : doc.value("contacts", json::array()))

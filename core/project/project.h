@@ -33,9 +33,10 @@ struct ContactRecord
     // The box drawn on the waterfall: pings, and slant and ground range (metres) across.
     long long firstPing = 0, lastPing = 0;
     double nearSlant = 0, farSlant = 0, nearGround = 0, farGround = 0;
-    std::string cls;                              // "cylinder", "cone", "sphere", "rock", "debris", "wreck", or empty
-    double score = 0;                             // the ensemble's, or the only detector's
-    std::string detector;                         // who proposed it: "classical", "cnn", "fused", "analyst"
+    std::string cls;           // "cylinder", "cone", "sphere", "rock", "debris", "wreck", or empty
+    std::string proposedClass; // the class the detectors proposed with it (the analyst may change cls)
+    double score = 0;          // the ensemble's, or the only detector's
+    std::string detector;      // who proposed it: "classical", "cnn", "fused", "analyst"
     std::map<std::string, double> detectorScores; // each detector's own score, by detector
     std::string status = "new";                   // "new", "confirmed", "rejected"
     std::string note;
@@ -69,6 +70,18 @@ struct TrainingRecord
     std::string split; // as `ts train --split` takes it; empty: the default 70/15/15
 };
 
+// How the detectors look for contacts in this survey (Tools → Detection Settings; `fathom-cli detect
+// --project` starts from them too): the classical detector's thresholds, its coarse pass and its
+// look into the water column, and the lowest CNN score kept.
+struct DetectionRecord
+{
+    sonar::ClassicalOptions classical;
+    double minCnnScore = 0.35;
+    bool operator==(const DetectionRecord&) const = default;
+};
+// Empty when the settings can be used, else what is wrong with them ("highlight must be …").
+std::string checkDetection(const DetectionRecord& detection);
+
 // A survey project: what was opened, which models were trained and which is active, the alerts
 // and their review, and where the analyst was looking. Paths inside the project's folder are
 // stored relative to it, so a project folder can move as a whole.
@@ -77,6 +90,7 @@ struct Project
     std::filesystem::path survey, series, modelsFolder, activeModel;
     std::filesystem::path detectorModel; // the CNN detector retrained for this project; empty: the shipped one
     TrainingRecord training;
+    DetectionRecord detection;
     std::vector<AlertRecord> alerts;
     std::vector<ContactRecord> contacts;
     std::vector<std::string> visibleChannels;

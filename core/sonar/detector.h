@@ -64,6 +64,7 @@ struct WaterColumnOptions
     int minPixels = 6;
     double maxMetres = 6; // longer along the track or wider: the surface's return, not an object
     double minScore = 0.25;
+    bool operator==(const WaterColumnOptions&) const = default;
 };
 
 // The classical detector: on gain-normalised slant-range pings, a highlight clearly above its
@@ -81,6 +82,7 @@ struct ClassicalOptions
     int localWindow = 41; // pings and samples in the local mean each pixel is held against
     int coarseScale = 4;  // > 1: also a pass with scale × scale pixels averaged, for large objects (wrecks)
     WaterColumnOptions waterColumn;
+    bool operator==(const ClassicalOptions&) const = default;
 };
 
 // One side of a file's pings gain-normalised: each range bin divided by its mean over the pings

@@ -485,7 +485,7 @@ private slots:
                  QStringLiteral("--project"), project});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         r = run({QStringLiteral("detect"), dir.filePath(QStringLiteral("survey.xtf")), QStringLiteral("--project"),
-                 project});
+                 project, QStringLiteral("--min-cnn-score"), QStringLiteral("0.6")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QFile file(project);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -494,6 +494,10 @@ private slots:
         const auto contacts = saved.value(QStringLiteral("contacts")).toArray();
         QVERIFY(!contacts.isEmpty());
         QVERIFY(saved.value(QStringLiteral("survey")).toString().endsWith(QStringLiteral("survey.xtf")));
+        // The settings that proposed them are the project's, as the GUI's Detection Settings are.
+        const auto detection = saved.value(QStringLiteral("detection")).toObject();
+        QCOMPARE(detection.value(QStringLiteral("min_cnn_score")).toDouble(), 0.6);
+        QVERIFY(detection.value(QStringLiteral("water_column")).toBool());
 
         const auto html = dir.filePath(QStringLiteral("day.html"));
         r = run({QStringLiteral("report"), project, QStringLiteral("--out"), html, QStringLiteral("--lang"),

@@ -1,7 +1,11 @@
 #include "aboutdialog.h"
 #include "analysiscontroller.h"
 #include "app/windowfixture.h"
+#include "contactscontroller.h"
+#include "contacttable.h"
+#include "detectionsettingsdialog.h"
 #include "devicepanel.h"
+#include "project/project.h"
 #include "shortcutsdialog.h"
 #include "sonar/georeference.h"
 #include "sonar/simulator.h"
@@ -10,14 +14,18 @@
 #include <qcustomplot.h>
 
 #include <QAction>
+#include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
@@ -294,6 +302,77 @@ private slots:
                      readout.contains(QStringLiteral("starboard, slant")) &&
                      readout.contains(QStringLiteral("across 15.0 m")) && readout.contains(QStringLiteral("35.0")),
                  qPrintable(readout));
+    }
+
+    // Tools → Detection Settings: what the next detection uses, saved with the project. Accepted with
+    // the water-column look off and a higher lowest CNN score, contacts are proposed again: the moored
+    // spheres go, every CNN score kept is that high, and the contact the analyst reviewed stays.
+    void detectionSettingsAreEditedSavedAndUsed()
+    {
+        QTemporaryDir dir;
+        sonar::SurveySimulator::Options options;
+        options.seed = 13;
+        options.pings = 1500;
+        options.mooredObjects = 2;
+        const auto files = sonar::writeDemoSurvey(dir.path().toStdString(), options);
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("en"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.openSurvey(QString::fromStdString(files[0].string()));
+        QTRY_VERIFY_WITH_TIMEOUT(window.survey()->geo() != nullptr, 20000);
+        auto* contacts = window.contacts();
+        QSignalSpy detected(contacts, &ContactsController::detected);
+        contacts->detect(window.survey()->file());
+        QVERIFY(detected.wait(60000));
+        const auto count = [&](const std::function<bool(const project::ContactRecord&)>& which) {
+            return std::count_if(contacts->contacts().begin(), contacts->contacts().end(), which);
+        };
+        const auto floating = [](const project::ContactRecord& c) { return c.inWaterColumn(); };
+        const auto cnnBelow = [](double score) {
+            return [score](const project::ContactRecord& c) {
+                return c.detectorScores.count("cnn") && c.detectorScores.at("cnn") < score;
+            };
+        };
+        QCOMPARE(count(floating), 2L);
+        QVERIFY(count(cnnBelow(0.9)) >= 3);
+        // One reviewed on the seabed, with a CNN score below what will be asked.
+        const auto weak = std::find_if(contacts->contacts().begin(), contacts->contacts().end(), cnnBelow(0.9));
+        const long long reviewedPing = weak->ping;
+        contacts->review(int(weak - contacts->contacts().begin()), QStringLiteral("confirmed"));
+
+        auto* action = window.findChild<QAction*>(QStringLiteral("detectionSettingsAction"));
+        QVERIFY(action);
+        action->trigger();
+        auto* dialog = window.findChild<DetectionSettingsDialog*>();
+        QVERIFY(dialog && dialog->isVisible());
+        auto* highlight = dialog->findChild<QDoubleSpinBox*>(QStringLiteral("highlight"));
+        QCOMPARE(highlight->value(), sonar::ClassicalOptions{}.highlight);
+        dialog->findChild<QCheckBox*>(QStringLiteral("waterColumn"))->setChecked(false);
+        dialog->findChild<QDoubleSpinBox*>(QStringLiteral("minCnnScore"))->setValue(0.9);
+        dialog->accept();
+        QVERIFY(detected.wait(60000)); // proposed again with them
+        QCOMPARE(count(floating), 0L);
+        QCOMPARE(count(cnnBelow(0.9)), 1L); // the reviewed one alone
+        QVERIFY(count([&](const auto& c) { return c.ping == reviewedPing && c.status == "confirmed"; }) == 1);
+        QVERIFY(!contacts->detection().classical.waterColumn.enabled);
+
+        // Saved with the project, and shown again; Restore Defaults puts Fathom's back, Cancel keeps them.
+        const auto projectFile = QDir(dir.path()).filePath(QStringLiteral("tuned.fathom"));
+        QVERIFY(window.saveProject(projectFile));
+        const auto saved = project::load(projectFile.toStdString());
+        QCOMPARE(saved.detection.minCnnScore, 0.9);
+        QVERIFY(!saved.detection.classical.waterColumn.enabled);
+        QTRY_VERIFY(!window.findChild<DetectionSettingsDialog*>()); // the first one closed and gone
+        action->trigger();
+        dialog = window.findChild<DetectionSettingsDialog*>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->findChild<QDoubleSpinBox*>(QStringLiteral("minCnnScore"))->value(), 0.9);
+        dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::RestoreDefaults)->click();
+        QVERIFY(dialog->settings() == project::DetectionRecord{});
+        dialog->reject();
+        QCOMPARE(contacts->detection().minCnnScore, 0.9);
     }
 
     // Help → Open Demo Survey writes the demo into the state folder and opens its project: the line

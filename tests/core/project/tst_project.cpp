@@ -1,4 +1,5 @@
 #include "common/error.h"
+#include "project/contacts.h"
 #include "project/project.h"
 
 #include <QTemporaryDir>
@@ -47,6 +48,7 @@ private slots:
         c.x = -5.1234567;
         c.y = 56.7654321;
         c.cls = "wreck";
+        c.proposedClass = "rock"; // the detectors said rock; the analyst knows better
         c.score = 0.91;
         c.status = "rejected";
         c.note = "known wreck";
@@ -85,6 +87,7 @@ private slots:
         QCOMPARE(q.contacts[0].status, std::string("rejected"));
         QCOMPARE(q.contacts[0].x, c.x);
         QCOMPARE(q.contacts[0].sample, 138);
+        QCOMPARE(q.contacts[0].proposedClass, std::string("rock"));
         QCOMPARE(q.contacts[0].detectorScores, c.detectorScores); // each detector's score, for the report
         QVERIFY(q.contacts[0].cnnClass.empty());
         QCOMPARE(q.contacts[1].cnnClass, std::string("cone"));
@@ -95,6 +98,71 @@ private slots:
         QCOMPARE(q.contacts[1].aboveSeabed, 3.6);
         QCOMPARE(q.contacts[1].groundRange, 3.2);
         QCOMPARE(q.ping, 281LL);
+    }
+
+    // The detectors' settings for the survey come back with it; a project from before them has the
+    // defaults; nonsense in them is an error naming the file.
+    void detectionSettingsComeBack()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path root = dir.path().toStdString();
+        project::Project p;
+        QVERIFY(project::checkDetection(p.detection).empty());
+        p.detection.classical.highlight = 2.6;
+        p.detection.classical.minScore = 0.4;
+        p.detection.classical.coarseScale = 0;
+        p.detection.classical.waterColumn.enabled = false;
+        p.detection.minCnnScore = 0.5;
+        project::save(p, root / "tuned.fathom");
+        const auto q = project::load(root / "tuned.fathom");
+        QCOMPARE(q.detection.classical.highlight, 2.6);
+        QCOMPARE(q.detection.classical.minScore, 0.4);
+        QCOMPARE(q.detection.classical.shadowLevel, 0.75);
+        QCOMPARE(q.detection.classical.coarseScale, 0);
+        QVERIFY(!q.detection.classical.waterColumn.enabled);
+        QCOMPARE(q.detection.minCnnScore, 0.5);
+        std::ofstream(root / "old.fathom") << R"({"format": "fathom-project", "version": 1})";
+        const auto old = project::load(root / "old.fathom");
+        QCOMPARE(old.detection.classical.highlight, sonar::ClassicalOptions{}.highlight);
+        QVERIFY(old.detection.classical.waterColumn.enabled);
+        std::ofstream(root / "bad.fathom") << R"({"format": "fathom-project", "detection": {"highlight": 0.5}})";
+        try {
+            project::load(root / "bad.fathom");
+            QFAIL("loaded a highlight below the local mean");
+        } catch (const Error& e) {
+            const std::string text = e.what();
+            QVERIFY2(text.find("bad.fathom") != std::string::npos && text.find("highlight") != std::string::npos,
+                     e.what());
+        }
+    }
+
+    // Detecting again replaces the proposals nobody touched — a class the detectors gave is no
+    // review — and keeps what the analyst reviewed, classed otherwise or noted.
+    void detectingAgainKeepsOnlyWhatTheAnalystTouched()
+    {
+        const auto detection = [](std::size_t ping, const char* cls) {
+            sonar::Detection d;
+            d.ping = ping;
+            d.sample = 300;
+            d.cls = cls;
+            d.detector = "cnn";
+            return project::contactFromDetection(d);
+        };
+        std::vector<project::ContactRecord> before{detection(100, "cone"), detection(200, "rock"), detection(300, ""),
+                                                   detection(400, "sphere")};
+        before[1].cls = "wreck";        // classed by the analyst
+        before[2].note = "looks odd";   // noted
+        before[3].status = "confirmed"; // reviewed
+        const auto after = project::mergeContacts(before, {detection(500, "cone")});
+        std::vector<long long> pings;
+        for (const auto& c : after)
+            pings.push_back(c.ping);
+        QCOMPARE(pings, (std::vector<long long>{200, 300, 400, 500}));
+        QCOMPARE(after[0].cls, std::string("wreck"));
+        // A project from before the proposed class was kept: its classes count as the analyst's.
+        auto old = detection(100, "cone");
+        old.proposedClass.clear();
+        QCOMPARE(project::mergeContacts({old}, {}).size(), std::size_t(1));
     }
 
     void aProjectFolderMovesAsAWhole()
