@@ -103,11 +103,19 @@ void addContacts(Section& section, Inputs& in, const ReportOptions& options, Rep
     }
     const auto list = in.shownContacts();
     const auto marked = std::count_if(all.begin(), all.end(), [](const auto& c) { return c.detector == "analyst"; });
+    // How they were proposed (Tools → Detection Settings), for whoever repeats the survey.
+    const auto& d = in.project.detection;
+    const auto settings = format(
+        text("detection_settings", L),
+        {fixed(d.classical.highlight, 2), fixed(d.classical.shadowLevel, 2), fixed(d.classical.minShadowMetres, 1),
+         fixed(d.classical.minScore, 2), text(d.classical.coarseScale > 1 ? "coarse_on" : "coarse_off", L),
+         text(d.classical.waterColumn.enabled ? "water_column_on" : "water_column_off", L), fixed(d.minCnnScore, 2)});
     section.blocks.push_back(
         paragraph(format(text("contact_counts", L), counts(all)) + " " +
                   (marked ? format(text("contacts_marked", L), {std::to_string(marked)}) + " " : std::string()) +
                   format(text("contacts_shown", L),
-                         {std::to_string(list.size()), options.includeRejected ? "" : text("without_rejected", L)})));
+                         {std::to_string(list.size()), options.includeRejected ? "" : text("without_rejected", L)}) +
+                  " " + settings));
     const bool geographic = in.sonar ? in.sonar->summary().geographic : true;
     section.blocks.push_back(contactList(list, geographic, L));
     // The magnetometer, when the series has one: ferrous objects show there.

@@ -102,6 +102,15 @@ const std::map<std::string, Wording>& catalogue()
          {"%1 of them marked by the analyst where the detectors found nothing.",
           "그중 %1개는 탐지기가 놓쳐 분석가가 지정."}},
         {"without_rejected", {", rejected ones left out", ", 기각된 항목 제외"}},
+        {"detection_settings",
+         {"Detection settings: the classical detector's highlight above %1 × and shadow below %2 × the local "
+          "mean, shadows of %3 m or more, scores of %4 or more, %5, %6; CNN boxes scored %7 or more.",
+          "탐지 설정: 고전 탐지기는 주변 평균의 %1배 이상 밝은 하이라이트와 %2배 이하의 그림자, %3 m 이상의 "
+          "그림자, 점수 %4 이상, %5, %6; CNN은 점수 %7 이상."}},
+        {"coarse_on", {"a coarse pass for large objects", "큰 물체를 위한 거친 해상도 탐색"}},
+        {"coarse_off", {"no coarse pass", "거친 해상도 탐색 없음"}},
+        {"water_column_on", {"the water column searched", "수층 탐색"}},
+        {"water_column_off", {"the water column not searched", "수층 탐색 안 함"}},
         {"list_number", {"No.", "번호"}},
         {"list_time", {"%1 (UTC)", "%1(UTC)"}},
         {"list_time_day", {"%1 (UTC, %2)", "%1(UTC, %2)"}},

@@ -243,6 +243,15 @@ private slots:
         options.sections = {report::SectionKind::Contacts};
         auto html = QString::fromStdString(report::htmlText(report::buildReport(project, options)));
         QVERIFY(html.contains(QStringLiteral("classical 0.31")) && !html.contains(QStringLiteral("the CNN")));
+        // The settings that proposed the contacts are stated.
+        project.detection.minCnnScore = 0.6;
+        project.detection.classical.waterColumn.enabled = false;
+        html = QString::fromStdString(report::htmlText(report::buildReport(project, options)));
+        QVERIFY2(
+            html.contains(QStringLiteral("Detection settings: the classical detector&#39;s highlight above 2.00 ×")) ||
+                html.contains(QStringLiteral("Detection settings: the classical detector's highlight above 2.00 ×")),
+            qPrintable(html));
+        QVERIFY(html.contains(QStringLiteral("the water column not searched; CNN boxes scored 0.60 or more")));
         c.cnnClass = "rock";
         c.cnnClassProbability = 0.4;
         c.cnnObjectness = 0.02;
