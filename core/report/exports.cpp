@@ -44,8 +44,12 @@ json contactProperties(const project::ContactRecord& c)
             {"length_m", rounded(c.length, 0.01)},
             {"width_m", rounded(c.width, 0.01)},
             {"height_m", c.height > 0 ? json(rounded(c.height, 0.01)) : json(nullptr)}, // null: no shadow found
+            // Floating in the water column: how high above the seabed (0: no shadow placed it); null on it.
+            {"above_seabed_m", c.inWaterColumn() ? json(rounded(c.aboveSeabed, 0.01)) : json(nullptr)},
             {"class", c.cls},
             {"score", rounded(c.score, 0.001)},
+            // What the CNN made of a box it did not propose (the analyst's, the classical detector's).
+            {"cnn_objectness", c.cnnClass.empty() ? json(nullptr) : json(rounded(c.cnnObjectness, 0.001))},
             {"detector", c.detector},
             {"status", c.status},
             {"note", c.note}};
@@ -53,14 +57,15 @@ json contactProperties(const project::ContactRecord& c)
 
 void contactsCsv(const std::vector<project::ContactRecord>& contacts, std::ostream& out)
 {
-    out << "ping,side,time,longitude,latitude,ground_range_m,length_m,width_m,height_m,class,score,detector,status,"
-           "note\n";
+    out << "ping,side,time,longitude,latitude,ground_range_m,length_m,width_m,height_m,above_seabed_m,class,score,"
+           "cnn_objectness,detector,status,note\n";
     for (const auto& c : contacts)
         out << c.ping << "," << (c.side ? "starboard" : "port") << "," << formatUtc(c.time, TimeStyle::IsoMillis) << ","
             << fixed(c.x, 8) << "," << fixed(c.y, 8) << "," << fixed(c.groundRange, 2) << "," << fixed(c.length, 2)
             << "," << fixed(c.width, 2) << "," << (c.height > 0 ? fixed(c.height, 2) : std::string()) << ","
-            << cell(c.cls) << "," << fixed(c.score, 3) << "," << cell(c.detector) << "," << c.status << ","
-            << cell(c.note) << "\n";
+            << (c.inWaterColumn() ? fixed(c.aboveSeabed, 2) : std::string()) << "," << cell(c.cls) << ","
+            << fixed(c.score, 3) << "," << (c.cnnClass.empty() ? std::string() : fixed(c.cnnObjectness, 3)) << ","
+            << cell(c.detector) << "," << c.status << "," << cell(c.note) << "\n";
 }
 
 void contactsGeoJson(const std::vector<project::ContactRecord>& contacts, std::ostream& out)
@@ -83,9 +88,10 @@ struct KmlField
 };
 
 const std::vector<KmlField> kContactFields{
-    {"ping", "int"},        {"side", "string"},     {"time", "string"},     {"ground_range_m", "double"},
-    {"length_m", "double"}, {"width_m", "double"},  {"height_m", "double"}, {"class", "string"},
-    {"score", "double"},    {"detector", "string"}, {"status", "string"},   {"note", "string"}};
+    {"ping", "int"},        {"side", "string"},    {"time", "string"},           {"ground_range_m", "double"},
+    {"length_m", "double"}, {"width_m", "double"}, {"height_m", "double"},       {"above_seabed_m", "double"},
+    {"class", "string"},    {"score", "double"},   {"cnn_objectness", "double"}, {"detector", "string"},
+    {"status", "string"},   {"note", "string"}};
 // An alert's start and end are its TimeSpan's begin and end (GDAL reads those as its own fields).
 const std::vector<KmlField> kAlertFields{{"peak", "string"},  {"score", "double"},  {"channels", "string"},
                                          {"model", "string"}, {"status", "string"}, {"note", "string"}};

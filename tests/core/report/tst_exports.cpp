@@ -168,6 +168,22 @@ private slots:
         // height_m (the ninth column): 1.01, and empty for the contact with no shadow found.
         QCOMPARE(lines[1].split(QLatin1Char(','))[8], QStringLiteral("1.01"));
         QCOMPARE(lines[2].split(QLatin1Char(','))[8], QString());
+        // above_seabed_m (the tenth) and cnn_objectness (the thirteenth): empty on the seabed and where
+        // the CNN was not asked.
+        QVERIFY(lines[0].startsWith(QStringLiteral("ping,side,time,longitude,latitude,ground_range_m,length_m,width_m,"
+                                                   "height_m,above_seabed_m,class,score,cnn_objectness,")));
+        QCOMPARE(lines[1].split(QLatin1Char(','))[9], QString());
+        QCOMPARE(lines[1].split(QLatin1Char(','))[12], QString());
+        auto floating = contacts();
+        floating[0].groundRange = 3.2;
+        floating[0].waterColumn = true;
+        floating[0].aboveSeabed = 3.6;
+        floating[0].cnnClass = "rock";
+        floating[0].cnnObjectness = 0.02;
+        report::writeContacts(floating, path.toStdString());
+        const auto again = QString::fromUtf8(readAll(path)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(again[1].split(QLatin1Char(','))[9], QStringLiteral("3.60"));
+        QCOMPARE(again[1].split(QLatin1Char(','))[12], QStringLiteral("0.020"));
     }
 
     void alertsAreNotPlacesAndUnknownFormatsAreRefused()
