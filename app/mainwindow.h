@@ -61,6 +61,11 @@ public:
     bool openProject(const QString& file);
     bool saveProject(const QString& file);
     QString projectPath() const { return m_projectPath; }
+    // File → Open Survey's work once a file is chosen. A survey other than the one whose contacts are
+    // listed begins a project of its own: the project is saved or let go first (as before opening
+    // another project), then its contacts leave the list, so none is drawn over the new file's pings
+    // or saved as its. False when the analyst cancels.
+    bool switchSurvey(const QString& path);
     // Written every minute while there are unsaved changes; removed on a clean exit.
     static QString autosavePath();
     void autosave();

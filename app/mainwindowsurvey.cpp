@@ -23,6 +23,7 @@
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QTimeZone>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -40,7 +41,23 @@ void MainWindow::chooseSurvey()
     if (path.isEmpty())
         return;
     settings.setValue(QStringLiteral("survey/folder"), QFileInfo(path).absolutePath());
+    switchSurvey(path);
+}
+
+bool MainWindow::switchSurvey(const QString& path)
+{
+    if (!m_surveyPath.isEmpty() && QFileInfo(path) != QFileInfo(m_surveyPath) && !m_contacts->contacts().empty()) {
+        if (!confirmClose())
+            return false;
+        m_contacts->setContacts({});
+        m_analysis->undoStack()->clear(); // its steps point at the contacts gone
+        m_projectPath.clear();            // saving asks where: the old project keeps its survey and contacts
+        setWindowModified(false);
+        retranslate();
+        logging::info("Another survey opened: a new project begins");
+    }
     openSurvey(path);
+    return true;
 }
 
 void MainWindow::openSurvey(const QString& path)

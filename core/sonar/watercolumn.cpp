@@ -33,7 +33,7 @@ void findInTile(const SonarFile& file, const Georeferencer& geo, int side, int c
     const int nearLimit = int(std::ceil(o.blankingMetres / bin)), margin = int(std::ceil(o.seabedMarginMetres / bin));
     cv::Mat raw(rows, samples, CV_32F, cv::Scalar(0));
     std::vector<int> bottom(std::size_t(rows), 0);
-    std::vector<std::vector<float>> waterAt{std::size_t(samples)};
+    std::vector<std::vector<float>> waterAt(static_cast<std::size_t>(samples)); // by range bin
     std::vector<float> seabed;
     for (int r = 0; r < rows; ++r) {
         const std::size_t ping = first + std::size_t(r);

@@ -375,6 +375,51 @@ private slots:
         QCOMPARE(contacts->detection().minCnnScore, 0.9);
     }
 
+    // File → Open Survey on another file while contacts of the first are listed: they belong to the
+    // first, so they leave the list (and the waterfall) and the saved project keeps them; the new
+    // survey starts a project of its own.
+    void anotherSurveyBeginsAProjectOfItsOwn()
+    {
+        QTemporaryDir dir;
+        sonar::SurveySimulator::Options options;
+        options.pings = 300;
+        options.samples = 256;
+        const auto first = sonar::writeDemoSurvey((dir.path() + QStringLiteral("/a")).toStdString(), options);
+        options.seed = 2;
+        const auto second = sonar::writeDemoSurvey((dir.path() + QStringLiteral("/b")).toStdString(), options);
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("en"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.switchSurvey(QString::fromStdString(first[0].string())));
+        QTRY_VERIFY_WITH_TIMEOUT(window.survey()->geo() != nullptr, 10000);
+        project::ContactRecord c;
+        c.ping = 120;
+        c.firstPing = 115;
+        c.lastPing = 125;
+        c.nearSlant = 20;
+        c.farSlant = 22;
+        c.groundRange = 19;
+        c.nearGround = 18;
+        c.farGround = 21;
+        c.status = "confirmed";
+        window.contacts()->setContacts({c});
+        QCOMPARE(window.waterfall()->marks().size(), 1);
+        const auto projectFile = QDir(dir.path()).filePath(QStringLiteral("a.fathom"));
+        QVERIFY(window.saveProject(projectFile));
+        // The same file again changes nothing.
+        QVERIFY(window.switchSurvey(QString::fromStdString(first[0].string())));
+        QCOMPARE(window.contacts()->contacts().size(), std::size_t(1));
+        QVERIFY(window.switchSurvey(QString::fromStdString(second[0].string())));
+        QVERIFY(window.contacts()->contacts().empty());
+        QVERIFY(window.waterfall()->marks().isEmpty());
+        QVERIFY(window.projectPath().isEmpty());
+        QCOMPARE(project::load(projectFile.toStdString()).contacts.size(), std::size_t(1));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.survey()->file() && window.survey()->file()->path() == std::filesystem::path(second[0]), 10000);
+    }
+
     // Help → Open Demo Survey writes the demo into the state folder and opens its project: the line
     // on the waterfall, its series, its models training for the first time.
     void helpMenuOpensTheDemo()
