@@ -66,6 +66,10 @@ public:
     // another project), then its contacts leave the list, so none is drawn over the new file's pings
     // or saved as its. False when the analyst cancels.
     bool switchSurvey(const QString& path);
+    // File → Open Sensor Series's, the same for a series other than the one whose alerts are listed:
+    // saved or let go first, then its alerts leave the list (the active model, if any, is run on the
+    // new series for its own).
+    bool switchSeries(const QString& path);
     // Written every minute while there are unsaved changes; removed on a clean exit.
     static QString autosavePath();
     void autosave();
@@ -151,6 +155,9 @@ private:
     void applyPendingView();
     void offerToLocate(const QString& series, const QString& survey);
     bool confirmClose();
+    // Before another survey or series than the project's: the project saved or let go (false: the
+    // analyst cancelled), then `clear` empties what was its, and the window holds a new, unsaved one.
+    bool beginNewProject(const std::function<void()>& clear, const char* opened);
     void connectAnalysis();
     void showMomentInSurvey(double time);
     QString magnetometerNear(double time) const;

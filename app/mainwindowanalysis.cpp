@@ -263,7 +263,19 @@ void MainWindow::chooseSeries()
     if (path.isEmpty())
         return;
     settings.setValue(QStringLiteral("series/folder"), QFileInfo(path).absolutePath());
+    switchSeries(path);
+}
+
+bool MainWindow::switchSeries(const QString& path)
+{
+    const auto current = m_analysis->seriesPath();
+    if (!current.isEmpty() && QFileInfo(path) != QFileInfo(current) && !m_analysis->alerts().isEmpty()) {
+        // Reviews of the other series' rows: they stay with the saved project.
+        if (!beginNewProject([this] { m_analysis->setAlerts({}); }, "sensor series"))
+            return false;
+    }
     openSeries(path);
+    return true;
 }
 
 void MainWindow::openSeries(const QString& path, const QString& modelsFolder)

@@ -340,6 +340,19 @@ bool MainWindow::restoreAutosave(const QString& autosave, const QString& origin)
     return true;
 }
 
+bool MainWindow::beginNewProject(const std::function<void()>& clear, const char* opened)
+{
+    if (!confirmClose())
+        return false;
+    clear();
+    m_analysis->undoStack()->clear(); // its steps point at what is gone
+    m_projectPath.clear();            // saving asks where: the old project keeps what it had
+    setWindowModified(false);
+    retranslate();
+    logging::info(std::string("Another ") + opened + " opened: a new project begins");
+    return true;
+}
+
 bool MainWindow::confirmClose()
 {
     if (!isWindowModified())

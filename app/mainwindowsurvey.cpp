@@ -47,14 +47,8 @@ void MainWindow::chooseSurvey()
 bool MainWindow::switchSurvey(const QString& path)
 {
     if (!m_surveyPath.isEmpty() && QFileInfo(path) != QFileInfo(m_surveyPath) && !m_contacts->contacts().empty()) {
-        if (!confirmClose())
+        if (!beginNewProject([this] { m_contacts->setContacts({}); }, "survey"))
             return false;
-        m_contacts->setContacts({});
-        m_analysis->undoStack()->clear(); // its steps point at the contacts gone
-        m_projectPath.clear();            // saving asks where: the old project keeps its survey and contacts
-        setWindowModified(false);
-        retranslate();
-        logging::info("Another survey opened: a new project begins");
     }
     openSurvey(path);
     return true;

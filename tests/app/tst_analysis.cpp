@@ -4,7 +4,9 @@
 #include "analysiscontroller.h"
 #include "app/windowfixture.h"
 #include "mainwindow.h"
+#include "project/project.h"
 #include "seriesplot.h"
+#include "sonar/simulator.h"
 #include "surveycontroller.h"
 #include "trainingpanel.h"
 #include "waterfallview.h"
@@ -371,6 +373,39 @@ private slots:
         const auto* box = moved.findChild<QMessageBox*>(QStringLiteral("missingInputs"));
         QVERIFY(box && box->text().contains(dir.filePath(QStringLiteral("sensors.csv"))));
         QCOMPARE(moved.analysis()->alerts().size(), std::size_t(2));
+    }
+
+    // File → Open Sensor Series on another file while alerts of the first are listed: they are of the
+    // first's rows, so they leave the list and the saved project keeps them.
+    void anotherSeriesBeginsAProjectOfItsOwn()
+    {
+        QTemporaryDir dir, other;
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        const auto first = openDemoSeries(window, dir, 300);
+        QVERIFY(!first.isEmpty());
+        AnalysisController::ReviewedAlert a;
+        a.start = 1763880005;
+        a.end = 1763880006;
+        a.startRow = 50;
+        a.endRow = 60;
+        a.model = QStringLiteral("spike");
+        a.status = QStringLiteral("confirmed");
+        window.analysis()->setAlerts({a});
+        const auto projectFile = dir.filePath(QStringLiteral("first.fathom"));
+        QVERIFY(window.saveProject(projectFile));
+        QVERIFY(window.switchSeries(first)); // the same file: nothing changes
+        QCOMPARE(window.analysis()->alerts().size(), 1);
+        sonar::SurveySimulator::Options options;
+        options.pings = 300;
+        options.seed = 5;
+        const auto files = sonar::writeDemoSurvey(other.path().toStdString(), options);
+        QSignalSpy opened(window.analysis(), &AnalysisController::seriesOpened);
+        QVERIFY(window.switchSeries(QString::fromStdString(files[2].string())));
+        QVERIFY(opened.wait(20000));
+        QVERIFY(window.analysis()->alerts().isEmpty());
+        QVERIFY(window.projectPath().isEmpty());
+        QCOMPARE(project::load(projectFile.toStdString()).alerts.size(), std::size_t(1));
     }
 
     void ensembleShowsItsMembersAndBand()
