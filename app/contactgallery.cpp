@@ -268,8 +268,11 @@ void ContactGallery::refreshTexts()
                             : c.status == "rejected" ? tr("rejected")
                                                      : tr("new");
         const auto cls = c.cls.empty() ? tr("no class") : ContactTable::className(QString::fromStdString(c.cls));
+        // One floating in the water column: its picture is in slant range.
+        const auto side =
+            (c.side ? tr("starboard") : tr("port")) + (c.inWaterColumn() ? tr(", water column") : QString());
         auto* item = m_list->item(i);
-        item->setText(tr("Ping %1 · %2\n%3 · %4").arg(c.ping).arg(c.side ? tr("starboard") : tr("port"), cls, status));
+        item->setText(tr("Ping %1 · %2\n%3 · %4").arg(c.ping).arg(side, cls, status));
         item->setToolTip(QString::fromStdString(c.note));
         const auto framedAs = QString::fromStdString(c.status);
         if (item->data(kFramedRole).toString() != framedAs) { // only a review changed repaints a frame

@@ -301,6 +301,10 @@
         <source>Every contact up close, in the Contacts dock's order (sort the dock to change it). C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</source>
         <translation>Every contact up close, in the Contacts dock's order (sort the dock to change it). C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</translation>
     </message>
+    <message>
+        <source>, water column</source>
+        <translation>, water column</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ContactTable</name>

@@ -309,6 +309,10 @@
         <source>Every contact up close, in the Contacts dock's order (sort the dock to change it). C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</source>
         <translation>모든 접촉물을 접촉물 도크의 순서대로 확대해 보여 줍니다(도크에서 정렬하면 바뀝니다). C 확인, X 기각, U 신규로 되돌리기, 1–6 분류, Delete는 직접 지정한 접촉물을 삭제합니다. 선택한 접촉물은 워터폴에 표시됩니다.</translation>
     </message>
+    <message>
+        <source>, water column</source>
+        <translation>, 수층</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ContactTable</name>

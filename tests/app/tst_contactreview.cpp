@@ -561,6 +561,7 @@ private slots:
         QVERIFY2(bright > 20, qPrintable(QStringLiteral("%1 bright pixels in the box").arg(bright)));
         // On the waterfall its box says it floats (on the ground-range view it stands over the seabed).
         QCOMPARE(window.waterfall()->marks()[0].label, QStringLiteral("marked · water column"));
+        QVERIFY(window.showContactGallery()->list()->item(0)->text().contains(QStringLiteral(", water column\n")));
         // The detectors find it too (the classical one looks into the water column): listed once,
         // the analyst's contact kept.
         QSignalSpy detected(contacts, &ContactsController::detected);
