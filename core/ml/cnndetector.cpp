@@ -344,7 +344,12 @@ void lookAtClassicalOnly(const CnnDetector& cnn, const sonar::SonarFile& file, s
         if (stop && stop->load())
             return;
         auto& d = *alone[i];
-        const auto view = cnn.classify(file, d.side, d.firstPing, d.lastPing, d.firstSample, d.lastSample);
+        CnnDetector::ClassProposal view;
+        try {
+            view = cnn.classify(file, d.side, d.firstPing, d.lastPing, d.firstSample, d.lastSample);
+        } catch (const Error&) {
+            continue; // a box the network cannot be shown (off the file's pings): left unasked, as before
+        }
         d.cnnClass = view.cls;
         d.cnnClassProbability = view.probability;
         d.cnnObjectness = view.objectness;
