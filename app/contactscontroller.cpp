@@ -61,56 +61,6 @@ ContactsController::~ContactsController()
     m_thread.wait();
 }
 
-void ContactsController::detect(std::shared_ptr<const sonar::SonarFile> file)
-{
-    if (m_detecting || !file)
-        return;
-    m_detecting = true;
-    m_stop = false;
-    emit message(tr("Looking for contacts in %1…").arg(QString::fromStdString(file->path().filename().string())));
-    QMetaObject::invokeMethod(
-        m_worker,
-        [this, file, model = m_model, settings = m_detection, device = m_device ? m_device() : QStringLiteral("cpu")] {
-            QString failure, note;
-            std::vector<project::ContactRecord> found;
-            try {
-                ml::ContactDetection detection;
-                detection.model = model.toStdString(); // empty: the shipped CNN
-                detection.cnnOptional = true;          // a retrained model that went missing: the classical one
-                detection.device = device.toStdString();
-                detection.classical = settings.classical;
-                detection.minCnnScore = settings.minCnnScore;
-                const auto result = ml::detectContacts(*file, detection, {}, &m_stop);
-                if (!result.note.empty())
-                    note = QString::fromStdString(result.note);
-                for (const auto& d : result.detections)
-                    found.push_back(project::contactFromDetection(d));
-            } catch (const std::exception& e) {
-                failure = QString::fromStdString(e.what());
-            }
-            QMetaObject::invokeMethod(
-                this,
-                [this, found, failure, note] {
-                    m_detecting = false;
-                    if (!note.isEmpty())
-                        emit message(note);
-                    if (!failure.isEmpty()) {
-                        emit failed(failure);
-                        return;
-                    }
-                    const auto merged = project::mergeContacts(m_contacts, found);
-                    m_undo->clear(); // reviews now point at other rows
-                    m_contacts = merged;
-                    show();
-                    logging::info(std::to_string(found.size()) + " contacts proposed");
-                    emit detected(int(found.size()));
-                    emit changed();
-                },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
-}
-
 void ContactsController::setContacts(const std::vector<project::ContactRecord>& contacts)
 {
     m_contacts = contacts;

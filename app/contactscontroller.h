@@ -83,6 +83,7 @@ public:
     // Whether any contact is confirmed (retraining learns from those), and what to say when none is.
     bool hasConfirmed() const;
     static QString needsConfirmedText();
+    // Stops a detection (the contacts stay as they were) or a retrain.
     void cancel() { m_stop = true; }
     // Boxes on the waterfall, per detector ("classical", "cnn"); the table lists every contact. A
     // contact found by several detectors is drawn while any of them is shown.
@@ -91,6 +92,10 @@ public:
 
 signals:
     void detected(int count);
+    // While detect() runs: the share done, 0..100; detectionCancelled() when cancel() stopped it
+    // (the contacts are left as they were).
+    void detectionProgress(int percent);
+    void detectionCancelled();
     void retrainProgress(int epoch, int epochs, int step, int steps, double trainLoss, double validationLoss,
                          bool epochDone);
     void retrained(const QString& dir, const QString& summary);

@@ -358,6 +358,7 @@ void MainWindow::createStatusBar()
     m_memoryLabel->setObjectName(QStringLiteral("statusMemory"));
     statusBar()->addPermanentWidget(m_deviceLabel);
     statusBar()->addPermanentWidget(m_memoryLabel);
+    createDetectionProgress();
 }
 
 void MainWindow::nameUndoActions()

@@ -8,6 +8,8 @@
 #include <functional>
 #include <map>
 
+class QProgressBar;
+class QToolButton;
 class QActionGroup;
 class QDockWidget;
 class QLabel;
@@ -231,6 +233,10 @@ private:
     QString m_surveyPath;
     QLabel* m_deviceLabel = nullptr;
     QLabel* m_memoryLabel = nullptr;
+    // While contacts are looked for: how far, and Cancel (the contacts then stay as they were).
+    void createDetectionProgress();
+    QProgressBar* m_detectionBar = nullptr;
+    QToolButton* m_detectionCancel = nullptr;
     QTranslator* m_translator = nullptr;
     QTranslator* m_qtTranslator = nullptr;
     QString m_language = QStringLiteral("en");

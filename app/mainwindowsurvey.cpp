@@ -19,10 +19,12 @@
 #include <QInputDialog>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QTimeZone>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -42,6 +44,38 @@ void MainWindow::chooseSurvey()
         return;
     settings.setValue(QStringLiteral("survey/folder"), QFileInfo(path).absolutePath());
     switchSurvey(path);
+}
+
+void MainWindow::createDetectionProgress()
+{
+    m_detectionBar = new QProgressBar(this);
+    m_detectionBar->setObjectName(QStringLiteral("detectionProgress"));
+    m_detectionBar->setRange(0, 100);
+    m_detectionBar->setMaximumWidth(180);
+    m_detectionCancel = new QToolButton(this);
+    m_detectionCancel->setObjectName(QStringLiteral("detectionCancel"));
+    statusBar()->addPermanentWidget(m_detectionBar);
+    statusBar()->addPermanentWidget(m_detectionCancel);
+    m_detectionBar->hide();
+    m_detectionCancel->hide();
+    connect(m_detectionCancel, &QToolButton::clicked, m_contacts, &ContactsController::cancel);
+    connect(m_contacts, &ContactsController::detectionProgress, this, [this](int percent) {
+        if (!m_contacts->isDetecting())
+            return; // a late post from a run already over
+        m_detectionBar->setFormat(tr("Detecting: %p %"));
+        m_detectionBar->setValue(percent);
+        m_detectionCancel->setText(tr("Cancel"));
+        m_detectionCancel->setToolTip(tr("Stop looking for contacts; the list stays as it was"));
+        m_detectionBar->show();
+        m_detectionCancel->show();
+    });
+    const auto done = [this] {
+        m_detectionBar->hide();
+        m_detectionCancel->hide();
+    };
+    connect(m_contacts, &ContactsController::detected, this, done);
+    connect(m_contacts, &ContactsController::detectionCancelled, this, done);
+    connect(m_contacts, &ContactsController::failed, this, done);
 }
 
 bool MainWindow::switchSurvey(const QString& path)

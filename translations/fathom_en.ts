@@ -555,6 +555,10 @@
         <source> · water column</source>
         <translation> · water column</translation>
     </message>
+    <message>
+        <source>Detection cancelled: the contacts are as they were.</source>
+        <translation>Detection cancelled: the contacts are as they were.</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DetectionSettingsDialog</name>
@@ -1349,6 +1353,18 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>The next Detect Contacts (Ctrl+D) uses the new settings.</source>
         <translation>The next Detect Contacts (Ctrl+D) uses the new settings.</translation>
+    </message>
+    <message>
+        <source>Detecting: %p %</source>
+        <translation>Detecting: %p %</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Stop looking for contacts; the list stays as it was</source>
+        <translation>Stop looking for contacts; the list stays as it was</translation>
     </message>
 </context>
 <context>

@@ -565,6 +565,10 @@
         <source> · water column</source>
         <translation> · 수층</translation>
     </message>
+    <message>
+        <source>Detection cancelled: the contacts are as they were.</source>
+        <translation>탐지를 취소했습니다: 접촉물은 그대로입니다.</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DetectionSettingsDialog</name>
@@ -1369,6 +1373,18 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     <message>
         <source>The next Detect Contacts (Ctrl+D) uses the new settings.</source>
         <translation>다음 접촉물 탐지(Ctrl+D)부터 새 설정을 씁니다.</translation>
+    </message>
+    <message>
+        <source>Detecting: %p %</source>
+        <translation>탐지 중: %p %</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Stop looking for contacts; the list stays as it was</source>
+        <translation>접촉물 찾기를 멈춥니다. 목록은 그대로 남습니다</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
@@ -34,6 +35,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -418,6 +420,47 @@ private slots:
         QCOMPARE(project::load(projectFile.toStdString()).contacts.size(), std::size_t(1));
         QTRY_VERIFY_WITH_TIMEOUT(
             window.survey()->file() && window.survey()->file()->path() == std::filesystem::path(second[0]), 10000);
+    }
+
+    // Detect Contacts shows how far it is in the status bar, with Cancel beside it: cancelled, the
+    // contacts are as they were (not what part of the file gave).
+    void detectionShowsItsProgressAndCancels()
+    {
+        QTemporaryDir dir;
+        sonar::SurveySimulator::Options options;
+        options.pings = 3000;
+        const auto files = sonar::writeDemoSurvey(dir.path().toStdString(), options);
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("en"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.switchSurvey(QString::fromStdString(files[0].string())));
+        QTRY_VERIFY_WITH_TIMEOUT(window.survey()->geo() != nullptr, 20000);
+        auto* bar = window.findChild<QProgressBar*>(QStringLiteral("detectionProgress"));
+        auto* cancel = window.findChild<QToolButton*>(QStringLiteral("detectionCancel"));
+        QVERIFY(bar && cancel && !bar->isVisible() && !cancel->isVisible());
+        auto* contacts = window.contacts();
+        QSignalSpy detected(contacts, &ContactsController::detected);
+        QSignalSpy cancelled(contacts, &ContactsController::detectionCancelled);
+        QVector<int> seen;
+        connect(contacts, &ContactsController::detectionProgress, this, [&](int percent) { seen << percent; });
+        contacts->detect(window.survey()->file());
+        QVERIFY(bar->isVisible() && cancel->isVisible());
+        QVERIFY(detected.wait(60000));
+        QVERIFY(!bar->isVisible() && !cancel->isVisible());
+        QVERIFY2(seen.size() >= 5 && std::is_sorted(seen.begin(), seen.end()) && seen.last() >= 90,
+                 qPrintable(QString::number(seen.size())));
+        const auto before = contacts->contacts().size();
+        QVERIFY(before > 0);
+        contacts->detect(window.survey()->file());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(cancelled.wait(60000));
+        QCOMPARE(detected.count(), 1);
+        QCOMPARE(contacts->contacts().size(), before);
+        QVERIFY(!bar->isVisible());
+        QVERIFY2(window.statusBar()->currentMessage().startsWith(QStringLiteral("Detection cancelled")),
+                 qPrintable(window.statusBar()->currentMessage()));
     }
 
     // Help → Open Demo Survey writes the demo into the state folder and opens its project: the line
