@@ -35,30 +35,7 @@
 
 using namespace fathom;
 using fathom::test::fakeStartup;
-
-namespace {
-
-// A main window with a simulated line open in it.
-struct LineWindow
-{
-    std::unique_ptr<Startup> startup = fakeStartup();
-    MainWindow window{*startup};
-
-    // Writes the line into `folder`, shows the window (English, 1400 × 900) and opens it there.
-    bool open(const QString& folder, const sonar::SurveySimulator::Options& options)
-    {
-        const auto files = sonar::writeDemoSurvey(folder.toStdString(), options);
-        window.setLanguage(QStringLiteral("en"));
-        window.resize(1400, 900);
-        window.show();
-        if (!QTest::qWaitForWindowExposed(&window))
-            return false;
-        window.openSurvey(QString::fromStdString(files[0].string()));
-        return QTest::qWaitFor([this] { return window.survey()->geo() != nullptr; }, 20000);
-    }
-};
-
-} // namespace
+using fathom::test::LineWindow;
 
 class TestContactReview : public QObject
 {

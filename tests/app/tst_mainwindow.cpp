@@ -43,6 +43,7 @@
 
 using namespace fathom;
 using fathom::test::fakeStartup;
+using fathom::test::LineWindow;
 
 namespace {
 
@@ -316,14 +317,9 @@ private slots:
         options.seed = 13;
         options.pings = 1500;
         options.mooredObjects = 2;
-        const auto files = sonar::writeDemoSurvey(dir.path().toStdString(), options);
-        auto startup = fakeStartup();
-        MainWindow window(*startup);
-        window.setLanguage(QStringLiteral("en"));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.openSurvey(QString::fromStdString(files[0].string()));
-        QTRY_VERIFY_WITH_TIMEOUT(window.survey()->geo() != nullptr, 20000);
+        LineWindow line;
+        QVERIFY(line.open(dir.path(), options));
+        auto& window = line.window;
         auto* contacts = window.contacts();
         QSignalSpy detected(contacts, &ContactsController::detected);
         contacts->detect(window.survey()->file());
@@ -386,16 +382,12 @@ private slots:
         sonar::SurveySimulator::Options options;
         options.pings = 300;
         options.samples = 256;
-        const auto first = sonar::writeDemoSurvey((dir.path() + QStringLiteral("/a")).toStdString(), options);
+        LineWindow line;
+        QVERIFY(line.open(dir.path() + QStringLiteral("/a"), options));
+        auto& window = line.window;
+        const auto first = window.survey()->file()->path();
         options.seed = 2;
         const auto second = sonar::writeDemoSurvey((dir.path() + QStringLiteral("/b")).toStdString(), options);
-        auto startup = fakeStartup();
-        MainWindow window(*startup);
-        window.setLanguage(QStringLiteral("en"));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.switchSurvey(QString::fromStdString(first[0].string())));
-        QTRY_VERIFY_WITH_TIMEOUT(window.survey()->geo() != nullptr, 10000);
         project::ContactRecord c;
         c.ping = 120;
         c.firstPing = 115;
@@ -411,7 +403,7 @@ private slots:
         const auto projectFile = QDir(dir.path()).filePath(QStringLiteral("a.fathom"));
         QVERIFY(window.saveProject(projectFile));
         // The same file again changes nothing.
-        QVERIFY(window.switchSurvey(QString::fromStdString(first[0].string())));
+        QVERIFY(window.switchSurvey(QString::fromStdString(first.string())));
         QCOMPARE(window.contacts()->contacts().size(), std::size_t(1));
         QVERIFY(window.switchSurvey(QString::fromStdString(second[0].string())));
         QVERIFY(window.contacts()->contacts().empty());
@@ -429,14 +421,9 @@ private slots:
         QTemporaryDir dir;
         sonar::SurveySimulator::Options options;
         options.pings = 3000;
-        const auto files = sonar::writeDemoSurvey(dir.path().toStdString(), options);
-        auto startup = fakeStartup();
-        MainWindow window(*startup);
-        window.setLanguage(QStringLiteral("en"));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.switchSurvey(QString::fromStdString(files[0].string())));
-        QTRY_VERIFY_WITH_TIMEOUT(window.survey()->geo() != nullptr, 20000);
+        LineWindow line;
+        QVERIFY(line.open(dir.path(), options));
+        auto& window = line.window;
         auto* bar = window.findChild<QProgressBar*>(QStringLiteral("detectionProgress"));
         auto* cancel = window.findChild<QToolButton*>(QStringLiteral("detectionCancel"));
         QVERIFY(bar && cancel && !bar->isVisible() && !cancel->isVisible());

@@ -1,16 +1,18 @@
 #pragma once
 
-// What the window suites share: a start-up with a fake H100 beside the CPU, and a simulated
-// line's sensors opened in a window.
+// What the window suites share: a start-up with a fake H100 beside the CPU, a simulated line's
+// sensors opened in a window, and a window with a simulated line's survey open.
 #include "analysiscontroller.h"
 #include "core/device/fakes.h"
 #include "device/devicemanager.h"
 #include "mainwindow.h"
 #include "sonar/simulator.h"
 #include "startup.h"
+#include "surveycontroller.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 
 namespace fathom::test {
 
@@ -40,5 +42,25 @@ inline QString openDemoSeries(MainWindow& window, const QTemporaryDir& dir, int 
     window.openSeries(sensors, dir.filePath(QStringLiteral("models")));
     return opened.wait(20000) ? sensors : QString();
 }
+
+// A main window with a simulated line open in it.
+struct LineWindow
+{
+    std::unique_ptr<Startup> startup = fakeStartup();
+    MainWindow window{*startup};
+
+    // Writes the line into `folder`, shows the window (English, 1400 × 900) and opens it there.
+    bool open(const QString& folder, const sonar::SurveySimulator::Options& options)
+    {
+        const auto files = sonar::writeDemoSurvey(folder.toStdString(), options);
+        window.setLanguage(QStringLiteral("en"));
+        window.resize(1400, 900);
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window))
+            return false;
+        window.openSurvey(QString::fromStdString(files[0].string()));
+        return QTest::qWaitFor([this] { return window.survey()->geo() != nullptr; }, 20000);
+    }
+};
 
 } // namespace fathom::test
