@@ -10,6 +10,7 @@
 #include "sonar/georeference.h"
 #include "sonar/simulator.h"
 #include "sonar/sonarfile.h"
+#include "sonar/watercolumn.h"
 
 #include <nlohmann/json.hpp>
 
@@ -280,6 +281,7 @@ void benchDetect(std::uint64_t seed, int pings, const std::string& jsonOut)
         // Fused as `detect` fuses: the classical detector's boxes the CNN did not propose shown to it.
         auto [fused, lookSeconds] = time([&] {
             auto both = sonar::fuseDetections({classical, learned});
+            sonar::absorbMooredShadows(*file, both);
             ml::lookAtClassicalOnly(cnn, *file, both);
             return both;
         });

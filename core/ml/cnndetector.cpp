@@ -7,6 +7,7 @@
 #include "detail/networks.h"
 #include "project/project.h"
 #include "sonar/georeference.h"
+#include "sonar/watercolumn.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -407,6 +408,7 @@ DetectedContacts detectContacts(const sonar::SonarFile& file, const ContactDetec
     out.classical = classical.size();
     out.cnn = learned.size();
     out.detections = cnn ? sonar::fuseDetections({classical, learned}) : std::move(classical);
+    sonar::absorbMooredShadows(file, out.detections);
     if (cnn)
         lookAtClassicalOnly(*cnn, file, out.detections, progress, stop);
     return out;

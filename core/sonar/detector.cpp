@@ -128,6 +128,11 @@ void detectInTile(const SonarFile& file, const Georeferencer& geo, const Tile& t
                                        left * k, (left + width) * k - 1, (left + width + bins) * k,
                                        double(tile.first) + (centroids.at<double>(c, 1) + 0.5) * k - 0.5,
                                        (centroids.at<double>(c, 0) + 0.5) * k - 0.5, tile.binMetres);
+        // Measured nearer than the seabed: the edge of the first bottom return, where the tracked
+        // altitude falls a little short (the real file's nadir); floating objects are the water
+        // column pass's.
+        if (d.waterColumn)
+            continue;
         d.contrast = contrast;
         d.score = score;
         d.scores["classical"] = score;
@@ -191,6 +196,14 @@ Detection detectionFromBox(const SonarFile& file, const Georeferencer& geo, int 
         measureOnSide(file, side, firstPing, lastPing, firstSample, lastSample, binMetres, lookBefore));
 }
 
+double noisyOr(const std::map<std::string, double>& scores)
+{
+    double miss = 1;
+    for (const auto& [name, score] : scores)
+        miss *= 1 - std::clamp(score, 0.0, 1.0);
+    return 1 - miss;
+}
+
 std::vector<Detection> fuseDetections(const std::vector<std::vector<Detection>>& byDetector)
 {
     std::vector<Detection> all;
@@ -220,10 +233,7 @@ std::vector<Detection> fuseDetections(const std::vector<std::vector<Detection>>&
         member = std::max(member, own);
         if (it->cls.empty())
             it->cls = d.cls;
-        double miss = 1;
-        for (const auto& [name, score] : it->scores)
-            miss *= 1 - std::clamp(score, 0.0, 1.0);
-        it->score = 1 - miss;
+        it->score = noisyOr(it->scores);
         if (it->scores.size() > 1)
             it->detector = "fused";
     }

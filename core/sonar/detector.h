@@ -122,6 +122,8 @@ bool sameObject(int sideA, long long pingA, int sampleA, int sideB, long long pi
 // ensemble score of 1 - Π(1 - score) (noisy-or); the class comes from the detector that has one,
 // the box from the best-scored member. Boxes found by one detector keep their own score.
 std::vector<Detection> fuseDetections(const std::vector<std::vector<Detection>>& byDetector);
+// 1 - Π(1 - score): how likely at least one detector is right, were they independent.
+double noisyOr(const std::map<std::string, double>& scores);
 
 // Throws Error when the file has no sidescan channels. `progress` gets the share done (0..1);
 // `stop` ends early with what was found so far.

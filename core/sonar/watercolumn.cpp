@@ -100,6 +100,50 @@ void findInTile(const SonarFile& file, const Georeferencer& geo, int side, int c
 
 } // namespace
 
+void absorbMooredShadows(const SonarFile& file, std::vector<Detection>& found)
+{
+    if (std::none_of(found.begin(), found.end(), [](const Detection& d) { return d.waterColumn && d.aboveSeabed > 0; }))
+        return;
+    const Georeferencer geo(file);
+    std::vector<bool> absorbed(found.size(), false);
+    for (auto& w : found) {
+        const double a = w.waterColumn ? geo.altitude(w.ping) : 0;
+        if (w.aboveSeabed <= 0 || a <= w.aboveSeabed)
+            continue;
+        // The shadow's span across the seabed, from the rays past the object's near and far edges.
+        const double r = 0.5 * w.width, out = w.groundRange, up = w.aboveSeabed;
+        const double near = std::max(0.0, out - r) * a / (a - up + r);
+        const double far = (out + r) * a / std::max(0.1, a - up - r);
+        const double pings = 15 + 0.5 * double(w.lastPing - w.firstPing);
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            auto& d = found[i];
+            if (&d == &w || d.waterColumn || absorbed[i] || d.side != w.side ||
+                std::abs(double(d.ping) - double(w.ping)) > pings || d.groundRange > far + 1.0)
+                continue;
+            // Its box (highlight and shadow) reaches into the shadow: a detector that takes the dark
+            // patch for an object's shadow puts the object's centre before it.
+            const double bin = d.slantRange / (d.sample + 0.5);
+            const double boxFar = std::sqrt(std::max(0.0, std::pow((d.lastSample + 1) * bin, 2) - a * a));
+            if (boxFar < near)
+                continue;
+            for (const auto& [name, score] : d.scores)
+                w.scores[name] = std::max(w.scores[name], score);
+            w.score = noisyOr(w.scores);
+            if (w.scores.size() > 1)
+                w.detector = "fused";
+            absorbed[i] = true;
+        }
+    }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < found.size(); ++i)
+        if (!absorbed[i]) {
+            if (kept != i) // never moved onto itself: that empties its strings
+                found[kept] = std::move(found[i]);
+            ++kept;
+        }
+    found.resize(kept);
+}
+
 std::vector<Detection> detectInWaterColumn(const SonarFile& file, const WaterColumnOptions& options,
                                            const std::atomic<bool>* stop)
 {

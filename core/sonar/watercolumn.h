@@ -15,4 +15,9 @@ namespace fathom::sonar {
 std::vector<Detection> detectInWaterColumn(const SonarFile& file, const WaterColumnOptions& options = {},
                                            const std::atomic<bool>* stop = nullptr);
 
+// A moored object's shadow on the seabed (where the rays from the towfish past it meet the seabed)
+// is proposed by the seabed's detectors too, as an object of its own: such detections join the
+// water-column detection placed from that shadow — one contact, each detector's score kept (noisy-or).
+void absorbMooredShadows(const SonarFile& file, std::vector<Detection>& found);
+
 } // namespace fathom::sonar

@@ -3,6 +3,7 @@
 #include "sonar/georeference.h"
 #include "sonar/simulator.h"
 #include "sonar/sonarfile.h"
+#include "sonar/watercolumn.h"
 #include "sonar/xtfwriter.h"
 
 #include <QTemporaryDir>
@@ -305,6 +306,37 @@ private slots:
         QCOMPARE(
             std::size_t(std::count_if(found.begin(), found.end(), [](const Detection& d) { return !d.waterColumn; })),
             plain.size());
+        // A seabed detector taking a moored sphere's shadow for an object's (its box reaching into the
+        // shadow, its centre before it, as the CNN does) joins the sphere's contact; one further
+        // out stays a contact of its own.
+        const Georeferencer geo(*file);
+        const auto floating = std::find_if(found.begin(), found.end(),
+                                           [](const Detection& d) { return d.waterColumn && d.aboveSeabed > 0; });
+        QVERIFY(floating != found.end());
+        const double a = geo.altitude(floating->ping), bin = floating->slantRange / (floating->sample + 0.5);
+        const double shadow = floating->groundRange * a / (a - floating->aboveSeabed);
+        const auto onSeabed = [&](double ground, double boxTo) {
+            Detection d;
+            d.side = floating->side;
+            d.ping = floating->ping + 2;
+            d.groundRange = ground;
+            d.slantRange = std::hypot(ground, a);
+            d.sample = int(d.slantRange / bin);
+            d.firstSample = d.sample - 10;
+            d.lastSample = int(std::hypot(boxTo, a) / bin);
+            d.detector = "cnn";
+            d.score = 0.5;
+            d.scores = {{"cnn", 0.5}};
+            return d;
+        };
+        std::vector<Detection> all{*floating, onSeabed(shadow - 1.5, shadow), onSeabed(shadow + 12, shadow + 14)};
+        absorbMooredShadows(*file, all);
+        QCOMPARE(all.size(), std::size_t(2));
+        QVERIFY(all[0].waterColumn && all[0].detector == "fused" && all[0].scores.at("cnn") == 0.5);
+        QCOMPARE(all[0].score, noisyOr(all[0].scores));
+        QVERIFY(all[0].score > floating->score);
+        QVERIFY(!all[1].waterColumn && all[1].groundRange > shadow + 10);
+
         // Switched off, it does not look.
         ClassicalOptions off;
         off.waterColumn.enabled = false;
