@@ -383,8 +383,8 @@ void MainWindow::retranslate()
     m_emptyStates[QStringLiteral("survey")]->setText(
         tr("No survey is open.\n\nSidescan files and the sensor series recorded with them will be listed here."));
     m_fileMenu->setTitle(tr("&File"));
-    m_openAction->setText(tr("&Open Survey…"));
-    m_openSeriesAction->setText(tr("Open Sensor &Series…"));
+    m_openAction->setText(tr("Open S&urvey…"));
+    m_openSeriesAction->setText(tr("Open Se&nsor Series…"));
     m_openProjectAction->setText(tr("&Open Project…"));
     m_recentMenu->setTitle(tr("Open &Recent Project"));
     m_saveProjectAction->setText(tr("&Save Project"));
@@ -405,14 +405,14 @@ void MainWindow::retranslate()
     m_showCnnAction->setText(tr("Contacts of the C&NN Detector on the Waterfall"));
     m_retrainAction->setText(tr("&Retrain Detector…"));
     m_detectionSettingsAction->setText(tr("Detection &Settings…"));
-    m_galleryAction->setText(tr("Contact &Gallery…"));
+    m_galleryAction->setText(tr("Contact Ga&llery…"));
     m_exportContactsAction->setText(tr("&Export Contacts…"));
     m_exportMosaicAction->setText(tr("Export Survey &Mosaic…"));
-    m_exportAlertsAction->setText(tr("Export &Alerts…"));
-    m_reportAction->setText(tr("&Report…"));
+    m_exportAlertsAction->setText(tr("Export Aler&ts…"));
+    m_reportAction->setText(tr("Re&port…"));
     m_goToPingAction->setText(tr("&Go to Ping…"));
     m_goToTimeAction->setText(tr("Go to &Time…"));
-    m_deviceMenu->setTitle(tr("Active &Device"));
+    m_deviceMenu->setTitle(tr("&Active Device"));
     for (auto* action : m_deviceGroup->actions()) {
         const auto id = action->data().toString();
         const auto* device = m_devices.find(id.toStdString());

@@ -909,16 +909,8 @@ Sidescan files and the sensor series recorded with them will be listed here.</tr
         <translation>Device report copied to the clipboard</translation>
     </message>
     <message>
-        <source>Active &amp;Device</source>
-        <translation>Active &amp;Device</translation>
-    </message>
-    <message>
         <source>Automatic (CUDA, then MPS, then CPU)</source>
         <translation>Automatic (CUDA, then MPS, then CPU)</translation>
-    </message>
-    <message>
-        <source>&amp;Open Survey…</source>
-        <translation>&amp;Open Survey…</translation>
     </message>
     <message>
         <source>Open Survey</source>
@@ -999,10 +991,6 @@ Sidescan files and the sensor series recorded with them will be listed here.</tr
     <message>
         <source>“%1” is not a time: write it as 14:05:30</source>
         <translation>“%1” is not a time: write it as 14:05:30</translation>
-    </message>
-    <message>
-        <source>Open Sensor &amp;Series…</source>
-        <translation>Open Sensor &amp;Series…</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -1179,10 +1167,6 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>Export Survey &amp;Mosaic…</translation>
     </message>
     <message>
-        <source>&amp;Report…</source>
-        <translation>&amp;Report…</translation>
-    </message>
-    <message>
         <source>Open a survey first: the mosaic is made from its sidescan.</source>
         <translation>Open a survey first: the mosaic is made from its sidescan.</translation>
     </message>
@@ -1205,10 +1189,6 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>%1 written</source>
         <translation>%1 written</translation>
-    </message>
-    <message>
-        <source>Export &amp;Alerts…</source>
-        <translation>Export &amp;Alerts…</translation>
     </message>
     <message>
         <source>Export Alerts</source>
@@ -1299,10 +1279,6 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>Open Demo Survey</translation>
     </message>
     <message>
-        <source>Contact &amp;Gallery…</source>
-        <translation>Contact &amp;Gallery…</translation>
-    </message>
-    <message>
         <source>Open a survey first: the gallery shows its contacts.</source>
         <translation>Open a survey first: the gallery shows its contacts.</translation>
     </message>
@@ -1365,6 +1341,30 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>Stop looking for contacts; the list stays as it was</source>
         <translation>Stop looking for contacts; the list stays as it was</translation>
+    </message>
+    <message>
+        <source>Open S&amp;urvey…</source>
+        <translation>Open S&amp;urvey…</translation>
+    </message>
+    <message>
+        <source>Open Se&amp;nsor Series…</source>
+        <translation>Open Se&amp;nsor Series…</translation>
+    </message>
+    <message>
+        <source>Contact Ga&amp;llery…</source>
+        <translation>Contact Ga&amp;llery…</translation>
+    </message>
+    <message>
+        <source>Export Aler&amp;ts…</source>
+        <translation>Export Aler&amp;ts…</translation>
+    </message>
+    <message>
+        <source>Re&amp;port…</source>
+        <translation>Re&amp;port…</translation>
+    </message>
+    <message>
+        <source>&amp;Active Device</source>
+        <translation>&amp;Active Device</translation>
     </message>
 </context>
 <context>

@@ -919,16 +919,8 @@ Sidescan files and the sensor series recorded with them will be listed here.</so
         <translation>장치 보고서를 클립보드에 복사했습니다</translation>
     </message>
     <message>
-        <source>Active &amp;Device</source>
-        <translation>사용 장치(&amp;D)</translation>
-    </message>
-    <message>
         <source>Automatic (CUDA, then MPS, then CPU)</source>
         <translation>자동 (CUDA → MPS → CPU 순)</translation>
-    </message>
-    <message>
-        <source>&amp;Open Survey…</source>
-        <translation>조사 열기(&amp;O)…</translation>
     </message>
     <message>
         <source>Open Survey</source>
@@ -1011,10 +1003,6 @@ Sidescan files and the sensor series recorded with them will be listed here.</so
     <message>
         <source>“%1” is not a time: write it as 14:05:30</source>
         <translation>“%1”은(는) 시각이 아닙니다: 14:05:30 형식으로 입력하세요</translation>
-    </message>
-    <message>
-        <source>Open Sensor &amp;Series…</source>
-        <translation>센서 시계열 열기(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -1197,10 +1185,6 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>조사 모자이크 내보내기(&amp;M)…</translation>
     </message>
     <message>
-        <source>&amp;Report…</source>
-        <translation>보고서(&amp;R)…</translation>
-    </message>
-    <message>
         <source>Open a survey first: the mosaic is made from its sidescan.</source>
         <translation>먼저 조사 파일을 여십시오. 모자이크는 사이드스캔으로 만듭니다.</translation>
     </message>
@@ -1223,10 +1207,6 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     <message>
         <source>%1 written</source>
         <translation>%1 저장됨</translation>
-    </message>
-    <message>
-        <source>Export &amp;Alerts…</source>
-        <translation>경보 내보내기(&amp;A)…</translation>
     </message>
     <message>
         <source>Export Alerts</source>
@@ -1319,10 +1299,6 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>데모 조사 열기</translation>
     </message>
     <message>
-        <source>Contact &amp;Gallery…</source>
-        <translation>접촉물 갤러리(&amp;G)…</translation>
-    </message>
-    <message>
         <source>Open a survey first: the gallery shows its contacts.</source>
         <translation>먼저 조사를 여십시오: 갤러리는 그 접촉물을 보여 줍니다.</translation>
     </message>
@@ -1385,6 +1361,30 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     <message>
         <source>Stop looking for contacts; the list stays as it was</source>
         <translation>접촉물 찾기를 멈춥니다. 목록은 그대로 남습니다</translation>
+    </message>
+    <message>
+        <source>Open S&amp;urvey…</source>
+        <translation>조사 열기(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Open Se&amp;nsor Series…</source>
+        <translation>센서 시계열 열기(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Contact Ga&amp;llery…</source>
+        <translation>접촉물 갤러리(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Export Aler&amp;ts…</source>
+        <translation>경보 내보내기(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;port…</source>
+        <translation>보고서(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Active Device</source>
+        <translation>사용 장치(&amp;A)</translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,8 @@ struct WaterColumnOptions
 // The classical detector: on gain-normalised slant-range pings, a highlight clearly above its
 // surroundings (a local, CFAR-style threshold) followed along range by an acoustic shadow
 // clearly below them. The score grows with the highlight's contrast and the shadow's length.
+// Boxes its measure puts nearer than the seabed are left to its look into the water column
+// (watercolumn.h), which proposes the moored objects there.
 struct ClassicalOptions
 {
     std::size_t tilePings = 512; // pings normalised together

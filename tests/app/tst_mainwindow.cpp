@@ -254,6 +254,47 @@ private slots:
                  int(ShortcutsDialog::entries(window.menuBar()).size()));
     }
 
+    // Alt and a letter reach every menu item: within a menu no two items share their letter, in
+    // either language.
+    void menuMnemonicsAreUniqueInEveryMenu()
+    {
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        const auto mnemonic = [](const QString& text) {
+            for (qsizetype i = 0; i + 1 < text.size(); ++i)
+                if (text[i] == QLatin1Char('&')) {
+                    if (text[i + 1] == QLatin1Char('&')) {
+                        ++i;
+                        continue;
+                    }
+                    return text[i + 1].toLower();
+                }
+            return QChar();
+        };
+        QStringList clashes;
+        for (const auto& language : {QStringLiteral("en"), QStringLiteral("ko")}) {
+            window.setLanguage(language);
+            const std::function<void(const QMenu*)> check = [&](const QMenu* menu) {
+                QMap<QChar, QString> seen;
+                for (auto* action : menu->actions()) {
+                    if (action->isSeparator() || !action->isVisible())
+                        continue;
+                    const auto key = mnemonic(action->text());
+                    if (!key.isNull() && seen.contains(key))
+                        clashes
+                            << QStringLiteral("%1: \"%2\" and \"%3\"").arg(language, seen.value(key), action->text());
+                    if (!key.isNull())
+                        seen[key] = action->text();
+                    if (action->menu())
+                        check(action->menu());
+                }
+            };
+            for (auto* action : window.menuBar()->actions())
+                check(action->menu());
+        }
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QStringLiteral("; "))));
+    }
+
     void opensASurveyAndDrawsIt()
     {
         QTemporaryDir dir;
