@@ -63,6 +63,9 @@ ContactsController::~ContactsController()
 
 void ContactsController::setContacts(const std::vector<project::ContactRecord>& contacts)
 {
+    ++m_generation;
+    if (m_detecting || m_retraining)
+        m_stop = true;
     m_contacts = contacts;
     show();
 }
@@ -464,7 +467,7 @@ void ContactsController::retrain(std::shared_ptr<const sonar::SonarFile> file, c
     const auto contacts = m_contacts;
     QMetaObject::invokeMethod(
         m_worker,
-        [this, file, contacts, outDir, epochs, from = detectorModel(),
+        [this, file, contacts, outDir, epochs, from = detectorModel(), generation = m_generation,
          device = m_device ? m_device() : QStringLiteral("cpu")] {
             QString failure, summary;
             try {
@@ -507,10 +510,14 @@ void ContactsController::retrain(std::shared_ptr<const sonar::SonarFile> file, c
             }
             QMetaObject::invokeMethod(
                 this,
-                [this, file, failure, summary, outDir] {
+                [this, file, failure, summary, outDir, generation] {
                     m_retraining = false;
                     if (!failure.isEmpty()) {
                         emit failed(failure);
+                        return;
+                    }
+                    if (generation != m_generation) { // the contacts it learned from are no longer open
+                        emit failed(tr("Retraining stopped: other contacts were opened meanwhile."));
                         return;
                     }
                     m_model = outDir;

@@ -9,6 +9,7 @@
 #include <QVector>
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -42,6 +43,8 @@ public:
     // New detections replace the unreviewed contacts; reviewed ones stay.
     void detect(std::shared_ptr<const sonar::SonarFile> file);
     bool isDetecting() const { return m_detecting; }
+    // Another project's or survey's contacts: a detection or retrain still running for the ones
+    // before is stopped, and what it finds is not merged into these.
     void setContacts(const std::vector<project::ContactRecord>& contacts);
     const std::vector<project::ContactRecord>& contacts() const { return m_contacts; }
     void review(int index, const QString& status);
@@ -122,6 +125,9 @@ private:
     QThread m_thread;
     QObject* m_worker = nullptr;
     std::atomic<bool> m_stop{false};
+    // Counted up by setContacts (another project, another survey): a detection or retrain begun
+    // for the contacts before finds it changed and leaves the new ones alone.
+    std::uint64_t m_generation = 0;
     bool m_detecting = false;
     bool m_retraining = false;
     QString m_model;

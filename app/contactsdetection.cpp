@@ -37,7 +37,8 @@ void ContactsController::detect(std::shared_ptr<const sonar::SonarFile> file)
     emit detectionProgress(0);
     QMetaObject::invokeMethod(
         m_worker,
-        [this, file, model = m_model, settings = m_detection, device = m_device ? m_device() : QStringLiteral("cpu")] {
+        [this, file, model = m_model, settings = m_detection, generation = m_generation,
+         device = m_device ? m_device() : QStringLiteral("cpu")] {
             QString failure, note;
             std::vector<project::ContactRecord> found;
             auto shown = std::make_shared<std::atomic<int>>(0); // the last percent sent: a few dozen posts a run
@@ -67,8 +68,13 @@ void ContactsController::detect(std::shared_ptr<const sonar::SonarFile> file)
             const bool cancelled = m_stop.load();
             QMetaObject::invokeMethod(
                 this,
-                [this, found, failure, note, cancelled] {
+                [this, found, failure, note, cancelled, generation] {
                     m_detecting = false;
+                    if (generation != m_generation) { // another project's or survey's contacts by now
+                        logging::info("A detection for the contacts before was left");
+                        emit detectionCancelled();
+                        return;
+                    }
                     if (!note.isEmpty())
                         emit message(note);
                     if (!failure.isEmpty()) {

@@ -489,6 +489,14 @@ private slots:
         QVERIFY(!bar->isVisible());
         QVERIFY2(window.statusBar()->currentMessage().startsWith(QStringLiteral("Detection cancelled")),
                  qPrintable(window.statusBar()->currentMessage()));
+        // Other contacts opened while it runs (another project, another survey): what it finds is
+        // not merged into them.
+        contacts->detect(window.survey()->file());
+        contacts->setContacts({});
+        QVERIFY(cancelled.wait(60000));
+        QVERIFY(contacts->contacts().empty());
+        QCOMPARE(detected.count(), 1);
+        QVERIFY(!bar->isVisible());
     }
 
     // Help → Open Demo Survey writes the demo into the state folder and opens its project: the line
