@@ -65,7 +65,8 @@ public:
     // Without `replaceAlerts` only its forecast is drawn: the alerts (from a project) stay.
     void setActiveModel(const QString& folder, bool replaceAlerts = true);
     QString activeModel() const { return m_activeModel; }
-    void setAlerts(const QVector<ReviewedAlert>& alerts); // e.g. from a project
+    // E.g. from a project; a model run still going for the alerts before is left (its finds not merged).
+    void setAlerts(const QVector<ReviewedAlert>& alerts);
     const QVector<ReviewedAlert>& alerts() const { return m_alerts; }
     void review(int index, const QString& status);
     // Removes an anomaly the analyst marked (undoable); a model's alert is rejected instead, since

@@ -27,6 +27,7 @@ QString when(double seconds, bool isTime)
 
 void AnalysisController::setAlerts(const QVector<ReviewedAlert>& alerts)
 {
+    ++m_detectGeneration; // a model run begun for the alerts before leaves these alone
     m_undo.clear();
     m_alerts = alerts;
     showAlerts();
