@@ -559,6 +559,10 @@
         <source>Detection cancelled: the contacts are as they were.</source>
         <translation>Detection cancelled: the contacts are as they were.</translation>
     </message>
+    <message>
+        <source>Retraining stopped: other contacts were opened meanwhile.</source>
+        <translation>Retraining stopped: other contacts were opened meanwhile.</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DetectionSettingsDialog</name>

@@ -569,6 +569,10 @@
         <source>Detection cancelled: the contacts are as they were.</source>
         <translation>탐지를 취소했습니다: 접촉물은 그대로입니다.</translation>
     </message>
+    <message>
+        <source>Retraining stopped: other contacts were opened meanwhile.</source>
+        <translation>재학습을 멈췄습니다: 그사이 다른 접촉물이 열렸습니다.</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DetectionSettingsDialog</name>
