@@ -377,6 +377,7 @@ void addDetectCommand(CLI::App& app, const StartupOptions& startup)
             o.minScore = given("--min-score") ? o.minScore : saved.classical.minScore;
             o.coarseScale = given("--coarse") ? o.coarseScale : saved.classical.coarseScale;
             a->noWaterColumn = given("--no-water-column") || !saved.classical.waterColumn.enabled;
+            o.waterColumn.highlight = saved.classical.waterColumn.highlight; // no flag: the project's
             a->minCnnScore = given("--min-cnn-score") ? a->minCnnScore : saved.minCnnScore;
         }
         a->options.waterColumn.enabled = !a->noWaterColumn;

@@ -52,6 +52,10 @@ DetectionSettingsDialog::DetectionSettingsDialog(const project::DetectionRecord&
     m_coarse->setObjectName(QStringLiteral("coarsePass"));
     m_waterColumn = new QCheckBox(tr("Look into the water column for moored objects"), classical);
     m_waterColumn->setObjectName(QStringLiteral("waterColumn"));
+    m_waterEcho = spinBox(classical, "waterColumnEcho", 2, 100, 1, 1, tr(" × its level"),
+                          tr("An echo in the water column is an object's when it is this many times brighter than "
+                             "the water column at that range. Higher on a noisy water column (fish, wakes)."));
+    connect(m_waterColumn, &QCheckBox::toggled, m_waterEcho, &QWidget::setEnabled);
     auto* form = new QFormLayout(classical);
     form->addRow(tr("Highlight above"), m_highlight);
     form->addRow(tr("Shadow below"), m_shadow);
@@ -59,6 +63,7 @@ DetectionSettingsDialog::DetectionSettingsDialog(const project::DetectionRecord&
     form->addRow(tr("Lowest score"), m_minScore);
     form->addRow(m_coarse);
     form->addRow(m_waterColumn);
+    form->addRow(tr("Water-column echo above"), m_waterEcho);
 
     auto* cnn = new QGroupBox(tr("CNN detector"), this);
     m_minCnnScore =
@@ -90,6 +95,8 @@ void DetectionSettingsDialog::fill(const project::DetectionRecord& s)
     m_minScore->setValue(s.classical.minScore);
     m_coarse->setChecked(s.classical.coarseScale > 1);
     m_waterColumn->setChecked(s.classical.waterColumn.enabled);
+    m_waterEcho->setValue(s.classical.waterColumn.highlight);
+    m_waterEcho->setEnabled(s.classical.waterColumn.enabled);
     m_minCnnScore->setValue(s.minCnnScore);
 }
 
@@ -102,6 +109,7 @@ project::DetectionRecord DetectionSettingsDialog::settings() const
     s.classical.minScore = m_minScore->value();
     s.classical.coarseScale = m_coarse->isChecked() ? m_coarseScale : 0;
     s.classical.waterColumn.enabled = m_waterColumn->isChecked();
+    s.classical.waterColumn.highlight = m_waterEcho->value();
     s.minCnnScore = m_minCnnScore->value();
     return s;
 }

@@ -26,7 +26,7 @@ private:
     int m_coarseScale = 4; // pixels a side of the coarse pass when it is on
 
     QDoubleSpinBox *m_highlight = nullptr, *m_shadow = nullptr, *m_minShadow = nullptr, *m_minScore = nullptr,
-                   *m_minCnnScore = nullptr;
+                   *m_minCnnScore = nullptr, *m_waterEcho = nullptr;
     QCheckBox *m_coarse = nullptr, *m_waterColumn = nullptr;
 };
 

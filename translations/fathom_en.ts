@@ -634,6 +634,18 @@
         <source>Boxes the network scores lower are not proposed.</source>
         <translation>Boxes the network scores lower are not proposed.</translation>
     </message>
+    <message>
+        <source> × its level</source>
+        <translation> × its level</translation>
+    </message>
+    <message>
+        <source>An echo in the water column is an object's when it is this many times brighter than the water column at that range. Higher on a noisy water column (fish, wakes).</source>
+        <translation>An echo in the water column is an object's when it is this many times brighter than the water column at that range. Higher on a noisy water column (fish, wakes).</translation>
+    </message>
+    <message>
+        <source>Water-column echo above</source>
+        <translation>Water-column echo above</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>

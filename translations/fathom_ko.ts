@@ -644,6 +644,18 @@
         <source>Boxes the network scores lower are not proposed.</source>
         <translation>신경망 점수가 이보다 낮은 상자는 제안하지 않습니다.</translation>
     </message>
+    <message>
+        <source> × its level</source>
+        <translation> × 수층 수준</translation>
+    </message>
+    <message>
+        <source>An echo in the water column is an object's when it is this many times brighter than the water column at that range. Higher on a noisy water column (fish, wakes).</source>
+        <translation>수층의 에코가 같은 거리의 수층보다 이 배수 이상 밝으면 물체로 봅니다. 수층이 잡음이 많으면(물고기, 항적) 높이십시오.</translation>
+    </message>
+    <message>
+        <source>Water-column echo above</source>
+        <translation>수층 에코 기준</translation>
+    </message>
 </context>
 <context>
     <name>fathom::DevicePanel</name>

@@ -140,8 +140,13 @@ AlertRecord alertFrom(const json& j)
 json detectionJson(const DetectionRecord& d)
 {
     const auto& c = d.classical;
-    return {{"highlight", c.highlight},      {"shadow_level", c.shadowLevel}, {"min_shadow_m", c.minShadowMetres},
-            {"min_score", c.minScore},       {"coarse_scale", c.coarseScale}, {"water_column", c.waterColumn.enabled},
+    return {{"highlight", c.highlight},
+            {"shadow_level", c.shadowLevel},
+            {"min_shadow_m", c.minShadowMetres},
+            {"min_score", c.minScore},
+            {"coarse_scale", c.coarseScale},
+            {"water_column", c.waterColumn.enabled},
+            {"water_column_echo", c.waterColumn.highlight},
             {"min_cnn_score", d.minCnnScore}};
 }
 
@@ -155,6 +160,7 @@ DetectionRecord detectionFrom(const json& j)
     c.minScore = j.value("min_score", c.minScore);
     c.coarseScale = j.value("coarse_scale", c.coarseScale);
     c.waterColumn.enabled = j.value("water_column", c.waterColumn.enabled);
+    c.waterColumn.highlight = j.value("water_column_echo", c.waterColumn.highlight);
     d.minCnnScore = j.value("min_cnn_score", d.minCnnScore);
     if (const auto wrong = checkDetection(d); !wrong.empty())
         throw Error("detection settings: " + wrong);
@@ -174,6 +180,8 @@ std::string checkDetection(const DetectionRecord& d)
         return "the shortest shadow cannot be negative";
     if (!(c.minScore >= 0 && c.minScore <= 1) || !(d.minCnnScore >= 0 && d.minCnnScore <= 1))
         return "the lowest scores must be between 0 and 1";
+    if (!(c.waterColumn.highlight > 1))
+        return "an echo in the water column must be more than 1 × the water column's level";
     if (c.coarseScale < 0 || c.coarseScale > 16)
         return "the coarse pass averages 0 to 16 pixels a side";
     return {};

@@ -349,8 +349,9 @@ private slots:
     }
 
     // Tools → Detection Settings: what the next detection uses, saved with the project. Accepted with
-    // the water-column look off and a higher lowest CNN score, contacts are proposed again: the moored
-    // spheres go, every CNN score kept is that high, and the contact the analyst reviewed stays.
+    // a water-column echo threshold above the spheres' and a higher lowest CNN score, contacts are
+    // proposed again: the moored spheres go, every CNN score kept is that high, and the contact the
+    // analyst reviewed stays.
     void detectionSettingsAreEditedSavedAndUsed()
     {
         QTemporaryDir dir;
@@ -388,21 +389,28 @@ private slots:
         QVERIFY(dialog && dialog->isVisible());
         auto* highlight = dialog->findChild<QDoubleSpinBox*>(QStringLiteral("highlight"));
         QCOMPARE(highlight->value(), sonar::ClassicalOptions{}.highlight);
-        dialog->findChild<QCheckBox*>(QStringLiteral("waterColumn"))->setChecked(false);
+        // The water column's echoes asked to stand 100 × above it (the spheres' stand 30–45 ×).
+        auto* lookUp = dialog->findChild<QCheckBox*>(QStringLiteral("waterColumn"));
+        auto* echo = dialog->findChild<QDoubleSpinBox*>(QStringLiteral("waterColumnEcho"));
+        QVERIFY(lookUp->isChecked() && echo->isEnabled());
+        lookUp->setChecked(false);
+        QVERIFY(!echo->isEnabled()); // nothing to set while it does not look
+        lookUp->setChecked(true);
+        echo->setValue(100);
         dialog->findChild<QDoubleSpinBox*>(QStringLiteral("minCnnScore"))->setValue(0.9);
         dialog->accept();
         QVERIFY(detected.wait(60000)); // proposed again with them
         QCOMPARE(count(floating), 0L);
         QCOMPARE(count(cnnBelow(0.9)), 1L); // the reviewed one alone
         QVERIFY(count([&](const auto& c) { return c.ping == reviewedPing && c.status == "confirmed"; }) == 1);
-        QVERIFY(!contacts->detection().classical.waterColumn.enabled);
+        QCOMPARE(contacts->detection().classical.waterColumn.highlight, 100.0);
 
         // Saved with the project, and shown again; Restore Defaults puts Fathom's back, Cancel keeps them.
         const auto projectFile = QDir(dir.path()).filePath(QStringLiteral("tuned.fathom"));
         QVERIFY(window.saveProject(projectFile));
         const auto saved = project::load(projectFile.toStdString());
         QCOMPARE(saved.detection.minCnnScore, 0.9);
-        QVERIFY(!saved.detection.classical.waterColumn.enabled);
+        QCOMPARE(saved.detection.classical.waterColumn.highlight, 100.0);
         QTRY_VERIFY(!window.findChild<DetectionSettingsDialog*>()); // the first one closed and gone
         action->trigger();
         dialog = window.findChild<DetectionSettingsDialog*>();

@@ -112,6 +112,7 @@ private slots:
         p.detection.classical.minScore = 0.4;
         p.detection.classical.coarseScale = 0;
         p.detection.classical.waterColumn.enabled = false;
+        p.detection.classical.waterColumn.highlight = 12;
         p.detection.minCnnScore = 0.5;
         project::save(p, root / "tuned.fathom");
         const auto q = project::load(root / "tuned.fathom");
@@ -120,6 +121,7 @@ private slots:
         QCOMPARE(q.detection.classical.shadowLevel, 0.75);
         QCOMPARE(q.detection.classical.coarseScale, 0);
         QVERIFY(!q.detection.classical.waterColumn.enabled);
+        QCOMPARE(q.detection.classical.waterColumn.highlight, 12.0);
         QCOMPARE(q.detection.minCnnScore, 0.5);
         std::ofstream(root / "old.fathom") << R"({"format": "fathom-project", "version": 1})";
         const auto old = project::load(root / "old.fathom");
