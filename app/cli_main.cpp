@@ -32,6 +32,7 @@ void printVersion(const fathom::Startup* s)
 int main(int argc, char** argv)
 {
     fathom::chooseBlasKernels(argv); // may start this program again with faster kernels
+    fathom::reuseLargeBlocks();
     CLI::App app{"Fathom's headless engine: devices, training and inference for seabed surveys", "fathom-cli"};
     app.require_subcommand(0, 1);
     fathom::StartupOptions options;

@@ -104,6 +104,7 @@ bool offerAutosave(fathom::MainWindow& window)
 int main(int argc, char** argv)
 {
     fathom::chooseBlasKernels(argv); // may start this program again with faster kernels
+    fathom::reuseLargeBlocks();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Fathom"));
     QApplication::setApplicationName(QStringLiteral("Fathom"));

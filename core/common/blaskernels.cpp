@@ -4,6 +4,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <dlfcn.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <unistd.h>
 
 namespace fathom {
@@ -67,6 +70,14 @@ void chooseBlasKernels(char** argv)
     unsetenv(restartedMark);
 #else
     (void)argv;
+#endif
+}
+
+void reuseLargeBlocks()
+{
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 1 << 30);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
 #endif
 }
 

@@ -15,6 +15,13 @@ namespace fathom {
 // recognised, OPENBLAS_CORETYPE already set by the user) or when the restart failed.
 void chooseBlasKernels(char** argv);
 
+// Called first in main() too: large blocks (glibc maps every one over 32 MB afresh from the
+// kernel and gives it back when freed) stay in the heap for reuse. A batch of 1,000 windows
+// makes tensors of 50–200 MB layer after layer; mapping them again page by page took a third
+// of the ensemble's time (docs/BENCHMARKS.md). Freed memory over 256 MB at the heap's top still
+// goes back.
+void reuseLargeBlocks();
+
 // "OpenBLAS 0.3.21, SkylakeX kernels" (with how they were chosen), or empty without OpenBLAS.
 std::string blasDescription();
 

@@ -30,19 +30,37 @@ Tensor fromLastValue(const Tensor& change, const Tensor& x, const ModelConfig& c
     return change.view({-1, c.horizon, long(c.targets.size())}) + last;
 }
 
+// A linear layer over batch × steps × inputs as one product with its bias: LibTorch 1.13 runs a
+// 3-D input as a product and then a separate addition of the bias, which under bf16 autocast took
+// eight times as long as the product (the spike detector's attention projection).
+Tensor linear(const Tensor& x, const Tensor& weight, const Tensor& bias)
+{
+    if (x.dim() != 3)
+        return torch::nn::functional::linear(x, weight, bias);
+    auto sizes = x.sizes().vec();
+    sizes.back() = weight.size(0);
+    return torch::addmm(bias, x.reshape({-1, x.size(2)}), weight.t()).view(sizes);
+}
+Tensor linear(const Tensor& x, nn::Linear& layer)
+{
+    return linear(x, layer->weight, layer->bias);
+}
+
 // Multi-head self-attention over batch × tokens × width in batched matrix products, with the
 // weights of a MultiheadAttention (in_proj_weight and _bias, out_proj). LibTorch 1.13's own
 // MultiheadAttention took 2.5 times as long for the same tokens. `carried`: scores from the layer
-// below added before the softmax (residual attention), or undefined. Returns the output and this
-// layer's scores, (batch·heads) × tokens × tokens.
+// below added before the softmax (residual attention), or undefined. `flat`: the projections as
+// `linear` above runs them (the spike detector); PatchTST keeps LibTorch's, whose rounding its
+// ETTh1 figures were measured with. Returns the output and this layer's scores,
+// (batch·heads) × tokens × tokens.
 std::pair<Tensor, Tensor> selfAttention(const Tensor& x, const Tensor& inWeight, const Tensor& inBias, nn::Linear& out,
-                                        int heads, const Tensor& carried = {})
+                                        int heads, const Tensor& carried = {}, bool flat = false)
 {
     const int64_t batch = x.size(0), tokens = x.size(1), width = x.size(2), size = width / heads;
     const auto split = [&](const Tensor& t) {
         return t.reshape({batch, tokens, heads, size}).transpose(1, 2).reshape({batch * heads, tokens, size});
     };
-    const auto qkv = torch::nn::functional::linear(x, inWeight, inBias).chunk(3, 2);
+    const auto qkv = (flat ? linear(x, inWeight, inBias) : nn::functional::linear(x, inWeight, inBias)).chunk(3, 2);
     const double scale = 1.0 / std::sqrt(double(size));
     const Tensor keys = split(qkv[1]).transpose(1, 2);
     const Tensor scores = carried.defined() ? torch::baddbmm(carried, split(qkv[0]), keys, 1.0, scale)
@@ -51,7 +69,7 @@ std::pair<Tensor, Tensor> selfAttention(const Tensor& x, const Tensor& inWeight,
                              .reshape({batch, heads, tokens, size})
                              .transpose(1, 2)
                              .reshape({batch, tokens, width});
-    return {out(mixed), scores};
+    return {flat ? linear(mixed, out) : out(mixed), scores};
 }
 
 // Dense 128 → 64 → outputs, the head the recurrent members share.
@@ -111,10 +129,10 @@ struct ResidualGru : Network
     }
     Tensor forward(Tensor input) override
     {
-        Tensor x = in(input);
+        Tensor x = linear(input, in);
         x = x + runGru(g1, x);
         x = x + runGru(g2, x);
-        x = down(x) + runGru(g3, x);
+        x = linear(x, down) + runGru(g3, x);
         return fromLastValue(head->forward(lastStep(x)), input, config);
     }
 };
@@ -192,9 +210,11 @@ struct SpikeDetector : Network
     }
     Tensor features(Tensor x)
     {
-        x = torch::relu(c2(torch::relu(c1(x.transpose(1, 2))))).transpose(1, 2); // batch × steps × 128
+        // batch × steps × 128, contiguous: the attention's projection is then one product with its bias
+        x = torch::relu(c2(torch::relu(c1(x.transpose(1, 2))))).transpose(1, 2).contiguous();
         const Tensor attended =
-            selfAttention(x, attention->in_proj_weight, attention->in_proj_bias, attention->out_proj, 4).first;
+            selfAttention(x, attention->in_proj_weight, attention->in_proj_bias, attention->out_proj, 4, {}, true)
+                .first;
         x = norm((x + attended).to(norm->weight.scalar_type())); // fp32 under autocast too (as normTokens)
         return lastStep(runLstm(bilstm, x));
     }

@@ -439,6 +439,46 @@ private slots:
         QVERIFY2(loss[1] < 2 * loss[0] + 1e-3, qPrintable(QString("bf16 %1, fp32 %2").arg(loss[1]).arg(loss[0])));
     }
 
+    // Inference in bf16 on the CPU (Fathom's kernels: bf16 products, the recurrence in fp32)
+    // forecasts what fp32 does, within a tenth of the change forecast (a wrong gate in the kernel is
+    // several tenths); so does one window alone (fp32 products there).
+    void bf16InferenceForecastsAsFp32Does()
+    {
+        const auto s = tinySeries();
+        const series::Windows windows(s, {0, 1, 2}, {2}, {24, 1, 4}, {0, 300});
+        const int count = 32;
+        const auto input = gatherInputs(windows, 0, count);
+        for (auto kind : {ModelKind::Lstm, ModelKind::Gru, ModelKind::CnnLstm, ModelKind::Spike, ModelKind::Rule,
+                          ModelKind::Ensemble}) {
+            Model model(tinyConfig(kind), 7);
+            TrainOptions options;
+            options.epochs = 2;
+            options.batchSize = 16;
+            options.learningRate = 3e-3;
+            train(model, windows, nullptr, options);
+            std::vector<float> spike[2];
+            const bool spikes = kind == ModelKind::Spike || kind == ModelKind::Ensemble;
+            const auto fp32 = model.predict(input, count, spikes ? &spike[0] : nullptr);
+            model.setPrecision("bf16");
+            const auto bf16 = model.predict(input, count, spikes ? &spike[1] : nullptr);
+            const auto one = model.predict(gatherInputs(windows, 0, 1), 1);
+            // The members forecast the change from the window's last value: measured against it.
+            double largest = 0, change = 0;
+            for (std::size_t i = 0; i < fp32.size(); ++i) {
+                largest = std::max(largest, double(std::abs(bf16[i] - fp32[i])));
+                change = std::max(change, double(std::abs(fp32[i] - input[(i * 24 + 23) * 3 + 2])));
+            }
+            const auto name = QString::fromStdString(kindName(kind));
+            qInfo("%s: bf16 off fp32 by at most %.2g; changes forecast up to %.3g", qPrintable(name), largest, change);
+            QVERIFY2(largest > 0, qPrintable(name + ": bf16 gave fp32's forecasts to the last bit: did it run?"));
+            QVERIFY2(largest < 0.1 * change,
+                     qPrintable(name + QString(": off by %1 where changes reach %2").arg(largest).arg(change)));
+            QVERIFY2(std::abs(one[0] - fp32[0]) < 0.1 * change, qPrintable(name + ": one window"));
+            for (std::size_t i = 0; i < spike[0].size(); ++i)
+                QVERIFY2(std::abs(spike[1][i] - spike[0][i]) < 0.01, qPrintable(name + ": spike probability"));
+        }
+    }
+
     void unusableDevicesAndPrecisionsAreNamed()
     {
         const auto s = tinySeries(200);
