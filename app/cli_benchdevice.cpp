@@ -54,6 +54,7 @@ void benchDevice(const BenchDeviceArgs& args, const StartupOptions& startup)
     options.bench.windows = args.windows;
     options.bench.batch = args.batch;
     options.bench.precision = args.precision;
+    options.bench.inferencePrecision = args.precision; // the table's one precision column: both
     options.bench.models = {ml::ModelKind::Lstm, ml::ModelKind::Gru, ml::ModelKind::CnnLstm, ml::ModelKind::Spike,
                             ml::ModelKind::Rule};
     options.bench.progress = [](const std::string& model) { std::cerr << "  " << model << "\n"; };
@@ -92,7 +93,8 @@ void addBenchDeviceCommand(CLI::App& bench, const StartupOptions& startup)
         "device", "The five original models trained and run on every device present: a Markdown table on stdout");
     cmd->add_option("--price", args->prices, "Hourly price per device: cpu=0.10, cuda=2.49, or part of a GPU's name");
     cmd->add_option("--devices", args->devices, "Only these device ids (default: all)")->delimiter(',');
-    cmd->add_option("--precision", args->precision, "fp32, bf16 or fp16 (CUDA) for the training measurement");
+    cmd->add_option("--precision", args->precision,
+                    "fp32, bf16 or fp16 (CUDA) for the training and inference measurements");
     cmd->add_option("--train-windows", args->trainWindows, "Windows in the training measurement");
     cmd->add_option("--windows", args->windows, "Windows in the inference batch");
     cmd->add_option("--batch", args->batch, "Windows per training step");

@@ -21,7 +21,8 @@ void addBenchTsCommand(CLI::App& bench, const StartupOptions& startup)
     benchTs->add_option("--train-windows", options->trainWindows, "Windows in the one training epoch measured");
     benchTs
         ->add_option("--inference-precision", options->inferencePrecision,
-                     "fp32 or bf16 (or fp16 on CUDA) for the inference measurements, compared with fp32")
+                     "fp32 or bf16 (or fp16 on CUDA) for the inference measurements, compared with fp32; "
+                     "default: compute.inference_precision")
         ->check(CLI::IsMember({"fp32", "bf16", "fp16"}));
     auto models = std::make_shared<std::vector<std::string>>();
     benchTs->add_option("--models", *models, "Only these models (default: the whole family)")->delimiter(',');

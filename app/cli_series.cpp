@@ -307,7 +307,7 @@ void trainCommand(const TrainArgs& args)
 
 struct PredictArgs
 {
-    std::string model, out, precision = "fp32";
+    std::string model, out, precision; // empty: compute.inference_precision
     std::vector<std::string> data, skip;
 };
 
@@ -432,7 +432,8 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
     predictCmd->add_option("--out", p->out, "CSV to write")->required();
     predictCmd
         ->add_option("--precision", p->precision,
-                     "fp32; bf16 (for GPUs that have it; forecasts off by ~1e-3 z-scores); fp16 on CUDA")
+                     "fp32; bf16 (on CPUs with Intel AMX and GPUs that have it; forecasts off by ~1e-3 "
+                     "z-scores); fp16 on CUDA; default: compute.inference_precision")
         ->check(CLI::IsMember({"fp32", "bf16", "fp16"}));
     predictCmd->callback([p, &startup] {
         fathom::start(startup); // the configuration: threads, recurrent kernels

@@ -51,7 +51,8 @@ std::vector<std::pair<QString, QString>> ShortcutsDialog::entries(const QMenuBar
     rows.emplace_back(tr("Mark a contact the detectors missed (box it with its shadow)"), tr("Ctrl+drag"));
     rows.emplace_back(tr("Select a contact"), tr("Click its box"));
     rows.emplace_back(tr("Review a contact (status, class), or mark one at the mouse"), tr("Right-click"));
-    rows.emplace_back(tr("Review the contacts without leaving the waterfall"), tr("J, K, C, X, U, 1 – 6, Delete, Enter"));
+    rows.emplace_back(tr("Review the contacts without leaving the waterfall"),
+                      tr("J, K, C, X, U, 1 – 6, Delete, Enter"));
     rows.emplace_back(tr("Series lanes"), QString());
     rows.emplace_back(tr("Zoom, pan"), tr("Wheel, drag"));
     rows.emplace_back(tr("Zoom into a box"), tr("Ctrl+drag"));

@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "common/logging.h"
 #include "common/paths.h"
+#include "device/hostinfo.h"
 #include "device/nvmlmonitor.h"
 #include "ml/models.h"
 #include "ml/torchbackend.h"
@@ -63,6 +64,13 @@ std::unique_ptr<Startup> start(const StartupOptions& options)
     if (kernels != "fathom" && kernels != "libtorch")
         logging::warn("compute.recurrent_kernels is '" + kernels + "'; expected fathom or libtorch: Fathom's are used");
     ml::setFusedRecurrent(kernels != "libtorch");
+    // bf16 is four times as fast on a CPU with Intel AMX but moves scores near an alert threshold
+    // (docs/BENCHMARKS.md): asked for, never the default.
+    const auto inference = s->config.getString("compute.inference_precision", "fp32");
+    const bool matrices = host::cpuHasBf16Matrices(host::cpu());
+    if (inference != "auto" && inference != "fp32" && inference != "bf16")
+        logging::warn("compute.inference_precision is '" + inference + "'; expected fp32, bf16 or auto: fp32 is used");
+    ml::setCpuInferencePrecision(inference == "bf16" || (inference == "auto" && matrices) ? "bf16" : "fp32");
     auto monitor = std::make_unique<NvmlMonitor>(fromEnv("FATHOM_NVML_LIBRARY", "libnvidia-ml.so.1"));
     s->devices = std::make_unique<DeviceManager>(s->config, ml::makeTorchBackend(), std::move(monitor));
     for (const auto& problem : s->devices->problems())

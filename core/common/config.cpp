@@ -60,6 +60,7 @@ monitor:
   history_seconds: 300
 compute:
   threads: 0          # LibTorch intra-op threads; 0 leaves LibTorch's choice
+  inference_precision: fp32   # on the CPU: fp32, bf16, or auto (bf16 where the CPU has Intel AMX)
 sonar:
   layback: recorded   # recorded (positions are the towfish's), cable, or metres behind the fix
 )";

@@ -138,4 +138,9 @@ bool cpuHasBf16(const CpuProperties& cpu)
            hasFlag(cpu.simdFlags, "bf16");
 }
 
+bool cpuHasBf16Matrices(const CpuProperties& cpu)
+{
+    return hasFlag(cpu.simdFlags, "amx_bf16");
+}
+
 } // namespace fathom::host

@@ -21,5 +21,7 @@ CpuProperties cpu();                  // /proc/cpuinfo of this machine
 Memory memory();                      // /proc/meminfo
 std::uint64_t processResidentBytes(); // /proc/self/statm
 bool cpuHasBf16(const CpuProperties& cpu);
+// Matrix units for bf16 (Intel AMX): where bf16 inference paid off (docs/BENCHMARKS.md).
+bool cpuHasBf16Matrices(const CpuProperties& cpu);
 
 } // namespace fathom::host

@@ -145,7 +145,7 @@ std::vector<float> Model::predict(const std::vector<float>& windows, int batch,
 {
     torch::NoGradGuard noGrad;
     m_impl->net->eval();
-    const detail::Autocast autocast(m_impl->precision, m_impl->device);
+    const detail::Autocast autocast(m_impl->inferencePrecision(), m_impl->device);
     if (!spikeProbability)
         return toVector(m_impl->net->forward(m_impl->batchTensor(windows, batch)));
     auto [forecast, logit] = m_impl->net->forwardWithSpike(m_impl->batchTensor(windows, batch));
@@ -157,7 +157,7 @@ Prediction Model::predictAll(const std::vector<float>& windows, int batch) const
 {
     torch::NoGradGuard noGrad;
     m_impl->net->eval();
-    const detail::Autocast autocast(m_impl->precision, m_impl->device);
+    const detail::Autocast autocast(m_impl->inferencePrecision(), m_impl->device);
     auto [forecast, logit, members] = m_impl->net->forwardAll(m_impl->batchTensor(windows, batch));
     Prediction p;
     p.forecast = toVector(forecast);
@@ -178,12 +178,12 @@ std::vector<float> Model::memberForecasts(const std::vector<float>& windows, int
 void Model::setPrecision(const std::string& precision)
 {
     const detail::Autocast check(precision, m_impl->device); // an unusable one fails here, naming it
-    m_impl->precision = precision.empty() ? "fp32" : precision;
+    m_impl->precision = precision;
 }
 
 std::string Model::precision() const
 {
-    return m_impl->precision;
+    return m_impl->inferencePrecision();
 }
 
 std::vector<ModelKind> Model::memberKinds() const

@@ -24,6 +24,13 @@ std::vector<ModelKind> allKinds();
 // Off (for a comparison, or should a result look wrong): LibTorch's layers everywhere. Process-wide.
 void setFusedRecurrent(bool on);
 bool fusedRecurrent();
+// The arithmetic of inference on the CPU for every model not given its own (Model::setPrecision):
+// "fp32" (the default) or "bf16", whose matrix products run on Intel AMX where the CPU has it,
+// four times as fast as fp32 there, forecasts off by about a thousandth of a standard deviation
+// (docs/BENCHMARKS.md). Process-wide; fathom::start sets it from compute.inference_precision.
+// Throws Error for another name.
+void setCpuInferencePrecision(const std::string& precision);
+std::string cpuInferencePrecision();
 // Whether this build's LibTorch can run the series models on a device ("cpu", "cuda:0", …).
 bool canRunOn(const std::string& device);
 
@@ -88,9 +95,10 @@ public:
     // Everything from one pass: for the ensemble its forecast, its spike probability and its five
     // members' forecasts together cost what its forecast alone does.
     Prediction predictAll(const std::vector<float>& windows, int batch) const;
-    // The arithmetic of inference: "fp32" (default), "bf16" (autocast; for GPUs that have it: on
-    // the AVX-512 BF16 CPU of docs/BENCHMARKS.md it was slower than fp32 with OpenBLAS's AVX-512
-    // kernels), "fp16" on CUDA. Throws Error for one this device cannot use.
+    // The arithmetic of inference: "fp32", "bf16" (autocast; on the CPU Fathom's recurrent
+    // kernels take bf16 products and keep their state in fp32), "fp16" on CUDA; empty: the
+    // process's (cpuInferencePrecision() on the CPU, fp32 elsewhere). Throws Error for one this
+    // device cannot use.
     void setPrecision(const std::string& precision);
     std::string precision() const;
     std::vector<ModelKind> memberKinds() const; // empty for every other model

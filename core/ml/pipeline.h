@@ -141,7 +141,7 @@ SkabResult runSkabProtocol(const std::vector<std::filesystem::path>& files, Mode
 // A saved model over new data: every window of the data, stride 1, in that precision of
 // inference (Model::setPrecision).
 Forecast predictWithFolder(const std::filesystem::path& modelDir, const std::vector<std::filesystem::path>& data,
-                           const std::vector<std::string>& skip = {}, const std::string& precision = "fp32");
+                           const std::vector<std::string>& skip = {}, const std::string& precision = {});
 
 // A saved model's forecasts scored against the data it is given (`ts evaluate --model`): every
 // window whose forecast lies wholly in `rows` (default: all of the data; its lookback may read

@@ -20,7 +20,8 @@ namespace fathom::ml {
 
 namespace {
 std::atomic<bool> g_fused{true};
-}
+std::atomic<bool> g_cpuBf16{false};
+} // namespace
 
 void setFusedRecurrent(bool on)
 {
@@ -30,6 +31,18 @@ void setFusedRecurrent(bool on)
 bool fusedRecurrent()
 {
     return g_fused;
+}
+
+void setCpuInferencePrecision(const std::string& precision)
+{
+    if (precision != "fp32" && precision != "bf16")
+        throw Error("inference precision on the CPU: expected fp32 or bf16, got '" + precision + "'");
+    g_cpuBf16 = precision == "bf16";
+}
+
+std::string cpuInferencePrecision()
+{
+    return g_cpuBf16 ? "bf16" : "fp32";
 }
 
 } // namespace fathom::ml

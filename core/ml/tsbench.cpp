@@ -58,7 +58,6 @@ TsBenchResult runTsBench(const TsBenchOptions& options)
     TsBenchResult result;
     result.threads = setThreads(options.threads);
     result.windows = options.windows;
-    result.inferencePrecision = options.inferencePrecision;
     result.fusedRecurrent = options.fusedRecurrent;
     setFusedRecurrent(options.fusedRecurrent);
     const auto windows = randomWindows(options.windows);
@@ -78,8 +77,11 @@ TsBenchResult runTsBench(const TsBenchOptions& options)
             options.progress(row.model);
         takeDevicePeakBytes(options.device);
         double residentPeak = double(host::processResidentBytes());
+        model.setPrecision(options.inferencePrecision);
+        result.inferencePrecision = model.precision();
         std::vector<float> reference;
-        if (options.inferencePrecision != "fp32") {
+        if (result.inferencePrecision != "fp32") {
+            model.setPrecision("fp32");
             reference = model.predict(windows, options.windows);
             model.setPrecision(options.inferencePrecision);
         }

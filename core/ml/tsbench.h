@@ -17,9 +17,9 @@ struct TsBenchOptions
     int batch = 32;
     int threads = 0; // LibTorch intra-op threads; 0 keeps its choice
     std::string device = "cpu";
-    std::string precision = "fp32";          // of the training measurement
-    std::string inferencePrecision = "fp32"; // of the inference measurements
-    bool fusedRecurrent = true;              // Fathom's LSTM/GRU kernels (false: LibTorch's layers)
+    std::string precision = "fp32"; // of the training measurement
+    std::string inferencePrecision; // of the inference measurements; empty: the process's (Model::setPrecision)
+    bool fusedRecurrent = true;     // Fathom's LSTM/GRU kernels (false: LibTorch's layers)
     std::vector<ModelKind> models = {ModelKind::Lstm, ModelKind::Gru,      ModelKind::CnnLstm,  ModelKind::Spike,
                                      ModelKind::Rule, ModelKind::Ensemble, ModelKind::PatchTst, ModelKind::DLinear};
     std::function<void(const std::string&)> progress;

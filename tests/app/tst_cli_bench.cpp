@@ -40,6 +40,29 @@ private slots:
         QVERIFY2(wrong.out.contains(QStringLiteral("LSTM/GRU kernels: Fathom's")), qPrintable(wrong.out));
     }
 
+    // compute.inference_precision: fp32 unless asked; bf16 compared with fp32; a wrong name warned of.
+    void inferencePrecisionFollowsTheSetting()
+    {
+        const QStringList bench{QStringLiteral("bench"),           QStringLiteral("ts"),
+                                QStringLiteral("--models"),        QStringLiteral("rule"),
+                                QStringLiteral("--windows"),       QStringLiteral("8"),
+                                QStringLiteral("--train-windows"), QStringLiteral("64")};
+        const auto standard = run(bench);
+        QCOMPARE(standard.code, 0);
+        QVERIFY2(standard.out.contains(QStringLiteral("inference in fp32")), qPrintable(standard.out));
+        QVERIFY(!standard.out.contains(QStringLiteral("off fp32")));
+        const auto set = QStringList{QStringLiteral("--set")};
+        const auto bf16 = run(set + QStringList{QStringLiteral("compute.inference_precision=bf16")} + bench);
+        QVERIFY2(bf16.out.contains(QStringLiteral("inference in bf16")), qPrintable(bf16.out));
+        QVERIFY2(bf16.out.contains(QStringLiteral("off fp32 by at most")), qPrintable(bf16.out));
+        const auto flag = run(set + QStringList{QStringLiteral("compute.inference_precision=bf16")} + bench +
+                              QStringList{QStringLiteral("--inference-precision"), QStringLiteral("fp32")});
+        QVERIFY2(flag.out.contains(QStringLiteral("inference in fp32")), qPrintable(flag.out));
+        const auto wrong = run(set + QStringList{QStringLiteral("compute.inference_precision=int8")} + bench);
+        QVERIFY2(wrong.err.contains(QStringLiteral("compute.inference_precision is 'int8'")), qPrintable(wrong.err));
+        QVERIFY2(wrong.out.contains(QStringLiteral("inference in fp32")), qPrintable(wrong.out));
+    }
+
     // The comparison table of every device present, with the cost of an epoch at the given price.
     void benchDeviceComparesEveryDeviceWithItsCost()
     {

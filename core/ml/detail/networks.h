@@ -96,7 +96,13 @@ struct Model::Impl
     ModelConfig config;
     std::shared_ptr<detail::Network> net;
     torch::Device device = torch::kCPU;
-    std::string precision = "fp32"; // of inference
+    std::string precision; // of inference; empty: the process's (Model::setPrecision)
+    std::string inferencePrecision() const
+    {
+        if (!precision.empty())
+            return precision;
+        return device.is_cpu() ? cpuInferencePrecision() : "fp32";
+    }
 
     torch::Tensor batchTensor(const std::vector<float>& windows, int batch) const
     {

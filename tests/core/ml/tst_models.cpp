@@ -477,6 +477,19 @@ private slots:
             for (std::size_t i = 0; i < spike[0].size(); ++i)
                 QVERIFY2(std::abs(spike[1][i] - spike[0][i]) < 0.01, qPrintable(name + ": spike probability"));
         }
+        // The process's CPU precision (compute.inference_precision) holds for every model not given one.
+        Model model(tinyConfig(ModelKind::Lstm), 7);
+        const auto fp32 = model.predict(input, count);
+        setCpuInferencePrecision("bf16");
+        const auto byDefault = model.predict(input, count);
+        const auto precision = model.precision();
+        model.setPrecision("fp32");
+        const auto own = model.predict(input, count);
+        setCpuInferencePrecision("fp32");
+        QCOMPARE(QString::fromStdString(precision), QStringLiteral("bf16"));
+        QVERIFY(byDefault != fp32);
+        QCOMPARE(own, fp32);
+        QVERIFY_THROWS_EXCEPTION(Error, setCpuInferencePrecision("fp16"));
     }
 
     void unusableDevicesAndPrecisionsAreNamed()
