@@ -16,14 +16,19 @@ class TestCliBench : public QObject
 
     using Run = cli::Run;
     static Run run(const QStringList& args) { return cli::run(args); }
+    // bench ts on the rule model alone, small: what the settings change shows in its first line.
+    static QStringList ruleBench()
+    {
+        return {QStringLiteral("bench"),           QStringLiteral("ts"),
+                QStringLiteral("--models"),        QStringLiteral("rule"),
+                QStringLiteral("--windows"),       QStringLiteral("8"),
+                QStringLiteral("--train-windows"), QStringLiteral("64")};
+    }
 
 private slots:
     void recurrentKernelsFollowTheSettings()
     {
-        const QStringList bench{QStringLiteral("bench"),           QStringLiteral("ts"),
-                                QStringLiteral("--models"),        QStringLiteral("rule"),
-                                QStringLiteral("--windows"),       QStringLiteral("8"),
-                                QStringLiteral("--train-windows"), QStringLiteral("64")};
+        const QStringList bench = ruleBench();
         const auto standard = run(bench);
         QCOMPARE(standard.code, 0);
         QVERIFY2(standard.out.contains(QStringLiteral("LSTM/GRU kernels: Fathom's")), qPrintable(standard.out));
@@ -43,10 +48,7 @@ private slots:
     // compute.inference_precision: fp32 unless asked; bf16 compared with fp32; a wrong name warned of.
     void inferencePrecisionFollowsTheSetting()
     {
-        const QStringList bench{QStringLiteral("bench"),           QStringLiteral("ts"),
-                                QStringLiteral("--models"),        QStringLiteral("rule"),
-                                QStringLiteral("--windows"),       QStringLiteral("8"),
-                                QStringLiteral("--train-windows"), QStringLiteral("64")};
+        const QStringList bench = ruleBench();
         const auto standard = run(bench);
         QCOMPARE(standard.code, 0);
         QVERIFY2(standard.out.contains(QStringLiteral("inference in fp32")), qPrintable(standard.out));
