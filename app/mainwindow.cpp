@@ -327,6 +327,7 @@ void MainWindow::createMenus()
     m_detectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     m_detectionSettingsAction = m_toolsMenu->addAction(QString(), this, [this] { editDetectionSettings(); });
     m_detectionSettingsAction->setObjectName(QStringLiteral("detectionSettingsAction"));
+    m_detectionSettingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_D));
     m_retrainAction = m_toolsMenu->addAction(QString(), this, [this] { retrainDetector(); });
     m_retrainAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     m_galleryAction = m_toolsMenu->addAction(QString(), this, [this] { showContactGallery(); });

@@ -220,6 +220,7 @@ private slots:
         auto rows = ShortcutsDialog::entries(window.menuBar());
         QVERIFY(has(rows, QStringLiteral("File → Report…"), QStringLiteral("Ctrl+R")));
         QVERIFY(has(rows, QStringLiteral("Tools → Detect Contacts"), QStringLiteral("Ctrl+D")));
+        QVERIFY(has(rows, QStringLiteral("Tools → Detection Settings…"), QStringLiteral("Ctrl+Alt+D")));
         QVERIFY(has(rows, QStringLiteral("Help → Keyboard Shortcuts"), QStringLiteral("Ctrl+/")));
         QVERIFY(has(rows, QStringLiteral("Next, previous"), QStringLiteral("J, K")));
         int keyed = 0; // every menu action with a key is listed
@@ -231,6 +232,12 @@ private slots:
             if (action->menu())
                 count(action->menu());
         QVERIFY(keyed >= 10);
+        QStringList keys; // no two commands answer one key
+        for (const auto& [what, key] : rows)
+            if (what.contains(QStringLiteral(" → "))) {
+                QVERIFY2(!keys.contains(key), qPrintable(what + QStringLiteral(" shares ") + key));
+                keys << key;
+            }
         QCOMPARE(int(std::count_if(rows.begin(), rows.end(),
                                    [](const auto& row) { return row.first.contains(QStringLiteral(" → ")); })),
                  keyed);
