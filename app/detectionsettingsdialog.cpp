@@ -9,6 +9,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace fathom {
 
 namespace {
@@ -24,6 +26,15 @@ QDoubleSpinBox* spinBox(QWidget* parent, const char* name, double low, double hi
     box->setSuffix(suffix);
     box->setToolTip(tip);
     return box;
+}
+
+// The box's value, or the exact one it was filled with while the box still shows that rounded: a
+// project's 2.345 (set with fathom-cli detect) shown as 2.35 and left alone stays 2.345, and OK
+// without a change changes nothing (no detection again, no unsaved project).
+double kept(const QDoubleSpinBox* box, double filled)
+{
+    const double step = std::pow(10.0, -box->decimals());
+    return std::abs(box->value() - std::round(filled / step) * step) < step / 2 ? filled : box->value();
 }
 
 } // namespace
@@ -87,6 +98,7 @@ DetectionSettingsDialog::DetectionSettingsDialog(const project::DetectionRecord&
 
 void DetectionSettingsDialog::fill(const project::DetectionRecord& s)
 {
+    m_filled = s;
     if (s.classical.coarseScale > 1)
         m_coarseScale = s.classical.coarseScale;
     m_highlight->setValue(s.classical.highlight);
@@ -103,14 +115,14 @@ void DetectionSettingsDialog::fill(const project::DetectionRecord& s)
 project::DetectionRecord DetectionSettingsDialog::settings() const
 {
     project::DetectionRecord s;
-    s.classical.highlight = m_highlight->value();
-    s.classical.shadowLevel = m_shadow->value();
-    s.classical.minShadowMetres = m_minShadow->value();
-    s.classical.minScore = m_minScore->value();
+    s.classical.highlight = kept(m_highlight, m_filled.classical.highlight);
+    s.classical.shadowLevel = kept(m_shadow, m_filled.classical.shadowLevel);
+    s.classical.minShadowMetres = kept(m_minShadow, m_filled.classical.minShadowMetres);
+    s.classical.minScore = kept(m_minScore, m_filled.classical.minScore);
     s.classical.coarseScale = m_coarse->isChecked() ? m_coarseScale : 0;
     s.classical.waterColumn.enabled = m_waterColumn->isChecked();
-    s.classical.waterColumn.highlight = m_waterEcho->value();
-    s.minCnnScore = m_minCnnScore->value();
+    s.classical.waterColumn.highlight = kept(m_waterEcho, m_filled.classical.waterColumn.highlight);
+    s.minCnnScore = kept(m_minCnnScore, m_filled.minCnnScore);
     return s;
 }
 

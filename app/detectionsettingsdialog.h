@@ -23,7 +23,8 @@ public:
 private:
     void fill(const project::DetectionRecord& settings);
 
-    int m_coarseScale = 4; // pixels a side of the coarse pass when it is on
+    int m_coarseScale = 4;             // pixels a side of the coarse pass when it is on
+    project::DetectionRecord m_filled; // what the boxes were filled with (exact, before their rounding)
 
     QDoubleSpinBox *m_highlight = nullptr, *m_shadow = nullptr, *m_minShadow = nullptr, *m_minScore = nullptr,
                    *m_minCnnScore = nullptr, *m_waterEcho = nullptr;

@@ -114,6 +114,22 @@ private slots:
         QCOMPARE(contacts->detection().minCnnScore, 0.9);
     }
 
+    // Values finer than the boxes show (fathom-cli detect --project records any) survive OK
+    // unchanged; one the analyst edits is taken as shown.
+    void finerSettingsSurviveTheDialog()
+    {
+        project::DetectionRecord fine;
+        fine.classical.highlight = 2.345;
+        fine.classical.minShadowMetres = 0.37;
+        fine.minCnnScore = 0.333;
+        DetectionSettingsDialog dialog(fine);
+        QVERIFY(dialog.settings() == fine);
+        auto* highlight = dialog.findChild<QDoubleSpinBox*>(QStringLiteral("highlight"));
+        highlight->setValue(2.4);
+        QCOMPARE(dialog.settings().classical.highlight, 2.4);
+        QCOMPARE(dialog.settings().minCnnScore, 0.333);
+    }
+
     // File → Open Survey on another file while contacts of the first are listed: they belong to the
     // first, so they leave the list (and the waterfall) and the saved project keeps them; the new
     // survey starts a project of its own.
