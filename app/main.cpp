@@ -134,6 +134,9 @@ int main(int argc, char** argv)
     const auto saved = QSettings().value(QStringLiteral("device")).toString();
     if (options.device.empty() && !saved.isEmpty())
         window.requestDevice(saved);
+    const auto bf16 = QSettings().value(QStringLiteral("compute/bf16Inference"));
+    if (bf16.isValid()) // the menu's choice, once made, over compute.inference_precision
+        window.setCpuBf16Inference(bf16.toBool());
     window.show();
     if (parser.isSet(QStringLiteral("bench-responsiveness"))) {
         std::fputs(qPrintable(fathom::benchResponsiveness(window)), stdout);

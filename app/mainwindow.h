@@ -52,6 +52,9 @@ public:
     QString language() const { return m_language; }
     // Makes a device active as the Devices dock does: "auto", "cpu", "cuda:0", "mps".
     void requestDevice(const QString& request);
+    // Tools → Active Device → bf16 Inference on the CPU: every later forecast and alert run on the
+    // CPU in bf16 (fast with Intel AMX) or fp32 (compute.inference_precision), remembered.
+    void setCpuBf16Inference(bool on);
     // Opens a sidescan file in the background; the waterfall and the Survey dock show it.
     void openSurvey(const QString& path);
     // Opens a sensor series (CSV/TSV) in the series plot; trained models go to `modelsFolder`.
@@ -201,6 +204,7 @@ private:
     QAction* m_detectAction = nullptr;
     QAction* m_showClassicalAction = nullptr;
     QAction* m_showCnnAction = nullptr;
+    QAction* m_bf16Action = nullptr;
     QAction* m_retrainAction = nullptr;
     QAction* m_detectionSettingsAction = nullptr;
     QAction* m_exportContactsAction = nullptr;

@@ -1382,6 +1382,22 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <source>&amp;Active Device</source>
         <translation>&amp;Active Device</translation>
     </message>
+    <message>
+        <source>Forecasts and alerts on the CPU now run in bf16.</source>
+        <translation>Forecasts and alerts on the CPU now run in bf16.</translation>
+    </message>
+    <message>
+        <source>Forecasts and alerts on the CPU now run in fp32.</source>
+        <translation>Forecasts and alerts on the CPU now run in fp32.</translation>
+    </message>
+    <message>
+        <source>&amp;bf16 Inference on the CPU</source>
+        <translation>&amp;bf16 Inference on the CPU</translation>
+    </message>
+    <message>
+        <source>About four times as fast on a CPU with Intel AMX (slower without); forecasts move by about a thousandth, and a score right at an alert threshold may fall on the other side.</source>
+        <translation>About four times as fast on a CPU with Intel AMX (slower without); forecasts move by about a thousandth, and a score right at an alert threshold may fall on the other side.</translation>
+    </message>
 </context>
 <context>
     <name>fathom::RemoteTrainer</name>

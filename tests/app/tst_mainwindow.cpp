@@ -2,6 +2,7 @@
 #include "analysiscontroller.h"
 #include "app/windowfixture.h"
 #include "devicepanel.h"
+#include "ml/models.h"
 #include "shortcutsdialog.h"
 #include "sonar/georeference.h"
 #include "sonar/simulator.h"
@@ -169,6 +170,8 @@ private slots:
         QStringList ids;
         QAction* cpu = nullptr;
         for (auto* action : devices->actions()) {
+            if (action->data().toString().isEmpty())
+                continue; // the separator and bf16 inference below the devices
             ids << action->data().toString();
             if (action->data().toString() == QLatin1String("cpu"))
                 cpu = action;
@@ -179,6 +182,18 @@ private slots:
         QCOMPARE(startup->devices->active().id, std::string("cpu"));
         QVERIFY(cpu->isChecked());
         QCOMPARE(window.devicePanel()->chooser()->currentData().toString(), QStringLiteral("cpu"));
+
+        // bf16 inference on the CPU: off as configured, on for every later forecast, remembered.
+        auto* bf16 = window.findChild<QAction*>(QStringLiteral("bf16InferenceAction"));
+        QVERIFY(bf16 && devices->actions().contains(bf16) && !bf16->isChecked());
+        QCOMPARE(ml::cpuInferencePrecision(), std::string("fp32"));
+        bf16->trigger();
+        QCOMPARE(ml::cpuInferencePrecision(), std::string("bf16"));
+        QVERIFY(QSettings().value(QStringLiteral("compute/bf16Inference")).toBool());
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("bf16")));
+        bf16->trigger();
+        QCOMPARE(ml::cpuInferencePrecision(), std::string("fp32"));
+        QVERIFY(!QSettings().value(QStringLiteral("compute/bf16Inference")).toBool());
     }
 
     void aboutListsLibraryVersions()
