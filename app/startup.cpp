@@ -8,6 +8,7 @@
 #include "ml/models.h"
 #include "ml/torchbackend.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace fathom {
@@ -59,7 +60,11 @@ std::unique_ptr<Startup> start(const StartupOptions& options)
     for (const auto& warning : s->warnings)
         logging::warn(warning);
 
-    ml::setThreads(int(s->config.getInt("compute.threads", 0))); // and OpenBLAS held to one thread
+    // compute.threads 0: one per physical core. LibTorch's own choice was one thread on the
+    // project's 2-core machines (its CPU probe found one core), which left bf16 inference of the
+    // ensemble at 1.40 s where two threads take 0.83 s (docs/BENCHMARKS.md).
+    const auto threads = int(s->config.getInt("compute.threads", 0));
+    ml::setThreads(threads > 0 ? threads : std::max(1, host::cpu().cores)); // and OpenBLAS held to one thread
     const auto kernels = s->config.getString("compute.recurrent_kernels", "fathom");
     if (kernels != "fathom" && kernels != "libtorch")
         logging::warn("compute.recurrent_kernels is '" + kernels + "'; expected fathom or libtorch: Fathom's are used");

@@ -59,7 +59,7 @@ monitor:
   interval_ms: 500
   history_seconds: 300
 compute:
-  threads: 0          # LibTorch intra-op threads; 0 leaves LibTorch's choice
+  threads: 0          # LibTorch intra-op threads; 0: one per physical core
   inference_precision: fp32   # on the CPU: fp32, bf16, or auto (bf16 where the CPU has Intel AMX)
 sonar:
   layback: recorded   # recorded (positions are the towfish's), cable, or metres behind the fix
