@@ -9,6 +9,7 @@
 // backward pass runs the recurrence in plain loops over them, and the weight gradients of all
 // steps come from one product each. The parameters are the LibTorch module's own, so saved
 // models load either way and results agree to rounding (tests/core/ml/tst_models.cpp).
+// Inference under bf16 has kernels of its own further down: bf16 products, fp32 state.
 #include "detail/networks.h"
 
 #include <ATen/Parallel.h>
