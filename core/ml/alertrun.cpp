@@ -147,6 +147,7 @@ AlertRun detectAlerts(const std::filesystem::path& modelDir, const std::vector<s
                       const std::vector<std::string>& skip, const std::string& labels)
 {
     auto [model, card] = loadModelFolder(modelDir);
+    model.setPrecision(model.precision()); // the process's now, for the whole run (the menu may switch it)
     if (!card.alerts)
         throw Error("the model in " + modelDir.string() +
                     " has no alert calibration (it was trained before alerts existed): train it again");

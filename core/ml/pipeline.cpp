@@ -502,7 +502,7 @@ Forecast predictWithFolder(const std::filesystem::path& modelDir, const std::vec
                            const std::vector<std::string>& skip, const std::string& precision)
 {
     auto [model, card] = loadModelFolder(modelDir);
-    model.setPrecision(precision);
+    model.setPrecision(precision.empty() ? model.precision() : precision); // empty: the process's now, for the run
     const auto input = loadModelInput(modelDir, card, data, skip);
     const auto& s = input.series;
     const auto& c = card.config;
