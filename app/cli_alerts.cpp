@@ -127,10 +127,9 @@ void alertsCommand(const AlertsArgs& args)
         addToProject(run, args);
     if (!args.scores.empty())
         writeScores(run, args.scores);
-    nlohmann::json summary = {{"alerts", run.alerts.size()},
-                              {"rows", run.score.size()},
-                              {"threshold", run.rules.threshold},
-                              {"out", args.out}};
+    nlohmann::json summary = {{"alerts", run.alerts.size()},       {"rows", run.score.size()},
+                              {"threshold", run.rules.threshold},  {"precision", run.precision},
+                              {"calibrated_in", run.calibratedIn}, {"out", args.out}};
     std::fprintf(stderr, "%zu alerts over %zu rows (threshold %.2f)%s%s\n", run.alerts.size(), run.score.size(),
                  run.rules.threshold, args.out.empty() ? "" : " written to ", args.out.c_str());
     if (!run.labels.empty()) {

@@ -1,6 +1,7 @@
 #include "alertrun.h"
 
 #include "common/error.h"
+#include "common/logging.h"
 #include "series/csvloader.h"
 #include "trainer.h"
 
@@ -140,6 +141,7 @@ AlertCalibration calibrateAlerts(const Model& model, const series::Windows& wind
     c.rules.minimumLength = 2;
     c.rules.mergeGap = 2;
     c.rows = residuals.size();
+    c.precision = model.precision();
     return c;
 }
 
@@ -151,6 +153,10 @@ AlertRun detectAlerts(const std::filesystem::path& modelDir, const std::vector<s
     if (!card.alerts)
         throw Error("the model in " + modelDir.string() +
                     " has no alert calibration (it was trained before alerts existed): train it again");
+    if (model.precision() != card.alerts->precision)
+        logging::warn("the alert thresholds of " + modelDir.string() + " were chosen from " + card.alerts->precision +
+                      " forecasts and the alerts now run in " + model.precision() +
+                      ": a score right at a threshold may fall on the other side");
     const auto input = loadModelInput(modelDir, card, data, skip);
     const auto& s = input.series;
     const auto lookback = std::size_t(card.config.lookback);
@@ -165,6 +171,8 @@ AlertRun detectAlerts(const std::filesystem::path& modelDir, const std::vector<s
                                      memberKinds.empty() ? nullptr : &members);
 
     AlertRun run;
+    run.precision = model.precision();
+    run.calibratedIn = card.alerts->precision;
     run.target = card.target;
     run.lookback = lookback;
     run.time = s.time;

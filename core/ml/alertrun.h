@@ -35,13 +35,14 @@ AlertCalibration calibrateAlerts(const Model& model, const series::Windows& wind
 struct AlertRun
 {
     std::string target;
-    std::size_t lookback = 0;          // rows before the first score
-    std::vector<double> time;          // per row; empty when the data have no time column
-    std::vector<float> actual;         // the target, in its own units
-    std::vector<float> forecast;       // one step ahead, in the target's units; NaN before the first window
-    std::vector<float> score;          // combined anomaly score, 1 at the threshold; 0 before the first window
-    std::vector<float> spike;          // the spike head's probability; empty for models without one
-    std::vector<std::string> channels; // names for Alert::channels (the model's features)
+    std::string precision, calibratedIn; // of this run's forecasts, and of those its thresholds came from
+    std::size_t lookback = 0;            // rows before the first score
+    std::vector<double> time;            // per row; empty when the data have no time column
+    std::vector<float> actual;           // the target, in its own units
+    std::vector<float> forecast;         // one step ahead, in the target's units; NaN before the first window
+    std::vector<float> score;            // combined anomaly score, 1 at the threshold; 0 before the first window
+    std::vector<float> spike;            // the spike head's probability; empty for models without one
+    std::vector<std::string> channels;   // names for Alert::channels (the model's features)
     AlertRules rules;
     std::vector<Alert> alerts;
     std::vector<int> labels; // per row, from the `labels` column when one was named

@@ -66,9 +66,10 @@ struct AlertCalibration
 {
     std::vector<float> median, spread; // the ResidualScorer, per target
     float residualThreshold = 3.0f;
-    float spikeThreshold = 0; // a logit; 0 for models without a spike head
-    AlertRules rules;         // on the combined score, whose threshold is 1
-    std::size_t rows = 0;     // rows it was fitted on
+    float spikeThreshold = 0;       // a logit; 0 for models without a spike head
+    AlertRules rules;               // on the combined score, whose threshold is 1
+    std::size_t rows = 0;           // rows it was fitted on
+    std::string precision = "fp32"; // of the forecasts the thresholds were chosen from (Model::precision)
 };
 
 std::vector<Alert> findAlerts(const std::vector<float>& scores, const AlertRules& rules);

@@ -81,7 +81,8 @@ void saveModelFolder(const std::filesystem::path& dir, const Model& model, const
                             {"release", a->rules.release},
                             {"minimum_length", a->rules.minimumLength},
                             {"merge_gap", a->rules.mergeGap},
-                            {"rows", a->rows}};
+                            {"rows", a->rows},
+                            {"precision", a->precision}};
     if (const auto& p = card.parts) {
         config["parts"] = {{"split", p->split}, {"validation_row", p->validationRow}, {"test_row", p->testRow}};
         if (p->validationTime && p->testTime) {
@@ -147,6 +148,7 @@ ModelCard readModelCard(const std::filesystem::path& dir)
             c.rules.minimumLength = a.value("minimum_length", std::size_t(2));
             c.rules.mergeGap = a.value("merge_gap", std::size_t(0));
             c.rows = a.value("rows", std::size_t(0));
+            c.precision = a.value("precision", "fp32"); // models from before it: fp32 was the only one
             card.alerts = c;
         }
         if (j.contains("parts")) {

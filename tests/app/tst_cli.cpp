@@ -387,6 +387,14 @@ private slots:
         }
         QVERIFY2(metrics.value(QStringLiteral("events_detected")).toInt() >= 2, qPrintable(r.out));
         QVERIFY2(metrics.value(QStringLiteral("far")).toDouble() < 0.1, qPrintable(r.out));
+        // Run in bf16, the thresholds chosen from fp32 forecasts: said, in the summary and as a warning.
+        QVERIFY2(r.out.contains(QStringLiteral("\"calibrated_in\": \"fp32\"")), qPrintable(r.out));
+        r = run({QStringLiteral("--set"), QStringLiteral("compute.inference_precision=bf16"), QStringLiteral("ts"),
+                 QStringLiteral("alerts"), QStringLiteral("--model"), dir.filePath(QStringLiteral("models/ensemble")),
+                 QStringLiteral("--data"), sensors, QStringLiteral("--out"), alerts, QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("\"precision\": \"bf16\"")), qPrintable(r.out));
+        QVERIFY2(r.err.contains(QStringLiteral("chosen from fp32 forecasts")), qPrintable(r.err));
     }
 
     void detectWritesContactsAGisReads()
