@@ -75,6 +75,9 @@ std::unique_ptr<Startup> start(const StartupOptions& options)
     const bool matrices = host::cpuHasBf16Matrices(host::cpu());
     if (inference != "auto" && inference != "fp32" && inference != "bf16")
         logging::warn("compute.inference_precision is '" + inference + "'; expected fp32, bf16 or auto: fp32 is used");
+    if (inference == "bf16" && !host::cpuHasBf16(host::cpu()))
+        logging::warn("compute.inference_precision is bf16 but this CPU has no bf16 instructions: it is emulated, "
+                      "slower than fp32");
     ml::setCpuInferencePrecision(inference == "bf16" || (inference == "auto" && matrices) ? "bf16" : "fp32");
     auto monitor = std::make_unique<NvmlMonitor>(fromEnv("FATHOM_NVML_LIBRARY", "libnvidia-ml.so.1"));
     s->devices = std::make_unique<DeviceManager>(s->config, ml::makeTorchBackend(), std::move(monitor));
