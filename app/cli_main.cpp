@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <string>
 
 namespace {
 
@@ -25,6 +26,17 @@ void printVersion(const fathom::Startup* s)
     }
     for (const auto& [name, version] : fathom::libraryVersions())
         std::cout << name << " " << version << "\n";
+}
+
+// An error of a library underneath (LibTorch, oneDNN, OpenCV) that no check of Fathom's caught
+// first: said in one line (LibTorch's carry their C++ backtrace after the first) instead of an
+// abort and a core dump.
+int unexpected(const std::exception& e)
+{
+    std::string what = e.what();
+    what = what.substr(0, what.find('\n'));
+    std::cerr << "fathom-cli: internal error: " << what << " (please report it with the command that gave it)\n";
+    return 1;
 }
 
 } // namespace
@@ -63,6 +75,8 @@ int main(int argc, char** argv)
     } catch (const fathom::Error& e) {
         std::cerr << "fathom-cli: " << e.what() << "\n";
         return 2;
+    } catch (const std::exception& e) {
+        return unexpected(e);
     }
     if (!version && !devices->parsed()) {
         if (app.get_subcommands().empty())
@@ -82,6 +96,8 @@ int main(int argc, char** argv)
     } catch (const fathom::Error& e) {
         std::cerr << "fathom-cli: " << e.what() << "\n";
         return 2;
+    } catch (const std::exception& e) {
+        return unexpected(e);
     }
     return 0;
 }

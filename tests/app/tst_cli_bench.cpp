@@ -65,6 +65,25 @@ private slots:
         QVERIFY2(wrong.out.contains(QStringLiteral("inference in fp32")), qPrintable(wrong.out));
     }
 
+    // An error from a library underneath that no check of Fathom's caught — here oneDNN, held to
+    // AVX2 on a CPU that LibTorch takes for a bf16 one — is one line on stderr and exit code 1,
+    // not an abort with LibTorch's backtrace.
+    void libraryErrorsAreReportedNotAborted()
+    {
+        qputenv("ONEDNN_MAX_CPU_ISA", "AVX2");
+        const auto r =
+            run({QStringLiteral("bench"), QStringLiteral("ts"), QStringLiteral("--models"), QStringLiteral("spike"),
+                 QStringLiteral("--windows"), QStringLiteral("16"), QStringLiteral("--train-windows"),
+                 QStringLiteral("32"), QStringLiteral("--inference-precision"), QStringLiteral("bf16")});
+        qunsetenv("ONEDNN_MAX_CPU_ISA");
+        if (r.code == 0 && !r.err.contains(QStringLiteral("terminate")))
+            QSKIP("on this CPU LibTorch does not hand bf16 to oneDNN: no error to report");
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("fathom-cli: internal error: ")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("terminate called")) && !r.err.contains(QStringLiteral("frame #")),
+                 qPrintable(r.err));
+    }
+
     // The comparison table of every device present, with the cost of an epoch at the given price.
     void benchDeviceComparesEveryDeviceWithItsCost()
     {
