@@ -63,8 +63,9 @@ std::unique_ptr<Startup> start(const StartupOptions& options)
     // compute.threads 0: one per physical core. LibTorch's own choice was one thread on the
     // project's 2-core machines (its CPU probe found one core), which left bf16 inference of the
     // ensemble at 1.40 s where two threads take 0.83 s (docs/BENCHMARKS.md).
+    const auto cpu = host::cpu(); // /proc/cpuinfo, read once here
     const auto threads = int(s->config.getInt("compute.threads", 0));
-    ml::setThreads(threads > 0 ? threads : std::max(1, host::cpu().cores)); // and OpenBLAS held to one thread
+    ml::setThreads(threads > 0 ? threads : std::max(1, cpu.cores)); // and OpenBLAS held to one thread
     const auto kernels = s->config.getString("compute.recurrent_kernels", "fathom");
     if (kernels != "fathom" && kernels != "libtorch")
         logging::warn("compute.recurrent_kernels is '" + kernels + "'; expected fathom or libtorch: Fathom's are used");
@@ -72,10 +73,10 @@ std::unique_ptr<Startup> start(const StartupOptions& options)
     // bf16 is four times as fast on a CPU with Intel AMX but moves scores near an alert threshold
     // (docs/BENCHMARKS.md): asked for, never the default.
     const auto inference = s->config.getString("compute.inference_precision", "fp32");
-    const bool matrices = host::cpuHasBf16Matrices(host::cpu());
+    const bool matrices = host::cpuHasBf16Matrices(cpu);
     if (inference != "auto" && inference != "fp32" && inference != "bf16")
         logging::warn("compute.inference_precision is '" + inference + "'; expected fp32, bf16 or auto: fp32 is used");
-    if (inference == "bf16" && !host::cpuHasBf16(host::cpu()))
+    if (inference == "bf16" && !host::cpuHasBf16(cpu))
         logging::warn("compute.inference_precision is bf16 but this CPU has no bf16 instructions: it is emulated, "
                       "slower than fp32");
     ml::setCpuInferencePrecision(inference == "bf16" || (inference == "auto" && matrices) ? "bf16" : "fp32");

@@ -279,6 +279,8 @@ struct Bf16Products
     Tensor product;  // batch × outputs, bf16
     Tensor out;      // batch × outputs, fp32: the pre-activations
     int64_t inputs;
+    Bf16* rowStart;
+    int64_t rowLength;
     // `weights`: outputs × (inputs + hidden), fp32.
     Bf16Products(const Tensor& w, const Tensor& b, int64_t inputs, int64_t batch)
         : weights(w.t().contiguous().to(torch::kBFloat16))
@@ -287,10 +289,12 @@ struct Bf16Products
         , product(torch::empty({batch, w.size(0)}, operands.options()))
         , out(torch::empty({batch, w.size(0)}, bias.options()))
         , inputs(inputs)
+        , rowStart(operands.data_ptr<Bf16>())
+        , rowLength(operands.size(1))
     {
     }
-    // Where hₜ₋₁'s row `b` goes.
-    Bf16* hidden(int64_t b) { return operands.data_ptr<Bf16>() + b * operands.size(1) + inputs; }
+    // Where hₜ₋₁'s row `b` goes (in the loops of every step: no tensor call there).
+    Bf16* hidden(int64_t b) const { return rowStart + b * rowLength + inputs; }
     void multiply(const Tensor& x)
     {
         operands.narrow(1, 0, inputs).copy_(x);
