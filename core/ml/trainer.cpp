@@ -216,8 +216,19 @@ struct State
     int epoch = 0; // epochs completed
     double best = std::numeric_limits<double>::infinity();
     int sinceBest = 0;
+    // The best epoch's parameters, then its buffers (BatchNorm's running statistics: the
+    // validation loss that made the epoch best was measured with them).
     std::vector<torch::Tensor> bestWeights;
 };
+
+// Everything the forecasts depend on: the parameters, then the buffers.
+std::vector<torch::Tensor> weightsAndBuffers(torch::nn::Module& net)
+{
+    auto all = net.parameters();
+    for (auto& b : net.buffers())
+        all.push_back(b);
+    return all;
+}
 
 void saveCheckpoint(const std::filesystem::path& path, torch::nn::Module& net, torch::optim::Optimizer& optimizer,
                     const State& state, const TrainResult& result)
@@ -288,6 +299,14 @@ void loadCheckpoint(const std::filesystem::path& path, torch::nn::Module& net, t
         state.bestWeights.resize(std::size_t(bestCount));
         for (std::size_t i = 0; i < state.bestWeights.size(); ++i)
             archive.read("best_" + std::to_string(i), state.bestWeights[i]);
+        // Checkpoints written before the buffers were kept: the current ones stand in for them.
+        const auto now = weightsAndBuffers(net);
+        if (!state.bestWeights.empty() && state.bestWeights.size() == net.parameters().size())
+            for (std::size_t i = state.bestWeights.size(); i < now.size(); ++i)
+                state.bestWeights.push_back(now[i].detach().clone());
+        if (!state.bestWeights.empty() && state.bestWeights.size() != now.size())
+            throw Error("it keeps " + std::to_string(bestCount) + " best tensors, the model has " +
+                        std::to_string(now.size()));
     } catch (const std::exception& e) {
         throw Error(path.string() + ": not a checkpoint of this model and these options (" +
                     std::string(e.what()).substr(0, std::string(e.what()).find('\n')) + ")");
@@ -573,7 +592,7 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
             result.bestEpoch = epoch;
             state.sinceBest = 0;
             state.bestWeights.clear();
-            for (const auto& p : net.parameters())
+            for (const auto& p : weightsAndBuffers(net))
                 state.bestWeights.push_back(p.detach().clone());
         } else if (++state.sinceBest >= options.patience) {
             stopEarly = true;
@@ -585,7 +604,7 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
     const auto& bestWeights = state.bestWeights;
     if (options.keepBestWeights && !bestWeights.empty()) {
         torch::NoGradGuard noGrad;
-        auto params = net.parameters();
+        auto params = weightsAndBuffers(net);
         for (std::size_t i = 0; i < params.size(); ++i)
             params[i].copy_(bestWeights[i]);
     }

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <cmath>
 #include <thread>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -200,31 +201,46 @@ private slots:
         QCOMPARE(beside.second, alone.second);
     }
 
+    void lastWeightsAreKeptWhenAsked_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<double>("rate");
+        QTest::newRow("gru") << "gru" << 0.05;
+        // BatchNorm: its running statistics belong to the best epoch as much as its weights.
+        QTest::newRow("patchtst") << "patchtst" << 0.01;
+    }
     void lastWeightsAreKeptWhenAsked()
     {
         // A learning rate too high for the model: the validation loss is best early and worse after.
         // By default the best epoch's weights come back; asked for the last epoch's (as Keras leaves
         // a model), the forecasts are those of the same run stopped after its last epoch.
+        QFETCH(QString, name);
+        QFETCH(double, rate);
+        const ModelKind kind = parseKind(name.toStdString());
         const auto s = tinySeries(400);
         const series::Windows trainWindows(s, {0, 1, 2}, {2}, {24, 1, 1}, {0, 300});
         const series::Windows validation(s, {0, 1, 2}, {2}, {24, 1, 1}, {300, 400}, true);
         const auto run = [&](bool keepBest, int epochs) {
-            Model model(tinyConfig(ModelKind::Gru), 3);
+            Model model(tinyConfig(kind), 3);
             TrainOptions options;
             options.epochs = epochs;
             options.patience = 100;
-            options.learningRate = 0.05;
+            options.learningRate = rate;
             options.clipNorm = 0;
             options.keepBestWeights = keepBest;
             const auto result = train(model, trainWindows, &validation, options);
-            return std::pair{result, model.predict(gatherInputs(validation, 0, 16), 16)};
+            return std::tuple{result, model.predict(gatherInputs(validation, 0, 16), 16),
+                              evaluateMse(model, validation)};
         };
-        const auto [best, bestForecast] = run(true, 6);
+        const auto [best, bestForecast, bestMse] = run(true, 6);
         QVERIFY2(best.bestEpoch < 6, qPrintable(QString("best epoch %1 of 6").arg(best.bestEpoch)));
-        const auto [last, lastForecast] = run(false, 6);
+        // The model kept scores on validation what training measured at its best epoch.
+        QCOMPARE(float(bestMse), float(best.validationLoss[std::size_t(best.bestEpoch - 1)]));
+        const auto [last, lastForecast, lastMse] = run(false, 6);
         QCOMPARE(last.trainLoss, best.trainLoss); // the same run; only the weights kept differ
         QVERIFY(lastForecast != bestForecast);
-        const auto [stopped, stoppedForecast] = run(true, best.bestEpoch);
+        QCOMPARE(float(lastMse), float(last.validationLoss.back()));
+        const auto [stopped, stoppedForecast, stoppedMse] = run(true, best.bestEpoch);
         QCOMPARE(stoppedForecast, bestForecast); // the best weights are those of the run stopped there
     }
 };
