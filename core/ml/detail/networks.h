@@ -101,7 +101,10 @@ struct Model::Impl
     {
         if (!precision.empty())
             return precision;
-        return device.is_cpu() ? cpuInferencePrecision() : "fp32";
+        // The process's bf16 leaves out PatchTST and DLinear: measured, bf16 made them no faster
+        // (PatchTST slower), and only moved their forecasts (docs/BENCHMARKS.md).
+        const bool gains = config.kind != ModelKind::PatchTst && config.kind != ModelKind::DLinear;
+        return device.is_cpu() && gains ? cpuInferencePrecision() : "fp32";
     }
 
     torch::Tensor batchTensor(const std::vector<float>& windows, int batch) const

@@ -489,6 +489,18 @@ private slots:
         QCOMPARE(QString::fromStdString(precision), QStringLiteral("bf16"));
         QVERIFY(byDefault != fp32);
         QCOMPARE(own, fp32);
+        // … except PatchTST and DLinear, which gain nothing from it, unless asked by name.
+        Model patch(tinyConfig(ModelKind::PatchTst), 7);
+        const auto patchFp32 = patch.predict(input, count);
+        setCpuInferencePrecision("bf16");
+        const auto patchDefault = patch.predict(input, count);
+        const auto patchPrecision = patch.precision();
+        patch.setPrecision("bf16");
+        const auto patchAsked = patch.predict(input, count);
+        setCpuInferencePrecision("fp32");
+        QCOMPARE(QString::fromStdString(patchPrecision), QStringLiteral("fp32"));
+        QCOMPARE(patchDefault, patchFp32);
+        QVERIFY(patchAsked != patchFp32);
         QVERIFY_THROWS_EXCEPTION(Error, setCpuInferencePrecision("fp16"));
     }
 
