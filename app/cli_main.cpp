@@ -5,9 +5,11 @@
 #include "common/error.h"
 #include "common/versions.h"
 #include "device/devicereport.h"
+#include "ml/models.h"
 #include "startup.h"
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include <iostream>
 #include <string>
@@ -90,9 +92,19 @@ int main(int argc, char** argv)
             printVersion(startup.get());
             return 0;
         }
-        if (devices->parsed())
-            std::cout << (json ? fathom::devicesJson(*startup->devices) + "\n"
-                               : fathom::devicesText(*startup->devices));
+        if (devices->parsed()) {
+            // How forecasts on the CPU run (compute.inference_precision), beside what could run.
+            const auto precision = fathom::ml::cpuInferencePrecision();
+            if (json) {
+                auto out = nlohmann::json::parse(fathom::devicesJson(*startup->devices));
+                out["cpu_inference_precision"] = precision;
+                std::cout << out.dump(2) << "\n";
+            } else {
+                std::cout << fathom::devicesText(*startup->devices) << "\nforecasts on the CPU in " << precision
+                          << (precision == "bf16" ? " (PatchTST and DLinear in fp32)" : "")
+                          << " (compute.inference_precision)\n";
+            }
+        }
     } catch (const fathom::Error& e) {
         std::cerr << "fathom-cli: " << e.what() << "\n";
         return 2;

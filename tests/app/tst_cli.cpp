@@ -89,6 +89,19 @@ private slots:
         }
         QCOMPARE(ids.front(), QStringLiteral("cpu"));
         QVERIFY(ids.contains(root.value(QStringLiteral("selected")).toString()));
+        QCOMPARE(root.value(QStringLiteral("cpu_inference_precision")).toString(), QStringLiteral("fp32"));
+        // The setting shows, in JSON and text.
+        const auto bf16 = run({QStringLiteral("--set"), QStringLiteral("compute.inference_precision=bf16"),
+                               QStringLiteral("devices"), QStringLiteral("--json")});
+        QCOMPARE(bf16.code, 0);
+        QCOMPARE(QJsonDocument::fromJson(bf16.out.toUtf8())
+                     .object()
+                     .value(QStringLiteral("cpu_inference_precision"))
+                     .toString(),
+                 QStringLiteral("bf16"));
+        const auto text = run(
+            {QStringLiteral("--set"), QStringLiteral("compute.inference_precision=bf16"), QStringLiteral("devices")});
+        QVERIFY2(text.out.contains(QStringLiteral("forecasts on the CPU in bf16")), qPrintable(text.out));
     }
 
     void unknownDeviceFallsBackToCpuWithAMessage()
