@@ -98,6 +98,7 @@ MainWindow::MainWindow(Startup& startup, QWidget* parent)
     createMenus();
     createStatusBar();
 
+    m_devicePanel->setCpuInferencePrecision(QString::fromStdString(ml::cpuInferencePrecision()));
     m_devicePanel->setDevices(m_devices.devices(), m_devices.buildInfo(), m_devices.choices());
     m_devicePanel->setHistorySeconds(double(startup.config.getInt("monitor.history_seconds", 300)));
     connect(m_devicePanel, &DevicePanel::deviceRequested, this, &MainWindow::requestDevice);

@@ -47,10 +47,7 @@
     <name>fathom::AlertTable</name>
     <message numerus="yes">
         <source>%n alert(s): %1 confirmed, %2 rejected, %3 shown</source>
-        <translation>
-            <numerusform>%n alert: %1 confirmed, %2 rejected, %3 shown</numerusform>
-            <numerusform>%n alerts: %1 confirmed, %2 rejected, %3 shown</numerusform>
-        </translation>
+        <translation><numerusform>%n alert: %1 confirmed, %2 rejected, %3 shown</numerusform><numerusform>%n alerts: %1 confirmed, %2 rejected, %3 shown</numerusform></translation>
     </message>
     <message>
         <source>Filter by channel, model or note</source>
@@ -105,17 +102,11 @@
     </message>
     <message numerus="yes">
         <source>Cancelled: %n model(s) finished and kept</source>
-        <translation>
-            <numerusform>Cancelled: %n model finished and kept</numerusform>
-            <numerusform>Cancelled: %n models finished and kept</numerusform>
-        </translation>
+        <translation><numerusform>Cancelled: %n model finished and kept</numerusform><numerusform>Cancelled: %n models finished and kept</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Finished: %n model(s) trained</source>
-        <translation>
-            <numerusform>Finished: %n model trained</numerusform>
-            <numerusform>Finished: %n models trained</numerusform>
-        </translation>
+        <translation><numerusform>Finished: %n model trained</numerusform><numerusform>Finished: %n models trained</numerusform></translation>
     </message>
     <message>
         <source>Paused</source>
@@ -131,10 +122,7 @@
     </message>
     <message numerus="yes">
         <source>%1: %n alert(s)</source>
-        <translation>
-            <numerusform>%1: %n alert</numerusform>
-            <numerusform>%1: %n alerts</numerusform>
-        </translation>
+        <translation><numerusform>%1: %n alert</numerusform><numerusform>%1: %n alerts</numerusform></translation>
     </message>
     <message>
         <source>Confirm alert</source>
@@ -310,8 +298,8 @@
         <translation>Rejected</translation>
     </message>
     <message>
-        <source>Every contact up close, in the Contacts dock&apos;s order (sort the dock to change it). C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</source>
-        <translation>Every contact up close, in the Contacts dock&apos;s order (sort the dock to change it). C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</translation>
+        <source>Every contact up close, in the Contacts dock's order (sort the dock to change it). C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</source>
+        <translation>Every contact up close, in the Contacts dock's order (sort the dock to change it). C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</translation>
     </message>
     <message>
         <source>, water column</source>
@@ -366,10 +354,7 @@
     </message>
     <message numerus="yes">
         <source>%n contact(s): %1 confirmed, %2 rejected, %3 shown</source>
-        <translation>
-            <numerusform>%n contact: %1 confirmed, %2 rejected, %3 shown</numerusform>
-            <numerusform>%n contacts: %1 confirmed, %2 rejected, %3 shown</numerusform>
-        </translation>
+        <translation><numerusform>%n contact: %1 confirmed, %2 rejected, %3 shown</numerusform><numerusform>%n contacts: %1 confirmed, %2 rejected, %3 shown</numerusform></translation>
     </message>
     <message>
         <source>Filter by class, detector or note · keys 1–6 set the class</source>
@@ -463,8 +448,8 @@
         <translation>best epoch %1 of %2, %3 s</translation>
     </message>
     <message>
-        <source>A contact&apos;s box may span at most %1 pings: zoom in and draw it round the object.</source>
-        <translation>A contact&apos;s box may span at most %1 pings: zoom in and draw it round the object.</translation>
+        <source>A contact's box may span at most %1 pings: zoom in and draw it round the object.</source>
+        <translation>A contact's box may span at most %1 pings: zoom in and draw it round the object.</translation>
     </message>
     <message>
         <source>Mark contact</source>
@@ -654,8 +639,8 @@
         <translation> × its level</translation>
     </message>
     <message>
-        <source>An echo in the water column is an object&apos;s when it is this many times brighter than the water column at that range. Higher on a noisy water column (fish, wakes).</source>
-        <translation>An echo in the water column is an object&apos;s when it is this many times brighter than the water column at that range. Higher on a noisy water column (fish, wakes).</translation>
+        <source>An echo in the water column is an object's when it is this many times brighter than the water column at that range. Higher on a noisy water column (fish, wakes).</source>
+        <translation>An echo in the water column is an object's when it is this many times brighter than the water column at that range. Higher on a noisy water column (fish, wakes).</translation>
     </message>
     <message>
         <source>Water-column echo above</source>
@@ -803,6 +788,14 @@
     <message>
         <source>%1 memory used (of %2)</source>
         <translation>%1 memory used (of %2)</translation>
+    </message>
+    <message>
+        <source>Inference</source>
+        <translation>Inference</translation>
+    </message>
+    <message>
+        <source>bf16 (PatchTST and DLinear in fp32)</source>
+        <translation>bf16 (PatchTST and DLinear in fp32)</translation>
     </message>
 </context>
 <context>
@@ -953,10 +946,7 @@ Sidescan files and the sensor series recorded with them will be listed here.</tr
     </message>
     <message numerus="yes">
         <source>Opened %1: %n ping(s)</source>
-        <translation>
-            <numerusform>Opened %1: %n ping</numerusform>
-            <numerusform>Opened %1: %n pings</numerusform>
-        </translation>
+        <translation><numerusform>Opened %1: %n ping</numerusform><numerusform>Opened %1: %n pings</numerusform></translation>
     </message>
     <message>
         <source>Could not open %1</source>
@@ -1036,10 +1026,7 @@ Sidescan files and the sensor series recorded with them will be listed here.</tr
     </message>
     <message numerus="yes">
         <source>%1: %n row(s)</source>
-        <translation>
-            <numerusform>%1: %n row</numerusform>
-            <numerusform>%1: %n rows</numerusform>
-        </translation>
+        <translation><numerusform>%1: %n row</numerusform><numerusform>%1: %n rows</numerusform></translation>
     </message>
     <message>
         <source>Delete Model</source>
@@ -1173,10 +1160,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     </message>
     <message numerus="yes">
         <source>%n contact(s) proposed</source>
-        <translation>
-            <numerusform>%n contact proposed</numerusform>
-            <numerusform>%n contacts proposed</numerusform>
-        </translation>
+        <translation><numerusform>%n contact proposed</numerusform><numerusform>%n contacts proposed</numerusform></translation>
     </message>
     <message>
         <source>Magnetometer (%1): %2 nT from the local median, %3 s from the contact</source>
@@ -1200,10 +1184,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     </message>
     <message numerus="yes">
         <source>%n contact(s) written to %1</source>
-        <translation>
-            <numerusform>%n contact written to %1</numerusform>
-            <numerusform>%n contacts written to %1</numerusform>
-        </translation>
+        <translation><numerusform>%n contact written to %1</numerusform><numerusform>%n contacts written to %1</numerusform></translation>
     </message>
     <message>
         <source>Export Survey &amp;Mosaic…</source>
@@ -1239,10 +1220,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     </message>
     <message numerus="yes">
         <source>%n alert(s) written to %1</source>
-        <translation>
-            <numerusform>%n alert written to %1</numerusform>
-            <numerusform>%n alerts written to %1</numerusform>
-        </translation>
+        <translation><numerusform>%n alert written to %1</numerusform><numerusform>%n alerts written to %1</numerusform></translation>
     </message>
     <message>
         <source>Contacts of the C&amp;NN Detector on the Waterfall</source>
@@ -1305,8 +1283,8 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>&lt;b&gt;Ping %1&lt;/b&gt;, %2 · %3 · %4 × %5 × %6 m</translation>
     </message>
     <message>
-        <source> · right-click the contact&apos;s box to make it its height</source>
-        <translation> · right-click the contact&apos;s box to make it its height</translation>
+        <source> · right-click the contact's box to make it its height</source>
+        <translation> · right-click the contact's box to make it its height</translation>
     </message>
     <message>
         <source>Select a span first: Shift+drag over the series lanes.</source>
@@ -1476,8 +1454,8 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>Checking %1…</translation>
     </message>
     <message>
-        <source>%1 has no fathom-cli at “%2”: install Fathom&apos;s headless engine there, or give its path.</source>
-        <translation>%1 has no fathom-cli at “%2”: install Fathom&apos;s headless engine there, or give its path.</translation>
+        <source>%1 has no fathom-cli at “%2”: install Fathom's headless engine there, or give its path.</source>
+        <translation>%1 has no fathom-cli at “%2”: install Fathom's headless engine there, or give its path.</translation>
     </message>
     <message>
         <source>fathom-cli on %1 did not start: %2</source>
@@ -1561,10 +1539,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     </message>
     <message numerus="yes">
         <source>Finished on %1: %n model(s) brought back</source>
-        <translation>
-            <numerusform>Finished on %1: %n model brought back</numerusform>
-            <numerusform>Finished on %1: %n models brought back</numerusform>
-        </translation>
+        <translation><numerusform>Finished on %1: %n model brought back</numerusform><numerusform>Finished on %1: %n models brought back</numerusform></translation>
     </message>
     <message>
         <source>Stopping the run on %1…</source>
@@ -1638,8 +1613,8 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>Device</translation>
     </message>
     <message>
-        <source>Analyst&apos;s notes</source>
-        <translation>Analyst&apos;s notes</translation>
+        <source>Analyst's notes</source>
+        <translation>Analyst's notes</translation>
     </message>
     <message>
         <source>Report</source>
@@ -1658,8 +1633,8 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <source>Printed in every page&apos;s header and footer</source>
-        <translation>Printed in every page&apos;s header and footer</translation>
+        <source>Printed in every page's header and footer</source>
+        <translation>Printed in every page's header and footer</translation>
     </message>
     <message>
         <source>&amp;Classification:</source>
@@ -1694,8 +1669,8 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>Contacts shown (highest score first):</translation>
     </message>
     <message>
-        <source>The analyst&apos;s notes: conditions, remarks, recommendations…</source>
-        <translation>The analyst&apos;s notes: conditions, remarks, recommendations…</translation>
+        <source>The analyst's notes: conditions, remarks, recommendations…</source>
+        <translation>The analyst's notes: conditions, remarks, recommendations…</translation>
     </message>
     <message>
         <source>report.pdf or report.html</source>
@@ -1747,10 +1722,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     </message>
     <message numerus="yes">
         <source>Written to %1 (%n pages).</source>
-        <translation>
-            <numerusform>Written to %1 (%n pages).</numerusform>
-            <numerusform>Written to %1 (%n pages).</numerusform>
-        </translation>
+        <translation><numerusform>Written to %1 (%n pages).</numerusform><numerusform>Written to %1 (%n pages).</numerusform></translation>
     </message>
     <message>
         <source>Written to %1.</source>
@@ -1949,8 +1921,8 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>Ctrl+wheel, +, −</translation>
     </message>
     <message>
-        <source>Measure across the seabed (and an object&apos;s height from its shadow)</source>
-        <translation>Measure across the seabed (and an object&apos;s height from its shadow)</translation>
+        <source>Measure across the seabed (and an object's height from its shadow)</source>
+        <translation>Measure across the seabed (and an object's height from its shadow)</translation>
     </message>
     <message>
         <source>Shift+drag</source>
@@ -2363,8 +2335,8 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>accumulated ×</translation>
     </message>
     <message>
-        <source>Gradient accumulation: the gradients of this many batches are summed before the weights move, as one batch that many times larger would, in one batch&apos;s memory</source>
-        <translation>Gradient accumulation: the gradients of this many batches are summed before the weights move, as one batch that many times larger would, in one batch&apos;s memory</translation>
+        <source>Gradient accumulation: the gradients of this many batches are summed before the weights move, as one batch that many times larger would, in one batch's memory</source>
+        <translation>Gradient accumulation: the gradients of this many batches are summed before the weights move, as one batch that many times larger would, in one batch's memory</translation>
     </message>
     <message>
         <source>split</source>

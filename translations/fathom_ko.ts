@@ -306,7 +306,7 @@
         <translation>기각됨</translation>
     </message>
     <message>
-        <source>Every contact up close, in the Contacts dock&apos;s order (sort the dock to change it). C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</source>
+        <source>Every contact up close, in the Contacts dock's order (sort the dock to change it). C confirms, X rejects, U sets back to new, 1–6 give the class, Delete removes one you marked; the one chosen is shown on the waterfall.</source>
         <translation>모든 접촉물을 접촉물 도크의 순서대로 확대해 보여 줍니다(도크에서 정렬하면 바뀝니다). C 확인, X 기각, U 신규로 되돌리기, 1–6 분류, Delete는 직접 지정한 접촉물을 삭제합니다. 선택한 접촉물은 워터폴에 표시됩니다.</translation>
     </message>
     <message>
@@ -458,7 +458,7 @@
         <translation>최적 에포크 %1/%2, %3초</translation>
     </message>
     <message>
-        <source>A contact&apos;s box may span at most %1 pings: zoom in and draw it round the object.</source>
+        <source>A contact's box may span at most %1 pings: zoom in and draw it round the object.</source>
         <translation>접촉물 상자는 최대 %1핑까지 그릴 수 있습니다: 확대한 뒤 물체 주위에 그리십시오.</translation>
     </message>
     <message>
@@ -649,7 +649,7 @@
         <translation> × 수층 수준</translation>
     </message>
     <message>
-        <source>An echo in the water column is an object&apos;s when it is this many times brighter than the water column at that range. Higher on a noisy water column (fish, wakes).</source>
+        <source>An echo in the water column is an object's when it is this many times brighter than the water column at that range. Higher on a noisy water column (fish, wakes).</source>
         <translation>수층의 에코가 같은 거리의 수층보다 이 배수 이상 밝으면 물체로 봅니다. 수층이 잡음이 많으면(물고기, 항적) 높이십시오.</translation>
     </message>
     <message>
@@ -798,6 +798,14 @@
     <message>
         <source>%1 memory used (of %2)</source>
         <translation>%1 메모리 사용량 (전체 %2)</translation>
+    </message>
+    <message>
+        <source>Inference</source>
+        <translation>추론</translation>
+    </message>
+    <message>
+        <source>bf16 (PatchTST and DLinear in fp32)</source>
+        <translation>bf16 (PatchTST와 DLinear는 fp32)</translation>
     </message>
 </context>
 <context>
@@ -1295,7 +1303,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>&lt;b&gt;핑 %1&lt;/b&gt;, %2 · %3 · %4 × %5 × %6 m</translation>
     </message>
     <message>
-        <source> · right-click the contact&apos;s box to make it its height</source>
+        <source> · right-click the contact's box to make it its height</source>
         <translation> · 접촉물 상자를 오른쪽 클릭하면 이 값을 높이로 설정</translation>
     </message>
     <message>
@@ -1466,7 +1474,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>%1 확인 중…</translation>
     </message>
     <message>
-        <source>%1 has no fathom-cli at “%2”: install Fathom&apos;s headless engine there, or give its path.</source>
+        <source>%1 has no fathom-cli at “%2”: install Fathom's headless engine there, or give its path.</source>
         <translation>%1에 “%2” fathom-cli가 없습니다. 그곳에 Fathom 헤드리스 엔진을 설치하거나 경로를 지정하세요.</translation>
     </message>
     <message>
@@ -1627,7 +1635,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>장치</translation>
     </message>
     <message>
-        <source>Analyst&apos;s notes</source>
+        <source>Analyst's notes</source>
         <translation>분석가 메모</translation>
     </message>
     <message>
@@ -1647,7 +1655,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>날짜(&amp;D):</translation>
     </message>
     <message>
-        <source>Printed in every page&apos;s header and footer</source>
+        <source>Printed in every page's header and footer</source>
         <translation>모든 쪽의 머리글과 바닥글에 인쇄됩니다</translation>
     </message>
     <message>
@@ -1683,7 +1691,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>표시할 접촉물 수(점수 높은 순):</translation>
     </message>
     <message>
-        <source>The analyst&apos;s notes: conditions, remarks, recommendations…</source>
+        <source>The analyst's notes: conditions, remarks, recommendations…</source>
         <translation>분석가 메모: 조건, 의견, 권고…</translation>
     </message>
     <message>
@@ -1937,7 +1945,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>Ctrl+휠, +, −</translation>
     </message>
     <message>
-        <source>Measure across the seabed (and an object&apos;s height from its shadow)</source>
+        <source>Measure across the seabed (and an object's height from its shadow)</source>
         <translation>해저면 거리 측정(그림자로 물체 높이도)</translation>
     </message>
     <message>
@@ -2351,7 +2359,7 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>누적 ×</translation>
     </message>
     <message>
-        <source>Gradient accumulation: the gradients of this many batches are summed before the weights move, as one batch that many times larger would, in one batch&apos;s memory</source>
+        <source>Gradient accumulation: the gradients of this many batches are summed before the weights move, as one batch that many times larger would, in one batch's memory</source>
         <translation>그래디언트 누적: 이 수만큼의 배치 그래디언트를 합한 뒤 가중치를 한 번 갱신합니다. 그만큼 큰 배치 하나와 같은 효과를 배치 하나의 메모리로 얻습니다</translation>
     </message>
     <message>

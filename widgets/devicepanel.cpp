@@ -123,6 +123,14 @@ void DevicePanel::fillChooser()
     m_chooser->setCurrentIndex(std::max(index, 0));
 }
 
+void DevicePanel::setCpuInferencePrecision(const QString& precision)
+{
+    if (precision == m_cpuInference)
+        return;
+    m_cpuInference = precision;
+    fillTree();
+}
+
 void DevicePanel::fillTree()
 {
     m_tree->clear();
@@ -155,6 +163,8 @@ void DevicePanel::fillTree()
                 flags << QString::fromStdString(flag);
             add(item, tr("SIMD"),
                 QStringLiteral("%1 (%2)").arg(QString::fromStdString(device.cpu->simd), flags.join(QLatin1Char(' '))));
+            add(item, tr("Inference"),
+                m_cpuInference == QLatin1String("bf16") ? tr("bf16 (PatchTST and DLinear in fp32)") : m_cpuInference);
         }
         add(item, tr("Native bf16"), device.bf16 ? tr("yes") : tr("no"));
         const auto& p = device.profile;

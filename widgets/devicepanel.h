@@ -29,6 +29,8 @@ public:
     // The request shown in the chooser ("auto", "cuda:0", …) and the device actually in use.
     void setSelection(const QString& request, const QString& activeId, const QString& message);
     void addSample(const DeviceSample& sample);
+    // How forecasts on the CPU run now ("fp32" or "bf16"): a row under the CPU.
+    void setCpuInferencePrecision(const QString& precision);
     void setHistorySeconds(double seconds) { m_historySeconds = seconds; }
 
     QCustomPlot* plot() const { return m_plot; }
@@ -61,6 +63,7 @@ private:
     std::vector<std::string> m_choices;
     QString m_request = QStringLiteral("auto");
     QString m_activeId = QStringLiteral("cpu");
+    QString m_cpuInference = QStringLiteral("fp32");
     QStringList m_graphKeys;                // "host", "process", "<gpu id>/used", "<gpu id>/util"
     QHash<QString, std::uint64_t> m_totals; // "host" or a GPU id -> its total memory
     double m_historySeconds = 300;

@@ -28,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -187,12 +188,25 @@ private slots:
         auto* bf16 = window.findChild<QAction*>(QStringLiteral("bf16InferenceAction"));
         QVERIFY(bf16 && devices->actions().contains(bf16) && !bf16->isChecked());
         QCOMPARE(ml::cpuInferencePrecision(), std::string("fp32"));
+        // The Devices dock shows it under the CPU.
+        const auto shownInference = [&] {
+            const auto* tree = window.devicePanel()->tree();
+            for (int i = 0; i < tree->topLevelItemCount(); ++i)
+                if (tree->topLevelItem(i)->text(0) == QLatin1String("cpu"))
+                    for (int j = 0; j < tree->topLevelItem(i)->childCount(); ++j)
+                        if (tree->topLevelItem(i)->child(j)->text(0) == QLatin1String("Inference"))
+                            return tree->topLevelItem(i)->child(j)->text(1);
+            return QString();
+        };
+        QCOMPARE(shownInference(), QStringLiteral("fp32"));
         bf16->trigger();
         QCOMPARE(ml::cpuInferencePrecision(), std::string("bf16"));
         QVERIFY(QSettings().value(QStringLiteral("compute/bf16Inference")).toBool());
         QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("bf16")));
+        QVERIFY2(shownInference().startsWith(QStringLiteral("bf16")), qPrintable(shownInference()));
         bf16->trigger();
         QCOMPARE(ml::cpuInferencePrecision(), std::string("fp32"));
+        QCOMPARE(shownInference(), QStringLiteral("fp32"));
         QVERIFY(!QSettings().value(QStringLiteral("compute/bf16Inference")).toBool());
     }
 
