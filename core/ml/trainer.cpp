@@ -294,7 +294,7 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
                                  std::to_string(batch) + " × " + std::to_string(std::max(1, options.accumulation)) +
                                  " accumulated, from epoch " + std::to_string(state.epoch + 1) +
                                  (state.epoch > 0 ? " (resumed: the checkpoint must reach every rank)" : ""));
-        auto params = net.parameters();
+        auto params = detail::weightsAndBuffers(net);
         detail::broadcastFromRankZero(*options.group, params);
     }
     const std::size_t accumulate = std::size_t(std::max(1, options.accumulation));
@@ -468,6 +468,13 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
                 static_cast<torch::optim::AdamWOptions&>(group.options())
                     .lr(static_cast<torch::optim::AdamWOptions&>(group.options()).lr() * options.learningRateDecay);
         result.trainLoss.push_back(lossSum / double(std::max<std::size_t>(1, seen)));
+        if (options.group) {
+            // BatchNorm's running statistics came from each rank's own shards: rank 0's hold for
+            // all (as PyTorch's DistributedDataParallel does), so every rank validates the same
+            // model and takes the same decision to stop.
+            auto buffers = net.buffers();
+            detail::broadcastFromRankZero(*options.group, buffers);
+        }
         const double judged = validation ? validationLoss(model, *validation, options) : result.trainLoss.back();
         if (validation)
             result.validationLoss.push_back(judged);

@@ -50,7 +50,8 @@ struct TrainOptions
     double plantedSpikes = 0.25;
     // Data-parallel training (distributed.h): each process takes its shard of every batch of
     // batchSize × world size windows, gradients are all-reduced, and only rank 0 writes the
-    // checkpoint. The same as one process with the combined batch.
+    // checkpoint. The same as one process with the combined batch (BatchNorm aside: each rank
+    // normalises by its shard's statistics, and after every epoch takes rank 0's running ones).
     ProcessGroup* group = nullptr;
     // Arithmetic of the forward pass: "fp32"; "bf16" autocast (CUDA GPUs that have it, CPUs
     // with AVX-512 BF16); "fp16" autocast with dynamic loss scaling (CUDA only).

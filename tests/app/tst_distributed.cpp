@@ -4,6 +4,9 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -127,6 +130,41 @@ private slots:
         const auto err = QString::fromUtf8(lonely->readAllStandardError());
         QVERIFY2(err.contains(QStringLiteral("127.0.0.1:") + port), qPrintable(err));
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x/dlinear/weights.pt"))));
+    }
+
+    // PatchTST's BatchNorm keeps running statistics from each rank's shards: every rank ends an
+    // epoch with rank 0's, so all validate the same model (and agree when to stop).
+    void ranksValidateTheSameModel()
+    {
+        QTemporaryDir dir;
+        const auto sensors = cli::writeDemoSensors(dir);
+        const auto port = QString::number(20002 + QCoreApplication::applicationPid() % 20000);
+        QList<QProcess*> ranks;
+        for (int r = 0; r < 2; ++r)
+            ranks << startRank(r, port,
+                               {QStringLiteral("ts"), QStringLiteral("train"), QStringLiteral("--data"), sensors,
+                                QStringLiteral("--target"), QStringLiteral("altitude_m"), QStringLiteral("--skip"),
+                                QStringLiteral("ping,fault"), QStringLiteral("--models"), QStringLiteral("patchtst"),
+                                QStringLiteral("--lookback"), QStringLiteral("16"), QStringLiteral("--epochs"),
+                                QStringLiteral("2"), QStringLiteral("--batch"), QStringLiteral("16"),
+                                QStringLiteral("--json"), QStringLiteral("--out"),
+                                dir.filePath(QStringLiteral("out"))});
+        QList<QJsonObject> summaries;
+        for (auto* p : ranks) {
+            QVERIFY(p->waitForFinished(180000));
+            QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+            summaries << QJsonDocument::fromJson(p->readAllStandardOutput())
+                             .object()
+                             .value(QStringLiteral("models"))
+                             .toArray()
+                             .first()
+                             .toObject();
+        }
+        for (const char* key : {"validation_mse", "test_mse", "best_epoch"}) {
+            QVERIFY2(summaries[0].contains(QLatin1String(key)), key);
+            QCOMPARE(summaries[1].value(QLatin1String(key)).toDouble(),
+                     summaries[0].value(QLatin1String(key)).toDouble());
+        }
     }
 
     // A rank with other data (a node holding a stale copy) stops both ranks with a message,
