@@ -194,8 +194,10 @@ void evaluateCommand(const EvaluateArgs& args)
                                  p.epoch, p.epochs, p.trainLoss, p.validationLoss, p.samplesPerSecond);
             },
             args.shape);
-        std::printf("%-9s ETTh1 lookback %d horizon %d: test MSE %.4f  MAE %.4f  (%zu windows, %d epochs, %.0f s)\n",
-                    r.model.c_str(), r.lookback, r.horizon, r.mse, r.mae, r.testWindows, r.epochs, r.seconds);
+        std::printf("%-9s ETTh1 lookback %d horizon %d: test MSE %.4f  MAE %.4f  (%zu windows, %d epochs, the best "
+                    "%d scored, %.0f s)\n",
+                    r.model.c_str(), r.lookback, r.horizon, r.mse, r.mae, r.testWindows, r.epochs, r.bestEpoch,
+                    r.seconds);
         if (r.wholeBatchWindows != r.testWindows)
             std::printf("%-9s the first %zu windows only (whole batches of %d, as the published code drops the "
                         "last partial one): MSE %.4f  MAE %.4f\n",
@@ -210,6 +212,8 @@ void evaluateCommand(const EvaluateArgs& args)
                            {"whole_test_batches",
                             {{"windows", r.wholeBatchWindows}, {"mse", r.mseWholeBatches}, {"mae", r.maeWholeBatches}}},
                            {"epochs", r.epochs},
+                           {"best_epoch", r.bestEpoch},
+                           {"validation_mse_per_epoch", r.validationLosses},
                            {"seconds", r.seconds}});
     }
     if (!args.json.empty()) {

@@ -343,6 +343,8 @@ ProtocolResult runEttProtocol(const std::filesystem::path& csv, ModelKind kind, 
                           test.size(),
                           int(trained.trainLoss.size()),
                           trained.seconds};
+    result.bestEpoch = trained.bestEpoch;
+    result.validationLosses = trained.validationLoss;
     const auto batch = std::size_t(std::max(1, options.batchSize));
     result.wholeBatchWindows = test.size() / batch * batch;
     result.mseWholeBatches = errors.mse;

@@ -105,6 +105,8 @@ struct ProtocolResult
     double mseWholeBatches = 0;
     double maeWholeBatches = 0;
     std::size_t wholeBatchWindows = 0;
+    int bestEpoch = 0;                    // the epoch whose weights were scored
+    std::vector<double> validationLosses; // per epoch run
 };
 // `shape` gives the sizes (PatchTST's width, heads, layers, dropout…); its kind, lookback,
 // horizon, channels and targets are set here.

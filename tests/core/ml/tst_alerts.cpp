@@ -254,6 +254,10 @@ private slots:
         const std::size_t windows = 2880 - horizon + 1;
         QCOMPARE(r.testWindows, windows);
         QCOMPARE(r.wholeBatchWindows, windows / 64 * 64);
+        // The epoch scored is the one of the lowest validation loss, reported with its history.
+        QCOMPARE(r.validationLosses.size(), std::size_t(2));
+        QVERIFY(r.bestEpoch >= 1 && r.bestEpoch <= 2);
+        QCOMPARE(r.validationMse, r.validationLosses[std::size_t(r.bestEpoch - 1)]);
         QVERIFY(std::isfinite(r.mse) && std::isfinite(r.mseWholeBatches));
         // The burst lies in the last 30 rows, which only the dropped windows forecast.
         QVERIFY2(r.mse > 10 * r.mseWholeBatches,
