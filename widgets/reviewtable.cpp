@@ -151,7 +151,9 @@ void ReviewTable::setItems(const QVector<Item>& items)
     for (int i = 0; i < items.size(); ++i)
         fillRow(i);
     m_filling = false;
-    m_view->resizeColumnsToContents();
+    // Every column to its contents but the last (the note), which keeps the rest of the width.
+    for (int c = 0; c + 1 < m_model->columnCount(); ++c)
+        m_view->resizeColumnToContents(c);
     updateSummary();
 }
 

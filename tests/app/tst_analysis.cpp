@@ -25,6 +25,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QHeaderView>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -139,6 +140,19 @@ private slots:
             twoDays.setAlerts({late, early});
             QCOMPARE(twoDays.view()->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Peak (UTC)"));
             QCOMPARE(twoDays.view()->model()->index(0, 0).data().toString(), late.peak);
+            // The note column fills the width that the others leave, also after the list is refilled.
+            twoDays.resize(1400, 300);
+            twoDays.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&twoDays));
+            twoDays.setAlerts({early, late, early});
+            QCoreApplication::processEvents();
+            const auto* header = twoDays.view()->horizontalHeader();
+            const int last = header->count() - 1;
+            QVERIFY2(header->sectionViewportPosition(last) + header->sectionSize(last) >=
+                         twoDays.view()->viewport()->width() - 1,
+                     qPrintable(QStringLiteral("the note ends at %1 of %2")
+                                    .arg(header->sectionViewportPosition(last) + header->sectionSize(last))
+                                    .arg(twoDays.view()->viewport()->width())));
         }
         for (int i = 0; i < table->count(); ++i) { // drawn where their times are
             const auto& a = window.analysis()->alerts()[i];
