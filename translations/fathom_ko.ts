@@ -1423,8 +1423,8 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>CPU에서 bf16 추론(&amp;B)</translation>
     </message>
     <message>
-        <source>About four times as fast on a CPU with Intel AMX (slower without); forecasts move by about a thousandth, and a score right at an alert threshold may fall on the other side.</source>
-        <translation>Intel AMX가 있는 CPU에서 약 4배 빠릅니다(없으면 더 느림). 예측값은 약 1/1000 정도 달라지며, 경보 임계값에 바로 걸친 점수는 반대편으로 넘어갈 수 있습니다.</translation>
+        <source>The ensemble and its members about four times as fast on a CPU with Intel AMX (less with AVX-512 BF16 alone, slower with neither; PatchTST and DLinear stay fp32); forecasts move by about a thousandth, and a score right at an alert threshold may fall on the other side.</source>
+        <translation>Intel AMX가 있는 CPU에서 앙상블과 그 구성 모델이 약 4배 빨라집니다(AVX-512 BF16만 있으면 덜 빨라지고, 둘 다 없으면 더 느림. PatchTST와 DLinear는 fp32 유지). 예측값은 약 1/1000 정도 달라지며, 경보 임계값에 바로 걸친 점수는 반대편으로 넘어갈 수 있습니다.</translation>
     </message>
 </context>
 <context>
