@@ -425,8 +425,8 @@ Kernel kernelFor(const Tensor& x, const std::vector<Tensor>& parameters)
 {
     if (!fusedRecurrent() || !x.device().is_cpu() || !floatParameters(parameters))
         return Kernel::LibTorch;
-    if (at::autocast::is_cpu_enabled()) {
-        if (at::autocast::get_autocast_cpu_dtype() != at::kBFloat16 || torch::GradMode::is_enabled())
+    if (autocastOn(c10::kCPU)) {
+        if (autocastType(c10::kCPU) != at::kBFloat16 || torch::GradMode::is_enabled())
             return Kernel::LibTorch;
         // A bf16 product costs about 20 µs however small (oneDNN's set-up), an fp32 one of a
         // single window 4 µs: below 8 windows fp32 is the faster (and the more exact).
@@ -438,13 +438,13 @@ Kernel kernelFor(const Tensor& x, const std::vector<Tensor>& parameters)
 class CpuAutocastOff
 {
 public:
-    CpuAutocastOff() { at::autocast::set_cpu_enabled(false); }
-    ~CpuAutocastOff() { at::autocast::set_cpu_enabled(m_was); }
+    CpuAutocastOff() { setAutocastOn(c10::kCPU, false); }
+    ~CpuAutocastOff() { setAutocastOn(c10::kCPU, m_was); }
     CpuAutocastOff(const CpuAutocastOff&) = delete;
     CpuAutocastOff& operator=(const CpuAutocastOff&) = delete;
 
 private:
-    bool m_was = at::autocast::is_cpu_enabled();
+    bool m_was = autocastOn(c10::kCPU);
 };
 
 template <class Sequence>

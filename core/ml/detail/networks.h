@@ -9,6 +9,7 @@
 
 #include <ATen/autocast_mode.h>
 #include <torch/torch.h>
+#include <torch/version.h>
 
 #include <tuple>
 
@@ -32,6 +33,50 @@ struct Network : torch::nn::Module
     virtual std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> forwardAll(torch::Tensor x);
 };
 
+// Autocast's switches, per device type. LibTorch 2.4 gave them a device-type argument; the older
+// calls per device remain there, deprecated and warning as they run.
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+inline bool autocastOn(c10::DeviceType type)
+{
+    return at::autocast::is_autocast_enabled(type);
+}
+inline void setAutocastOn(c10::DeviceType type, bool on)
+{
+    at::autocast::set_autocast_enabled(type, on);
+}
+inline at::ScalarType autocastType(c10::DeviceType type)
+{
+    return at::autocast::get_autocast_dtype(type);
+}
+inline void setAutocastType(c10::DeviceType type, at::ScalarType scalar)
+{
+    at::autocast::set_autocast_dtype(type, scalar);
+}
+#else
+inline bool autocastOn(c10::DeviceType type)
+{
+    return type == c10::kCUDA ? at::autocast::is_enabled() : at::autocast::is_cpu_enabled();
+}
+inline void setAutocastOn(c10::DeviceType type, bool on)
+{
+    if (type == c10::kCUDA)
+        at::autocast::set_enabled(on);
+    else
+        at::autocast::set_cpu_enabled(on);
+}
+inline at::ScalarType autocastType(c10::DeviceType type)
+{
+    return type == c10::kCUDA ? at::autocast::get_autocast_gpu_dtype() : at::autocast::get_autocast_cpu_dtype();
+}
+inline void setAutocastType(c10::DeviceType type, at::ScalarType scalar)
+{
+    if (type == c10::kCUDA)
+        at::autocast::set_autocast_gpu_dtype(scalar);
+    else
+        at::autocast::set_autocast_cpu_dtype(scalar);
+}
+#endif
+
 // Autocast for the forward pass while it lives: bf16 or fp16 where asked for (training and inference).
 class Autocast
 {
@@ -43,16 +88,11 @@ public:
         if (precision != "bf16" && precision != "fp16")
             throw Error("unknown precision '" + precision + "': expected fp32, bf16 or fp16");
         const auto type = precision == "bf16" ? at::kBFloat16 : at::kHalf;
-        m_cuda = device.is_cuda();
-        if (!m_cuda && type == at::kHalf)
+        m_type = device.is_cuda() ? c10::kCUDA : c10::kCPU;
+        if (m_type == c10::kCPU && type == at::kHalf)
             throw Error("fp16 needs a CUDA GPU; on the CPU use fp32 or bf16");
-        if (m_cuda) {
-            at::autocast::set_autocast_gpu_dtype(type);
-            at::autocast::set_enabled(true);
-        } else {
-            at::autocast::set_autocast_cpu_dtype(type);
-            at::autocast::set_cpu_enabled(true);
-        }
+        setAutocastType(m_type, type);
+        setAutocastOn(m_type, true);
         at::autocast::increment_nesting();
         m_on = true;
     }
@@ -62,16 +102,14 @@ public:
             return;
         if (at::autocast::decrement_nesting() == 0)
             at::autocast::clear_cache();
-        if (m_cuda)
-            at::autocast::set_enabled(false);
-        else
-            at::autocast::set_cpu_enabled(false);
+        setAutocastOn(m_type, false);
     }
     Autocast(const Autocast&) = delete;
     Autocast& operator=(const Autocast&) = delete;
 
 private:
-    bool m_on = false, m_cuda = false;
+    bool m_on = false;
+    c10::DeviceType m_type = c10::kCPU;
 };
 
 // One-layer, batch-first LSTM / GRU over batch × steps × inputs → batch × steps × hidden (both
