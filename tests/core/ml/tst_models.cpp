@@ -477,30 +477,34 @@ private slots:
             for (std::size_t i = 0; i < spike[0].size(); ++i)
                 QVERIFY2(std::abs(spike[1][i] - spike[0][i]) < 0.01, qPrintable(name + ": spike probability"));
         }
-        // The process's CPU precision (compute.inference_precision) holds for every model not given one.
-        Model model(tinyConfig(ModelKind::Lstm), 7);
-        const auto fp32 = model.predict(input, count);
-        setCpuInferencePrecision("bf16");
-        const auto byDefault = model.predict(input, count);
-        const auto precision = model.precision();
-        model.setPrecision("fp32");
-        const auto own = model.predict(input, count);
-        setCpuInferencePrecision("fp32");
-        QCOMPARE(QString::fromStdString(precision), QStringLiteral("bf16"));
-        QVERIFY(byDefault != fp32);
-        QCOMPARE(own, fp32);
+        // The process's CPU precision (compute.inference_precision) holds for every model not given
+        // one: forecasts in fp32, then under the process's bf16, then with the model's own precision.
+        struct Run
+        {
+            std::vector<float> fp32, byDefault, own;
+            std::string precision; // under the process's bf16
+        };
+        const auto underProcessBf16 = [&](ModelKind kind, const std::string& own) {
+            Model model(tinyConfig(kind), 7);
+            Run r;
+            r.fp32 = model.predict(input, count);
+            setCpuInferencePrecision("bf16");
+            r.byDefault = model.predict(input, count);
+            r.precision = model.precision();
+            model.setPrecision(own);
+            r.own = model.predict(input, count);
+            setCpuInferencePrecision("fp32");
+            return r;
+        };
+        const auto lstm = underProcessBf16(ModelKind::Lstm, "fp32");
+        QCOMPARE(QString::fromStdString(lstm.precision), QStringLiteral("bf16"));
+        QVERIFY(lstm.byDefault != lstm.fp32);
+        QCOMPARE(lstm.own, lstm.fp32);
         // … except PatchTST and DLinear, which gain nothing from it, unless asked by name.
-        Model patch(tinyConfig(ModelKind::PatchTst), 7);
-        const auto patchFp32 = patch.predict(input, count);
-        setCpuInferencePrecision("bf16");
-        const auto patchDefault = patch.predict(input, count);
-        const auto patchPrecision = patch.precision();
-        patch.setPrecision("bf16");
-        const auto patchAsked = patch.predict(input, count);
-        setCpuInferencePrecision("fp32");
-        QCOMPARE(QString::fromStdString(patchPrecision), QStringLiteral("fp32"));
-        QCOMPARE(patchDefault, patchFp32);
-        QVERIFY(patchAsked != patchFp32);
+        const auto patch = underProcessBf16(ModelKind::PatchTst, "bf16");
+        QCOMPARE(QString::fromStdString(patch.precision), QStringLiteral("fp32"));
+        QCOMPARE(patch.byDefault, patch.fp32);
+        QVERIFY(patch.own != patch.fp32);
         QVERIFY_THROWS_EXCEPTION(Error, setCpuInferencePrecision("fp16"));
     }
 
