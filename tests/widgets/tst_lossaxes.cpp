@@ -67,6 +67,18 @@ private slots:
         QVERIFY2(ticks.first() <= low * 10, qPrintable(QString::number(ticks.first())));
     }
 
+    // Before any run the empty chart spans the panel as a drawn one does, not a strip at its left.
+    void emptyChartTakesThePanelsWidth()
+    {
+        TrainingPanel panel;
+        drawn(panel, panel.lossPlot()->xAxis);
+        const auto* plot = panel.lossPlot();
+        QVERIFY2(
+            plot->axisRect()->width() > plot->width() / 2,
+            qPrintable(
+                QStringLiteral("axes %1 px wide in a chart of %2").arg(plot->axisRect()->width()).arg(plot->width())));
+    }
+
     void epochsAreWhole()
     {
         TrainingPanel panel;
