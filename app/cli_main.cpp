@@ -100,8 +100,8 @@ int main(int argc, char** argv)
                 out["cpu_inference_precision"] = precision;
                 std::cout << out.dump(2) << "\n";
             } else {
-                std::cout << fathom::devicesText(*startup->devices) << "\nforecasts on the CPU in " << precision
-                          << (precision == "bf16" ? " (PatchTST and DLinear in fp32)" : "")
+                std::cout << fathom::devicesText(*startup->devices) << "\nCPU forecasts: " << precision
+                          << (precision == "bf16" ? ", PatchTST and DLinear fp32" : "")
                           << " (compute.inference_precision)\n";
             }
         }

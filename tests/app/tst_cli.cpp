@@ -101,7 +101,8 @@ private slots:
                  QStringLiteral("bf16"));
         const auto text = run(
             {QStringLiteral("--set"), QStringLiteral("compute.inference_precision=bf16"), QStringLiteral("devices")});
-        QVERIFY2(text.out.contains(QStringLiteral("forecasts on the CPU in bf16")), qPrintable(text.out));
+        QVERIFY2(text.out.contains(QStringLiteral("CPU forecasts: bf16, PatchTST and DLinear fp32")),
+                 qPrintable(text.out));
     }
 
     void unknownDeviceFallsBackToCpuWithAMessage()
