@@ -280,14 +280,7 @@ void addEvaluateCommand(CLI::App& ts, const StartupOptions& startup)
                           "first and last rows of each file never flagged)");
     evaluateCmd->add_flag("--last-weights", e->lastWeights,
                           "skab, conv_ae: keep the last epoch's weights, as Keras's early stopping does, not the best");
-    evaluateCmd->add_option("--width", e->shape.modelWidth, "patchtst: width of the patch embedding");
-    evaluateCmd->add_option("--heads", e->shape.heads, "patchtst: attention heads");
-    evaluateCmd->add_option("--layers", e->shape.layers, "patchtst: encoder layers");
-    evaluateCmd->add_option("--ff", e->shape.feedForward, "patchtst: feed-forward width (0: twice --width)");
-    evaluateCmd->add_option("--dropout", e->shape.dropout, "Dropout");
-    evaluateCmd->add_option("--revin-affine", e->shape.revinAffine,
-                            "patchtst: RevIN's learned scale and shift (1, the default) or none (0, the paper's ETTh1 "
-                            "script)");
+    addShapeOptions(*evaluateCmd, e->shape);
     evaluateCmd->callback([e, evaluateCmd, &startup] {
         fathom::start(startup); // the configuration: threads, recurrent kernels
         e->learningRateGiven = evaluateCmd->count("--lr") > 0;

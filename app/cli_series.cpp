@@ -135,6 +135,7 @@ struct TrainArgs
     std::string from;
     std::string device = "cpu", precision = "auto";
     std::uint64_t memoryLimit = 0; // the device profile's, for an automatic batch
+    ml::ModelConfig shape;         // dropout and PatchTST's sizes
     int workers = -1;              // data workers; -1: the device profile's
     int accumulate = 1;            // steps whose gradients are summed before the weights move
 };
@@ -172,6 +173,29 @@ void emitLine(const nlohmann::json& line)
     std::cout << line.dump() << "\n" << std::flush;
 }
 
+} // namespace
+
+void addShapeOptions(CLI::App& command, ml::ModelConfig& shape)
+{
+    command.add_option("--dropout", shape.dropout, "Dropout (default 0.1)")->check(CLI::Range(0.0, 0.95));
+    command.add_option("--width", shape.modelWidth, "patchtst: width of the patch embedding (default 128)")
+        ->check(CLI::PositiveNumber);
+    command.add_option("--heads", shape.heads, "patchtst: attention heads, a divisor of --width (default 16)")
+        ->check(CLI::PositiveNumber);
+    command.add_option("--layers", shape.layers, "patchtst: encoder layers (default 3)")->check(CLI::PositiveNumber);
+    command.add_option("--ff", shape.feedForward, "patchtst: feed-forward width (0: twice --width)")
+        ->check(CLI::NonNegativeNumber);
+    command.add_option("--patch-length", shape.patchLength, "patchtst: steps per patch (default 16)")
+        ->check(CLI::PositiveNumber);
+    command.add_option("--patch-stride", shape.patchStride, "patchtst: steps between patches (default 8)")
+        ->check(CLI::PositiveNumber);
+    command.add_option("--revin-affine", shape.revinAffine,
+                       "patchtst: RevIN's learned scale and shift (1, the default) or none (0, the paper's ETTh1 "
+                       "script)");
+}
+
+namespace {
+
 void trainCommand(const TrainArgs& args)
 {
     ml::TrainJob job;
@@ -197,6 +221,7 @@ void trainCommand(const TrainArgs& args)
     job.options.learningRate = args.learningRate;
     job.options.clipNorm = args.clipNorm;
     job.options.seed = args.seed;
+    job.shape = args.shape;
     job.resume = args.resume;
     job.from = args.from;
     job.device = args.device;
@@ -396,6 +421,7 @@ void addSeriesCommands(CLI::App& app, const StartupOptions& startup)
     trainCmd->add_option("--lr", t->learningRate, "Learning rate");
     trainCmd->add_option("--clip-norm", t->clipNorm, "Gradient norm clipped to this (default 1); 0 leaves it alone");
     trainCmd->add_option("--seed", t->seed, "Seed for reproducible runs");
+    addShapeOptions(*trainCmd, t->shape);
     trainCmd->add_option("--out", t->out, "Folder for the trained models")->required();
     trainCmd->add_flag("--json", t->json, "Print a JSON summary");
     trainCmd->add_flag("--progress-json", t->progressJson,

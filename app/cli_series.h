@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ml/alerts.h"
+#include "ml/models.h"
 #include "startup.h"
 
 #include <CLI/CLI.hpp>
@@ -19,6 +20,8 @@ void addBenchDeviceCommand(CLI::App& bench, const StartupOptions& startup);
 void addEvaluateCommand(CLI::App& ts, const StartupOptions& startup);
 // `fathom-cli ts alerts`.
 void addAlertsCommand(CLI::App& ts, const StartupOptions& startup);
+// The model-size options `ts train` and `ts evaluate` share: dropout and PatchTST's sizes.
+void addShapeOptions(CLI::App& command, ml::ModelConfig& shape);
 // Point-wise alert metrics as `ts alerts` and `ts evaluate --protocol skab` print them.
 nlohmann::json metricsJson(const ml::AlertMetrics& metrics);
 

@@ -238,7 +238,7 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
     for (ModelKind kind : kinds) {
         if (stop && stop->load())
             break;
-        ModelConfig config;
+        ModelConfig config = job.shape;
         config.kind = kind;
         config.lookback = lookback;
         config.channels = int(features.size());

@@ -34,6 +34,9 @@ struct TrainJob
     };
     std::vector<ReviewedRows> reviewed;
     std::vector<ModelKind> models = {ModelKind::Lstm};
+    // Dropout and PatchTST's sizes for every model trained (kind, window, channels and targets are
+    // set per model; a fine-tuned model keeps its own).
+    ModelConfig shape;
     int lookback = 100;
     int horizon = 1;
     int stride = 1;

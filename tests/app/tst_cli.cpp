@@ -91,16 +91,11 @@ private slots:
         QVERIFY(ids.contains(root.value(QStringLiteral("selected")).toString()));
         QCOMPARE(root.value(QStringLiteral("cpu_inference_precision")).toString(), QStringLiteral("fp32"));
         // The setting shows, in JSON and text.
-        const auto bf16 = run({QStringLiteral("--set"), QStringLiteral("compute.inference_precision=bf16"),
-                               QStringLiteral("devices"), QStringLiteral("--json")});
-        QCOMPARE(bf16.code, 0);
-        QCOMPARE(QJsonDocument::fromJson(bf16.out.toUtf8())
-                     .object()
-                     .value(QStringLiteral("cpu_inference_precision"))
-                     .toString(),
-                 QStringLiteral("bf16"));
-        const auto text = run(
-            {QStringLiteral("--set"), QStringLiteral("compute.inference_precision=bf16"), QStringLiteral("devices")});
+        const QStringList bf16{QStringLiteral("--set"), QStringLiteral("compute.inference_precision=bf16"),
+                               QStringLiteral("devices")};
+        const auto json = QJsonDocument::fromJson(run(bf16 + QStringList{QStringLiteral("--json")}).out.toUtf8());
+        QCOMPARE(json.object().value(QStringLiteral("cpu_inference_precision")).toString(), QStringLiteral("bf16"));
+        const auto text = run(bf16);
         QVERIFY2(text.out.contains(QStringLiteral("CPU forecasts: bf16, PatchTST and DLinear fp32")),
                  qPrintable(text.out));
     }

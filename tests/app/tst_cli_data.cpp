@@ -1,5 +1,6 @@
 // fathom-cli's time-series commands on data as analysts bring it — split by shares or by time,
-// with gaps, in files given out of order — and a saved model scored on data (`ts evaluate --model`).
+// with gaps, in files given out of order —, a saved model scored on data (`ts evaluate --model`),
+// and models of the analyst's sizes.
 #include "clirun.h"
 
 #include <QFile>
@@ -161,6 +162,48 @@ private slots:
                  QStringLiteral("--data"), sensors, QStringLiteral("--protocol"), QStringLiteral("ett")});
         QCOMPARE(r.code, 2); // 400 rows are not ETTh1's 14,400
         QVERIFY2(r.err.contains(QStringLiteral("needs its first 14,400")), qPrintable(r.err));
+    }
+
+    // ts train takes PatchTST's sizes (as ts evaluate does) and keeps them with the model;
+    // sizes that cannot make a model are named.
+    void patchTstSizesAreTheAnalysts()
+    {
+        QTemporaryDir dir;
+        const auto sensors = cli::writeDemoSensors(dir);
+        const auto train = [&](const QStringList& sizes, const QString& out) {
+            return run(QStringList{QStringLiteral("ts"), QStringLiteral("train"), QStringLiteral("--data"), sensors,
+                                   QStringLiteral("--target"), QStringLiteral("altitude_m"), QStringLiteral("--skip"),
+                                   QStringLiteral("ping,fault"), QStringLiteral("--models"), QStringLiteral("patchtst"),
+                                   QStringLiteral("--lookback"), QStringLiteral("32"), QStringLiteral("--epochs"),
+                                   QStringLiteral("1"), QStringLiteral("--json"), QStringLiteral("--out"),
+                                   dir.filePath(out)} +
+                       sizes);
+        };
+        const auto parameters = [](const Run& r) {
+            const auto summary = QJsonDocument::fromJson(r.out.toUtf8()).object();
+            return summary.value(QStringLiteral("models"))[0].toObject().value(QStringLiteral("parameters")).toDouble();
+        };
+        const auto standard = train({}, QStringLiteral("standard"));
+        QVERIFY2(standard.code == 0, qPrintable(standard.err));
+        const auto small =
+            train({QStringLiteral("--width"), QStringLiteral("16"), QStringLiteral("--heads"), QStringLiteral("4"),
+                   QStringLiteral("--ff"), QStringLiteral("32"), QStringLiteral("--dropout"), QStringLiteral("0.3")},
+                  QStringLiteral("small"));
+        QVERIFY2(small.code == 0, qPrintable(small.err));
+        QVERIFY2(parameters(small) < parameters(standard) / 4,
+                 qPrintable(QStringLiteral("%1 against %2").arg(parameters(small)).arg(parameters(standard))));
+        QFile config(dir.filePath(QStringLiteral("small/patchtst/config.json")));
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        const auto saved = QJsonDocument::fromJson(config.readAll()).object();
+        QCOMPARE(saved.value(QStringLiteral("model_width")).toInt(), 16);
+        QCOMPARE(saved.value(QStringLiteral("heads")).toInt(), 4);
+        QCOMPARE(saved.value(QStringLiteral("feed_forward")).toInt(), 32);
+        QVERIFY(std::abs(saved.value(QStringLiteral("dropout")).toDouble() - 0.3) < 1e-6);
+        const auto uneven =
+            train({QStringLiteral("--width"), QStringLiteral("16"), QStringLiteral("--heads"), QStringLiteral("3")},
+                  QStringLiteral("uneven"));
+        QCOMPARE(uneven.code, 2);
+        QVERIFY2(uneven.err.contains(QStringLiteral("multiple of its heads (3)")), qPrintable(uneven.err));
     }
 };
 
