@@ -83,7 +83,7 @@ void MainWindow::setCpuBf16Inference(bool on)
 {
     ml::setCpuInferencePrecision(on ? "bf16" : "fp32");
     m_bf16Action->setChecked(on);
-    m_devicePanel->setCpuInferencePrecision(on ? QStringLiteral("bf16") : QStringLiteral("fp32"));
+    m_devicePanel->setCpuInferencePrecision(QString::fromStdString(ml::cpuInferencePrecision()));
     QSettings().setValue(QStringLiteral("compute/bf16Inference"), on);
 }
 
