@@ -26,7 +26,7 @@ struct EvaluateArgs
     std::vector<std::string> skip;
     std::vector<std::string> models{"dlinear"};
     int lookback = 336, horizon = 96, epochs = 10, batch = 32, patience = 3;
-    double learningRate = 5e-3, decay = 0.5;
+    double learningRate = 5e-3, decay = 0.5, firstEpochScale = 1.0;
     int hold = 0;
     double quantile = 0.99, margin = 1.0;
     std::size_t smoothing = 1;
@@ -180,6 +180,7 @@ void evaluateCommand(const EvaluateArgs& args)
     options.learningRate = args.learningRate;
     options.learningRateDecay = args.decay;
     options.learningRateHold = args.hold;
+    options.firstEpochRateScale = args.firstEpochScale;
     options.weightDecay = 0;
     options.clipNorm = args.clipNorm;
     options.seed = args.seed;
@@ -218,12 +219,17 @@ void evaluateCommand(const EvaluateArgs& args)
     }
     if (!args.json.empty()) {
         AtomicFile out(args.json);
-        const nlohmann::json settings{
-            {"learning_rate", options.learningRate},  {"decay", options.learningRateDecay},
-            {"hold", options.learningRateHold},       {"batch", options.batchSize},
-            {"patience", options.patience},           {"seed", options.seed},
-            {"clip_norm", options.clipNorm},          {"dropout", args.shape.dropout},
-            {"revin_affine", args.shape.revinAffine}, {"drop_last_batch", options.dropLastBatch}};
+        const nlohmann::json settings{{"learning_rate", options.learningRate},
+                                      {"decay", options.learningRateDecay},
+                                      {"hold", options.learningRateHold},
+                                      {"first_epoch_rate_scale", options.firstEpochRateScale},
+                                      {"batch", options.batchSize},
+                                      {"patience", options.patience},
+                                      {"seed", options.seed},
+                                      {"clip_norm", options.clipNorm},
+                                      {"dropout", args.shape.dropout},
+                                      {"revin_affine", args.shape.revinAffine},
+                                      {"drop_last_batch", options.dropLastBatch}};
         out.stream() << nlohmann::json{{"protocol", "ett"},
                                        {"data", args.data},
                                        {"training", settings},
@@ -258,6 +264,11 @@ void addEvaluateCommand(CLI::App& ts, const StartupOptions& startup)
     evaluateCmd->add_option("--lr", e->learningRate, "Learning rate");
     evaluateCmd->add_option("--lr-decay", e->decay, "Learning rate multiplied by this after each epoch");
     evaluateCmd->add_option("--lr-hold", e->hold, "Epochs before the decay starts (PatchTST's ETTh1 script: 3)");
+    evaluateCmd
+        ->add_option("--lr-first-epoch", e->firstEpochScale,
+                     "The first epoch's learning rate as a share of --lr (PatchTST's code: 0.04, the start of a "
+                     "OneCycleLR it never steps)")
+        ->check(CLI::Range(1e-6, 1.0));
     evaluateCmd->add_option("--json-out", e->json, "Write the results as JSON here");
     evaluateCmd->add_option("--clip-norm", e->clipNorm,
                             "Gradient norm clipped to this; 0 leaves gradients alone (ett's default, as the papers' "

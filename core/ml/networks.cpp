@@ -358,9 +358,11 @@ struct PatchEncoderLayer : nn::Module
         if (heads < 1 || width % heads != 0)
             throw Error("PatchTST's width (" + std::to_string(width) + ") must be a multiple of its heads (" +
                         std::to_string(heads) + ")");
-        inWeight = register_parameter("in_proj_weight", torch::empty({3 * width, width}));
-        nn::init::xavier_uniform_(inWeight);
-        inBias = register_parameter("in_proj_bias", torch::zeros({3 * width}));
+        // Query, key and value start as the paper's code has them, three nn.Linear layers with
+        // PyTorch's default draw: weights and biases from U(-1/√width, 1/√width).
+        const double bound = 1.0 / std::sqrt(double(width));
+        inWeight = register_parameter("in_proj_weight", torch::rand({3 * width, width}) * (2 * bound) - bound);
+        inBias = register_parameter("in_proj_bias", torch::rand({3 * width}) * (2 * bound) - bound);
         out = register_module("out_proj", nn::Linear(width, width));
         linear1 = register_module("linear1", nn::Linear(width, feedForward));
         linear2 = register_module("linear2", nn::Linear(feedForward, width));

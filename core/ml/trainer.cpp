@@ -211,6 +211,12 @@ double validationLoss(const Model& model, const series::Windows& windows, const 
     return sum / double(std::max<std::size_t>(1, order.size()));
 }
 
+void setRate(torch::optim::AdamW& optimizer, double rate)
+{
+    for (auto& group : optimizer.param_groups())
+        static_cast<torch::optim::AdamWOptions&>(group.options()).lr(rate);
+}
+
 } // namespace
 
 std::vector<float> gatherInputs(const series::Windows& windows, std::size_t i0, std::size_t i1)
@@ -346,6 +352,8 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
         std::shuffle(order.begin(), order.end(), shuffle);
         if (options.dropLastBatch && order.size() > batch * world)
             order.resize(order.size() - order.size() % (batch * world));
+        if (epoch == 1 && options.firstEpochRateScale != 1.0)
+            setRate(optimizer, options.learningRate * options.firstEpochRateScale);
         net.train();
         double lossSum = 0;
         std::size_t seen = 0, position = 0, s = 0;
@@ -462,10 +470,11 @@ TrainResult train(Model& model, const series::Windows& trainWindows, const serie
         }
         if (result.cancelled)
             break;
-        if (options.learningRateDecay != 1.0 && epoch > options.learningRateHold)
-            for (auto& group : optimizer.param_groups())
-                static_cast<torch::optim::AdamWOptions&>(group.options())
-                    .lr(static_cast<torch::optim::AdamWOptions&>(group.options()).lr() * options.learningRateDecay);
+        if (epoch == 1 && options.firstEpochRateScale != 1.0)
+            setRate(optimizer, options.learningRate);
+        if (options.learningRateDecay != 1.0 && epoch > options.learningRateHold) // one rate for every group
+            setRate(optimizer, static_cast<torch::optim::AdamWOptions&>(optimizer.param_groups()[0].options()).lr() *
+                                   options.learningRateDecay);
         result.trainLoss.push_back(lossSum / double(std::max<std::size_t>(1, seen)));
         if (options.group) {
             // BatchNorm's running statistics came from each rank's own shards: rank 0's hold for

@@ -23,6 +23,10 @@ struct TrainOptions
     double learningRate = 1e-3;
     double learningRateDecay = 1.0; // the rate is multiplied by this after every epoch
     int learningRateHold = 0;       // … after every epoch past this many (PatchTST's "type3": 3)
+    // The first epoch runs at learningRate × this, every later one from learningRate: PatchTST's
+    // code builds a OneCycleLR schedule that its "type3" never steps, whose construction alone sets
+    // the first epoch's rate to a 25th (0.04).
+    double firstEpochRateScale = 1.0;
     double weightDecay = 1e-4;
     double clipNorm = 1.0; // gradient norm clipped to this; 0 leaves gradients alone
     // Gradient accumulation: the gradients of this many steps are summed before the weights move
