@@ -213,6 +213,7 @@ void AnalysisController::train(const TrainingPanel::Settings& settings)
         return;
     }
     job.lookback = settings.lookback;
+    job.shape = ml::withSizes(job.shape, settings.sizes);
     try {
         job.split = series::SplitSpec::parse(settings.split.toStdString());
     } catch (const Error& e) {

@@ -91,6 +91,14 @@ void AnalysisController::trainRemotely(const TrainingPanel::Settings& settings, 
                      QStringLiteral("--batch"),    QString::number(settings.batch),
                      QStringLiteral("--lr"),       QString::number(settings.learningRate, 'g', 6),
                      QStringLiteral("--patience"), QString::number(std::max(3, settings.epochs / 3))};
+    const auto& z = settings.sizes;
+    args << QStringLiteral("--dropout") << QString::number(double(z.dropout), 'g', 6);
+    if (order.contains(QStringLiteral("patchtst")))
+        args << QStringLiteral("--width") << QString::number(z.width) << QStringLiteral("--heads")
+             << QString::number(z.heads) << QStringLiteral("--layers") << QString::number(z.layers)
+             << QStringLiteral("--ff") << QString::number(z.feedForward) << QStringLiteral("--patch-length")
+             << QString::number(z.patchLength) << QStringLiteral("--patch-stride") << QString::number(z.patchStride)
+             << QStringLiteral("--revin-affine") << QString::number(z.revinAffine ? 1 : 0);
     if (settings.accumulate > 1)
         args << QStringLiteral("--accumulate") << QString::number(settings.accumulate);
     if (!settings.split.isEmpty())

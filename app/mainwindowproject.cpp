@@ -92,6 +92,7 @@ bool MainWindow::openProject(const QString& file)
     settings.batch = t.batch;
     settings.learningRate = t.learningRate;
     settings.accumulate = t.accumulate;
+    settings.sizes = t.sizes;
     settings.split = QString::fromStdString(t.split);
     const auto here = m_trainingPanel->settings(); // where to run stays this machine's choice
     settings.remoteHost = here.remoteHost;
@@ -203,7 +204,8 @@ project::Project MainWindow::currentProject() const
                   s.batch,
                   s.learningRate,
                   s.accumulate,
-                  s.split.toStdString()};
+                  s.split.toStdString(),
+                  s.sizes};
     for (const auto& a : m_analysis->alerts())
         p.alerts.push_back({a.start, a.end, a.peak, a.startRow, a.endRow, a.peakRow, a.score, a.channels.toStdString(),
                             a.model.toStdString(), a.status.toStdString(), a.note.toStdString()});

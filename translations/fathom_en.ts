@@ -1408,6 +1408,65 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     </message>
 </context>
 <context>
+    <name>fathom::ModelSettingsDialog</name>
+    <message>
+        <source>Model Settings</source>
+        <translation>Model Settings</translation>
+    </message>
+    <message>
+        <source>Every model</source>
+        <translation>Every model</translation>
+    </message>
+    <message>
+        <source>Dropout:</source>
+        <translation>Dropout:</translation>
+    </message>
+    <message>
+        <source>PatchTST</source>
+        <translation>PatchTST</translation>
+    </message>
+    <message>
+        <source>twice the width</source>
+        <translation>twice the width</translation>
+    </message>
+    <message>
+        <source>Learned scale and shift around the instance normalisation (RevIN)</source>
+        <translation>Learned scale and shift around the instance normalisation (RevIN)</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>Width:</translation>
+    </message>
+    <message>
+        <source>Attention heads:</source>
+        <translation>Attention heads:</translation>
+    </message>
+    <message>
+        <source>Encoder layers:</source>
+        <translation>Encoder layers:</translation>
+    </message>
+    <message>
+        <source>Feed-forward width:</source>
+        <translation>Feed-forward width:</translation>
+    </message>
+    <message>
+        <source>Patch length:</source>
+        <translation>Patch length:</translation>
+    </message>
+    <message>
+        <source>Patch stride:</source>
+        <translation>Patch stride:</translation>
+    </message>
+    <message>
+        <source>The paper's ETTh1 sizes: width 16, 4 heads, feed-forward 128, dropout 0.3.</source>
+        <translation>The paper's ETTh1 sizes: width 16, 4 heads, feed-forward 128, dropout 0.3.</translation>
+    </message>
+    <message>
+        <source>The width (%1) must be a multiple of the attention heads (%2).</source>
+        <translation>The width (%1) must be a multiple of the attention heads (%2).</translation>
+    </message>
+</context>
+<context>
     <name>fathom::RemoteTrainer</name>
     <message>
         <source>%1: %2 of %3 MiB</source>
@@ -2345,6 +2404,22 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>Training, validation and test parts in row order: shares in percent (70/15/15), or the times the validation and the test parts begin (2025-11-23 06:42, 2025-11-23 06:43)</source>
         <translation>Training, validation and test parts in row order: shares in percent (70/15/15), or the times the validation and the test parts begin (2025-11-23 06:42, 2025-11-23 06:43)</translation>
+    </message>
+    <message>
+        <source>Model Settings…</source>
+        <translation>Model Settings…</translation>
+    </message>
+    <message>
+        <source>Dropout %1 for every model; PatchTST: width %2, %3 heads, %4 layers, feed-forward %5, patches of %6 every %7 steps, RevIN %8</source>
+        <translation>Dropout %1 for every model; PatchTST: width %2, %3 heads, %4 layers, feed-forward %5, patches of %6 every %7 steps, RevIN %8</translation>
+    </message>
+    <message>
+        <source>with learned scale and shift</source>
+        <translation>with learned scale and shift</translation>
+    </message>
+    <message>
+        <source>without learned scale and shift</source>
+        <translation>without learned scale and shift</translation>
     </message>
 </context>
 <context>

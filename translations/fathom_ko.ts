@@ -1428,6 +1428,65 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     </message>
 </context>
 <context>
+    <name>fathom::ModelSettingsDialog</name>
+    <message>
+        <source>Model Settings</source>
+        <translation>모델 설정</translation>
+    </message>
+    <message>
+        <source>Every model</source>
+        <translation>모든 모델</translation>
+    </message>
+    <message>
+        <source>Dropout:</source>
+        <translation>드롭아웃:</translation>
+    </message>
+    <message>
+        <source>PatchTST</source>
+        <translation>PatchTST</translation>
+    </message>
+    <message>
+        <source>twice the width</source>
+        <translation>너비의 두 배</translation>
+    </message>
+    <message>
+        <source>Learned scale and shift around the instance normalisation (RevIN)</source>
+        <translation>인스턴스 정규화 앞뒤의 학습된 스케일과 이동 (RevIN)</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>너비:</translation>
+    </message>
+    <message>
+        <source>Attention heads:</source>
+        <translation>어텐션 헤드:</translation>
+    </message>
+    <message>
+        <source>Encoder layers:</source>
+        <translation>인코더 층:</translation>
+    </message>
+    <message>
+        <source>Feed-forward width:</source>
+        <translation>피드포워드 너비:</translation>
+    </message>
+    <message>
+        <source>Patch length:</source>
+        <translation>패치 길이:</translation>
+    </message>
+    <message>
+        <source>Patch stride:</source>
+        <translation>패치 간격:</translation>
+    </message>
+    <message>
+        <source>The paper's ETTh1 sizes: width 16, 4 heads, feed-forward 128, dropout 0.3.</source>
+        <translation>논문의 ETTh1 크기: 너비 16, 헤드 4개, 피드포워드 128, 드롭아웃 0.3.</translation>
+    </message>
+    <message>
+        <source>The width (%1) must be a multiple of the attention heads (%2).</source>
+        <translation>너비(%1)는 어텐션 헤드 수(%2)의 배수여야 합니다.</translation>
+    </message>
+</context>
+<context>
     <name>fathom::RemoteTrainer</name>
     <message>
         <source>%1: %2 of %3 MiB</source>
@@ -2369,6 +2428,22 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     <message>
         <source>Training, validation and test parts in row order: shares in percent (70/15/15), or the times the validation and the test parts begin (2025-11-23 06:42, 2025-11-23 06:43)</source>
         <translation>행 순서대로 나눈 학습·검증·시험 구간: 백분율 비율(70/15/15) 또는 검증 구간과 시험 구간이 시작하는 시각(2025-11-23 06:42, 2025-11-23 06:43)</translation>
+    </message>
+    <message>
+        <source>Model Settings…</source>
+        <translation>모델 설정…</translation>
+    </message>
+    <message>
+        <source>Dropout %1 for every model; PatchTST: width %2, %3 heads, %4 layers, feed-forward %5, patches of %6 every %7 steps, RevIN %8</source>
+        <translation>모든 모델의 드롭아웃 %1; PatchTST: 너비 %2, 헤드 %3개, 층 %4개, 피드포워드 %5, %7스텝마다 %6스텝 패치, RevIN %8</translation>
+    </message>
+    <message>
+        <source>with learned scale and shift</source>
+        <translation>학습된 스케일과 이동 사용</translation>
+    </message>
+    <message>
+        <source>without learned scale and shift</source>
+        <translation>학습된 스케일과 이동 없음</translation>
     </message>
 </context>
 <context>

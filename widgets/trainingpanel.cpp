@@ -1,6 +1,7 @@
 #include "trainingpanel.h"
 
 #include "lossaxes.h"
+#include "modelsettingsdialog.h"
 
 #include "plotlegend.h"
 
@@ -75,6 +76,9 @@ TrainingPanel::TrainingPanel(QWidget* parent)
         m_models[QLatin1String(name)] = box;
         ++i;
     }
+    m_sizesButton = new QToolButton(this);
+    m_sizesButton->setObjectName(QStringLiteral("modelSettingsButton"));
+    models->addWidget(m_sizesButton, 2, 0, 1, 4, Qt::AlignLeft);
     m_lookback = new QSpinBox(this);
     m_lookback->setRange(4, 4096);
     m_split = new QLineEdit(this);
@@ -196,6 +200,13 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     layout->addLayout(registryButtons);
 
     connect(m_browse, &QToolButton::clicked, this, &TrainingPanel::browseRequested);
+    connect(m_sizesButton, &QToolButton::clicked, this, [this] {
+        ModelSettingsDialog dialog(m_sizes, m_defaultSizes, this);
+        if (dialog.exec() == QDialog::Accepted) {
+            m_sizes = dialog.sizes();
+            retranslate();
+        }
+    });
     connect(m_train, &QPushButton::clicked, this, [this] { emit startRequested(settings()); });
     connect(m_retrain, &QPushButton::clicked, this, [this] { emit retrainRequested(settings()); });
     connect(m_pause, &QPushButton::toggled, this, [this](bool paused) {
@@ -271,11 +282,13 @@ void TrainingPanel::setSettings(const Settings& s)
     m_accumulate->setValue(std::max(1, s.accumulate));
     m_split->setText(s.split);
     m_rate->setValue(s.learningRate);
+    m_sizes = s.sizes;
     m_runOn->setCurrentIndex(s.remoteHost.isEmpty() ? 0 : 1);
     m_form->setRowVisible(10, !s.remoteHost.isEmpty());
     if (!s.remoteHost.isEmpty())
         m_host->setCurrentText(s.remoteHost);
     m_remoteCli->setText(s.remoteCli);
+    retranslate(); // the Model Settings button's summary
 }
 
 void TrainingPanel::setRemoteHosts(const QStringList& hosts)
@@ -303,6 +316,7 @@ TrainingPanel::Settings TrainingPanel::settings() const
     s.accumulate = m_accumulate->value();
     s.split = m_split->text().trimmed();
     s.learningRate = m_rate->value();
+    s.sizes = m_sizes;
     if (m_runOn->currentIndex() == 1)
         s.remoteHost = m_host->currentText().trimmed();
     s.remoteCli =
@@ -329,7 +343,7 @@ void TrainingPanel::setRunning(bool running)
     }
     for (QWidget* w :
          std::initializer_list<QWidget*>{m_data, m_browse, m_target, m_labels, m_skip, m_lookback, m_split, m_epochs,
-                                         m_batch, m_accumulate, m_rate, m_runOn, m_host, m_remoteCli})
+                                         m_batch, m_accumulate, m_rate, m_runOn, m_host, m_remoteCli, m_sizesButton})
         w->setEnabled(!running);
     for (auto* box : m_models)
         box->setEnabled(!running);
@@ -498,6 +512,18 @@ void TrainingPanel::retranslate()
     m_profile->setText(m_profileDevice.isEmpty()
                            ? QString()
                            : tr("Batch %1 from the profile of %2").arg(m_profileBatch).arg(m_profileDevice));
+    m_sizesButton->setText(tr("Model Settings…"));
+    m_sizesButton->setToolTip(
+        tr("Dropout %1 for every model; PatchTST: width %2, %3 heads, %4 layers, feed-forward %5, patches of %6 "
+           "every %7 steps, RevIN %8")
+            .arg(double(m_sizes.dropout), 0, 'g', 3)
+            .arg(m_sizes.width)
+            .arg(m_sizes.heads)
+            .arg(m_sizes.layers)
+            .arg(m_sizes.feedForward > 0 ? m_sizes.feedForward : 2 * m_sizes.width)
+            .arg(m_sizes.patchLength)
+            .arg(m_sizes.patchStride)
+            .arg(m_sizes.revinAffine ? tr("with learned scale and shift") : tr("without learned scale and shift")));
     m_train->setText(tr("Train"));
     m_train->setToolTip(tr("Train the checked models in the background, one after another"));
     m_retrain->setText(tr("Retrain"));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/modelsizes.h"
+
 #include <QHash>
 #include <QStringList>
 #include <QVector>
@@ -41,6 +43,7 @@ public:
         // empty for the default (read by ml's SplitSpec, which says what is wrong with a bad one).
         QString split;
         double learningRate = 2e-3;
+        ModelSizes sizes; // dropout and PatchTST's shape (Model Settings…)
         // Run on: empty for this machine, else an ssh destination (a ~/.ssh/config alias or
         // user@host) and the fathom-cli to run there.
         QString remoteHost;
@@ -69,6 +72,9 @@ public:
     void setSettings(const Settings& settings);
     Settings settings() const;
     void setProfileBatch(int batch, const QString& device);
+    // What Model Settings… restores: the models' own defaults.
+    void setDefaultSizes(const ModelSizes& sizes) { m_defaultSizes = sizes; }
+    QToolButton* modelSettingsButton() const { return m_sizesButton; }
     void setRunning(bool running);
     bool isRunning() const { return m_running; }
     void showProgress(const Progress& progress);
@@ -116,6 +122,8 @@ private:
     QComboBox* m_labels = nullptr;
     QLineEdit* m_skip = nullptr;
     QHash<QString, QCheckBox*> m_models;
+    QToolButton* m_sizesButton = nullptr;
+    ModelSizes m_sizes, m_defaultSizes;
     QSpinBox* m_lookback = nullptr;
     QSpinBox* m_epochs = nullptr;
     QSpinBox* m_batch = nullptr;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/modelsizes.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -62,6 +64,24 @@ struct ModelConfig
     // false reconstructs each channel.
     bool oneReconstruction = false;
 };
+
+// The analyst's sizes (dropout; PatchTST's shape) put into a config, and read back out of one.
+inline ModelConfig withSizes(ModelConfig c, const ModelSizes& s)
+{
+    c.dropout = s.dropout;
+    c.modelWidth = s.width;
+    c.heads = s.heads;
+    c.layers = s.layers;
+    c.feedForward = s.feedForward;
+    c.patchLength = s.patchLength;
+    c.patchStride = s.patchStride;
+    c.revinAffine = s.revinAffine;
+    return c;
+}
+inline ModelSizes sizesOf(const ModelConfig& c)
+{
+    return {c.dropout, c.modelWidth, c.heads, c.layers, c.feedForward, c.patchLength, c.patchStride, c.revinAffine};
+}
 
 // What a model gives for a batch of windows; empty where the model has no such output.
 struct Prediction

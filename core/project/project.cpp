@@ -215,7 +215,16 @@ void save(const Project& p, const std::filesystem::path& file)
           {"batch", t.batch},
           {"learning_rate", t.learningRate},
           {"accumulate", t.accumulate},
-          {"split", t.split}}},
+          {"split", t.split},
+          {"dropout", t.sizes.dropout},
+          {"patchtst",
+           {{"width", t.sizes.width},
+            {"heads", t.sizes.heads},
+            {"layers", t.sizes.layers},
+            {"feed_forward", t.sizes.feedForward},
+            {"patch_length", t.sizes.patchLength},
+            {"patch_stride", t.sizes.patchStride},
+            {"revin_affine", t.sizes.revinAffine}}}}},
         {"detection", detectionJson(p.detection)},
         {"alerts", alerts},
         {"contacts", contacts},
@@ -263,6 +272,17 @@ Project load(const std::filesystem::path& file)
             p.training.learningRate = t.value("learning_rate", 2e-3);
             p.training.accumulate = std::max(1, t.value("accumulate", 1));
             p.training.split = t.value("split", "");
+            const ModelSizes defaults;
+            auto& z = p.training.sizes;
+            z.dropout = t.value("dropout", defaults.dropout);
+            const auto patch = t.value("patchtst", json::object());
+            z.width = patch.value("width", defaults.width);
+            z.heads = patch.value("heads", defaults.heads);
+            z.layers = patch.value("layers", defaults.layers);
+            z.feedForward = patch.value("feed_forward", defaults.feedForward);
+            z.patchLength = patch.value("patch_length", defaults.patchLength);
+            z.patchStride = patch.value("patch_stride", defaults.patchStride);
+            z.revinAffine = patch.value("revin_affine", defaults.revinAffine);
         }
         if (doc.contains("detection"))
             p.detection = detectionFrom(doc.at("detection"));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/modelsizes.h"
 #include "sonar/detector.h"
 
 #include <filesystem>
@@ -68,6 +69,7 @@ struct TrainingRecord
     double learningRate = 2e-3;
     int accumulate = 1;
     std::string split; // as `ts train --split` takes it; empty: the default 70/15/15
+    ModelSizes sizes;  // dropout and PatchTST's shape
 };
 
 // How the detectors look for contacts in this survey (Tools → Detection Settings; `fathom-cli detect

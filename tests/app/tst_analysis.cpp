@@ -15,8 +15,15 @@
 #include <qcustomplot.h>
 
 #include <QAction>
+#include <QApplication>
 #include <QDialog>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QHeaderView>
 #include <QInputDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -25,7 +32,6 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QHeaderView>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -39,6 +45,19 @@
 using namespace fathom;
 using fathom::test::fakeStartup;
 using fathom::test::openDemoSeries;
+
+// The demo line's altitude forecast from its other sensors (neither the ping counter nor the fault
+// labels), by `models` looking back `lookback` rows.
+TrainingPanel::Settings demoSettings(const QString& sensors, const QStringList& models, int lookback)
+{
+    TrainingPanel::Settings settings;
+    settings.data = sensors;
+    settings.target = QStringLiteral("altitude_m");
+    settings.skip = {QStringLiteral("ping"), QStringLiteral("fault")};
+    settings.models = models;
+    settings.lookback = lookback;
+    return settings;
+}
 
 class TestAnalysis : public QObject
 {
@@ -318,12 +337,7 @@ private slots:
         const auto sensors = openDemoSeries(window, dir, 400);
         QVERIFY(!sensors.isEmpty());
         auto* panel = window.trainingPanel();
-        TrainingPanel::Settings settings;
-        settings.data = sensors;
-        settings.target = QStringLiteral("altitude_m");
-        settings.skip = {QStringLiteral("ping"), QStringLiteral("fault")};
-        settings.models = {QStringLiteral("lstm"), QStringLiteral("gru")};
-        settings.lookback = 16;
+        auto settings = demoSettings(sensors, {QStringLiteral("lstm"), QStringLiteral("gru")}, 16);
         settings.epochs = 50;
         panel->setSettings(settings);
         QSignalSpy finished(window.analysis(), &AnalysisController::trainingFinished);
@@ -342,6 +356,60 @@ private slots:
         QVERIFY(finished.wait(60000));
         QCOMPARE(finished.last().first().toBool(), false);
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("models/dlinear/weights.pt"))));
+    }
+
+    void modelSettingsShapeThePatchTstTrained()
+    {
+        // Training dock → Model Settings…: sizes a PatchTST cannot have keep OK off with the reason;
+        // the sizes taken train the model and come back with the project.
+        QTemporaryDir dir;
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("en"));
+        const auto sensors = openDemoSeries(window, dir, 400);
+        QVERIFY(!sensors.isEmpty());
+        auto* panel = window.trainingPanel();
+        auto settings = demoSettings(sensors, {QStringLiteral("patchtst")}, 32);
+        settings.epochs = 1;
+        panel->setSettings(settings);
+        QCOMPARE(panel->settings().sizes.width, 128); // the model's own default
+        bool sawProblem = false, okWasOff = false, okCameBack = false;
+        QTimer::singleShot(0, this, [&] {
+            auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog && dialog->objectName() == QStringLiteral("modelSettings"));
+            auto* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+            dialog->findChild<QSpinBox*>(QStringLiteral("width"))->setValue(24);
+            dialog->findChild<QSpinBox*>(QStringLiteral("heads"))->setValue(5);
+            auto* problem = dialog->findChild<QLabel*>(QStringLiteral("sizesProblem"));
+            sawProblem = !problem->isHidden() && problem->text().contains(QStringLiteral("multiple"));
+            okWasOff = !ok->isEnabled();
+            dialog->findChild<QSpinBox*>(QStringLiteral("heads"))->setValue(4);
+            dialog->findChild<QSpinBox*>(QStringLiteral("layers"))->setValue(1);
+            dialog->findChild<QDoubleSpinBox*>(QStringLiteral("dropout"))->setValue(0.3);
+            okCameBack = ok->isEnabled() && problem->isHidden();
+            ok->click();
+        });
+        panel->modelSettingsButton()->click();
+        QVERIFY(sawProblem && okWasOff && okCameBack);
+        QCOMPARE(panel->settings().sizes.width, 24);
+        QVERIFY(panel->modelSettingsButton()->toolTip().contains(QStringLiteral("width 24, 4 heads, 1 layers")));
+        QSignalSpy finished(window.analysis(), &AnalysisController::trainingFinished);
+        QTest::mouseClick(panel->trainButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QFile config(dir.filePath(QStringLiteral("models/patchtst/config.json")));
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        const auto json = QJsonDocument::fromJson(config.readAll()).object();
+        QCOMPARE(json.value(QStringLiteral("model_width")).toInt(), 24);
+        QCOMPARE(json.value(QStringLiteral("heads")).toInt(), 4);
+        QCOMPARE(json.value(QStringLiteral("layers")).toInt(), 1);
+        QVERIFY(std::abs(json.value(QStringLiteral("dropout")).toDouble() - 0.3) < 1e-6);
+
+        const auto file = dir.filePath(QStringLiteral("survey.fathom"));
+        QVERIFY(window.saveProject(file));
+        MainWindow reopened(*startup);
+        QVERIFY(reopened.openProject(file));
+        QVERIFY(reopened.trainingPanel()->settings().sizes == panel->settings().sizes);
     }
 
     void autosaveRecoveryRestoresTheReview()
@@ -429,12 +497,7 @@ private slots:
         MainWindow window(*startup);
         const auto sensors = openDemoSeries(window, dir, 300);
         QVERIFY(!sensors.isEmpty());
-        TrainingPanel::Settings settings;
-        settings.data = sensors;
-        settings.target = QStringLiteral("altitude_m");
-        settings.skip = {QStringLiteral("ping"), QStringLiteral("fault")};
-        settings.models = {QStringLiteral("ensemble")};
-        settings.lookback = 8;
+        auto settings = demoSettings(sensors, {QStringLiteral("ensemble")}, 8);
         settings.epochs = 1;
         QSignalSpy detected(window.analysis(), &AnalysisController::alertsDetected);
         window.analysis()->train(settings);

@@ -18,6 +18,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
@@ -395,6 +396,7 @@ private slots:
         s.lookback = 16;
         s.epochs = 3;
         s.split = QStringLiteral("60/25/15"); // the dock's split reaches the host
+        s.sizes.dropout = 0.25f;              // and Model Settings' dropout
         panel.setSettings(s);
         auto* runOn = panel.findChild<QComboBox*>(QStringLiteral("runOn"));
         auto* host = panel.findChild<QComboBox*>(QStringLiteral("remoteHost"));
@@ -420,6 +422,11 @@ private slots:
         QFile log(path(QStringLiteral("models7/dlinear/train.log")));
         QVERIFY(log.open(QIODevice::ReadOnly));
         QVERIFY(log.readAll().contains("split 60/25/15: training rows 1–"));
+        QFile config(path(QStringLiteral("models7/dlinear/config.json")));
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        const double dropout =
+            QJsonDocument::fromJson(config.readAll()).object().value(QStringLiteral("dropout")).toDouble();
+        QVERIFY2(std::abs(dropout - 0.25) < 1e-6, qPrintable(QString::number(dropout)));
         QVERIFY(panel.lossPlot()->graphCount() >= 2); // training and validation curves
         QCOMPARE(panel.lossPlot()->graph(0)->dataCount(), 3);
         auto* memory = panel.findChild<QLabel*>(QStringLiteral("trainingMemory"));

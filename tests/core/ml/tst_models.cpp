@@ -50,6 +50,27 @@ private slots:
         QCOMPARE(d.outputShape, (std::vector<std::int64_t>{1, 1, 1}));
     }
 
+    void sizesAnAnalystSetsBuildTheModel()
+    {
+        // A project or a dock that says nothing of sizes trains what `ts train` does by default.
+        QVERIFY(sizesOf(ModelConfig{}) == ModelSizes{});
+        ModelSizes paper; // PatchTST's ETTh1 sizes
+        paper.width = 16;
+        paper.heads = 4;
+        paper.feedForward = 128;
+        paper.dropout = 0.3f;
+        ModelConfig config;
+        config.kind = ModelKind::PatchTst;
+        config.lookback = 336;
+        config.horizon = 96;
+        config.channels = 7;
+        config.targets = {0, 1, 2, 3, 4, 5, 6};
+        const auto small = describe(withSizes(config, paper));
+        QVERIFY(sizesOf(withSizes(config, paper)) == paper);
+        QVERIFY2(small.parameters < describe(config).parameters / 4,
+                 qPrintable(QString("%1 parameters").arg(small.parameters)));
+    }
+
     void longHorizonModelsForecastEveryChannel()
     {
         for (auto kind : {ModelKind::PatchTst, ModelKind::DLinear}) {

@@ -28,6 +28,11 @@ private slots:
         p.training.epochs = 7;
         p.training.accumulate = 4;
         p.training.split = "2025-11-23 06:42, 2025-11-23 06:43";
+        p.training.sizes.dropout = 0.3f; // PatchTST as its paper trains it on ETTh1
+        p.training.sizes.width = 16;
+        p.training.sizes.heads = 4;
+        p.training.sizes.feedForward = 128;
+        p.training.sizes.revinAffine = false;
         project::AlertRecord a;
         a.start = 1763880024.0;
         a.end = 1763880024.5;
@@ -76,6 +81,8 @@ private slots:
         QCOMPARE(q.training.epochs, 7);
         QCOMPARE(q.training.accumulate, 4);
         QCOMPARE(q.training.split, p.training.split);
+        QVERIFY(q.training.sizes == p.training.sizes);
+        QVERIFY(!(q.training.sizes == ModelSizes{}));
         QCOMPARE(q.alerts.size(), std::size_t(1));
         QCOMPARE(q.alerts[0].status, std::string("confirmed"));
         QCOMPARE(q.alerts[0].note, a.note);
