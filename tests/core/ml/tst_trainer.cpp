@@ -240,10 +240,8 @@ private slots:
             }
             return std::pair{result.trainLoss, model.predict(gatherInputs(validation, 0, 16), 16)};
         };
-        const auto scaledOne = run(rate, 0.04, 1);
-        QCOMPARE(scaledOne, run(rate * 0.04, 1.0, 1)); // epoch 1: the same as a run at a 25th of the rate
         const auto scaled = run(rate, 0.04, 3), slow = run(rate * 0.04, 1.0, 3);
-        QCOMPARE(scaled.first[0], slow.first[0]);
+        QCOMPARE(scaled.first[0], slow.first[0]); // epoch 1: as a run at a 25th of the rate
         // From epoch 2 on the full rate: it learns faster than the run kept at a 25th.
         QVERIFY2(scaled.first[2] < slow.first[2],
                  qPrintable(QString("epoch 3: %1 against %2").arg(scaled.first[2]).arg(slow.first[2])));
