@@ -210,6 +210,9 @@ private slots:
         std::ofstream(root / "status.fathom")
             << R"({"format": "fathom-project", "alerts": [{"start": 0, "end": 1, "peak": 0, "status": "maybe"}]})";
         expectError(root / "status.fathom", "maybe");
+        std::ofstream(root / "sizes.fathom")
+            << R"({"format": "fathom-project", "training": {"patchtst": {"width": "wide"}}})";
+        expectError(root / "sizes.fathom", "malformed");
         std::ofstream(root / "newer.fathom") << R"({"format": "fathom-project", "version": 99})";
         expectError(root / "newer.fathom", "newer Fathom");
     }
