@@ -2410,16 +2410,16 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>Model Settings…</translation>
     </message>
     <message>
-        <source>Dropout %1 for every model; PatchTST: width %2, %3 heads, %4 layers, feed-forward %5, patches of %6 every %7 steps, RevIN %8</source>
-        <translation>Dropout %1 for every model; PatchTST: width %2, %3 heads, %4 layers, feed-forward %5, patches of %6 every %7 steps, RevIN %8</translation>
-    </message>
-    <message>
         <source>with learned scale and shift</source>
         <translation>with learned scale and shift</translation>
     </message>
     <message>
         <source>without learned scale and shift</source>
         <translation>without learned scale and shift</translation>
+    </message>
+    <message>
+        <source>Dropout %1 for every model; PatchTST: width %2, heads %3, layers %4, feed-forward %5, patches of %6 steps every %7, RevIN %8</source>
+        <translation>Dropout %1 for every model; PatchTST: width %2, heads %3, layers %4, feed-forward %5, patches of %6 steps every %7, RevIN %8</translation>
     </message>
 </context>
 <context>

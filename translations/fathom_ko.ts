@@ -2434,16 +2434,16 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>모델 설정…</translation>
     </message>
     <message>
-        <source>Dropout %1 for every model; PatchTST: width %2, %3 heads, %4 layers, feed-forward %5, patches of %6 every %7 steps, RevIN %8</source>
-        <translation>모든 모델의 드롭아웃 %1; PatchTST: 너비 %2, 헤드 %3개, 층 %4개, 피드포워드 %5, %7스텝마다 %6스텝 패치, RevIN %8</translation>
-    </message>
-    <message>
         <source>with learned scale and shift</source>
         <translation>학습된 스케일과 이동 사용</translation>
     </message>
     <message>
         <source>without learned scale and shift</source>
         <translation>학습된 스케일과 이동 없음</translation>
+    </message>
+    <message>
+        <source>Dropout %1 for every model; PatchTST: width %2, heads %3, layers %4, feed-forward %5, patches of %6 steps every %7, RevIN %8</source>
+        <translation>모든 모델의 드롭아웃 %1; PatchTST: 너비 %2, 헤드 %3, 층 %4, 피드포워드 %5, %7스텝마다 %6스텝 패치, RevIN %8</translation>
     </message>
 </context>
 <context>

@@ -514,8 +514,8 @@ void TrainingPanel::retranslate()
                            : tr("Batch %1 from the profile of %2").arg(m_profileBatch).arg(m_profileDevice));
     m_sizesButton->setText(tr("Model Settings…"));
     m_sizesButton->setToolTip(
-        tr("Dropout %1 for every model; PatchTST: width %2, %3 heads, %4 layers, feed-forward %5, patches of %6 "
-           "every %7 steps, RevIN %8")
+        tr("Dropout %1 for every model; PatchTST: width %2, heads %3, layers %4, feed-forward %5, patches of %6 "
+           "steps every %7, RevIN %8")
             .arg(double(m_sizes.dropout), 0, 'g', 3)
             .arg(m_sizes.width)
             .arg(m_sizes.heads)

@@ -392,7 +392,7 @@ private slots:
         panel->modelSettingsButton()->click();
         QVERIFY(sawProblem && okWasOff && okCameBack);
         QCOMPARE(panel->settings().sizes.width, 24);
-        QVERIFY(panel->modelSettingsButton()->toolTip().contains(QStringLiteral("width 24, 4 heads, 1 layers")));
+        QVERIFY(panel->modelSettingsButton()->toolTip().contains(QStringLiteral("width 24, heads 4, layers 1")));
         QSignalSpy finished(window.analysis(), &AnalysisController::trainingFinished);
         QTest::mouseClick(panel->trainButton(), Qt::LeftButton);
         QVERIFY(finished.wait(120000));
