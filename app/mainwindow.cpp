@@ -154,7 +154,6 @@ void MainWindow::createDocks()
         m_docks[QLatin1String(name)]->setWidget(label);
     }
     m_trainingPanel = new TrainingPanel(this);
-    m_trainingPanel->setDefaultSizes(ml::sizesOf(ml::ModelConfig{}));
     auto* trainingScroll = new QScrollArea(this); // a short screen still reaches every setting
     trainingScroll->setWidget(m_trainingPanel);
     trainingScroll->setWidgetResizable(true);

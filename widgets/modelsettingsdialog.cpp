@@ -24,9 +24,8 @@ QSpinBox* spin(QWidget* parent, const char* name, int low, int high)
 
 } // namespace
 
-ModelSettingsDialog::ModelSettingsDialog(const ModelSizes& sizes, const ModelSizes& defaults, QWidget* parent)
+ModelSettingsDialog::ModelSettingsDialog(const ModelSizes& sizes, QWidget* parent)
     : QDialog(parent)
-    , m_defaults(defaults)
 {
     setObjectName(QStringLiteral("modelSettings"));
     setWindowTitle(tr("Model Settings"));
@@ -75,7 +74,7 @@ ModelSettingsDialog::ModelSettingsDialog(const ModelSizes& sizes, const ModelSiz
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
-            [this] { setSizes(m_defaults); });
+            [this] { setSizes(ModelSizes{}); });
     for (auto* box : {m_width, m_heads, m_layers, m_feedForward, m_patchLength, m_patchStride})
         connect(box, &QSpinBox::valueChanged, this, &ModelSettingsDialog::refresh);
     setSizes(sizes);

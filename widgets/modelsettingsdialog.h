@@ -14,13 +14,13 @@ namespace fathom {
 
 // Training dock → Model Settings…: dropout for every model trained and PatchTST's sizes. OK stays
 // off while the sizes cannot make a PatchTST (a width the heads do not divide), with the reason
-// shown; Restore Defaults brings back the models' own defaults.
+// shown; Restore Defaults brings back the models' own defaults (ModelSizes{}, which ml::ModelConfig's are).
 class ModelSettingsDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    ModelSettingsDialog(const ModelSizes& sizes, const ModelSizes& defaults, QWidget* parent = nullptr);
+    explicit ModelSettingsDialog(const ModelSizes& sizes, QWidget* parent = nullptr);
     void setSizes(const ModelSizes& sizes);
     ModelSizes sizes() const;
     // Empty when a PatchTST of these sizes can be built, else why not (translated).
@@ -29,7 +29,6 @@ public:
 private:
     void refresh();
 
-    ModelSizes m_defaults;
     QDoubleSpinBox* m_dropout = nullptr;
     QSpinBox* m_width = nullptr;
     QSpinBox* m_heads = nullptr;

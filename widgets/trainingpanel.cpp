@@ -201,10 +201,10 @@ TrainingPanel::TrainingPanel(QWidget* parent)
 
     connect(m_browse, &QToolButton::clicked, this, &TrainingPanel::browseRequested);
     connect(m_sizesButton, &QToolButton::clicked, this, [this] {
-        ModelSettingsDialog dialog(m_sizes, m_defaultSizes, this);
+        ModelSettingsDialog dialog(m_sizes, this);
         if (dialog.exec() == QDialog::Accepted) {
             m_sizes = dialog.sizes();
-            retranslate();
+            showSizes();
         }
     });
     connect(m_train, &QPushButton::clicked, this, [this] { emit startRequested(settings()); });
@@ -288,7 +288,7 @@ void TrainingPanel::setSettings(const Settings& s)
     if (!s.remoteHost.isEmpty())
         m_host->setCurrentText(s.remoteHost);
     m_remoteCli->setText(s.remoteCli);
-    retranslate(); // the Model Settings button's summary
+    showSizes();
 }
 
 void TrainingPanel::setRemoteHosts(const QStringList& hosts)
@@ -475,6 +475,21 @@ void TrainingPanel::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
+void TrainingPanel::showSizes()
+{
+    m_sizesButton->setToolTip(
+        tr("Dropout %1 for every model; PatchTST: width %2, heads %3, layers %4, feed-forward %5, patches of %6 "
+           "steps every %7, RevIN %8")
+            .arg(double(m_sizes.dropout), 0, 'g', 3)
+            .arg(m_sizes.width)
+            .arg(m_sizes.heads)
+            .arg(m_sizes.layers)
+            .arg(m_sizes.feedForward > 0 ? m_sizes.feedForward : 2 * m_sizes.width)
+            .arg(m_sizes.patchLength)
+            .arg(m_sizes.patchStride)
+            .arg(m_sizes.revinAffine ? tr("with learned scale and shift") : tr("without learned scale and shift")));
+}
+
 void TrainingPanel::retranslate()
 {
     const QString labels[] = {tr("Data"),          tr("Target"),   tr("Labels"), tr("Leave out"),
@@ -513,17 +528,7 @@ void TrainingPanel::retranslate()
                            ? QString()
                            : tr("Batch %1 from the profile of %2").arg(m_profileBatch).arg(m_profileDevice));
     m_sizesButton->setText(tr("Model Settings…"));
-    m_sizesButton->setToolTip(
-        tr("Dropout %1 for every model; PatchTST: width %2, heads %3, layers %4, feed-forward %5, patches of %6 "
-           "steps every %7, RevIN %8")
-            .arg(double(m_sizes.dropout), 0, 'g', 3)
-            .arg(m_sizes.width)
-            .arg(m_sizes.heads)
-            .arg(m_sizes.layers)
-            .arg(m_sizes.feedForward > 0 ? m_sizes.feedForward : 2 * m_sizes.width)
-            .arg(m_sizes.patchLength)
-            .arg(m_sizes.patchStride)
-            .arg(m_sizes.revinAffine ? tr("with learned scale and shift") : tr("without learned scale and shift")));
+    showSizes();
     m_train->setText(tr("Train"));
     m_train->setToolTip(tr("Train the checked models in the background, one after another"));
     m_retrain->setText(tr("Retrain"));

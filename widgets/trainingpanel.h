@@ -72,8 +72,6 @@ public:
     void setSettings(const Settings& settings);
     Settings settings() const;
     void setProfileBatch(int batch, const QString& device);
-    // What Model Settings… restores: the models' own defaults.
-    void setDefaultSizes(const ModelSizes& sizes) { m_defaultSizes = sizes; }
     QToolButton* modelSettingsButton() const { return m_sizesButton; }
     void setRunning(bool running);
     bool isRunning() const { return m_running; }
@@ -112,6 +110,7 @@ protected:
 
 private:
     void retranslate();
+    void showSizes(); // the Model Settings button's summary of m_sizes
     void refreshButtons();
 
     QFormLayout* m_form = nullptr;
@@ -123,7 +122,7 @@ private:
     QLineEdit* m_skip = nullptr;
     QHash<QString, QCheckBox*> m_models;
     QToolButton* m_sizesButton = nullptr;
-    ModelSizes m_sizes, m_defaultSizes;
+    ModelSizes m_sizes;
     QSpinBox* m_lookback = nullptr;
     QSpinBox* m_epochs = nullptr;
     QSpinBox* m_batch = nullptr;

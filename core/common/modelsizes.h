@@ -2,8 +2,8 @@
 
 // The sizes an analyst sets for the models trained (Training dock → Model Settings, a project's
 // training record, a remote `ts train`): dropout for every model, PatchTST's shape for PatchTST.
-// Plain values: ml::ModelConfig has the same fields, with the same defaults (ml::withSizes and
-// ml::sizesOf map between them).
+// Plain values: ml::ModelConfig has the same fields and takes its defaults from here (ml::withSizes
+// and ml::sizesOf map between them).
 namespace fathom {
 
 struct ModelSizes

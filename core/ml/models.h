@@ -43,20 +43,21 @@ struct ModelConfig
     int channels = 12;
     int horizon = 1;
     std::vector<int> targets = {0}; // input channels forecast (PatchTST and DLinear forecast each)
-    float dropout = 0.1f;
+    // Dropout and PatchTST's sizes default to ModelSizes' (what the Training dock restores).
+    float dropout = ModelSizes{}.dropout;
     // PatchTST
-    int patchLength = 16;
-    int patchStride = 8;
-    int modelWidth = 128;
-    int heads = 16;
-    int layers = 3;
-    int feedForward = 0; // width of the encoder's feed-forward layer; 0: twice modelWidth
+    int patchLength = ModelSizes{}.patchLength;
+    int patchStride = ModelSizes{}.patchStride;
+    int modelWidth = ModelSizes{}.width;
+    int heads = ModelSizes{}.heads;
+    int layers = ModelSizes{}.layers;
+    int feedForward = ModelSizes{}.feedForward; // the encoder's feed-forward layer; 0: twice modelWidth
     // 2: the paper's encoder (BatchNorm, GELU, attention scores carried from layer to layer);
     // 1: LibTorch's TransformerEncoder (LayerNorm, ReLU), as models saved before it were built.
     int encoderVersion = 2;
     // RevIN's learned per-channel scale and shift around the instance normalisation; the paper's
     // ETTh1 script runs without them (its --affine 0). Folders without the key have them.
-    bool revinAffine = true;
+    bool revinAffine = ModelSizes{}.revinAffine;
     // DLinear
     int movingAverage = 25;
     // ConvAe: true reconstructs one series and compares it with every channel, as SKAB's Conv-AE
