@@ -82,7 +82,7 @@ std::size_t Series::channel(const std::string& name) const
     std::string known;
     for (const auto& c : channels)
         known += (known.empty() ? "" : ", ") + c;
-    throw Error("no channel '" + name + "' (the data have: " + known + ")");
+    throw Error((source.empty() ? "" : source + ": ") + "no channel '" + name + "' (the data have: " + known + ")");
 }
 
 double parseTimestamp(const std::string& text)
@@ -265,6 +265,7 @@ Series loadCsv(const std::filesystem::path& path, const LoadOptions& options, Lo
     }
 
     series.rows = values[0].size();
+    series.source = file;
     series.time = std::move(times);
     series.data.reserve(series.rows * columns.size());
     for (const auto& v : values)
@@ -290,6 +291,7 @@ Series loadCsvFiles(const std::vector<std::filesystem::path>& paths, const LoadO
     Series all;
     all.channels = parts.front().channels;
     for (const auto& p : parts) {
+        all.source += (all.source.empty() ? "" : " + ") + p.source;
         all.rows += p.rows;
         all.time.insert(all.time.end(), p.time.begin(), p.time.end());
     }

@@ -167,6 +167,9 @@ private slots:
             QFAIL("an unknown channel was found");
         } catch (const Error& e) {
             QVERIFY(std::string(e.what()).find("x, y") != std::string::npos);
+            // The message names the files the channel was looked for in.
+            QVERIFY(std::string(e.what()).find(a.string() + " + " + b.string() + ": no channel 'salinity'") !=
+                    std::string::npos);
         }
     }
 
