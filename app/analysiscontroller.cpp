@@ -15,6 +15,7 @@
 #include <QMenu>
 #include <QProgressBar>
 
+#include <algorithm>
 #include <cmath>
 
 namespace fathom {
@@ -136,8 +137,13 @@ void AnalysisController::openSeries(const QString& path)
                 m_isTime = isTime;
                 m_plot->setSeries(x, isTime, names, columns);
                 m_panel->setChannels(names);
+                // The Data field follows the series opened, unless it lists it among others
+                // (several files chosen to train on as one data set).
                 auto settings = m_panel->settings();
-                settings.data = path;
+                const auto files = settings.dataFiles();
+                if (std::none_of(files.begin(), files.end(),
+                                 [&](const QString& file) { return QFileInfo(file) == QFileInfo(path); }))
+                    settings.data = path;
                 m_panel->setSettings(settings);
                 if (filled > 0)
                     logging::warn(path.toStdString() + ": " + std::to_string(filled) +
@@ -199,7 +205,8 @@ void AnalysisController::train(const TrainingPanel::Settings& settings)
         return;
     }
     ml::TrainJob job;
-    job.data = {settings.data.toStdString()};
+    for (const auto& file : settings.dataFiles())
+        job.data.push_back(file.toStdString());
     job.target = settings.target.toStdString();
     job.labels = settings.labels.toStdString();
     for (const auto& name : settings.skip)
@@ -313,7 +320,10 @@ void AnalysisController::showTrainingProgress(const TrainingPanel::Progress& sho
 
 void AnalysisController::startJob(const ml::TrainJob& job, const QStringList& order)
 {
-    beginTraining(order.join(QStringLiteral(", ")), QString::fromStdString(job.data.front().string()));
+    QStringList files;
+    for (const auto& file : job.data)
+        files << QString::fromStdString(file.string());
+    beginTraining(order.join(QStringLiteral(", ")), TrainingPanel::joinDataFiles(files));
     run([this, job, order] {
         QElapsedTimer sincePost;
         sincePost.start();

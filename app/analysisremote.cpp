@@ -111,7 +111,7 @@ void AnalysisController::trainRemotely(const TrainingPanel::Settings& settings, 
     target.host = settings.remoteHost;
     target.fathomCli = settings.remoteCli;
     beginTraining(tr("%1 on %2").arg(order.join(QStringLiteral(", ")), settings.remoteHost), settings.data);
-    m_remote->start(target, {settings.data}, args, m_modelsFolder);
+    m_remote->start(target, settings.dataFiles(), args, m_modelsFolder);
 }
 
 } // namespace fathom

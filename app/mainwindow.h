@@ -147,6 +147,7 @@ private:
     void goToPing();
     void goToTime();
     void chooseSeries();
+    void chooseTrainingData(); // the Training dock's "…": one file or several to train on
     // A warning that leaves the window usable: `headline`, in the UI's language, says what failed
     // and what is kept; `detail` (the file and what was wrong in it, often from the core in English)
     // stands below it.

@@ -18,6 +18,7 @@
 #include "waterfallview.h"
 
 #include <QApplication>
+#include <QCollator>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -89,7 +90,7 @@ void MainWindow::connectAnalysis()
         m_docks[QStringLiteral("alerts")]->show();
         m_docks[QStringLiteral("alerts")]->raise();
     });
-    connect(m_trainingPanel, &TrainingPanel::browseRequested, this, &MainWindow::chooseSeries);
+    connect(m_trainingPanel, &TrainingPanel::browseRequested, this, &MainWindow::chooseTrainingData);
     // Where training runs is this machine's choice, not the project's: remembered here, with
     // the hosts of the user's own ssh config offered.
     QFile sshConfig(qEnvironmentVariableIsEmpty("FATHOM_SSH_CONFIG")
@@ -264,6 +265,33 @@ void MainWindow::chooseSeries()
         return;
     settings.setValue(QStringLiteral("series/folder"), QFileInfo(path).absolutePath());
     switchSeries(path);
+}
+
+void MainWindow::chooseTrainingData()
+{
+    QSettings settings;
+    // Other lines of a survey usually lie beside the one open.
+    const auto current = m_analysis->seriesPath();
+    auto paths =
+        QFileDialog::getOpenFileNames(this, tr("Choose the Data to Train On"),
+                                      current.isEmpty() ? settings.value(QStringLiteral("series/folder")).toString()
+                                                        : QFileInfo(current).absolutePath(),
+                                      tr("Sensor series (*.csv *.tsv *.txt);;All files (*)"));
+    if (paths.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("series/folder"), QFileInfo(paths.front()).absolutePath());
+    // Survey lines are usually named in the order they were run: line2 before line10.
+    QCollator order;
+    order.setNumericMode(true);
+    std::sort(paths.begin(), paths.end(), order);
+    // The plot keeps its series when it is one of them, else shows the first.
+    const bool shown =
+        std::any_of(paths.begin(), paths.end(), [&](const QString& p) { return QFileInfo(p) == QFileInfo(current); });
+    if (!shown && !switchSeries(paths.front()))
+        return;
+    auto training = m_trainingPanel->settings();
+    training.data = TrainingPanel::joinDataFiles(paths);
+    m_trainingPanel->setSettings(training);
 }
 
 bool MainWindow::switchSeries(const QString& path)

@@ -82,7 +82,10 @@ bool MainWindow::openProject(const QString& file)
     m_contacts->setDetection(p.detection);
     const auto& t = p.training;
     TrainingPanel::Settings settings;
-    settings.data = qpath(p.series);
+    QStringList data;
+    for (const auto& file : t.data)
+        data << qpath(file);
+    settings.data = data.isEmpty() ? qpath(p.series) : TrainingPanel::joinDataFiles(data);
     settings.target = QString::fromStdString(t.target);
     settings.labels = QString::fromStdString(t.labels);
     settings.models = toQt(t.models);
@@ -205,7 +208,12 @@ project::Project MainWindow::currentProject() const
                   s.learningRate,
                   s.accumulate,
                   s.split.toStdString(),
-                  s.sizes};
+                  s.sizes,
+                  {}};
+    // Several files trained on as one data set are kept; the series alone needs no note.
+    if (const auto files = s.dataFiles(); files.size() > 1)
+        for (const auto& file : files)
+            p.training.data.push_back(pathOf(file));
     for (const auto& a : m_analysis->alerts())
         p.alerts.push_back({a.start, a.end, a.peak, a.startRow, a.endRow, a.peakRow, a.score, a.channels.toStdString(),
                             a.model.toStdString(), a.status.toStdString(), a.note.toStdString()});

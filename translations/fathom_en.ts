@@ -1406,6 +1406,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <source>The ensemble and its members about four times as fast on a CPU with Intel AMX (less with AVX-512 BF16 alone, slower with neither; PatchTST and DLinear stay fp32); forecasts move by about a thousandth, and a score right at an alert threshold may fall on the other side.</source>
         <translation>The ensemble and its members about four times as fast on a CPU with Intel AMX (less with AVX-512 BF16 alone, slower with neither; PatchTST and DLinear stay fp32); forecasts move by about a thousandth, and a score right at an alert threshold may fall on the other side.</translation>
     </message>
+    <message>
+        <source>Choose the Data to Train On</source>
+        <translation>Choose the Data to Train On</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ModelSettingsDialog</name>
@@ -2250,10 +2254,6 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
         <translation>CSV or TSV file with the sensor series</translation>
     </message>
     <message>
-        <source>Choose the data file</source>
-        <translation>Choose the data file</translation>
-    </message>
-    <message>
         <source>A 0/1 column marking anomalous rows: the spike detector learns from it</source>
         <translation>A 0/1 column marking anomalous rows: the spike detector learns from it</translation>
     </message>
@@ -2420,6 +2420,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>Dropout %1 for every model; PatchTST: width %2, heads %3, layers %4, feed-forward %5, patches of %6 steps every %7, RevIN %8</source>
         <translation>Dropout %1 for every model; PatchTST: width %2, heads %3, layers %4, feed-forward %5, patches of %6 steps every %7, RevIN %8</translation>
+    </message>
+    <message>
+        <source>The file to train on, or several separated by ';': they are trained on as one data set, in the order given, and need the same channels</source>
+        <translation>The file to train on, or several separated by ';': they are trained on as one data set, in the order given, and need the same channels</translation>
+    </message>
+    <message>
+        <source>Choose the data file, or several (they are trained on as one data set)</source>
+        <translation>Choose the data file, or several (they are trained on as one data set)</translation>
     </message>
 </context>
 <context>

@@ -1426,6 +1426,10 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <source>The ensemble and its members about four times as fast on a CPU with Intel AMX (less with AVX-512 BF16 alone, slower with neither; PatchTST and DLinear stay fp32); forecasts move by about a thousandth, and a score right at an alert threshold may fall on the other side.</source>
         <translation>Intel AMX가 있는 CPU에서 앙상블과 그 구성 모델이 약 4배 빨라집니다(AVX-512 BF16만 있으면 덜 빨라지고, 둘 다 없으면 더 느림. PatchTST와 DLinear는 fp32 유지). 예측값은 약 1/1000 정도 달라지며, 경보 임계값에 바로 걸친 점수는 반대편으로 넘어갈 수 있습니다.</translation>
     </message>
+    <message>
+        <source>Choose the Data to Train On</source>
+        <translation>학습할 데이터 선택</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ModelSettingsDialog</name>
@@ -2274,10 +2278,6 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
         <translation>센서 시계열이 담긴 CSV 또는 TSV 파일</translation>
     </message>
     <message>
-        <source>Choose the data file</source>
-        <translation>데이터 파일 선택</translation>
-    </message>
-    <message>
         <source>A 0/1 column marking anomalous rows: the spike detector learns from it</source>
         <translation>이상 행을 표시한 0/1 열: 스파이크 탐지기가 이를 학습합니다</translation>
     </message>
@@ -2444,6 +2444,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     <message>
         <source>Dropout %1 for every model; PatchTST: width %2, heads %3, layers %4, feed-forward %5, patches of %6 steps every %7, RevIN %8</source>
         <translation>모든 모델의 드롭아웃 %1; PatchTST: 너비 %2, 헤드 %3, 층 %4, 피드포워드 %5, %7스텝마다 %6스텝 패치, RevIN %8</translation>
+    </message>
+    <message>
+        <source>The file to train on, or several separated by ';': they are trained on as one data set, in the order given, and need the same channels</source>
+        <translation>학습할 파일, 또는 ';'로 구분한 여러 파일: 적힌 순서대로 하나의 데이터 세트로 학습하며, 채널이 모두 같아야 합니다</translation>
+    </message>
+    <message>
+        <source>Choose the data file, or several (they are trained on as one data set)</source>
+        <translation>데이터 파일을 하나 또는 여러 개 선택합니다(여러 파일은 하나의 데이터 세트로 학습합니다)</translation>
     </message>
 </context>
 <context>

@@ -299,6 +299,20 @@ void TrainingPanel::setRemoteHosts(const QStringList& hosts)
     m_host->setCurrentText(current);
 }
 
+QStringList TrainingPanel::Settings::dataFiles() const
+{
+    QStringList files;
+    for (const auto& part : data.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+        if (const auto file = part.trimmed(); !file.isEmpty())
+            files << file;
+    return files;
+}
+
+QString TrainingPanel::joinDataFiles(const QStringList& files)
+{
+    return files.join(QStringLiteral("; "));
+}
+
 TrainingPanel::Settings TrainingPanel::settings() const
 {
     Settings s;
@@ -355,7 +369,7 @@ void TrainingPanel::refreshButtons()
 {
     const auto s = settings();
     const bool remote = m_runOn->currentIndex() == 1;
-    m_train->setEnabled(!m_running && !s.data.isEmpty() && !s.target.isEmpty() && !s.models.isEmpty() &&
+    m_train->setEnabled(!m_running && !s.dataFiles().isEmpty() && !s.target.isEmpty() && !s.models.isEmpty() &&
                         (!remote || !s.remoteHost.isEmpty()));
     m_retrain->setEnabled(!m_running && !m_activeFolder.isEmpty() && !remote);
     m_pause->setEnabled(m_running);
@@ -498,7 +512,9 @@ void TrainingPanel::retranslate()
     for (int row = 0; row < m_formLabels.size(); ++row)
         m_formLabels[row]->setText(labels[row]);
     m_data->setPlaceholderText(tr("CSV or TSV file with the sensor series"));
-    m_browse->setToolTip(tr("Choose the data file"));
+    m_data->setToolTip(tr("The file to train on, or several separated by ';': they are trained on as one data "
+                          "set, in the order given, and need the same channels"));
+    m_browse->setToolTip(tr("Choose the data file, or several (they are trained on as one data set)"));
     m_labels->setToolTip(tr("A 0/1 column marking anomalous rows: the spike detector learns from it"));
     if (m_labels->count() > 0)
         m_labels->setItemText(0, tr("(none)"));

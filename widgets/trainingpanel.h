@@ -34,6 +34,8 @@ class TrainingPanel : public QWidget
 public:
     struct Settings
     {
+        // data: one CSV/TSV file, or several separated by ';', trained on as one data set in
+        // that order (the same channels in each).
         QString data, target, labels;
         QStringList models;
         QStringList skip; // channels left out of the features
@@ -48,7 +50,11 @@ public:
         // user@host) and the fathom-cli to run there.
         QString remoteHost;
         QString remoteCli = QStringLiteral("fathom-cli");
+
+        QStringList dataFiles() const; // `data`, file by file
     };
+    // How several data files are written in the Data field.
+    static QString joinDataFiles(const QStringList& files);
     struct Progress
     {
         QString model;

@@ -197,6 +197,9 @@ void save(const Project& p, const std::filesystem::path& file)
     for (const auto& c : p.contacts)
         contacts.push_back(contactJson(c));
     const auto& t = p.training;
+    std::vector<std::string> data;
+    for (const auto& file : t.data)
+        data.push_back(storedPath(file, base));
     const json doc = {
         {"format", "fathom-project"},
         {"version", kVersion},
@@ -216,6 +219,7 @@ void save(const Project& p, const std::filesystem::path& file)
           {"learning_rate", t.learningRate},
           {"accumulate", t.accumulate},
           {"split", t.split},
+          {"data", data},
           {"dropout", t.sizes.dropout},
           {"patchtst",
            {{"width", t.sizes.width},
@@ -272,6 +276,8 @@ Project load(const std::filesystem::path& file)
             p.training.learningRate = t.value("learning_rate", 2e-3);
             p.training.accumulate = std::max(1, t.value("accumulate", 1));
             p.training.split = t.value("split", "");
+            for (const auto& file : t.value("data", std::vector<std::string>{}))
+                p.training.data.push_back(resolve(file, base));
             const ModelSizes defaults;
             auto& z = p.training.sizes;
             z.dropout = t.value("dropout", defaults.dropout);

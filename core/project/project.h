@@ -70,6 +70,8 @@ struct TrainingRecord
     int accumulate = 1;
     std::string split; // as `ts train --split` takes it; empty: the default 70/15/15
     ModelSizes sizes;  // dropout and PatchTST's shape
+    // The files trained on as one data set, in order, where they are not just the series.
+    std::vector<std::filesystem::path> data;
 };
 
 // How the detectors look for contacts in this survey (Tools → Detection Settings; `fathom-cli detect

@@ -459,6 +459,62 @@ private slots:
 
     // File → Open Sensor Series on another file while alerts of the first are listed: they are of the
     // first's rows, so they leave the list and the saved project keeps them.
+    void severalFilesTrainAsOneDataSet()
+    {
+        // Two survey lines' sensors in the Data field train one model on both, in order; the
+        // project keeps the pair; a file whose channels differ is refused by name.
+        QTemporaryDir dir;
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("en"));
+        const auto first = openDemoSeries(window, dir, 300);
+        QVERIFY(!first.isEmpty());
+        sonar::SurveySimulator::Options options;
+        options.pings = 300;
+        options.seed = 5;
+        const auto second = QString::fromStdString(
+            sonar::writeDemoSurvey(dir.filePath(QStringLiteral("line2")).toStdString(), options)[2].string());
+        auto* panel = window.trainingPanel();
+        auto settings = demoSettings(TrainingPanel::joinDataFiles({first, second}), {QStringLiteral("dlinear")}, 16);
+        settings.epochs = 1;
+        panel->setSettings(settings);
+        QCOMPARE(panel->settings().dataFiles(), (QStringList{first, second}));
+        QSignalSpy finished(window.analysis(), &AnalysisController::trainingFinished);
+        QTest::mouseClick(panel->trainButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.last().first().toBool(), false);
+        QFile config(dir.filePath(QStringLiteral("models/dlinear/config.json")));
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        const auto json = QJsonDocument::fromJson(config.readAll()).object();
+        QCOMPARE(json.value(QStringLiteral("trained_on")).toString(), first + QStringLiteral(", ") + second);
+        // 70 % of both lines' 600 rows is past the first line's 300: the parts span the pair.
+        QVERIFY(json.value(QStringLiteral("parts")).toObject().value(QStringLiteral("validation_row")).toInt() > 300);
+
+        const auto file = dir.filePath(QStringLiteral("pair.fathom"));
+        QVERIFY(window.saveProject(file));
+        MainWindow reopened(*startup);
+        QSignalSpy opened(reopened.analysis(), &AnalysisController::seriesOpened);
+        QVERIFY(reopened.openProject(file));
+        QVERIFY(opened.wait(20000));
+        QCOMPARE(reopened.analysis()->seriesPath(), first);
+        QCOMPARE(reopened.trainingPanel()->settings().dataFiles(), (QStringList{first, second}));
+
+        QFile odd(dir.filePath(QStringLiteral("odd.csv")));
+        QVERIFY(odd.open(QIODevice::WriteOnly));
+        odd.write("time,altitude_m\n2025-11-23 07:00:00,10\n");
+        odd.close();
+        settings.data = TrainingPanel::joinDataFiles({first, odd.fileName()});
+        panel->setSettings(settings);
+        QSignalSpy failed(window.analysis(), &AnalysisController::failed);
+        QTest::mouseClick(panel->trainButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(failed.size(), 1);
+        QVERIFY(failed.first().first().toString().contains(odd.fileName()));
+        QVERIFY(failed.first().first().toString().contains(QStringLiteral("channels differ")));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("models/dlinear/weights.pt")))); // the model trained before
+        QVERIFY(panel->trainButton()->isEnabled());
+    }
+
     void anotherSeriesBeginsAProjectOfItsOwn()
     {
         QTemporaryDir dir, other;

@@ -33,6 +33,7 @@ private slots:
         p.training.sizes.heads = 4;
         p.training.sizes.feedForward = 128;
         p.training.sizes.revinAffine = false;
+        p.training.data = {root / "line1" / "sensors.csv", root / "line2" / "sensors.csv"}; // one data set
         project::AlertRecord a;
         a.start = 1763880024.0;
         a.end = 1763880024.5;
@@ -83,6 +84,14 @@ private slots:
         QCOMPARE(q.training.split, p.training.split);
         QVERIFY(q.training.sizes == p.training.sizes);
         QVERIFY(!(q.training.sizes == ModelSizes{}));
+        QCOMPARE(q.training.data, p.training.data);
+        {
+            // Stored beside the project as the series is, so the folder can move as a whole.
+            std::ifstream stored(root / "survey.fathom");
+            const std::string text{std::istreambuf_iterator<char>(stored), {}};
+            QVERIFY(text.find("\"line2/sensors.csv\"") != std::string::npos);
+            QVERIFY(text.find(root.string()) == std::string::npos);
+        }
         QCOMPARE(q.alerts.size(), std::size_t(1));
         QCOMPARE(q.alerts[0].status, std::string("confirmed"));
         QCOMPARE(q.alerts[0].note, a.note);
