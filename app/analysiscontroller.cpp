@@ -3,6 +3,7 @@
 #include "alerttable.h"
 #include "common/error.h"
 #include "common/logging.h"
+#include "logtext.h"
 #include "ml/alertrun.h"
 #include "ml/pipeline.h"
 #include "remotetrainer.h"
@@ -146,13 +147,16 @@ void AnalysisController::openSeries(const QString& path)
                     settings.data = path;
                 m_panel->setSettings(settings);
                 if (filled > 0)
-                    logging::warn(path.toStdString() + ": " + std::to_string(filled) +
-                                  " missing cells filled with the last value before them (" + perChannel + ")");
+                    logtext::warn(QT_TRANSLATE_NOOP("Log", "%1: %2 missing cells filled with the last value before "
+                                                           "them (%3)"),
+                                  {path, QString::number(filled), QString::fromStdString(perChannel)});
                 if (backwards > 0)
-                    logging::warn(path.toStdString() + ": data row " + std::to_string(backwards + 1) +
-                                  " is earlier than the row before it; the plot and the splits follow the rows");
+                    logtext::warn(QT_TRANSLATE_NOOP("Log", "%1: data row %2 is earlier than the row before it; the "
+                                                           "plot and the splits follow the rows"),
+                                  {path, QString::number(backwards + 1)});
                 if (decimalComma)
-                    logging::info(path.toStdString() + ": numbers read with a decimal comma (12,5 as 12.5)");
+                    logtext::info(QT_TRANSLATE_NOOP("Log", "%1: numbers read with a decimal comma (12,5 as 12.5)"),
+                                  {path});
                 emit seriesOpened(path, x.size());
                 if (!m_activeModel.isEmpty())
                     setActiveModel(m_activeModel, m_replaceAlerts);
@@ -285,8 +289,8 @@ void AnalysisController::retrain(const TrainingPanel::Settings& settings)
     const auto stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     job.out = QDir(m_modelsFolder).filePath(QStringLiteral("retrained-%1").arg(stamp)).toStdString();
     const auto kind = QFileInfo(m_activeModel).fileName();
-    logging::info("Retraining " + m_activeModel.toStdString() + " with " + std::to_string(confirmed) +
-                  " confirmed and " + std::to_string(rejected) + " rejected alerts");
+    logtext::info(QT_TRANSLATE_NOOP("Log", "Retraining %1 with confirmed alerts: %2, rejected: %3"),
+                  {m_activeModel, QString::number(confirmed), QString::number(rejected)});
     startJob(job, {kind});
 }
 
@@ -300,7 +304,7 @@ void AnalysisController::beginTraining(const QString& what, const QString& data)
     m_panel->setStatus(tr("Starting…"));
     m_panel->appendLog(tr("Training %1 on %2").arg(what, data));
     emit trainingStarted();
-    logging::info("Training " + what.toStdString() + " on " + data.toStdString());
+    logtext::info(QT_TRANSLATE_NOOP("Log", "Training %1 on %2"), {what, data});
 }
 
 void AnalysisController::showTrainingProgress(const TrainingPanel::Progress& shown, bool epochDone)
@@ -387,7 +391,7 @@ void AnalysisController::finishTraining(const QString& failure, const QStringLis
         for (const auto& folder : done)
             if (folder.endsWith(QLatin1String(preferred)))
                 active = folder;
-    logging::info("Active model: " + active.toStdString());
+    logtext::info(QT_TRANSLATE_NOOP("Log", "Active model: %1"), {active});
     if (!active.isEmpty())
         setActiveModel(active);
     emit trainingFinished(cancelled || !failure.isEmpty());
@@ -399,8 +403,9 @@ void AnalysisController::setTrainingDevice(const QString& device, const QString&
     m_precision = precision;
     m_workers = workers;
     if (!ml::canRunOn(device.toStdString())) {
-        logging::warn("The series models cannot run on " + device.toStdString() +
-                      " in this build: they train on the cpu");
+        logtext::warn(
+            QT_TRANSLATE_NOOP("Log", "The series models cannot run on %1 in this build: they train on the cpu"),
+            {device});
         m_device = QStringLiteral("cpu");
         m_precision = QStringLiteral("fp32");
     }

@@ -5,6 +5,7 @@
 #include "common/timeformat.h"
 #include "contacttable.h"
 #include "lambdacommand.h"
+#include "logtext.h"
 #include "ml/cnndetector.h"
 #include "project/contacts.h"
 #include "sonar/detector.h"
@@ -388,7 +389,7 @@ int ContactsController::addDrawn(const sonar::SonarFile& file, const sonar::Geor
                          .arg(contact.width, 0, 'f', 1)
                          .arg(contact.height, 0, 'f', 2)
                          .arg(proposal.isEmpty() ? QString() : proposal + QLatin1Char(' ')));
-    logging::info("Contact marked by hand at ping " + std::to_string(contact.ping));
+    logtext::info(QT_TRANSLATE_NOOP("Log", "Contact marked by hand at ping %1"), {QString::number(contact.ping)});
     return at;
 }
 
@@ -415,7 +416,8 @@ QString ContactsController::proposeClass(const sonar::SonarFile& file, project::
                                    int(contact.nearSlant / perSample), int(std::ceil(contact.farSlant / perSample)));
     } catch (const std::exception& e) {
         // A file of another sample count, or a detector folder gone: the analyst gives the class.
-        logging::info(std::string("No class proposed for the marked contact: ") + e.what());
+        logtext::info(QT_TRANSLATE_NOOP("Log", "No class proposed for the marked contact: %1"),
+                      {QString::fromStdString(e.what())});
         return {};
     }
     if (proposal.cls.empty())

@@ -2,6 +2,7 @@
 // cancel that leaves the list as it was, the found contacts merged with the reviewed ones.
 #include "common/logging.h"
 #include "contactscontroller.h"
+#include "logtext.h"
 #include "ml/cnndetector.h"
 #include "project/contacts.h"
 #include "sonar/sonarfile.h"
@@ -71,7 +72,7 @@ void ContactsController::detect(std::shared_ptr<const sonar::SonarFile> file)
                 [this, found, failure, note, cancelled, generation] {
                     m_detecting = false;
                     if (generation != m_generation) { // another project's or survey's contacts by now
-                        logging::info("A detection for the contacts before was left");
+                        logtext::info(QT_TRANSLATE_NOOP("Log", "A detection for the contacts before was left"));
                         emit detectionCancelled();
                         return;
                     }
@@ -90,7 +91,7 @@ void ContactsController::detect(std::shared_ptr<const sonar::SonarFile> file)
                     m_undo->clear(); // reviews now point at other rows
                     m_contacts = merged;
                     show();
-                    logging::info(std::to_string(found.size()) + " contacts proposed");
+                    logtext::info(QT_TRANSLATE_NOOP("Log", "Contacts proposed: %1"), {QString::number(found.size())});
                     emit detected(int(found.size()));
                     emit changed();
                 },

@@ -4,6 +4,7 @@
 #include "common/logging.h"
 #include "common/paths.h"
 #include "contactscontroller.h"
+#include "logtext.h"
 #include "mainwindow.h"
 #include "project/project.h"
 #include "sonar/simulator.h"
@@ -43,7 +44,8 @@ std::filesystem::path demoFolder()
     std::string version;
     std::getline(in, version);
     if (!std::filesystem::exists(dir / "survey.xtf") || version != kDemoVersion) {
-        logging::info("Writing the demo survey to " + dir.string());
+        logtext::info(QT_TRANSLATE_NOOP("Log", "Writing the demo survey to %1"),
+                      {QString::fromStdString(dir.string())});
         std::filesystem::remove_all(dir / "models");
         sonar::writeDemoSurvey(dir, {});
         writeDemoProject(dir);

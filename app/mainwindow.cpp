@@ -107,7 +107,7 @@ MainWindow::MainWindow(Startup& startup, QWidget* parent)
         [this](const logging::Record& record) {
             const auto level = static_cast<int>(record.level);
             const auto time = QString::fromStdString(record.time);
-            const auto text = QString::fromStdString(record.text);
+            const auto text = QString::fromStdString(record.shown.empty() ? record.text : record.shown);
             QMetaObject::invokeMethod(
                 this, [this, level, time, text] { forwardLog(level, time, text); }, Qt::QueuedConnection);
         },

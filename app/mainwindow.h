@@ -163,7 +163,8 @@ private:
     bool confirmClose();
     // Before another survey or series than the project's: the project saved or let go (false: the
     // analyst cancelled), then `clear` empties what was its, and the window holds a new, unsaved one.
-    bool beginNewProject(const std::function<void()>& clear, const char* opened);
+    bool beginNewProject(const std::function<void()>& clear,
+                         const char* logSource); // logSource: a QT_TRANSLATE_NOOP("Log", …) text
     void connectAnalysis();
     void showMomentInSurvey(double time);
     QString magnetometerNear(double time) const;

@@ -6,6 +6,7 @@
 #include "contactcloseup.h"
 #include "contactscontroller.h"
 #include "contacttable.h"
+#include "logtext.h"
 #include "mainwindow.h"
 #include "remotetrainer.h"
 #include "report/exports.h"
@@ -211,8 +212,8 @@ void MainWindow::showCloseUp(int index)
             const auto figure = report::contactCrop(*file, contact);
             image = QImage::fromData(figure.data.data(), int(figure.data.size()));
         } catch (const std::exception& e) {
-            logging::warn(std::string("Close-up of the contact at ping ") + std::to_string(contact.ping) + ": " +
-                          e.what());
+            logtext::warn(QT_TRANSLATE_NOOP("Log", "Close-up of the contact at ping %1: %2"),
+                          {QString::number(contact.ping), QString::fromStdString(e.what())});
         }
         QMetaObject::invokeMethod(qApp, [self, image, caption, name, box, request] {
             if (!self || request != self->m_closeUpRequest) // a contact chosen since wins
@@ -299,7 +300,8 @@ bool MainWindow::switchSeries(const QString& path)
     const auto current = m_analysis->seriesPath();
     if (!current.isEmpty() && QFileInfo(path) != QFileInfo(current) && !m_analysis->alerts().isEmpty()) {
         // Reviews of the other series' rows: they stay with the saved project.
-        if (!beginNewProject([this] { m_analysis->setAlerts({}); }, "sensor series"))
+        if (!beginNewProject([this] { m_analysis->setAlerts({}); },
+                             QT_TRANSLATE_NOOP("Log", "Another sensor series opened: a new project begins")))
             return false;
     }
     openSeries(path);

@@ -5,6 +5,7 @@
 #include "common/paths.h"
 #include "contactscontroller.h"
 #include "demo.h"
+#include "logtext.h"
 #include "mainwindow.h"
 #include "ml/cnndetector.h"
 #include "project/project.h"
@@ -118,7 +119,7 @@ bool MainWindow::openProject(const QString& file)
         m_analysis->setModelsFolder(qpath(p.modelsFolder.empty() ? p.series.parent_path() / "models" : p.modelsFolder));
         const bool modelThere = p.activeModel.empty() || std::filesystem::exists(p.activeModel / "weights.pt");
         if (!modelThere)
-            logging::warn(file.toStdString() + ": the active model " + p.activeModel.string() + " is gone");
+            logtext::warn(QT_TRANSLATE_NOOP("Log", "%1: the active model %2 is gone"), {file, qpath(p.activeModel)});
         // The reviewed alerts stay as saved: the active model is run again only when asked.
         m_analysis->setActiveModel(modelThere ? qpath(p.activeModel) : QString(), p.alerts.empty());
         if (!seriesMissing)
@@ -350,7 +351,7 @@ bool MainWindow::restoreAutosave(const QString& autosave, const QString& origin)
     return true;
 }
 
-bool MainWindow::beginNewProject(const std::function<void()>& clear, const char* opened)
+bool MainWindow::beginNewProject(const std::function<void()>& clear, const char* logSource)
 {
     if (!confirmClose())
         return false;
@@ -359,7 +360,7 @@ bool MainWindow::beginNewProject(const std::function<void()>& clear, const char*
     m_projectPath.clear();            // saving asks where: the old project keeps what it had
     setWindowModified(false);
     retranslate();
-    logging::info(std::string("Another ") + opened + " opened: a new project begins");
+    logtext::info(logSource);
     return true;
 }
 

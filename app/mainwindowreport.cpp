@@ -6,6 +6,7 @@
 #include "contactgallery.h"
 #include "contactscontroller.h"
 #include "detectionsettingsdialog.h"
+#include "logtext.h"
 #include "mainwindow.h"
 #include "report/exports.h"
 #include "report/mosaic.h"
@@ -87,7 +88,7 @@ DetectionSettingsDialog* MainWindow::editDetectionSettings()
             return;
         m_contacts->setDetection(chosen);
         markModified();
-        logging::info("Detection settings changed");
+        logtext::info(QT_TRANSLATE_NOOP("Log", "Detection settings changed"));
         if (m_survey->file() && !m_contacts->isDetecting() && !m_contacts->isRetraining())
             m_contacts->detect(m_survey->file()); // reviewed contacts stay; the others are proposed again
         else

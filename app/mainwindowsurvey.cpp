@@ -6,6 +6,7 @@
 #include "contactscontroller.h"
 #include "mainwindow.h"
 
+#include "logtext.h"
 #include "sonar/georeference.h"
 #include "sonar/sonarfile.h"
 #include "surveycontroller.h"
@@ -81,7 +82,8 @@ void MainWindow::createDetectionProgress()
 bool MainWindow::switchSurvey(const QString& path)
 {
     if (!m_surveyPath.isEmpty() && QFileInfo(path) != QFileInfo(m_surveyPath) && !m_contacts->contacts().empty()) {
-        if (!beginNewProject([this] { m_contacts->setContacts({}); }, "survey"))
+        if (!beginNewProject([this] { m_contacts->setContacts({}); },
+                             QT_TRANSLATE_NOOP("Log", "Another survey opened: a new project begins")))
             return false;
     }
     openSurvey(path);

@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 #include "common/versions.h"
+#include "logtext.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -176,8 +177,7 @@ void RemoteTrainer::checked(int code, const QByteArray& out, const QByteArray& e
         m_remoteVersion = version;
         // Model folders carry their own format; a different version is worth a word, not a stop.
         emit status(tr("%1 runs %2; this app is %3.").arg(m_target.host, version, mine));
-        logging::warn(m_target.host.toStdString() + " runs " + version.toStdString() + ", this app " +
-                      mine.toStdString());
+        logtext::warn(QT_TRANSLATE_NOOP("Log", "%1 runs %2, this app %3"), {m_target.host, version, mine});
     }
     m_stage = Stage::Uploading;
     ssh(QStringLiteral("mkdir -p %1/data").arg(quoted(m_folder)),
@@ -222,8 +222,8 @@ void RemoteTrainer::launch()
                            .arg(m_target.host, m_remoteVersion, QString::fromStdString(fathomVersion()));
             return fail(why);
         }
-        logging::info("Remote training on " + m_target.host.toStdString() + " in " + m_folder.toStdString() +
-                      ", process " + std::to_string(m_pid));
+        logtext::info(QT_TRANSLATE_NOOP("Log", "Remote training on %1 in %2, process %3"),
+                      {m_target.host, m_folder, QString::number(m_pid)});
         m_stage = Stage::Training;
         emit status(tr("Training on %1 in %2").arg(m_target.host, m_folder));
         emit running(currentRun());
@@ -429,8 +429,8 @@ void RemoteTrainer::unpacked(const QString& scratch)
         folders << to;
     }
     QDir(scratch).removeRecursively();
-    logging::info("Remote training on " + m_target.host.toStdString() + " finished; " + std::to_string(folders.size()) +
-                  " model(s) brought back");
+    logtext::info(QT_TRANSLATE_NOOP("Log", "Remote training on %1 finished; models brought back: %2"),
+                  {m_target.host, QString::number(folders.size())});
     finish();
     emit status(tr("Finished on %1: %n model(s) brought back", nullptr, int(folders.size())).arg(m_target.host));
     emit finished(folders);

@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "common/logging.h"
 #include "common/timeformat.h"
+#include "logtext.h"
 #include "sonar/georeference.h"
 #include "sonar/sonarfile.h"
 #include "sonar/waterfall.h"
@@ -93,7 +94,7 @@ void SurveyController::finishInBackground(std::shared_ptr<const sonar::SonarFile
             const auto pings = qint64(file->pingCount());
             if (!file->problem().empty())
                 logging::warn(file->problem());
-            logging::info("Indexed " + path.toStdString() + ": " + std::to_string(pings) + " pings");
+            logtext::info(QT_TRANSLATE_NOOP("Log", "Indexed %1: %2 pings"), {path, QString::number(pings)});
             if (stop->load())
                 return;
             QMetaObject::invokeMethod(this, [this, file, geo, pyramid, summary, pings] {
@@ -129,7 +130,10 @@ void SurveyController::open(const QString& path)
             std::shared_ptr<const sonar::SonarFile> file = sonar::open(path.toStdString());
             const auto pings = qint64(file->pingCount());
             const double range = file->pingInfo(0).slantRange;
-            logging::info("Opened " + path.toStdString() + (file->complete() ? "" : " (indexing the rest)"));
+            if (file->complete())
+                logtext::info(QT_TRANSLATE_NOOP("Log", "Opened %1"), {path});
+            else
+                logtext::info(QT_TRANSLATE_NOOP("Log", "Opened %1 (indexing the rest)"), {path});
             QMetaObject::invokeMethod(this, [this, file, path, pings, range] {
                 m_file = file;
                 m_path = path;

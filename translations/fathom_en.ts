@@ -25,6 +25,101 @@
     </message>
 </context>
 <context>
+    <name>Log</name>
+    <message>
+        <source>%1: %2 missing cells filled with the last value before them (%3)</source>
+        <translation>%1: %2 missing cells filled with the last value before them (%3)</translation>
+    </message>
+    <message>
+        <source>%1: data row %2 is earlier than the row before it; the plot and the splits follow the rows</source>
+        <translation>%1: data row %2 is earlier than the row before it; the plot and the splits follow the rows</translation>
+    </message>
+    <message>
+        <source>%1: numbers read with a decimal comma (12,5 as 12.5)</source>
+        <translation>%1: numbers read with a decimal comma (12,5 as 12.5)</translation>
+    </message>
+    <message>
+        <source>Retraining %1 with confirmed alerts: %2, rejected: %3</source>
+        <translation>Retraining %1 with confirmed alerts: %2, rejected: %3</translation>
+    </message>
+    <message>
+        <source>Training %1 on %2</source>
+        <translation>Training %1 on %2</translation>
+    </message>
+    <message>
+        <source>Active model: %1</source>
+        <translation>Active model: %1</translation>
+    </message>
+    <message>
+        <source>The series models cannot run on %1 in this build: they train on the cpu</source>
+        <translation>The series models cannot run on %1 in this build: they train on the cpu</translation>
+    </message>
+    <message>
+        <source>Contact marked by hand at ping %1</source>
+        <translation>Contact marked by hand at ping %1</translation>
+    </message>
+    <message>
+        <source>No class proposed for the marked contact: %1</source>
+        <translation>No class proposed for the marked contact: %1</translation>
+    </message>
+    <message>
+        <source>A detection for the contacts before was left</source>
+        <translation>A detection for the contacts before was left</translation>
+    </message>
+    <message>
+        <source>Contacts proposed: %1</source>
+        <translation>Contacts proposed: %1</translation>
+    </message>
+    <message>
+        <source>Writing the demo survey to %1</source>
+        <translation>Writing the demo survey to %1</translation>
+    </message>
+    <message>
+        <source>Close-up of the contact at ping %1: %2</source>
+        <translation>Close-up of the contact at ping %1: %2</translation>
+    </message>
+    <message>
+        <source>Another sensor series opened: a new project begins</source>
+        <translation>Another sensor series opened: a new project begins</translation>
+    </message>
+    <message>
+        <source>%1: the active model %2 is gone</source>
+        <translation>%1: the active model %2 is gone</translation>
+    </message>
+    <message>
+        <source>Detection settings changed</source>
+        <translation>Detection settings changed</translation>
+    </message>
+    <message>
+        <source>Another survey opened: a new project begins</source>
+        <translation>Another survey opened: a new project begins</translation>
+    </message>
+    <message>
+        <source>%1 runs %2, this app %3</source>
+        <translation>%1 runs %2, this app %3</translation>
+    </message>
+    <message>
+        <source>Remote training on %1 in %2, process %3</source>
+        <translation>Remote training on %1 in %2, process %3</translation>
+    </message>
+    <message>
+        <source>Remote training on %1 finished; models brought back: %2</source>
+        <translation>Remote training on %1 finished; models brought back: %2</translation>
+    </message>
+    <message>
+        <source>Indexed %1: %2 pings</source>
+        <translation>Indexed %1: %2 pings</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>Opened %1</translation>
+    </message>
+    <message>
+        <source>Opened %1 (indexing the rest)</source>
+        <translation>Opened %1 (indexing the rest)</translation>
+    </message>
+</context>
+<context>
     <name>fathom::AboutDialog</name>
     <message>
         <source>About Fathom</source>

@@ -25,6 +25,101 @@
     </message>
 </context>
 <context>
+    <name>Log</name>
+    <message>
+        <source>%1: %2 missing cells filled with the last value before them (%3)</source>
+        <translation>%1: 빈 셀 %2개를 바로 앞의 값으로 채움 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: data row %2 is earlier than the row before it; the plot and the splits follow the rows</source>
+        <translation>%1: 데이터 %2행이 앞 행보다 이른 시각입니다. 그래프와 분할은 행 순서를 따릅니다</translation>
+    </message>
+    <message>
+        <source>%1: numbers read with a decimal comma (12,5 as 12.5)</source>
+        <translation>%1: 소수점을 쉼표로 읽음 (12,5는 12.5)</translation>
+    </message>
+    <message>
+        <source>Retraining %1 with confirmed alerts: %2, rejected: %3</source>
+        <translation>%1 재학습: 확인된 경보 %2건, 기각된 경보 %3건</translation>
+    </message>
+    <message>
+        <source>Training %1 on %2</source>
+        <translation>%2에서 %1 학습</translation>
+    </message>
+    <message>
+        <source>Active model: %1</source>
+        <translation>활성 모델: %1</translation>
+    </message>
+    <message>
+        <source>The series models cannot run on %1 in this build: they train on the cpu</source>
+        <translation>이 빌드에서는 시계열 모델을 %1에서 실행할 수 없어 cpu에서 학습합니다</translation>
+    </message>
+    <message>
+        <source>Contact marked by hand at ping %1</source>
+        <translation>핑 %1에 접촉물을 직접 표시함</translation>
+    </message>
+    <message>
+        <source>No class proposed for the marked contact: %1</source>
+        <translation>표시한 접촉물의 분류를 제안하지 못함: %1</translation>
+    </message>
+    <message>
+        <source>A detection for the contacts before was left</source>
+        <translation>이전 접촉물에 대한 탐지 결과는 버림</translation>
+    </message>
+    <message>
+        <source>Contacts proposed: %1</source>
+        <translation>제안된 접촉물: %1개</translation>
+    </message>
+    <message>
+        <source>Writing the demo survey to %1</source>
+        <translation>데모 조사를 %1에 쓰는 중</translation>
+    </message>
+    <message>
+        <source>Close-up of the contact at ping %1: %2</source>
+        <translation>핑 %1 접촉물의 확대 보기: %2</translation>
+    </message>
+    <message>
+        <source>Another sensor series opened: a new project begins</source>
+        <translation>다른 센서 시계열을 열었으므로 새 프로젝트를 시작합니다</translation>
+    </message>
+    <message>
+        <source>%1: the active model %2 is gone</source>
+        <translation>%1: 활성 모델 %2이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>Detection settings changed</source>
+        <translation>탐지 설정 변경됨</translation>
+    </message>
+    <message>
+        <source>Another survey opened: a new project begins</source>
+        <translation>다른 조사를 열었으므로 새 프로젝트를 시작합니다</translation>
+    </message>
+    <message>
+        <source>%1 runs %2, this app %3</source>
+        <translation>%1은(는) %2 실행 중, 이 앱은 %3</translation>
+    </message>
+    <message>
+        <source>Remote training on %1 in %2, process %3</source>
+        <translation>%1의 %2에서 원격 학습 중, 프로세스 %3</translation>
+    </message>
+    <message>
+        <source>Remote training on %1 finished; models brought back: %2</source>
+        <translation>%1에서 원격 학습 완료, 가져온 모델: %2개</translation>
+    </message>
+    <message>
+        <source>Indexed %1: %2 pings</source>
+        <translation>%1 색인 완료: 핑 %2개</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 열림</translation>
+    </message>
+    <message>
+        <source>Opened %1 (indexing the rest)</source>
+        <translation>%1 열림 (나머지 색인 중)</translation>
+    </message>
+</context>
+<context>
     <name>fathom::AboutDialog</name>
     <message>
         <source>About Fathom</source>

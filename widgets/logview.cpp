@@ -11,7 +11,11 @@ LogView::LogView(QWidget* parent)
     setObjectName(QStringLiteral("logView"));
     setReadOnly(true);
     setMaximumBlockCount(5000);
-    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // Where a line holds Korean, Qt draws its leading time in the face it picks for Hangul: a
+    // monospaced one with Hangul is named next so that the times still line up.
+    auto font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    font.setFamilies({font.family(), QStringLiteral("Noto Sans Mono CJK KR")});
+    setFont(font);
     setLineWrapMode(QPlainTextEdit::NoWrap);
 }
 

@@ -53,6 +53,10 @@ std::string clockText(spdlog::log_clock::time_point when)
     return buf;
 }
 
+// The shown text of the record being logged on this thread: spdlog hands its sinks the one
+// payload, synchronously, on the thread that logs.
+thread_local const std::string* t_shown = nullptr;
+
 class ListenerSink : public spdlog::sinks::base_sink<std::mutex>
 {
 public:
@@ -75,7 +79,7 @@ protected:
     void sink_it_(const spdlog::details::log_msg& msg) override
     {
         const Record record{fromSpd(msg.level), clockText(msg.time),
-                            std::string(msg.payload.begin(), msg.payload.end())};
+                            std::string(msg.payload.begin(), msg.payload.end()), t_shown ? *t_shown : std::string()};
         std::lock_guard lock(m_listenersMutex);
         m_recent.push_back(record);
         if (m_recent.size() > 1000)
@@ -202,6 +206,27 @@ void warn(const std::string& text)
 void error(const std::string& text)
 {
     logger().error(text);
+}
+
+namespace {
+void logShown(Level level, const std::string& text, const std::string& shown)
+{
+    struct Reset
+    {
+        ~Reset() { t_shown = nullptr; }
+    } reset;
+    t_shown = &shown;
+    logger().log(toSpd(level), text);
+}
+} // namespace
+
+void info(const std::string& text, const std::string& shown)
+{
+    logShown(Level::Info, text, shown);
+}
+void warn(const std::string& text, const std::string& shown)
+{
+    logShown(Level::Warn, text, shown);
 }
 
 std::filesystem::path defaultLogFile()

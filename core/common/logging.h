@@ -14,6 +14,7 @@ struct Record
     Level level;
     std::string time; // local time, "HH:MM:SS.mmm"
     std::string text;
+    std::string shown; // the same in the UI's language where the caller gave it, else empty
 };
 
 using Listener = std::function<void(const Record&)>;
@@ -35,6 +36,10 @@ void debug(const std::string& text);
 void info(const std::string& text);
 void warn(const std::string& text);
 void error(const std::string& text);
+// `text` for the log file and stderr (English, for support and grep), `shown` for the views
+// listening (the Log dock), in the user's language.
+void info(const std::string& text, const std::string& shown);
+void warn(const std::string& text, const std::string& shown);
 
 // Where the log file goes by default: $XDG_STATE_HOME/fathom/fathom.log.
 std::filesystem::path defaultLogFile();

@@ -1,6 +1,7 @@
 #include "aboutdialog.h"
 #include "analysiscontroller.h"
 #include "app/windowfixture.h"
+#include "common/logging.h"
 #include "devicepanel.h"
 #include "ml/models.h"
 #include "shortcutsdialog.h"
@@ -33,6 +34,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <string>
+#include <vector>
 
 using namespace fathom;
 using fathom::test::fakeStartup;
@@ -319,6 +322,29 @@ private slots:
                 check(action->menu());
         }
         QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QStringLiteral("; "))));
+    }
+
+    void logDockSpeaksTheUsersLanguageAndTheFileEnglish()
+    {
+        QTemporaryDir dir;
+        sonar::SurveySimulator::Options options;
+        options.pings = 100;
+        const auto files = sonar::writeDemoSurvey(dir.path().toStdString(), options);
+        const auto path = QString::fromStdString(files[0].string());
+        std::vector<std::string> written; // what the log file and stderr receive
+        const int id = logging::addListener([&](const logging::Record& r) { written.push_back(r.text); });
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("ko"));
+        window.openSurvey(path);
+        QTRY_VERIFY_WITH_TIMEOUT(window.survey()->file() != nullptr, 10000);
+        auto* log = window.findChild<QPlainTextEdit*>(QStringLiteral("logView"));
+        QTRY_VERIFY_WITH_TIMEOUT(log->toPlainText().contains(path), 10000);
+        logging::removeListener(id);
+        QVERIFY2(!log->toPlainText().contains(QStringLiteral("Opened ")), qPrintable(log->toPlainText()));
+        const auto english = "Opened " + path.toStdString();
+        QVERIFY(std::find(written.begin(), written.end(), english) != written.end());
+        window.setLanguage(QStringLiteral("en"));
     }
 
     void opensASurveyAndDrawsIt()

@@ -38,6 +38,30 @@ private slots:
         QVERIFY(text.str().find("cuda:1 stopped answering") != std::string::npos);
     }
 
+    void viewsShowTheUsersLanguageAndTheFileKeepsEnglish()
+    {
+        QTemporaryDir dir;
+        const auto file = std::filesystem::path(dir.path().toStdString()) / "fathom.log";
+        logging::init("info", file);
+        std::vector<logging::Record> seen;
+        const int id = logging::addListener([&](const logging::Record& r) { seen.push_back(r); });
+        logging::info("Opened line7.xtf", "line7.xtf 열림");
+        logging::warn("Indexed line7.xtf: 2000 pings", "line7.xtf 색인 완료: 핑 2000개");
+        logging::info("plain");
+        logging::removeListener(id);
+        QCOMPARE(seen.size(), std::size_t(3));
+        QCOMPARE(seen[0].text, std::string("Opened line7.xtf"));
+        QCOMPARE(seen[0].shown, std::string("line7.xtf 열림"));
+        QCOMPARE(seen[1].level, logging::Level::Warn);
+        QCOMPARE(seen[1].shown, std::string("line7.xtf 색인 완료: 핑 2000개"));
+        QVERIFY(seen[2].shown.empty()); // nothing carried over from the record before
+        logging::init("info");
+        std::stringstream text;
+        text << std::ifstream(file).rdbuf();
+        QVERIFY(text.str().find("Opened line7.xtf") != std::string::npos);
+        QVERIFY(text.str().find("열림") == std::string::npos);
+    }
+
     void lateListenerSeesEarlierRecords()
     {
         logging::init("info");
