@@ -134,7 +134,13 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
                         "'ts evaluate --protocol skab', not in a trained forecasting set");
     TrainJobResult result;
     series::LoadOptions load;
-    load.skip = job.skip;
+    // The label column is never a feature: left out as well, it is still read for the labels.
+    for (const auto& name : job.skip)
+        if (name != job.labels)
+            load.skip.push_back(name);
+    if (!job.target.empty() && std::find(load.skip.begin(), load.skip.end(), job.target) != load.skip.end())
+        throw Error("the target '" + job.target +
+                    "' is among the columns left out (--skip): it must be read to be forecast");
     auto data = series::loadCsvFiles(job.data, load, result.load);
     result.rows = data.rows;
     // Fine-tuning keeps the saved model's channels, window and scaling: its weights expect them.

@@ -164,6 +164,50 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("needs its first 14,400")), qPrintable(r.err));
     }
 
+    // A label column also left out is still read for the labels (never a feature either way); a
+    // target left out, or one the file lacks, is refused in words that say so.
+    void leftOutColumnsKeepTheirRoles()
+    {
+        QTemporaryDir dir;
+        const auto sensors = cli::writeDemoSensors(dir);
+        const auto train = [&](const QStringList& extra, const QString& out) {
+            return run(QStringList{QStringLiteral("ts"), QStringLiteral("train"), QStringLiteral("--data"), sensors,
+                                   QStringLiteral("--models"), QStringLiteral("dlinear"), QStringLiteral("--lookback"),
+                                   QStringLiteral("16"), QStringLiteral("--epochs"), QStringLiteral("1"),
+                                   QStringLiteral("--out"), dir.filePath(out)} +
+                       extra);
+        };
+        const auto config = [&](const QString& out) {
+            QFile file(dir.filePath(out + QStringLiteral("/dlinear/config.json")));
+            return file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()).object() : QJsonObject();
+        };
+        const QStringList altitude{QStringLiteral("--target"), QStringLiteral("altitude_m")};
+        auto r = train(altitude + QStringList{QStringLiteral("--skip"), QStringLiteral("ping,fault"),
+                                              QStringLiteral("--labels"), QStringLiteral("fault")},
+                       QStringLiteral("labelled"));
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = train(altitude + QStringList{QStringLiteral("--skip"), QStringLiteral("ping,fault")},
+                  QStringLiteral("unlabelled"));
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto labelled = config(QStringLiteral("labelled")), unlabelled = config(QStringLiteral("unlabelled"));
+        QVERIFY(!labelled.value(QStringLiteral("features")).toArray().contains(QStringLiteral("fault")));
+        // The threshold was set on the rows the labels leave unmarked: fewer than all of them.
+        const auto rows = [](const QJsonObject& c) {
+            return c.value(QStringLiteral("alerts")).toObject().value(QStringLiteral("rows")).toInt();
+        };
+        QVERIFY2(rows(labelled) > 0 && rows(labelled) < rows(unlabelled),
+                 qPrintable(QStringLiteral("%1 against %2").arg(rows(labelled)).arg(rows(unlabelled))));
+
+        r = train(altitude + QStringList{QStringLiteral("--skip"), QStringLiteral("ping,altitude_m")},
+                  QStringLiteral("x"));
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("target 'altitude_m' is among the columns left out")),
+                 qPrintable(r.err));
+        r = train({QStringLiteral("--target"), QStringLiteral("salinity")}, QStringLiteral("y"));
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(sensors + QStringLiteral(": no channel 'salinity'")), qPrintable(r.err));
+    }
+
     // ts train takes PatchTST's sizes (as ts evaluate does) and keeps them with the model;
     // sizes that cannot make a model are named.
     void patchTstSizesAreTheAnalysts()
