@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "common/timeformat.h"
 #include "ml/alertrun.h"
+#include "ml/modelfolder.h"
 #include "project/project.h"
 
 #include <nlohmann/json.hpp>
@@ -15,6 +16,7 @@
 #include <iomanip>
 #include <iostream>
 #include <limits>
+#include <optional>
 
 namespace fathom::cli {
 
@@ -25,7 +27,36 @@ struct AlertsArgs
     std::string model, out, scores, labels, project;
     std::vector<std::string> data, skip;
     bool json = false;
+    // The analyst's alert rules over the model's (and the project's): NaN / -1 where not given.
+    double threshold = std::numeric_limits<double>::quiet_NaN(), release = std::numeric_limits<double>::quiet_NaN();
+    long long minimumRows = -1, mergeGap = -1;
 };
+
+// The rules to find alerts by: the model's, then the project's where it has its own, then the
+// flags given; none where neither says anything (the model's, read with it).
+std::optional<AlertRules> chosenRules(const AlertsArgs& args)
+{
+    std::optional<AlertRules> projectRules;
+    if (!args.project.empty() && std::filesystem::exists(args.project))
+        projectRules = project::load(args.project).alertRules;
+    const bool flags =
+        !std::isnan(args.threshold) || !std::isnan(args.release) || args.minimumRows >= 0 || args.mergeGap >= 0;
+    if (!flags)
+        return projectRules;
+    const auto card = ml::readModelCard(args.model);
+    if (!card.alerts)
+        return std::nullopt; // detectAlerts says what is missing
+    auto rules = projectRules.value_or(card.alerts->rules);
+    if (!std::isnan(args.threshold))
+        rules.threshold = float(args.threshold);
+    if (!std::isnan(args.release))
+        rules.release = float(args.release);
+    if (args.minimumRows >= 0)
+        rules.minimumLength = std::size_t(args.minimumRows);
+    if (args.mergeGap >= 0)
+        rules.mergeGap = std::size_t(args.mergeGap);
+    return rules;
+}
 
 std::string when(const ml::AlertRun& run, std::size_t row)
 {
@@ -120,16 +151,23 @@ void alertsCommand(const AlertsArgs& args)
 {
     if (args.out.empty() && args.project.empty())
         throw Error("ts alerts: give --out and/or --project");
-    const auto run = ml::detectAlerts(args.model, {args.data.begin(), args.data.end()}, args.skip, args.labels);
+    const auto run =
+        ml::detectAlerts(args.model, {args.data.begin(), args.data.end()}, args.skip, args.labels, chosenRules(args));
     if (!args.out.empty())
         writeAlerts(run, args.out);
     if (!args.project.empty())
         addToProject(run, args);
     if (!args.scores.empty())
         writeScores(run, args.scores);
-    nlohmann::json summary = {{"alerts", run.alerts.size()},       {"rows", run.score.size()},
-                              {"threshold", run.rules.threshold},  {"precision", run.precision},
-                              {"calibrated_in", run.calibratedIn}, {"out", args.out}};
+    nlohmann::json summary = {{"alerts", run.alerts.size()},
+                              {"rows", run.score.size()},
+                              {"threshold", run.rules.threshold},
+                              {"release", run.rules.release},
+                              {"minimum_rows", run.rules.minimumLength},
+                              {"merge_gap", run.rules.mergeGap},
+                              {"precision", run.precision},
+                              {"calibrated_in", run.calibratedIn},
+                              {"out", args.out}};
     std::fprintf(stderr, "%zu alerts over %zu rows (threshold %.2f)%s%s\n", run.alerts.size(), run.score.size(),
                  run.rules.threshold, args.out.empty() ? "" : " written to ", args.out.c_str());
     if (!run.labels.empty()) {
@@ -170,6 +208,11 @@ void addAlertsCommand(CLI::App& ts, const StartupOptions& startup)
     cmd->add_option("--scores", a->scores, "Also write every row's forecast, score and alert flag here");
     cmd->add_option("--labels", a->labels, "A 0/1 column of true anomalies: print F1, false and missed alarm rates");
     cmd->add_flag("--json", a->json, "Print a JSON summary");
+    cmd->add_option("--threshold", a->threshold,
+                    "Alerts open above this score (1: the threshold the model chose from its training data)");
+    cmd->add_option("--release", a->release, "… and close below the threshold times this (0 to 1; hysteresis)");
+    cmd->add_option("--min-rows", a->minimumRows, "Shorter alerts are dropped");
+    cmd->add_option("--merge-gap", a->mergeGap, "Alerts fewer rows apart than this become one");
     cmd->callback([a, &startup] {
         fathom::start(startup); // the configuration: threads, recurrent kernels
         alertsCommand(*a);

@@ -146,7 +146,8 @@ AlertCalibration calibrateAlerts(const Model& model, const series::Windows& wind
 }
 
 AlertRun detectAlerts(const std::filesystem::path& modelDir, const std::vector<std::filesystem::path>& data,
-                      const std::vector<std::string>& skip, const std::string& labels)
+                      const std::vector<std::string>& skip, const std::string& labels,
+                      const std::optional<AlertRules>& rules)
 {
     auto [model, card] = loadModelFolder(modelDir);
     model.setPrecision(model.precision()); // the process's now, for the whole run (the menu may switch it)
@@ -177,7 +178,9 @@ AlertRun detectAlerts(const std::filesystem::path& modelDir, const std::vector<s
     run.lookback = lookback;
     run.time = s.time;
     run.channels = card.features;
-    run.rules = card.alerts->rules;
+    run.rules = rules.value_or(card.alerts->rules);
+    if (const auto problem = alertRulesProblem(run.rules); !problem.empty())
+        throw Error(problem);
     if (const auto& p = card.parts) {
         if (!s.time.empty() && p->validationTime) {
             run.validationFrom = *p->validationTime;

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,8 +56,11 @@ struct AlertRun
     std::vector<std::string> memberNames;
     std::vector<std::vector<float>> memberForecasts;
 };
+// `rules`, where given, replace those the model was calibrated with (the analyst's, from a
+// project or `ts alerts --threshold …`); the scores are the same either way.
 AlertRun detectAlerts(const std::filesystem::path& modelDir, const std::vector<std::filesystem::path>& data,
-                      const std::vector<std::string>& skip = {}, const std::string& labels = {});
+                      const std::vector<std::string>& skip = {}, const std::string& labels = {},
+                      const std::optional<AlertRules>& rules = std::nullopt);
 
 // Point-wise evaluation of a run against its labels, over the rows that have a score.
 AlertMetrics evaluateRun(const AlertRun& run);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/alertrules.h"
+
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -52,13 +54,7 @@ struct Alert
     std::vector<std::size_t> channels; // the channels behind the peak, strongest first
 };
 
-struct AlertRules
-{
-    float threshold = 3.0f;        // an alert opens above this …
-    float release = 0.7f;          // … and closes below threshold × release (hysteresis)
-    std::size_t minimumLength = 3; // rows; shorter flickers are dropped
-    std::size_t mergeGap = 0;      // alerts closer than this many rows become one
-};
+using fathom::AlertRules; // common/alertrules.h: the project file keeps them too
 
 // What a trained model's folder keeps for turning its forecasts into alerts: the residual
 // scaling and the thresholds, fitted on training and validation rows only (never test data).

@@ -167,6 +167,26 @@ DetectionRecord detectionFrom(const json& j)
     return d;
 }
 
+json rulesJson(const AlertRules& r)
+{
+    return {{"threshold", r.threshold},
+            {"release", r.release},
+            {"minimum_rows", r.minimumLength},
+            {"merge_gap", r.mergeGap}};
+}
+
+AlertRules rulesFrom(const json& j)
+{
+    AlertRules r;
+    r.threshold = j.at("threshold").get<float>();
+    r.release = j.value("release", r.release);
+    r.minimumLength = j.value("minimum_rows", r.minimumLength);
+    r.mergeGap = j.value("merge_gap", r.mergeGap);
+    if (const auto wrong = alertRulesProblem(r); !wrong.empty())
+        throw Error("alert settings: " + wrong);
+    return r;
+}
+
 } // namespace
 
 std::string checkDetection(const DetectionRecord& d)
@@ -230,6 +250,7 @@ void save(const Project& p, const std::filesystem::path& file)
             {"patch_stride", t.sizes.patchStride},
             {"revin_affine", t.sizes.revinAffine}}}}},
         {"detection", detectionJson(p.detection)},
+        {"alert_rules", p.alertRules ? rulesJson(*p.alertRules) : json()},
         {"alerts", alerts},
         {"contacts", contacts},
         {"view",
@@ -292,6 +313,8 @@ Project load(const std::filesystem::path& file)
         }
         if (doc.contains("detection"))
             p.detection = detectionFrom(doc.at("detection"));
+        if (doc.contains("alert_rules") && !doc.at("alert_rules").is_null())
+            p.alertRules = rulesFrom(doc.at("alert_rules"));
         for (const auto& a : doc.value("alerts", json::array()))
             p.alerts.push_back(alertFrom(a));
         for (const auto& c : doc.value("contacts", json::array()))

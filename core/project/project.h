@@ -1,10 +1,12 @@
 #pragma once
 
+#include "common/alertrules.h"
 #include "common/modelsizes.h"
 #include "sonar/detector.h"
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -95,6 +97,9 @@ struct Project
     std::filesystem::path detectorModel; // the CNN detector retrained for this project; empty: the shipped one
     TrainingRecord training;
     DetectionRecord detection;
+    // How the models' scores become alerts where the analyst changed it (Tools → Alert
+    // Settings); absent: the rules each model was calibrated with.
+    std::optional<AlertRules> alertRules;
     std::vector<AlertRecord> alerts;
     std::vector<ContactRecord> contacts;
     std::vector<std::string> visibleChannels;

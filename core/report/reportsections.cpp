@@ -250,7 +250,7 @@ void addAlerts(Section& section, Inputs& in, const ReportOptions& options, Repor
                 slot.problem = "the project has no model for it";
             else
                 try {
-                    slot.run = ml::detectAlerts(dir, {in.project.series});
+                    slot.run = ml::detectAlerts(dir, {in.project.series}, {}, {}, in.project.alertRules);
                 } catch (const std::exception& e) {
                     slot.problem = e.what();
                 }

@@ -208,6 +208,66 @@ private slots:
         QVERIFY2(r.err.contains(sensors + QStringLiteral(": no channel 'salinity'")), qPrintable(r.err));
     }
 
+    // ts alerts finds alerts by the analyst's rules where given — flags over a project's over the
+    // model's own — and says which rule cannot be.
+    void alertRulesAreTheAnalysts()
+    {
+        QTemporaryDir dir;
+        const auto sensors = cli::writeDemoSensors(dir);
+        auto r = run({QStringLiteral("ts"), QStringLiteral("train"), QStringLiteral("--data"), sensors,
+                      QStringLiteral("--target"), QStringLiteral("altitude_m"), QStringLiteral("--skip"),
+                      QStringLiteral("ping"), QStringLiteral("--labels"), QStringLiteral("fault"),
+                      QStringLiteral("--models"), QStringLiteral("dlinear"), QStringLiteral("--lookback"),
+                      QStringLiteral("16"), QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--out"),
+                      dir.filePath(QStringLiteral("models"))});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto alerts = [&](const QStringList& extra) {
+            const auto done = run(QStringList{QStringLiteral("ts"), QStringLiteral("alerts"), QStringLiteral("--model"),
+                                              dir.filePath(QStringLiteral("models/dlinear")), QStringLiteral("--data"),
+                                              sensors, QStringLiteral("--json")} +
+                                  extra);
+            return std::make_pair(done, QJsonDocument::fromJson(done.out.toUtf8()).object());
+        };
+        const auto out = QStringList{QStringLiteral("--out"), dir.filePath(QStringLiteral("a.csv"))};
+        const auto [modelRun, model] = alerts(out);
+        QVERIFY2(modelRun.code == 0, qPrintable(modelRun.err));
+        QCOMPARE(model.value(QStringLiteral("threshold")).toDouble(), 1.0); // calibrated: 1 is its threshold
+        const int own = model.value(QStringLiteral("alerts")).toInt();
+        const auto [lowRun, low] = alerts(out + QStringList{QStringLiteral("--threshold"), QStringLiteral("0.4")});
+        QVERIFY2(low.value(QStringLiteral("alerts")).toInt() > own, qPrintable(lowRun.out));
+        const auto [longRun, longOnly] = alerts(out + QStringList{QStringLiteral("--threshold"), QStringLiteral("0.4"),
+                                                                  QStringLiteral("--min-rows"), QStringLiteral("400")});
+        QCOMPARE(longOnly.value(QStringLiteral("alerts")).toInt(), 0);
+        QCOMPARE(longOnly.value(QStringLiteral("minimum_rows")).toInt(), 400);
+
+        // A project's own rules are used when no flag says otherwise.
+        const auto projectFile = dir.filePath(QStringLiteral("line.fathom"));
+        QVERIFY(alerts({QStringLiteral("--project"), projectFile}).first.code == 0);
+        QFile stored(projectFile);
+        QVERIFY(stored.open(QIODevice::ReadOnly));
+        auto doc = QJsonDocument::fromJson(stored.readAll()).object();
+        stored.close();
+        doc.insert(QStringLiteral("alert_rules"), QJsonObject{{QStringLiteral("threshold"), 0.4},
+                                                              {QStringLiteral("release"), 0.9},
+                                                              {QStringLiteral("minimum_rows"), 1},
+                                                              {QStringLiteral("merge_gap"), 0}});
+        QVERIFY(stored.open(QIODevice::WriteOnly));
+        stored.write(QJsonDocument(doc).toJson());
+        stored.close();
+        const auto [projectRun, fromProject] = alerts({QStringLiteral("--project"), projectFile});
+        QVERIFY2(std::abs(fromProject.value(QStringLiteral("threshold")).toDouble() - 0.4) < 1e-6,
+                 qPrintable(projectRun.out));
+        QVERIFY(std::abs(fromProject.value(QStringLiteral("release")).toDouble() - 0.9) < 1e-6);
+        const auto [flagRun, flag] =
+            alerts({QStringLiteral("--project"), projectFile, QStringLiteral("--threshold"), QStringLiteral("2")});
+        QCOMPARE(flag.value(QStringLiteral("threshold")).toDouble(), 2.0);
+        QVERIFY(std::abs(flag.value(QStringLiteral("release")).toDouble() - 0.9) < 1e-6); // the rest: the project's
+
+        const auto [badRun, bad] = alerts(out + QStringList{QStringLiteral("--release"), QStringLiteral("1.5")});
+        QCOMPARE(badRun.code, 2);
+        QVERIFY2(badRun.err.contains(QStringLiteral("alert release")), qPrintable(badRun.err));
+    }
+
     // ts train takes PatchTST's sizes (as ts evaluate does) and keeps them with the model;
     // sizes that cannot make a model are named.
     void patchTstSizesAreTheAnalysts()

@@ -154,6 +154,28 @@ private slots:
         }
     }
 
+    void alertSettingsComeBackOnlyWhereChanged()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path root = dir.path().toStdString();
+        project::Project p;
+        project::save(p, root / "model.fathom");
+        QVERIFY(!project::load(root / "model.fathom").alertRules); // the model's own rules
+        p.alertRules = AlertRules{1.5f, 0.5f, 4, 10};
+        project::save(p, root / "tuned.fathom");
+        const auto q = project::load(root / "tuned.fathom");
+        QVERIFY(q.alertRules && *q.alertRules == *p.alertRules);
+        std::ofstream(root / "bad.fathom") << R"({"format": "fathom-project", "alert_rules": {"threshold": 0}})";
+        try {
+            project::load(root / "bad.fathom");
+            QFAIL("loaded a threshold of 0");
+        } catch (const Error& e) {
+            const std::string text = e.what();
+            QVERIFY2(text.find("bad.fathom") != std::string::npos && text.find("alert threshold") != std::string::npos,
+                     e.what());
+        }
+    }
+
     // Detecting again replaces the proposals nobody touched — a class the detectors gave is no
     // review — and keeps what the analyst reviewed, classed otherwise or noted.
     void detectingAgainKeepsOnlyWhatTheAnalystTouched()
