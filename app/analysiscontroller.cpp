@@ -15,6 +15,7 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QProgressBar>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -440,9 +441,9 @@ void AnalysisController::setActiveModel(const QString& folder, bool replaceAlert
     const auto modelName = labelOf(folder);
     emit message(tr("Running %1 over the series…").arg(modelName));
     m_replaceAlerts = true; // once drawn, a model chosen again brings its own alerts
-    run([this, folder, series, generation, modelName, replaceAlerts] {
+    run([this, folder, series, generation, modelName, replaceAlerts, rules = m_alertRules] {
         try {
-            const auto r = ml::detectAlerts(folder.toStdString(), {series.toStdString()});
+            const auto r = ml::detectAlerts(folder.toStdString(), {series.toStdString()}, {}, {}, rules);
             const auto xOf = [&](std::size_t row) { return r.time.empty() ? double(row) : r.time[row]; };
             const auto x = forecastX(r), forecast = forecastRows(r, r.forecast);
             QVector<ReviewedAlert> alerts;
@@ -499,13 +500,18 @@ void AnalysisController::setActiveModel(const QString& folder, bool replaceAlert
                     return;
                 }
                 QVector<ReviewedAlert> merged = alerts;
+                QSet<const ReviewedAlert*> carried;
                 for (auto& a : merged)
                     if (const auto* old = reviewedNear(m_alerts, a)) {
                         a.status = old->status;
                         a.note = old->note;
+                        carried.insert(old);
                     }
+                // The analyst's own marks, and reviews no alert found now carries on, outlive any
+                // model and any rule: what was confirmed, rejected or noted is never lost.
                 for (const auto& a : m_alerts)
-                    if (a.model == QLatin1String("analyst")) // the analyst's own marks outlive any model
+                    if (a.model == QLatin1String("analyst") ||
+                        (!carried.contains(&a) && (a.status != QLatin1String("new") || !a.note.isEmpty())))
                         merged.append(a);
                 std::sort(merged.begin(), merged.end(),
                           [](const ReviewedAlert& a, const ReviewedAlert& b) { return a.start < b.start; });

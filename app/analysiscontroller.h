@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/alertrules.h"
 #include "ml/pipeline.h"
 #include "trainingpanel.h"
 
@@ -10,6 +11,7 @@
 #include <QVector>
 
 #include <atomic>
+#include <optional>
 
 class QMenu;
 
@@ -65,6 +67,13 @@ public:
     // Without `replaceAlerts` only its forecast is drawn: the alerts (from a project) stay.
     void setActiveModel(const QString& folder, bool replaceAlerts = true);
     QString activeModel() const { return m_activeModel; }
+    // How scores become alerts (Tools → Alert Settings; a project's): none for each model's own.
+    // Changed, the active model's alerts are found again (unless not `findAgain`, as when a
+    // project with its own alerts opens); reviewed ones stay.
+    void setAlertRules(const std::optional<AlertRules>& rules, bool findAgain = true);
+    const std::optional<AlertRules>& alertRules() const { return m_alertRules; }
+    // The rules the active model was calibrated with (a calibrated model's usual where it has none).
+    AlertRules modelAlertRules() const;
     // E.g. from a project; a model run still going for the alerts before is left (its finds not merged).
     void setAlerts(const QVector<ReviewedAlert>& alerts);
     const QVector<ReviewedAlert>& alerts() const { return m_alerts; }
@@ -130,6 +139,7 @@ private:
     QStringList m_skip;
     QString m_target; // the active model's forecast channel
     QVector<ReviewedAlert> m_alerts;
+    std::optional<AlertRules> m_alertRules;
     QUndoStack m_undo;
     quint64 m_detectGeneration = 0;
 };

@@ -3,6 +3,8 @@
 #include "alerttable.h"
 #include "analysiscontroller.h"
 #include "lambdacommand.h"
+#include "ml/alertrun.h"
+#include "ml/modelfolder.h"
 #include "seriesplot.h"
 
 #include <QDateTime>
@@ -31,6 +33,26 @@ void AnalysisController::setAlerts(const QVector<ReviewedAlert>& alerts)
     m_undo.clear();
     m_alerts = alerts;
     showAlerts();
+}
+
+void AnalysisController::setAlertRules(const std::optional<AlertRules>& rules, bool findAgain)
+{
+    if (rules == m_alertRules)
+        return;
+    m_alertRules = rules;
+    if (findAgain && !m_activeModel.isEmpty())
+        setActiveModel(m_activeModel); // found again by the new rules; reviewed alerts stay
+}
+
+AlertRules AnalysisController::modelAlertRules() const
+{
+    try {
+        if (const auto card = ml::readModelCard(m_activeModel.toStdString()); card.alerts)
+            return card.alerts->rules;
+    } catch (const std::exception&) {
+        // No model, or one that cannot be read: the rules calibration gives every model.
+    }
+    return ml::calibratedRules();
 }
 
 void AnalysisController::showAlerts()

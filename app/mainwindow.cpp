@@ -317,6 +317,9 @@ void MainWindow::createMenus()
     m_detectionSettingsAction = m_toolsMenu->addAction(QString(), this, [this] { editDetectionSettings(); });
     m_detectionSettingsAction->setObjectName(QStringLiteral("detectionSettingsAction"));
     m_detectionSettingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_D));
+    m_alertSettingsAction = m_toolsMenu->addAction(QString(), this, [this] { editAlertSettings(); });
+    m_alertSettingsAction->setObjectName(QStringLiteral("alertSettingsAction"));
+    m_alertSettingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A));
     m_retrainAction = m_toolsMenu->addAction(QString(), this, [this] { retrainDetector(); });
     m_retrainAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     m_galleryAction = m_toolsMenu->addAction(QString(), this, [this] { showContactGallery(); });
@@ -395,6 +398,7 @@ void MainWindow::retranslate()
     m_showCnnAction->setText(tr("Contacts of the C&NN Detector on the Waterfall"));
     m_retrainAction->setText(tr("&Retrain Detector…"));
     m_detectionSettingsAction->setText(tr("Detection &Settings…"));
+    m_alertSettingsAction->setText(tr("Alert Sett&ings…"));
     m_galleryAction->setText(tr("Contact Ga&llery…"));
     m_exportContactsAction->setText(tr("&Export Contacts…"));
     m_exportMosaicAction->setText(tr("Export Survey &Mosaic…"));

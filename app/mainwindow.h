@@ -32,6 +32,7 @@ class DeviceMonitor;
 class DevicePanel;
 class LogView;
 class ReportDialog;
+class AlertSettingsDialog;
 class DetectionSettingsDialog;
 class RetrainDialog;
 class SurveyController;
@@ -98,6 +99,7 @@ public:
     // Tools → Detection Settings: window-modal; accepted settings that differ are kept with the
     // project and, with a survey open, contacts are proposed again with them.
     DetectionSettingsDialog* editDetectionSettings();
+    AlertSettingsDialog* editAlertSettings(); // Tools → Alert Settings (not modal)
     // Tools -> Contact Gallery: every contact up close in a grid (the same one again while it is
     // open); nullptr when there is no survey.
     ContactGallery* showContactGallery();
@@ -209,6 +211,7 @@ private:
     QAction* m_bf16Action = nullptr;
     QAction* m_retrainAction = nullptr;
     QAction* m_detectionSettingsAction = nullptr;
+    QAction* m_alertSettingsAction = nullptr;
     QAction* m_exportContactsAction = nullptr;
     QAction* m_reportAction = nullptr;
     QAction* m_exportMosaicAction = nullptr;

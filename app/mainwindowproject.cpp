@@ -107,6 +107,7 @@ bool MainWindow::openProject(const QString& file)
         alerts.append({a.start, a.end, a.peak, a.startRow, a.endRow, a.peakRow, a.score,
                        QString::fromStdString(a.channels), QString::fromStdString(a.model),
                        QString::fromStdString(a.status), QString::fromStdString(a.note)});
+    m_analysis->setAlertRules(p.alertRules, false); // the project's alerts were found by them
     m_analysis->setAlerts(alerts);
     m_pendingChannels = toQt(p.visibleChannels);
     m_pendingStart = p.viewStart;
@@ -218,6 +219,7 @@ project::Project MainWindow::currentProject() const
     for (const auto& a : m_analysis->alerts())
         p.alerts.push_back({a.start, a.end, a.peak, a.startRow, a.endRow, a.peakRow, a.score, a.channels.toStdString(),
                             a.model.toStdString(), a.status.toStdString(), a.note.toStdString()});
+    p.alertRules = m_analysis->alertRules();
     p.contacts = m_contacts->contacts();
     p.detection = m_contacts->detection();
     if (m_contacts->detectorModel() != QString::fromStdString(ml::shippedDetectorDir().string()))

@@ -1,4 +1,5 @@
 // MainWindow's report side: the report dialog and the survey as a mosaic or waterfall picture.
+#include "alertsettingsdialog.h"
 #include "analysiscontroller.h"
 #include "common/error.h"
 #include "common/logging.h"
@@ -75,6 +76,30 @@ RetrainDialog* MainWindow::retrainDetector()
     dialog->show();
     m_contacts->retrain(file, out);
     markModified();
+    return dialog;
+}
+
+AlertSettingsDialog* MainWindow::editAlertSettings()
+{
+    const auto own = m_analysis->modelAlertRules();
+    auto* dialog = new AlertSettingsDialog(m_analysis->alertRules().value_or(own), own, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, own] {
+        const auto chosen = dialog->rules();
+        // The model's own rules are kept as none: another model then brings its own.
+        const auto rules = chosen == own ? std::nullopt : std::optional<AlertRules>(chosen);
+        if (rules == m_analysis->alertRules())
+            return;
+        m_analysis->setAlertRules(rules);
+        markModified();
+        logtext::info(QT_TRANSLATE_NOOP("Log", "Alert settings changed: above %1, closing below %2 × it, at least "
+                                               "%3 rows, merged across %4"),
+                      {QString::number(chosen.threshold), QString::number(chosen.release),
+                       QString::number(chosen.minimumLength), QString::number(chosen.mergeGap)});
+        if (m_analysis->activeModel().isEmpty())
+            statusBar()->showMessage(tr("The next model run over the series uses the new alert settings."), 8000);
+    });
+    dialog->open();
     return dialog;
 }
 

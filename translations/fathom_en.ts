@@ -118,6 +118,10 @@
         <source>Opened %1 (indexing the rest)</source>
         <translation>Opened %1 (indexing the rest)</translation>
     </message>
+    <message>
+        <source>Alert settings changed: above %1, closing below %2 × it, at least %3 rows, merged across %4</source>
+        <translation>Alert settings changed: above %1, closing below %2 × it, at least %3 rows, merged across %4</translation>
+    </message>
 </context>
 <context>
     <name>fathom::AboutDialog</name>
@@ -136,6 +140,61 @@
     <message>
         <source>Version</source>
         <translation>Version</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::AlertSettingsDialog</name>
+    <message>
+        <source>Alert Settings</source>
+        <translation>Alert Settings</translation>
+    </message>
+    <message>
+        <source>How the models' anomaly scores become alerts, saved with the project. Alerts already reviewed stay; the others are found again.</source>
+        <translation>How the models' anomaly scores become alerts, saved with the project. Alerts already reviewed stay; the others are found again.</translation>
+    </message>
+    <message>
+        <source>An alert opens where the score rises above this. 1 is the threshold the model chose from its training data: higher gives fewer alerts, lower more.</source>
+        <translation>An alert opens where the score rises above this. 1 is the threshold the model chose from its training data: higher gives fewer alerts, lower more.</translation>
+    </message>
+    <message>
+        <source> × threshold</source>
+        <translation> × threshold</translation>
+    </message>
+    <message>
+        <source>An open alert closes where the score falls below the threshold times this: lower keeps an alert open through a dip (hysteresis).</source>
+        <translation>An open alert closes where the score falls below the threshold times this: lower keeps an alert open through a dip (hysteresis).</translation>
+    </message>
+    <message>
+        <source>Alerts shorter than this are dropped as flicker.</source>
+        <translation>Alerts shorter than this are dropped as flicker.</translation>
+    </message>
+    <message>
+        <source> rows</source>
+        <translation> rows</translation>
+    </message>
+    <message>
+        <source>Two alerts this close or closer become one.</source>
+        <translation>Two alerts this close or closer become one.</translation>
+    </message>
+    <message>
+        <source>Alert above score</source>
+        <translation>Alert above score</translation>
+    </message>
+    <message>
+        <source>Close below</source>
+        <translation>Close below</translation>
+    </message>
+    <message>
+        <source>Shortest alert</source>
+        <translation>Shortest alert</translation>
+    </message>
+    <message>
+        <source>Merge alerts apart by up to</source>
+        <translation>Merge alerts apart by up to</translation>
+    </message>
+    <message>
+        <source>The rules the model was trained with</source>
+        <translation>The rules the model was trained with</translation>
     </message>
 </context>
 <context>
@@ -1504,6 +1563,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</transl
     <message>
         <source>Choose the Data to Train On</source>
         <translation>Choose the Data to Train On</translation>
+    </message>
+    <message>
+        <source>The next model run over the series uses the new alert settings.</source>
+        <translation>The next model run over the series uses the new alert settings.</translation>
+    </message>
+    <message>
+        <source>Alert Sett&amp;ings…</source>
+        <translation>Alert Sett&amp;ings…</translation>
     </message>
 </context>
 <context>

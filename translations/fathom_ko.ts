@@ -118,6 +118,10 @@
         <source>Opened %1 (indexing the rest)</source>
         <translation>%1 열림 (나머지 색인 중)</translation>
     </message>
+    <message>
+        <source>Alert settings changed: above %1, closing below %2 × it, at least %3 rows, merged across %4</source>
+        <translation>경보 설정 변경됨: %1 초과 시 열림, 그 %2배 미만에서 닫힘, 최소 %3행, %4행 이내 병합</translation>
+    </message>
 </context>
 <context>
     <name>fathom::AboutDialog</name>
@@ -136,6 +140,61 @@
     <message>
         <source>Version</source>
         <translation>버전</translation>
+    </message>
+</context>
+<context>
+    <name>fathom::AlertSettingsDialog</name>
+    <message>
+        <source>Alert Settings</source>
+        <translation>경보 설정</translation>
+    </message>
+    <message>
+        <source>How the models' anomaly scores become alerts, saved with the project. Alerts already reviewed stay; the others are found again.</source>
+        <translation>모델의 이상 점수를 경보로 바꾸는 규칙이며 프로젝트와 함께 저장됩니다. 이미 검토한 경보는 유지되고 나머지는 다시 찾습니다.</translation>
+    </message>
+    <message>
+        <source>An alert opens where the score rises above this. 1 is the threshold the model chose from its training data: higher gives fewer alerts, lower more.</source>
+        <translation>점수가 이 값을 넘으면 경보가 열립니다. 1은 모델이 학습 데이터로 정한 임계값입니다. 높이면 경보가 줄고, 낮추면 늘어납니다.</translation>
+    </message>
+    <message>
+        <source> × threshold</source>
+        <translation> × 임계값</translation>
+    </message>
+    <message>
+        <source>An open alert closes where the score falls below the threshold times this: lower keeps an alert open through a dip (hysteresis).</source>
+        <translation>열린 경보는 점수가 임계값에 이 값을 곱한 값 아래로 떨어지면 닫힙니다. 낮추면 잠깐 내려가도 경보가 열린 채로 유지됩니다(히스테리시스).</translation>
+    </message>
+    <message>
+        <source>Alerts shorter than this are dropped as flicker.</source>
+        <translation>이보다 짧은 경보는 깜박임으로 보고 버립니다.</translation>
+    </message>
+    <message>
+        <source> rows</source>
+        <translation> 행</translation>
+    </message>
+    <message>
+        <source>Two alerts this close or closer become one.</source>
+        <translation>이만큼 이내로 가까운 두 경보는 하나로 합칩니다.</translation>
+    </message>
+    <message>
+        <source>Alert above score</source>
+        <translation>경보 시작 점수</translation>
+    </message>
+    <message>
+        <source>Close below</source>
+        <translation>닫힘 기준</translation>
+    </message>
+    <message>
+        <source>Shortest alert</source>
+        <translation>최소 경보 길이</translation>
+    </message>
+    <message>
+        <source>Merge alerts apart by up to</source>
+        <translation>병합할 경보 간격</translation>
+    </message>
+    <message>
+        <source>The rules the model was trained with</source>
+        <translation>모델을 학습할 때 정해진 규칙</translation>
     </message>
 </context>
 <context>
@@ -1524,6 +1583,14 @@ Locate them? The alerts, reviews and models stay as they are either way.</source
     <message>
         <source>Choose the Data to Train On</source>
         <translation>학습할 데이터 선택</translation>
+    </message>
+    <message>
+        <source>The next model run over the series uses the new alert settings.</source>
+        <translation>다음에 시계열에 모델을 실행할 때 새 경보 설정을 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Alert Sett&amp;ings…</source>
+        <translation>경보 설정(&amp;I)…</translation>
     </message>
 </context>
 <context>

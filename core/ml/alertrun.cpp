@@ -97,6 +97,15 @@ std::vector<float> runWindows(const Model& model, const ModelInput& input, std::
     return values;
 }
 
+AlertRules calibratedRules()
+{
+    AlertRules rules;
+    rules.threshold = 1.0f; // the combined score is 1 at either detector's threshold
+    rules.minimumLength = 2;
+    rules.mergeGap = 2;
+    return rules;
+}
+
 AlertCalibration calibrateAlerts(const Model& model, const series::Windows& windows, const std::vector<float>* labels,
                                  double quantile, double margin)
 {
@@ -137,9 +146,7 @@ AlertCalibration calibrateAlerts(const Model& model, const series::Windows& wind
         // The quantile's logit plus a margin: each detector gets its own false-alarm budget.
         c.spikeThreshold = std::max(1.0f, chooseThreshold(logits, quantile, 1.0) + float(margin - 1.0) * 5.0f);
     }
-    c.rules.threshold = 1.0f;
-    c.rules.minimumLength = 2;
-    c.rules.mergeGap = 2;
+    c.rules = calibratedRules();
     c.rows = residuals.size();
     c.precision = model.precision();
     return c;

@@ -26,6 +26,9 @@ ModelInput loadModelInput(const std::filesystem::path& modelDir, const ModelCard
 std::vector<float> runWindows(const Model& model, const ModelInput& input, std::size_t from, std::size_t to,
                               std::vector<float>* spikeProbability = nullptr, std::vector<float>* members = nullptr);
 
+// The rules calibration gives every model: alerts above a combined score of 1, two rows at
+// least, merged across gaps of up to two rows.
+AlertRules calibratedRules();
 // Residual scaling and threshold from training and validation windows (never test data), leaving
 // out windows whose last row or forecast row is labelled anomalous (`labels`: per row of the
 // series, may be null).

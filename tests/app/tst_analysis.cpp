@@ -1,5 +1,6 @@
 // The window's analysis side, offscreen: training in the background, alerts and their review,
 // retraining, projects and autosave, an ensemble's members (contacts: tst_contactreview).
+#include "alertsettingsdialog.h"
 #include "alerttable.h"
 #include "analysiscontroller.h"
 #include "app/windowfixture.h"
@@ -41,6 +42,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 using namespace fathom;
 using fathom::test::fakeStartup;
@@ -513,6 +515,62 @@ private slots:
         QVERIFY(failed.first().first().toString().contains(QStringLiteral("channels differ")));
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("models/dlinear/weights.pt")))); // the model trained before
         QVERIFY(panel->trainButton()->isEnabled());
+    }
+
+    void alertSettingsFindAlertsAgainAndKeepTheReview()
+    {
+        // Tools → Alert Settings: a lower threshold finds more alerts, a longer shortest alert
+        // fewer; what the analyst confirmed stays whatever the rules; Restore Defaults goes back to
+        // the model's own; the project keeps the rules.
+        QTemporaryDir dir;
+        auto startup = fakeStartup();
+        MainWindow window(*startup);
+        window.setLanguage(QStringLiteral("en"));
+        const auto sensors = openDemoSeries(window, dir, 400);
+        QVERIFY(!sensors.isEmpty());
+        auto settings = demoSettings(sensors, {QStringLiteral("dlinear")}, 16);
+        settings.epochs = 2;
+        window.trainingPanel()->setSettings(settings);
+        auto* analysis = window.analysis();
+        QSignalSpy detected(analysis, &AnalysisController::alertsDetected);
+        QTest::mouseClick(window.trainingPanel()->trainButton(), Qt::LeftButton);
+        QVERIFY(detected.wait(120000));
+        const auto own = analysis->alerts().size();
+        QVERIFY(!analysis->alertRules()); // the model's own
+        const auto change = [&](const std::function<void(QDialog*)>& edit) {
+            auto* dialog = window.editAlertSettings();
+            edit(dialog);
+            dialog->accept();
+        };
+        change([](QDialog* d) { d->findChild<QDoubleSpinBox*>(QStringLiteral("threshold"))->setValue(0.3); });
+        QVERIFY(detected.wait(60000));
+        QVERIFY2(analysis->alerts().size() > own,
+                 qPrintable(QStringLiteral("%1 against %2").arg(analysis->alerts().size()).arg(own)));
+        QVERIFY(window.isWindowModified());
+        analysis->review(0, QStringLiteral("confirmed"));
+        const auto confirmed = analysis->alerts().first();
+
+        change([](QDialog* d) { d->findChild<QSpinBox*>(QStringLiteral("minimumRows"))->setValue(100000); });
+        QVERIFY(detected.wait(60000));
+        QCOMPARE(analysis->alerts().size(), 1); // none is that long: the confirmed one stays
+        QCOMPARE(analysis->alerts().first().status, QStringLiteral("confirmed"));
+        QCOMPARE(analysis->alerts().first().startRow, confirmed.startRow);
+
+        const auto file = dir.filePath(QStringLiteral("rules.fathom"));
+        QVERIFY(window.saveProject(file));
+        MainWindow reopened(*startup);
+        QVERIFY(reopened.openProject(file));
+        QVERIFY(reopened.analysis()->alertRules() && reopened.analysis()->alertRules()->minimumLength == 100000);
+        QCOMPARE(reopened.analysis()->alerts().size(), 1); // as saved, not found again on opening
+
+        change(
+            [](QDialog* d) { d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::RestoreDefaults)->click(); });
+        QVERIFY(detected.wait(60000));
+        QVERIFY(!analysis->alertRules());
+        QVERIFY(std::any_of(analysis->alerts().begin(), analysis->alerts().end(), [&](const auto& a) {
+            return a.status == QLatin1String("confirmed") && a.startRow <= confirmed.endRow &&
+                   confirmed.startRow <= a.endRow;
+        }));
     }
 
     void anotherSeriesBeginsAProjectOfItsOwn()
