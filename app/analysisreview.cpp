@@ -174,6 +174,8 @@ QString AnalysisController::details(int index) const
                        .arg(a.endRow)
                        .arg(a.score, 0, 'f', 2)
                        .arg(a.model.toHtmlEscaped(), status);
+    if (m_alertRules)
+        text += tr(" · alerts above %1 by the Alert Settings").arg(double(m_alertRules->threshold), 0, 'g', 3);
     if (!m_target.isEmpty() && m_plot->forecasts().contains(a.model))
         text += tr("<br>%1 at the peak: %2").arg(m_target).arg(m_plot->valueAt(m_target, a.peak), 0, 'g', 6);
     for (const auto& channel : a.channels.split(QStringLiteral(", "), Qt::SkipEmptyParts))

@@ -398,6 +398,10 @@
         <source>Note on the alert:</source>
         <translation>Note on the alert:</translation>
     </message>
+    <message>
+        <source> · alerts above %1 by the Alert Settings</source>
+        <translation> · alerts above %1 by the Alert Settings</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ContactGallery</name>

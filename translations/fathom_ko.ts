@@ -406,6 +406,10 @@
         <source>Note on the alert:</source>
         <translation>경보 메모:</translation>
     </message>
+    <message>
+        <source> · alerts above %1 by the Alert Settings</source>
+        <translation> · 경보 설정에 따라 %1 초과 시 경보</translation>
+    </message>
 </context>
 <context>
     <name>fathom::ContactGallery</name>

@@ -549,6 +549,10 @@ private slots:
         QVERIFY(window.isWindowModified());
         analysis->review(0, QStringLiteral("confirmed"));
         const auto confirmed = analysis->alerts().first();
+        auto* table = window.findChild<AlertTable*>();
+        table->setCurrentAlert(0);
+        QVERIFY2(table->details().contains(QStringLiteral("alerts above 0.3 by the Alert Settings")),
+                 qPrintable(table->details()));
 
         change([](QDialog* d) { d->findChild<QSpinBox*>(QStringLiteral("minimumRows"))->setValue(100000); });
         QVERIFY(detected.wait(60000));
