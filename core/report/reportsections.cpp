@@ -233,6 +233,10 @@ void addAlerts(Section& section, Inputs& in, const ReportOptions& options, Repor
         paragraph(format(text("alert_counts", L), counts(all)) + " " +
                   format(text("alerts_shown", L),
                          {std::to_string(list.size()), options.includeRejected ? "" : text("without_rejected", L)})));
+    if (const auto& r = in.project.alertRules)
+        section.blocks.push_back(
+            paragraph(format(text("alert_rules", L), {fixed(r->threshold, 2), fixed(r->release, 2),
+                                                      std::to_string(r->minimumLength), std::to_string(r->mergeGap)})));
     section.blocks.push_back(alertList(list, L));
     if (in.series && in.series->rows > 0)
         section.blocks.push_back(alertTimelineBlock(*in.series, list, L));

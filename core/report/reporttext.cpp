@@ -149,6 +149,11 @@ const std::map<std::string, Wording>& catalogue()
         {"alert_counts",
          {"%1 alerts: %2 confirmed, %3 new, %4 rejected.", "경보 %1개: 확인됨 %2, 새 항목 %3, 기각됨 %4."}},
         {"alerts_shown", {"Shown: the %1 highest scored%2.", "표시: 점수가 높은 %1개%2."}},
+        {"alert_rules",
+         {"Found by the analyst's alert rules: above a score of %1 (1 is the model's own threshold), closing below "
+          "%2 × that, at least %3 rows long, merged across gaps of up to %4 rows.",
+          "분석가가 정한 경보 규칙으로 찾음: 점수 %1 초과(1은 모델 자체 임계값), 그 %2배 미만에서 닫힘, 최소 %3행, "
+          "%4행 이하 간격은 병합."}},
         {"no_alerts", {"The project holds no alerts.", "프로젝트에 경보가 없습니다."}},
         {"model_kind", {"Kind", "종류"}},
         {"trained_on", {"Training data", "학습 데이터"}},

@@ -83,6 +83,25 @@ private slots:
         QVERIFY(html.contains(QStringLiteral("no forecast: the project has no model for it")));
     }
 
+    void alertRulesTheAnalystSetAreStated()
+    {
+        auto project = m_project;
+        report::ReportOptions options;
+        options.sections = {report::SectionKind::Alerts};
+        const auto html = [&](const std::string& file) {
+            report::writeHtml(report::buildReport(project, options),
+                              m_dir.filePath(QString::fromStdString(file)).toStdString());
+            return readText(m_dir.filePath(QString::fromStdString(file)));
+        };
+        QVERIFY(!html("own.html").contains(QStringLiteral("alert rules"))); // the model's own: nothing to say
+        project.alertRules = AlertRules{1.5f, 0.5f, 4, 10};
+        const auto tuned = html("tuned.html");
+        QVERIFY2(tuned.contains(QStringLiteral("analyst's alert rules: above a score of 1.50")) &&
+                     tuned.contains(QStringLiteral("closing below 0.50")) &&
+                     tuned.contains(QStringLiteral("at least 4 rows long, merged across gaps of up to 10 rows")),
+                 qPrintable(tuned));
+    }
+
     void koreanReportHasKoreanTitlesAndKeepsTheChosenOrder()
     {
         report::ReportOptions options;
