@@ -34,14 +34,17 @@ struct AlertsArgs
 
 // The rules to find alerts by: the model's, then the project's where it has its own, then the
 // flags given; none where neither says anything (the model's, read with it).
+bool rulesGiven(const AlertsArgs& args)
+{
+    return !std::isnan(args.threshold) || !std::isnan(args.release) || args.minimumRows >= 0 || args.mergeGap >= 0;
+}
+
 std::optional<AlertRules> chosenRules(const AlertsArgs& args)
 {
     std::optional<AlertRules> projectRules;
     if (!args.project.empty() && std::filesystem::exists(args.project))
         projectRules = project::load(args.project).alertRules;
-    const bool flags =
-        !std::isnan(args.threshold) || !std::isnan(args.release) || args.minimumRows >= 0 || args.mergeGap >= 0;
-    if (!flags)
+    if (!rulesGiven(args))
         return projectRules;
     const auto card = ml::readModelCard(args.model);
     if (!card.alerts)
@@ -118,6 +121,8 @@ void addToProject(const ml::AlertRun& run, const AlertsArgs& args)
         p.modelsFolder = model.parent_path();
     if (p.activeModel.empty())
         p.activeModel = model;
+    if (rulesGiven(args))
+        p.alertRules = run.rules; // found by them: the GUI finds alerts again by the same
     std::vector<project::AlertRecord> kept;
     for (const auto& a : p.alerts)
         if (a.status != "new" || !a.note.empty())
@@ -204,7 +209,8 @@ void addAlertsCommand(CLI::App& ts, const StartupOptions& startup)
     cmd->add_option("--skip", a->skip, "Columns not to load")->delimiter(',');
     cmd->add_option("--out", a->out, "CSV of the alerts to write");
     cmd->add_option("--project", a->project,
-                    "Add the alerts to a .fathom project (made when absent; reviewed alerts stay)");
+                    "Add the alerts to a .fathom project (made when absent; reviewed alerts stay); its alert rules "
+                    "are used, and the rules given here kept in it");
     cmd->add_option("--scores", a->scores, "Also write every row's forecast, score and alert flag here");
     cmd->add_option("--labels", a->labels, "A 0/1 column of true anomalies: print F1, false and missed alarm rates");
     cmd->add_flag("--json", a->json, "Print a JSON summary");

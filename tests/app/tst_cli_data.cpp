@@ -262,6 +262,9 @@ private slots:
             alerts({QStringLiteral("--project"), projectFile, QStringLiteral("--threshold"), QStringLiteral("2")});
         QCOMPARE(flag.value(QStringLiteral("threshold")).toDouble(), 2.0);
         QVERIFY(std::abs(flag.value(QStringLiteral("release")).toDouble() - 0.9) < 1e-6); // the rest: the project's
+        // … and the project now holds the rules its alerts were found by.
+        const auto [againRun, again] = alerts({QStringLiteral("--project"), projectFile});
+        QCOMPARE(again.value(QStringLiteral("threshold")).toDouble(), 2.0);
 
         const auto [badRun, bad] = alerts(out + QStringList{QStringLiteral("--release"), QStringLiteral("1.5")});
         QCOMPARE(badRun.code, 2);
