@@ -541,7 +541,7 @@ void AnalysisController::compare(const QString& first, const QString& second)
     const auto series = m_seriesPath;
     const QStringList labels = {labelOf(first), labelOf(second)};
     emit message(tr("Comparing %1 and %2…").arg(labels[0], labels[1]));
-    run([this, first, second, series, labels] {
+    run([this, first, second, series, labels, rules = m_alertRules] {
         try {
             QVector<QStringList> rows = {{tr("validation MSE")},       {tr("test MSE")},          {tr("epochs")},
                                          {tr("parameters")},           {tr("training time (s)")}, {tr("device")},
@@ -554,7 +554,7 @@ void AnalysisController::compare(const QString& first, const QString& second)
                     const double v = metricOf(card, key);
                     return std::isnan(v) ? QStringLiteral("—") : QString::number(v, 'g', 5);
                 };
-                const auto r = ml::detectAlerts(folder.toStdString(), {series.toStdString()});
+                const auto r = ml::detectAlerts(folder.toStdString(), {series.toStdString()}, {}, {}, rules);
                 rows[0] << metric("validation_mse");
                 rows[1] << metric("test_mse");
                 rows[2] << metric("epochs");
