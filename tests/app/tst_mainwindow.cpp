@@ -3,6 +3,7 @@
 #include "app/windowfixture.h"
 #include "common/logging.h"
 #include "devicepanel.h"
+#include "logtext.h"
 #include "ml/models.h"
 #include "shortcutsdialog.h"
 #include "sonar/georeference.h"
@@ -344,6 +345,10 @@ private slots:
         QVERIFY2(!log->toPlainText().contains(QStringLiteral("Opened ")), qPrintable(log->toPlainText()));
         const auto english = "Opened " + path.toStdString();
         QVERIFY(std::find(written.begin(), written.end(), english) != written.end());
+        // Arguments go in as they are, a file named with a "%2" in it too.
+        QCOMPARE(
+            logtext::fill(QStringLiteral("Indexed %1: %2 pings"), {QStringLiteral("a%2b.xtf"), QStringLiteral("7")}),
+            QStringLiteral("Indexed a%2b.xtf: 7 pings"));
         window.setLanguage(QStringLiteral("en"));
     }
 
