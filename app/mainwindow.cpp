@@ -38,9 +38,12 @@
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
 #include <QTranslator>
 #include <QUndoStack>
 #include <QUrl>
+
+#include <tuple>
 
 namespace fathom {
 
@@ -320,6 +323,16 @@ void MainWindow::createMenus()
     m_alertSettingsAction = m_toolsMenu->addAction(QString(), this, [this] { editAlertSettings(); });
     m_alertSettingsAction->setObjectName(QStringLiteral("alertSettingsAction"));
     m_alertSettingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A));
+    // Each within reach of the list it changes, too.
+    for (auto [table, action, name] :
+         {std::tuple{static_cast<ReviewTable*>(m_alertTable), m_alertSettingsAction, "alertSettingsButton"},
+          std::tuple{static_cast<ReviewTable*>(m_contactTable), m_detectionSettingsAction,
+                     "detectionSettingsButton"}}) {
+        auto* button = new QToolButton(table);
+        button->setObjectName(QLatin1String(name));
+        button->setDefaultAction(action);
+        table->addBarButton(button);
+    }
     m_retrainAction = m_toolsMenu->addAction(QString(), this, [this] { retrainDetector(); });
     m_retrainAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     m_galleryAction = m_toolsMenu->addAction(QString(), this, [this] { showContactGallery(); });

@@ -58,7 +58,7 @@ ReviewTable::ReviewTable(QWidget* parent)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    auto* bar = new QHBoxLayout;
+    auto* bar = m_bar = new QHBoxLayout;
     m_statusFilter = new QComboBox(this);
     m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
     m_textFilter = new QLineEdit(this);
@@ -241,6 +241,11 @@ void ReviewTable::setHeaderTitles()
     titles << tr("Status") << tr("Note");
     m_model->setColumnCount(int(titles.size()));
     m_model->setHorizontalHeaderLabels(titles);
+}
+
+void ReviewTable::addBarButton(QWidget* button)
+{
+    m_bar->insertWidget(m_bar->indexOf(m_summary), button);
 }
 
 void ReviewTable::setDetails(const QString& text)

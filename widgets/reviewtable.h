@@ -8,6 +8,7 @@
 #include <functional>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -56,6 +57,8 @@ public:
     void setStatusFilter(const QString& status); // "" for every item
     QTableView* view() const { return m_view; }
     void setDetails(const QString& text); // what is known about the current item, below the table
+    // A button of the caller's in the bar, after Confirm and Reject (a dock's settings).
+    void addBarButton(QWidget* button);
     QString details() const;
     // For a context menu beside the list (a contact's box, an alert on the series), item `index`'s
     // review: Confirm, Reject and Back to New, the list's keys shown beside them (`setStatus`
@@ -96,6 +99,7 @@ private:
     QComboBox* m_statusFilter = nullptr;
     QLineEdit* m_textFilter = nullptr;
     QLabel* m_summary = nullptr;
+    QHBoxLayout* m_bar = nullptr;
     QPushButton* m_confirm = nullptr;
     QPushButton* m_reject = nullptr;
     QTableView* m_view = nullptr;

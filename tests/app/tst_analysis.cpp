@@ -38,6 +38,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -537,6 +538,13 @@ private slots:
         QVERIFY(detected.wait(120000));
         const auto own = analysis->alerts().size();
         QVERIFY(!analysis->alertRules()); // the model's own
+        // Also from the Alerts dock itself.
+        window.findChild<QToolButton*>(QStringLiteral("alertSettingsButton"))->click();
+        auto* fromDock = window.findChild<AlertSettingsDialog*>();
+        QVERIFY(fromDock && fromDock->isVisible());
+        QCOMPARE(fromDock->findChild<QDoubleSpinBox*>(QStringLiteral("threshold"))->value(), 1.0);
+        fromDock->reject();
+        QTRY_VERIFY(!window.findChild<AlertSettingsDialog*>());
         const auto change = [&](const std::function<void(QDialog*)>& edit) {
             auto* dialog = window.editAlertSettings();
             edit(dialog);
