@@ -139,8 +139,9 @@ TrainJobResult runTrainJob(const TrainJob& job, const JobProgress& progress, con
         if (name != job.labels)
             load.skip.push_back(name);
     if (!job.target.empty() && std::find(load.skip.begin(), load.skip.end(), job.target) != load.skip.end())
-        throw Error("the target '" + job.target +
-                    "' is among the columns left out (--skip): it must be read to be forecast");
+        throw Error(
+            "the target '" + job.target +
+            "' is among the columns left out (--skip; Leave out in the Training dock): it must be read to be forecast");
     auto data = series::loadCsvFiles(job.data, load, result.load);
     result.rows = data.rows;
     // Fine-tuning keeps the saved model's channels, window and scaling: its weights expect them.
