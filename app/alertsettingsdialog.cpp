@@ -25,8 +25,10 @@ QSpinBox* rowsBox(QWidget* parent, const char* name, int low, const QString& tip
 
 } // namespace
 
-AlertSettingsDialog::AlertSettingsDialog(const AlertRules& current, const AlertRules& modelRules, QWidget* parent)
+AlertSettingsDialog::AlertSettingsDialog(const AlertRules& current, const AlertRules& modelRules, const Counter& count,
+                                         QWidget* parent)
     : QDialog(parent)
+    , m_count(count)
 {
     setObjectName(QStringLiteral("alertSettingsDialog"));
     setWindowTitle(tr("Alert Settings"));
@@ -51,6 +53,15 @@ AlertSettingsDialog::AlertSettingsDialog(const AlertRules& current, const AlertR
     form->addRow(tr("Shortest alert"), m_minimumRows);
     form->addRow(tr("Merge alerts apart by up to"), m_mergeGap);
 
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("alertCount"));
+    m_countLabel->setWordWrap(true);
+    m_countNow = m_count ? m_count(current) : -1;
+    for (auto* box : {m_threshold, m_release})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &AlertSettingsDialog::showCount);
+    for (auto* box : {m_minimumRows, m_mergeGap})
+        connect(box, &QSpinBox::valueChanged, this, &AlertSettingsDialog::showCount);
+
     auto* buttons =
         new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
     buttons->button(QDialogButtonBox::RestoreDefaults)->setToolTip(tr("The rules the model was trained with"));
@@ -61,8 +72,18 @@ AlertSettingsDialog::AlertSettingsDialog(const AlertRules& current, const AlertR
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addLayout(form);
+    layout->addWidget(m_countLabel);
     layout->addWidget(buttons);
     fill(current);
+    showCount();
+}
+
+void AlertSettingsDialog::showCount()
+{
+    const int n = m_count ? m_count(rules()) : -1;
+    m_countLabel->setVisible(n >= 0 && m_countNow >= 0);
+    m_countLabel->setText(
+        tr("The active model finds %n alert(s) over the series by these rules (%1 now).", nullptr, n).arg(m_countNow));
 }
 
 void AlertSettingsDialog::fill(const AlertRules& rules)

@@ -4,7 +4,10 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QDoubleSpinBox;
+class QLabel;
 class QSpinBox;
 
 namespace fathom {
@@ -18,12 +21,20 @@ class AlertSettingsDialog : public QDialog
     Q_OBJECT
 
 public:
-    AlertSettingsDialog(const AlertRules& current, const AlertRules& modelRules, QWidget* parent = nullptr);
+    // `count`: how many alerts given rules find over the series shown (-1: not known), said below
+    // the boxes as they change.
+    using Counter = std::function<int(const AlertRules&)>;
+    AlertSettingsDialog(const AlertRules& current, const AlertRules& modelRules, const Counter& count = {},
+                        QWidget* parent = nullptr);
     AlertRules rules() const;
 
 private:
     void fill(const AlertRules& rules);
+    void showCount();
 
+    Counter m_count;
+    int m_countNow = -1;
+    QLabel* m_countLabel = nullptr;
     AlertRules m_filled; // what the boxes were filled with (exact, before their rounding)
     QDoubleSpinBox *m_threshold = nullptr, *m_release = nullptr;
     QSpinBox *m_minimumRows = nullptr, *m_mergeGap = nullptr;

@@ -433,6 +433,7 @@ void AnalysisController::setActiveModel(const QString& folder, bool replaceAlert
 {
     m_activeModel = folder;
     m_replaceAlerts = replaceAlerts;
+    m_scores.reset(); // until this run brings the model's
     refreshRegistry();
     if (m_seriesPath.isEmpty() || folder.isEmpty())
         return;
@@ -482,10 +483,12 @@ void AnalysisController::setActiveModel(const QString& folder, bool replaceAlert
                 upper.append(hi);
             }
             const double validationFrom = r.validationFrom, testFrom = r.testFrom;
+            auto scores = std::make_shared<const std::vector<float>>(r.score);
             post([this, generation, x, forecast, alerts, target, modelName, replaceAlerts, memberNames, memberLines,
-                  lower, upper, validationFrom, testFrom] {
+                  lower, upper, validationFrom, testFrom, scores] {
                 if (generation != m_detectGeneration)
                     return; // a newer request is on its way
+                m_scores = scores;
                 m_target = target;
                 m_plot->setParts(validationFrom, testFrom);
                 // One redraw for the lot: the members and band wait for the model's own line.

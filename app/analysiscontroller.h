@@ -11,6 +11,7 @@
 #include <QVector>
 
 #include <atomic>
+#include <memory>
 #include <optional>
 
 class QMenu;
@@ -74,6 +75,9 @@ public:
     const std::optional<AlertRules>& alertRules() const { return m_alertRules; }
     // The rules the active model was calibrated with (a calibrated model's usual where it has none).
     AlertRules modelAlertRules() const;
+    // How many alerts the active model's last run over the series gives by `rules` (-1 before
+    // any run): for the Alert Settings to say what a change would do before it is made.
+    int alertCountBy(const AlertRules& rules) const;
     // E.g. from a project; a model run still going for the alerts before is left (its finds not merged).
     void setAlerts(const QVector<ReviewedAlert>& alerts);
     const QVector<ReviewedAlert>& alerts() const { return m_alerts; }
@@ -140,6 +144,7 @@ private:
     QString m_target; // the active model's forecast channel
     QVector<ReviewedAlert> m_alerts;
     std::optional<AlertRules> m_alertRules;
+    std::shared_ptr<const std::vector<float>> m_scores; // per row, of the active model's last run
     QUndoStack m_undo;
     quint64 m_detectGeneration = 0;
 };

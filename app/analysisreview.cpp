@@ -55,6 +55,13 @@ AlertRules AnalysisController::modelAlertRules() const
     return ml::calibratedRules();
 }
 
+int AnalysisController::alertCountBy(const AlertRules& rules) const
+{
+    if (!m_scores || !alertRulesProblem(rules).empty())
+        return -1;
+    return int(ml::findAlerts(*m_scores, rules).size());
+}
+
 void AnalysisController::showAlerts()
 {
     QVector<AlertTable::Row> rows;

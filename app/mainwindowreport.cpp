@@ -82,7 +82,12 @@ RetrainDialog* MainWindow::retrainDetector()
 AlertSettingsDialog* MainWindow::editAlertSettings()
 {
     const auto own = m_analysis->modelAlertRules();
-    auto* dialog = new AlertSettingsDialog(m_analysis->alertRules().value_or(own), own, this);
+    auto* dialog = new AlertSettingsDialog(
+        m_analysis->alertRules().value_or(own), own,
+        [analysis = QPointer(m_analysis)](const AlertRules& rules) {
+            return analysis ? analysis->alertCountBy(rules) : -1;
+        },
+        this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, own] {
         const auto chosen = dialog->rules();

@@ -196,6 +196,10 @@
         <source>The rules the model was trained with</source>
         <translation>The rules the model was trained with</translation>
     </message>
+    <message numerus="yes">
+        <source>The active model finds %n alert(s) over the series by these rules (%1 now).</source>
+        <translation><numerusform>The active model finds %n alert over the series by these rules (%1 now).</numerusform><numerusform>The active model finds %n alerts over the series by these rules (%1 now).</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>fathom::AlertTable</name>

@@ -196,6 +196,10 @@
         <source>The rules the model was trained with</source>
         <translation>모델을 학습할 때 정해진 규칙</translation>
     </message>
+    <message numerus="yes">
+        <source>The active model finds %n alert(s) over the series by these rules (%1 now).</source>
+        <translation><numerusform>이 규칙이면 활성 모델이 시계열에서 경보 %n건을 찾습니다(현재 %1건).</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>fathom::AlertTable</name>

@@ -30,6 +30,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -543,6 +544,13 @@ private slots:
         auto* fromDock = window.findChild<AlertSettingsDialog*>();
         QVERIFY(fromDock && fromDock->isVisible());
         QCOMPARE(fromDock->findChild<QDoubleSpinBox*>(QStringLiteral("threshold"))->value(), 1.0);
+        // What a change would do is said before it is made.
+        auto* count = fromDock->findChild<QLabel*>(QStringLiteral("alertCount"));
+        const auto said = QStringLiteral("(%1 now)").arg(own);
+        QVERIFY2(!count->isHidden() && count->text().contains(said), qPrintable(count->text()));
+        fromDock->findChild<QDoubleSpinBox*>(QStringLiteral("threshold"))->setValue(0.3);
+        const auto more = QRegularExpression(QStringLiteral("finds (\\d+) alert")).match(count->text());
+        QVERIFY2(more.hasMatch() && more.captured(1).toInt() > own, qPrintable(count->text()));
         fromDock->reject();
         QTRY_VERIFY(!window.findChild<AlertSettingsDialog*>());
         const auto change = [&](const std::function<void(QDialog*)>& edit) {
