@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -75,7 +76,6 @@ AlertSettingsDialog::AlertSettingsDialog(const AlertRules& current, const AlertR
     layout->addWidget(m_countLabel);
     layout->addWidget(buttons);
     fill(current);
-    showCount();
 }
 
 void AlertSettingsDialog::showCount()
@@ -89,10 +89,15 @@ void AlertSettingsDialog::showCount()
 void AlertSettingsDialog::fill(const AlertRules& rules)
 {
     m_filled = rules;
-    m_threshold->setValue(rules.threshold);
-    m_release->setValue(rules.release);
-    m_minimumRows->setValue(int(rules.minimumLength));
-    m_mergeGap->setValue(int(rules.mergeGap));
+    {
+        // One count for the lot, not one per box (each runs over the whole series).
+        const QSignalBlocker a(m_threshold), b(m_release), c(m_minimumRows), d(m_mergeGap);
+        m_threshold->setValue(rules.threshold);
+        m_release->setValue(rules.release);
+        m_minimumRows->setValue(int(rules.minimumLength));
+        m_mergeGap->setValue(int(rules.mergeGap));
+    }
+    showCount();
 }
 
 AlertRules AlertSettingsDialog::rules() const

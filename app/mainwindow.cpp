@@ -43,8 +43,6 @@
 #include <QUndoStack>
 #include <QUrl>
 
-#include <tuple>
-
 namespace fathom {
 
 namespace {
@@ -324,15 +322,14 @@ void MainWindow::createMenus()
     m_alertSettingsAction->setObjectName(QStringLiteral("alertSettingsAction"));
     m_alertSettingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A));
     // Each within reach of the list it changes, too.
-    for (auto [table, action, name] :
-         {std::tuple{static_cast<ReviewTable*>(m_alertTable), m_alertSettingsAction, "alertSettingsButton"},
-          std::tuple{static_cast<ReviewTable*>(m_contactTable), m_detectionSettingsAction,
-                     "detectionSettingsButton"}}) {
+    const auto addSettingsButton = [](ReviewTable* table, QAction* action, const char* name) {
         auto* button = new QToolButton(table);
         button->setObjectName(QLatin1String(name));
         button->setDefaultAction(action);
         table->addBarButton(button);
-    }
+    };
+    addSettingsButton(m_alertTable, m_alertSettingsAction, "alertSettingsButton");
+    addSettingsButton(m_contactTable, m_detectionSettingsAction, "detectionSettingsButton");
     m_retrainAction = m_toolsMenu->addAction(QString(), this, [this] { retrainDetector(); });
     m_retrainAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     m_galleryAction = m_toolsMenu->addAction(QString(), this, [this] { showContactGallery(); });
