@@ -1,7 +1,8 @@
 #pragma once
 
 // What the window suites share: a start-up with a fake H100 beside the CPU, a simulated line's
-// sensors opened in a window, and a window with a simulated line's survey open.
+// sensors opened in a window (and the demo's training settings), and a window with a simulated
+// line's survey open.
 #include "analysiscontroller.h"
 #include "core/device/fakes.h"
 #include "device/devicemanager.h"
@@ -9,6 +10,7 @@
 #include "sonar/simulator.h"
 #include "startup.h"
 #include "surveycontroller.h"
+#include "trainingpanel.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -42,6 +44,35 @@ inline QString openDemoSeries(MainWindow& window, const QTemporaryDir& dir, int 
     window.openSeries(sensors, dir.filePath(QStringLiteral("models")));
     return opened.wait(20000) ? sensors : QString();
 }
+
+// The demo line's altitude forecast from its other sensors (neither the ping counter nor the fault
+// labels), by `models` looking back `lookback` rows.
+inline TrainingPanel::Settings demoSettings(const QString& sensors, const QStringList& models, int lookback)
+{
+    TrainingPanel::Settings settings;
+    settings.data = sensors;
+    settings.target = QStringLiteral("altitude_m");
+    settings.skip = {QStringLiteral("ping"), QStringLiteral("fault")};
+    settings.models = models;
+    settings.lookback = lookback;
+    return settings;
+}
+
+// An English window with a simulated line's sensors open (`pings` rows; `sensors` empty when they
+// did not open), its models going into `dir`.
+struct SeriesWindow
+{
+    QTemporaryDir dir;
+    std::unique_ptr<Startup> startup = fakeStartup();
+    MainWindow window{*startup};
+    QString sensors;
+
+    explicit SeriesWindow(int pings)
+    {
+        window.setLanguage(QStringLiteral("en"));
+        sensors = openDemoSeries(window, dir, pings);
+    }
+};
 
 // A main window with a simulated line open in it.
 struct LineWindow
